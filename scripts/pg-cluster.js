@@ -1,0 +1,60 @@
+// A throwaway PostgreSQL cluster on a free loopback port, for tests and benchmarks. As root the
+// server runs as the `postgres` user (initdb refuses root); the data directory is removed on stop.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findPostgresBin } from './system-deps.js';
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+const postgresUid = () => {
+  const line = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim();
+  const gid = execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim();
+  return { uid: Number(line), gid: Number(gid) };
+};
+
+export const startPostgresCluster = async () => {
+  const bin = findPostgresBin();
+  if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
+  const dir = mkdtempSync(join(tmpdir(), 'iln-pg-'));
+  chmodSync(dir, 0o700);
+  const asRoot = process.getuid?.() === 0;
+  const run = (program, args) => {
+    if (asRoot) {
+      const { uid, gid } = postgresUid();
+      execFileSync(join(bin, program), args, { uid, gid, stdio: 'pipe', cwd: dir });
+    } else {
+      execFileSync(join(bin, program), args, { stdio: 'pipe', cwd: dir });
+    }
+  };
+  if (asRoot) {
+    const { uid, gid } = postgresUid();
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  const port = await freePort();
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=on -c max_connections=200`;
+  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  const stop = () => {
+    try {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } catch {
+      // already stopped
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { url, port, stop };
+};

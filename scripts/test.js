@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm test`: every test, on both databases and in the browser. Makes sure Chromium and
+// PostgreSQL are installed, starts a throwaway PostgreSQL cluster, runs all vitest projects
+// (unit, db-sqlite, db-postgres, e2e) and removes the cluster again. Extra arguments go to vitest.
+import { spawn } from 'node:child_process';
+import { startPostgresCluster } from './pg-cluster.js';
+import { ensureSystemPackages } from './system-deps.js';
+
+ensureSystemPackages();
+const cluster = await startPostgresCluster();
+let stopped = false;
+const stop = () => {
+  if (!stopped) {
+    stopped = true;
+    cluster.stop();
+  }
+};
+process.on('exit', stop);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stop();
+    process.exit(130);
+  });
+}
+
+const child = spawn('npx', ['vitest', 'run', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, ILN_TEST_PG_URL: cluster.url, NODE_ENV: 'test' },
+});
+child.on('exit', (code, signal) => {
+  stop();
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database';
+import { migrateToLatest } from './migrate';
+import { migrations } from './migrations';
+
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  await database.dispose();
+});
+
+test('migrating again applies nothing', async () => {
+  const report = await migrateToLatest(database.db);
+  expect(report.applied).toEqual([]);
+  const rows = await database.db
+    // biome-ignore lint/suspicious/noExplicitAny: the migrations table is Kysely's, not ours
+    .selectFrom('schema_migrations' as any)
+    .select('name')
+    .orderBy('name')
+    .execute();
+  expect(rows.map((row) => row.name)).toEqual(Object.keys(migrations));
+});
+
+test('foreign keys are enforced', async () => {
+  const now = new Date().toISOString();
+  await expect(
+    database.db
+      .insertInto('person_roles')
+      .values({ id: 'r1', person_id: 'nobody', role: 'program_coordinator', country_code: null, created_at: now })
+      .execute(),
+  ).rejects.toThrow(/foreign key/i);
+});
+
+test('one application per email address per round', async () => {
+  const now = new Date().toISOString();
+  await database.db.insertInto('countries').values({ code: 'AU', name: 'Australia' }).execute();
+  await database.db
+    .insertInto('rounds')
+    .values({
+      id: 'round-1',
+      name: 'Round 1',
+      status: 'open',
+      time_zone: 'Australia/Sydney',
+      applications_open_at: now,
+      applications_close_at: now,
+      starts_on: '2027-03-01',
+      ends_on: '2027-07-01',
+      quota_percent: 20,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const application = (id: string) => ({
+    id,
+    round_id: 'round-1',
+    person_id: null,
+    email: 'a@example.org',
+    name: 'A',
+    country_code: 'AU',
+    status: 'submitted',
+    answers: '{}',
+    edit_token_hash: null,
+    submitted_at: now,
+    updated_at: now,
+  });
+  await database.db.insertInto('applications').values(application('app-1')).execute();
+  await expect(database.db.insertInto('applications').values(application('app-2')).execute()).rejects.toThrow(
+    /unique/i,
+  );
+});

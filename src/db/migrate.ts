@@ -1,0 +1,30 @@
+import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { migrations } from './migrations';
+import type { Database } from './schema';
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+/** Brings the schema up to date; safe to run on every start and from `iln migrate`. */
+export const migrateToLatest = async (db: Kysely<Database>): Promise<MigrationReport> => {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const resultSet: MigrationResultSet = await migrator.migrateToLatest();
+  if (resultSet.error) {
+    const failed = resultSet.results?.find((result) => result.status === 'Error');
+    const cause = resultSet.error instanceof Error ? resultSet.error.message : String(resultSet.error);
+    throw new MigrationError(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
+  }
+  return {
+    applied: (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
+};

@@ -1,0 +1,85 @@
+/**
+ * Row types of the program's own tables. Instants are ISO-8601 UTC strings (`…At`), calendar dates
+ * are `YYYY-MM-DD`, flags are 0/1 integers and structured answers are JSON text: the same values
+ * on SQLite and PostgreSQL, so repositories map rows the same way on both (docs/decisions/0002).
+ */
+
+export interface ProgramSettingsTable {
+  key: string;
+  value: string; // JSON
+  updated_at: string;
+}
+
+export interface CountriesTable {
+  code: string; // ISO 3166-1 alpha-2
+  name: string; // English name; other languages come from Intl.DisplayNames
+}
+
+export interface PeopleTable {
+  id: string;
+  email: string; // lower-cased
+  name: string;
+  locale: string;
+  time_zone: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonRolesTable {
+  id: string;
+  person_id: string;
+  role: 'program_coordinator' | 'country_coordinator' | 'participant';
+  /** Set for country coordinators only. */
+  country_code: string | null;
+  created_at: string;
+}
+
+export interface RoundsTable {
+  id: string;
+  name: string;
+  status: string;
+  time_zone: string;
+  applications_open_at: string;
+  applications_close_at: string;
+  starts_on: string;
+  ends_on: string;
+  /** Per-country cap as a percentage of the round's applications; null switches the quota off. */
+  quota_percent: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  round_id: string;
+  person_id: string | null;
+  email: string; // lower-cased; one application per address per round
+  name: string;
+  country_code: string;
+  status: string;
+  answers: string; // JSON ApplicationAnswers
+  /** SHA-256 of the private edit link's token; the token itself is only ever in the email. */
+  edit_token_hash: string | null;
+  submitted_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_person_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: string; // JSON
+}
+
+export interface CoreTables {
+  program_settings: ProgramSettingsTable;
+  countries: CountriesTable;
+  people: PeopleTable;
+  person_roles: PersonRolesTable;
+  rounds: RoundsTable;
+  applications: ApplicationsTable;
+  audit_log: AuditLogTable;
+}
