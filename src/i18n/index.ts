@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+
+/**
+ * Interface strings and email texts. Each area keeps its own namespace file under
+ * locales/<language>/<namespace>.json (common, auth, mail, applications, …); every file found
+ * there is loaded, so adding a language or an area needs no code change. Keys are looked up in
+ * the request's language first, then English.
+ */
+export const DEFAULT_LOCALE = 'en';
+
+const localesDir = join(dirname(fileURLToPath(import.meta.url)), 'locales');
+
+const loadResources = (): Resource => {
+  const resources: Resource = {};
+  for (const language of readdirSync(localesDir)) {
+    const namespaces: Record<string, Record<string, unknown>> = {};
+    for (const file of readdirSync(join(localesDir, language)).filter((f) => f.endsWith('.json'))) {
+      namespaces[basename(file, '.json')] = JSON.parse(
+        readFileSync(join(localesDir, language, file), 'utf8'),
+      );
+    }
+    resources[language] = namespaces;
+  }
+  return resources;
+};
+
+let instance: i18n | undefined;
+
+const getInstance = (): i18n => {
+  if (instance) return instance;
+  const resources = loadResources();
+  const created = i18next.createInstance();
+  void created.init({
+    resources,
+    lng: DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: Object.keys(resources),
+    ns: Object.keys(resources[DEFAULT_LOCALE] ?? {}),
+    defaultNS: 'common',
+    fallbackNS: 'common',
+    initAsync: false,
+    // hono/jsx escapes on output; escaping here too would double-escape.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  instance = created;
+  return created;
+};
+
+export const supportedLocales = (): string[] => Object.keys(getInstance().options.resources ?? {});
+
+/** The best supported language for an Accept-Language header or a stored preference. */
+export const pickLocale = (preferences: string | undefined | null): string => {
+  const supported = supportedLocales();
+  for (const part of (preferences ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase();
+    if (!tag) continue;
+    if (supported.includes(tag)) return tag;
+    const language = tag.split('-')[0];
+    if (language && supported.includes(language)) return language;
+  }
+  return DEFAULT_LOCALE;
+};
+
+export const getT = (locale: string = DEFAULT_LOCALE): TFunction => getInstance().getFixedT(locale);
