@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const IANA_NAME_PATTERN = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+)+)$/;
+
+function resolveTimeZone(name: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True for IANA zone names the runtime knows (`Europe/London`, `UTC`); offsets like `+05:00` are refused. */
+export function isValidTimeZone(name: unknown): name is string {
+  return typeof name === 'string' && IANA_NAME_PATTERN.test(name) && resolveTimeZone(name) !== undefined;
+}
+
+/**
+ * The zone name with its canonical capitals (`europe/london` → `Europe/London`). A modern alias
+ * such as `Asia/Kolkata` is kept as given rather than replaced by the older name ICU may prefer.
+ */
+export function normaliseTimeZone(name: string): string {
+  const resolved = resolveTimeZone(name);
+  if (resolved === undefined) throw new RangeError(`"${name}" is not an IANA time zone`);
+  return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
+}
+
+export const TimeZoneSchema = z
+  .string({ error: 'Choose a time zone' })
+  .trim()
+  .refine(isValidTimeZone, { error: 'Choose a time zone from the list (for example Europe/London)' })
+  .transform(normaliseTimeZone);

@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../app-context';
+import { createAuth } from '../auth/auth';
+import type { AppEnv } from './env';
+import { csrfProtection } from './middleware/csrf';
+import { handleError, handleNotFound } from './middleware/errors';
+import { i18nMiddleware } from './middleware/i18n';
+import { securityHeaders } from './middleware/security-headers';
+import { sessionMiddleware } from './middleware/session';
+import { authPages } from './routes/auth-pages';
+import { coordinatorPages } from './routes/coordinator-pages';
+import { healthRoutes } from './routes/health';
+import { outboxPages } from './routes/outbox-pages';
+import { publicPages } from './routes/public-pages';
+import { staticRoutes } from './routes/static';
+
+/**
+ * The web application. Order matters: security headers and error handling wrap everything;
+ * static files and health checks come before sessions so they stay cheap; CSRF protection sits
+ * in front of every route that changes state.
+ */
+export const createApp = (ctx: AppContext) => {
+  const auth = createAuth(ctx);
+  const app = new Hono<AppEnv>();
+  app.onError(handleError(ctx));
+  app.notFound(handleNotFound);
+  app.use('*', securityHeaders(ctx));
+  app.route('/', staticRoutes());
+  app.route('/', healthRoutes(ctx));
+  app.use('*', i18nMiddleware());
+  app.use('*', sessionMiddleware(ctx, auth));
+  app.use('*', csrfProtection(ctx));
+  app.route('/', publicPages(ctx));
+  app.route('/', authPages(ctx, auth));
+  app.route('/coordinator', coordinatorPages(ctx));
+  app.route('/outbox', outboxPages(ctx));
+  return app;
+};
+
+export type App = ReturnType<typeof createApp>;

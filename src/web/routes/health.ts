@@ -1,0 +1,6 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../../app-context';
+import type { AppEnv } from '../env';
+
+// STUB (web shell owner replaces).
+export const healthRoutes = (_ctx: AppContext) => new Hono<AppEnv>();
