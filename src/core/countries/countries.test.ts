@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone } from '../time/time-zones';
-import { COUNTRY_CODES, findCountry, getCountry, getCountryName, getPrimaryTimeZone, listCountries } from './countries';
+import {
+  COUNTRY_CODES,
+  findCountry,
+  getCountry,
+  getCountryName,
+  getPrimaryTimeZone,
+  listCountries,
+} from './countries';
 
 describe('countries', () => {
   it('holds all 249 ISO 3166-1 alpha-2 codes once each', () => {

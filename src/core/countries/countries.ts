@@ -19,7 +19,8 @@ const BY_CODE = new Map(COUNTRIES.map((country) => [country.code, country]));
 
 export const COUNTRY_CODES: readonly string[] = COUNTRIES.map((country) => country.code);
 
-export const isCountryCode = (value: unknown): value is string => typeof value === 'string' && BY_CODE.has(value);
+export const isCountryCode = (value: unknown): value is string =>
+  typeof value === 'string' && BY_CODE.has(value);
 
 export const findCountry = (code: string): Country | undefined => BY_CODE.get(code.toUpperCase());
 
@@ -56,7 +57,7 @@ export function getCountryName(code: string, locale = 'en'): string {
 /** Every country with its name in `locale`, sorted the way readers of that locale sort. */
 export function listCountries(locale = 'en'): Array<Country & { name: string }> {
   const collator = new Intl.Collator(locale);
-  return COUNTRIES.map((country) => ({ ...country, name: getCountryName(country.code, locale) })).sort((a, b) =>
-    collator.compare(a.name, b.name),
+  return COUNTRIES.map((country) => ({ ...country, name: getCountryName(country.code, locale) })).sort(
+    (a, b) => collator.compare(a.name, b.name),
   );
 }

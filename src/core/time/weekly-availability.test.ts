@@ -10,7 +10,10 @@ const at = (iso: string) => new Date(iso);
 
 describe('overlapMinutesPerWeek', () => {
   it('is zero when either person is email only', () => {
-    const a: WeeklyAvailability = { timeZone: 'UTC', windows: [{ day: 'mon', startTime: '00:00', endTime: '24:00' }] };
+    const a: WeeklyAvailability = {
+      timeZone: 'UTC',
+      windows: [{ day: 'mon', startTime: '00:00', endTime: '24:00' }],
+    };
     const b: WeeklyAvailability = { timeZone: 'UTC', windows: [] };
     expect(overlapMinutesPerWeek(a, b, at('2025-06-02T00:00:00Z'))).toBe(0);
   });
@@ -77,7 +80,10 @@ describe('overlapMinutesPerWeek', () => {
   });
 
   it('clips windows to the range asked for and counts every week of a longer range', () => {
-    const a: WeeklyAvailability = { timeZone: 'UTC', windows: [{ day: 'mon', startTime: '09:00', endTime: '10:00' }] };
+    const a: WeeklyAvailability = {
+      timeZone: 'UTC',
+      windows: [{ day: 'mon', startTime: '09:00', endTime: '10:00' }],
+    };
     expect(overlapMinutesBetween(a, a, at('2025-06-02T09:30:00Z'), at('2025-06-03T00:00:00Z'))).toBe(30);
     expect(overlapMinutesBetween(a, a, at('2025-06-02T00:00:00Z'), at('2025-06-30T00:00:00Z'))).toBe(240);
     expect(overlapMinutesBetween(a, a, at('2025-06-02T00:00:00Z'), at('2025-06-01T00:00:00Z'))).toBe(0);

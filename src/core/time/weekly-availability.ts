@@ -41,7 +41,11 @@ const DAY_MS = 24 * 60 * MINUTE_MS;
  * Local times that do not exist (the hour skipped when clocks go forward) move forward, as Luxon
  * does; a window shortened to nothing by such a change is dropped.
  */
-export function listAvailabilityIntervals(availability: WeeklyAvailability, fromAt: Date, toAt: Date): Interval[] {
+export function listAvailabilityIntervals(
+  availability: WeeklyAvailability,
+  fromAt: Date,
+  toAt: Date,
+): Interval[] {
   const fromMs = fromAt.getTime();
   const toMs = toAt.getTime();
   if (!(toMs > fromMs) || availability.windows.length === 0) return [];
@@ -105,6 +109,10 @@ export function overlapMinutesBetween(
 }
 
 /** Minutes of shared availability in the real week [weekStartAt, weekStartAt + 7 days). */
-export function overlapMinutesPerWeek(a: WeeklyAvailability, b: WeeklyAvailability, weekStartAt: Date): number {
+export function overlapMinutesPerWeek(
+  a: WeeklyAvailability,
+  b: WeeklyAvailability,
+  weekStartAt: Date,
+): number {
   return overlapMinutesBetween(a, b, weekStartAt, new Date(weekStartAt.getTime() + 7 * DAY_MS));
 }
