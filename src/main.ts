@@ -10,10 +10,17 @@ export const databaseTargetFor = (config: Config): DatabaseTarget =>
     ? { dialect: 'postgres', url: config.databaseUrl }
     : { dialect: 'sqlite', path: config.sqlitePath };
 
-export const createAppContext = async (config: Config): Promise<AppContext> => {
+export const createAppContext = async (config: Config, { migrate = true } = {}): Promise<AppContext> => {
   const logger = createLogger(config);
   const database = openDatabase(databaseTargetFor(config));
-  const { applied } = await migrateToLatest(database.db);
-  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  if (migrate) {
+    try {
+      const { applied } = await migrateToLatest(database.db);
+      if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
   return { config, database, logger, now: () => new Date() };
 };

@@ -1,0 +1,23 @@
+import { migrateToLatest } from '../db/migrate';
+import type { CliCommand } from './command';
+import { parseArgs } from './parse-args';
+import { withContext } from './with-context';
+
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  summary: 'Bring the database schema up to date (also done at every start)',
+  usage:
+    'Usage: iln migrate\n\nApplies every pending migration to the database named by DATABASE_URL (or the embedded SQLite file).',
+  run: async (args, io) => {
+    parseArgs(args, { maxPositionals: 0 });
+    return withContext(
+      io,
+      async (ctx) => {
+        const { applied } = await migrateToLatest(ctx.database.db);
+        io.stdout(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is already up to date.');
+        return 0;
+      },
+      { migrate: false },
+    );
+  },
+};

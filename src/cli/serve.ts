@@ -1,0 +1,81 @@
+import { serve } from '@hono/node-server';
+import type { AppContext } from '../app-context';
+import { createApp } from '../web/app';
+import type { CliCommand, CliIo } from './command';
+import { parseArgs } from './parse-args';
+import { withContext } from './with-context';
+
+export interface RunningServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts the web server and the background workers; resolves once it is listening. */
+export const startServer = (ctx: AppContext): Promise<RunningServer> =>
+  new Promise((resolve, reject) => {
+    const app = createApp(ctx);
+    const server = serve({ fetch: app.fetch, port: ctx.config.port }, () => {
+      ctx.logger.info({ url: ctx.config.baseUrl, port: ctx.config.port }, 'ILN is listening');
+      resolve({
+        url: ctx.config.baseUrl,
+        stop: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            // Idle keep-alive connections would otherwise hold the close open.
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    });
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `port ${ctx.config.port} is already in use; stop the other program or set PORT to another port`,
+            )
+          : error,
+      );
+    });
+  });
+
+const waitForShutdownSignal = (): Promise<string> =>
+  new Promise((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve(signal));
+  });
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Start the web application and the mail worker',
+  usage: [
+    'Usage: iln serve [--demo-if-empty]',
+    '',
+    'Serves the program site on PORT (default 3000) and delivers queued mail.',
+    '  --demo-if-empty  outside production, seed a demo program when the database is empty',
+  ].join('\n'),
+  run: async (args, io: CliIo) => {
+    const { flags } = parseArgs(args, { flags: ['demo-if-empty'], maxPositionals: 0 });
+    return withContext(
+      io,
+      async (ctx) => {
+        if (flags.has('demo-if-empty')) await seedDemoIfEmpty(ctx, io);
+        let server: RunningServer;
+        try {
+          server = await startServer(ctx);
+        } catch (error) {
+          io.stderr(`iln serve: ${error instanceof Error ? error.message : String(error)}`);
+          await ctx.database.close();
+          return 1;
+        }
+        io.stdout(`ILN is running at ${server.url} (press Ctrl+C to stop)`);
+        const signal = await waitForShutdownSignal();
+        ctx.logger.info({ signal }, 'shutting down');
+        await server.stop();
+        await ctx.database.close();
+        return 0;
+      },
+      { keepOpen: true },
+    );
+  },
+};
+
+// Filled in with the demo seeder (src/services/seed-demo.ts).
+const seedDemoIfEmpty = async (_ctx: AppContext, _io: CliIo): Promise<void> => {};

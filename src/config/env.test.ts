@@ -1,0 +1,64 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { ConfigError, loadConfig } from './env';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'iln-env-'));
+
+test('an empty environment gives a working development setup', () => {
+  const dir = dataDir();
+  const config = loadConfig({ DATA_DIR: dir });
+  expect(config).toMatchObject({
+    nodeEnv: 'development',
+    port: 3000,
+    baseUrl: 'http://localhost:3000',
+    databaseUrl: undefined,
+    sqlitePath: join(dir, 'iln.sqlite'),
+    smtpUrl: undefined,
+  });
+  expect(config.authSecret).toHaveLength(64);
+  expect(readFileSync(join(dir, 'auth-secret'), 'utf8').trim()).toBe(config.authSecret);
+  expect(loadConfig({ DATA_DIR: dir }).authSecret).toBe(config.authSecret);
+});
+
+test('every problem is reported in one message', () => {
+  const attempt = () =>
+    loadConfig({
+      DATA_DIR: dataDir(),
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      SMTP_URL: 'http://mail',
+      LOG_LEVEL: 'loud',
+      NODE_ENV: 'staging',
+    });
+  expect(attempt).toThrow(ConfigError);
+  try {
+    attempt();
+  } catch (error) {
+    const message = (error as Error).message;
+    for (const name of ['PORT', 'DATABASE_URL', 'SMTP_URL', 'LOG_LEVEL', 'NODE_ENV'])
+      expect(message).toContain(name);
+  }
+});
+
+test('production requires a secret and a base URL', () => {
+  expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toThrow(
+    /AUTH_SECRET[\s\S]*BASE_URL/,
+  );
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATA_DIR: dataDir(),
+    AUTH_SECRET: 'a'.repeat(40),
+    BASE_URL: 'https://iln.example.org/',
+    PORT: '8080',
+  });
+  expect(config).toMatchObject({ isProduction: true, port: 8080, baseUrl: 'https://iln.example.org' });
+});
+
+test('empty strings count as unset', () => {
+  expect(loadConfig({ DATA_DIR: dataDir(), PORT: '', DATABASE_URL: ' ' })).toMatchObject({
+    port: 3000,
+    databaseUrl: undefined,
+  });
+});
