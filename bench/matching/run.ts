@@ -1,0 +1,688 @@
+/**
+ * Matching benchmark: this engine against NetworkX and LEMON on ILN-like and adversarial graphs.
+ * Run with `node bench/run.js matching [options]` (see bench/README.md). Every solver runs in its
+ * own child process with a timeout; results go to bench/matching/results/NAME.{json,md}.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeEdgeFile } from './edge-file';
+import {
+  BEST_K_EXACT_LIMIT,
+  BEST_K_SAMPLE,
+  bestKGraph,
+  chainGraph,
+  completeEdgeCount,
+  completeGraph,
+  type EdgeList,
+  GENERATOR_VERSION,
+  generatePopulation,
+  randomSparseGraph,
+  trianglesGraph,
+} from './generate';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const buildDir = join(repo, 'bench', '.build');
+const graphDir = join(buildDir, 'matching');
+const lemonSource = join(here, 'lemon', 'lemon_matching.cpp');
+const lemonBinary = join(buildDir, 'lemon_matching');
+const networkxScript = join(here, 'networkx_matching.py');
+const ilnScript = join(here, 'solve-iln.ts');
+
+// ---------------------------------------------------------------- options
+
+const USAGE = `Usage: node bench/run.js matching [options]
+
+  --quick              small instances only (complete 400, best-20 1,000, adversarial ~1,000)
+  --only A,B           only instances whose id or family contains one of the terms
+  --solvers A,B        only these solvers: iln-complete, iln, lemon, networkx
+  --timeout SECONDS    per solver run (default 300)
+  --networkx-max-n N   largest instance NetworkX gets (default 1100)
+  --name NAME          results file name (default quick, full, or partial when filtered)
+  --no-write           print the table but do not write results files
+  --list               list the instances and exit`;
+
+interface Options {
+  quick: boolean;
+  only: string[];
+  solvers: string[];
+  timeoutSeconds: number;
+  networkxMaxN: number;
+  name: string | undefined;
+  write: boolean;
+  list: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = {
+    quick: false,
+    only: [],
+    solvers: [],
+    timeoutSeconds: 300,
+    networkxMaxN: 1100,
+    name: undefined,
+    write: true,
+    list: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    const positive = (): number => {
+      const v = Number(value());
+      if (!(v > 0)) throw new Error(`${arg} needs a positive number`);
+      return v;
+    };
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--only') options.only = value().split(',').filter(Boolean);
+    else if (arg === '--solvers') options.solvers = value().split(',').filter(Boolean);
+    else if (arg === '--timeout') options.timeoutSeconds = positive();
+    else if (arg === '--networkx-max-n') options.networkxMaxN = positive();
+    else if (arg === '--name') options.name = value();
+    else if (arg === '--no-write') options.write = false;
+    else if (arg === '--list') options.list = true;
+    else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown option ${arg}`);
+  }
+  for (const s of options.solvers) {
+    if (!SOLVERS.includes(s as SolverName))
+      throw new Error(`unknown solver ${s}; known: ${SOLVERS.join(', ')}`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------- instances
+
+const SOLVERS = ['iln-complete', 'iln', 'lemon', 'networkx'] as const;
+type SolverName = (typeof SOLVERS)[number];
+
+interface Instance {
+  id: string;
+  family: string;
+  description: string;
+  n: number;
+  /** Edge count when known without materialising (complete graphs, copied files). */
+  m?: number;
+  quick: boolean;
+  expectedWeight?: number;
+  /** Builds the edge list for the edge-file solvers; absent when the graph is too big to materialise. */
+  materialise?: () => EdgeList;
+  /** Why the graph is not materialised (external solvers and `iln` on edges are then not run). */
+  notMaterialisedBecause?: string;
+  complete?: { n: number; seed: number };
+  /** Largest n for which LEMON / iln on the materialised edge list still run. */
+  edgeSolversMaxN?: number;
+}
+
+interface CopiedInstance {
+  name: string;
+  source: string;
+  n: number;
+  m: number;
+  maxcardinality: boolean;
+  edges: [number, number, number][];
+  expected_weight: number;
+}
+
+function instances(): Instance[] {
+  const list: Instance[] = [];
+  for (const n of [400, 1000, 4000, 20_000]) {
+    const seed = n;
+    const population = generatePopulation(n, seed);
+    list.push({
+      id: `complete-${n}`,
+      family: 'complete',
+      description: `ILN-like complete graph, ${n} people, same-country pairs forbidden (seed ${seed})`,
+      n,
+      m: completeEdgeCount(population),
+      quick: n === 400,
+      complete: { n, seed },
+      edgeSolversMaxN: 4000,
+      ...(n <= 4000
+        ? { materialise: () => completeGraph(generatePopulation(n, seed)) }
+        : {
+            notMaterialisedBecause: `complete graph of ${n} people has ${Math.round(completeEdgeCount(population) / 1e6)}M edges; only the score-function solver runs`,
+          }),
+    });
+  }
+  for (const n of [1000, 4000, 20_000, 100_000]) {
+    const seed = 7 * n;
+    list.push({
+      id: `best20-${n}`,
+      family: 'best20',
+      description:
+        n <= BEST_K_EXACT_LIMIT
+          ? `each of ${n} people keeps its 20 best partners (union of choices)`
+          : `each of ${n} people keeps its 20 best of ${BEST_K_SAMPLE} sampled candidates`,
+      n,
+      quick: n === 1000,
+      materialise: () => bestKGraph(generatePopulation(n, seed), 20, seed),
+    });
+  }
+  const copied = join(here, 'instances');
+  for (const file of readdirSync(copied)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const data = JSON.parse(readFileSync(join(copied, file), 'utf8')) as CopiedInstance;
+    if (data.maxcardinality) continue;
+    const id = file.replace(/\.json$/, '');
+    list.push({
+      id,
+      family: `dimacs-${id.replace(/_n\d.*$/, '')}`,
+      description: `${data.name} (${data.source}), known optimum`,
+      n: data.n,
+      m: data.m,
+      quick: data.n <= 1100,
+      expectedWeight: data.expected_weight,
+      materialise: () => {
+        const m = data.edges.length;
+        const graph: EdgeList = {
+          n: data.n,
+          m,
+          u: new Int32Array(m),
+          v: new Int32Array(m),
+          w: new Float64Array(m),
+        };
+        data.edges.forEach(([u, v, w], i) => {
+          graph.u[i] = u;
+          graph.v[i] = v;
+          graph.w[i] = w;
+        });
+        return graph;
+      },
+    });
+  }
+  for (const n of [20_000, 100_000]) {
+    list.push({
+      id: `chain-${n}`,
+      family: 'chain',
+      description: `path of ${n} vertices, weights alternating ${n}, ${n + 1}`,
+      n,
+      m: n - 1,
+      quick: false,
+      expectedWeight: (n / 2) * n,
+      materialise: () => chainGraph(n),
+    });
+  }
+  for (const n of [30_000, 99_999]) {
+    list.push({
+      id: `triangles-${n}`,
+      family: 'triangles',
+      description: `${n / 3} unit-weight triangles joined in a chain`,
+      n,
+      quick: false,
+      materialise: () => trianglesGraph(n),
+    });
+  }
+  for (const [n, m] of [
+    [20_000, 100_000],
+    [100_000, 500_000],
+  ] as const) {
+    list.push({
+      id: `random-logw-${n}`,
+      family: 'random-logw',
+      description: `${m} random edges, log-uniform weights 1..1e9`,
+      n,
+      m,
+      quick: false,
+      materialise: () => randomSparseGraph(n, m, 1e9, n + m),
+    });
+  }
+  return list;
+}
+
+// ---------------------------------------------------------------- environment
+
+interface Environment {
+  networkx: string | null;
+  lemon: string | null;
+  notes: string[];
+}
+
+function commandOk(command: string, args: string[]): boolean {
+  const result = spawnSync(command, args, { stdio: 'ignore' });
+  return result.status === 0;
+}
+
+function firstLine(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return (result.stdout || result.stderr || '').split('\n')[0]!.trim();
+}
+
+/** Installs missing Debian packages when root, otherwise says how; compiles the LEMON harness. */
+function prepareEnvironment(wanted: Set<SolverName>): Environment {
+  const notes: string[] = [];
+  const hasNetworkx = () => commandOk('python3', ['-c', 'import networkx']);
+  const hasLemon = () => existsSync('/usr/include/lemon/matching.h');
+  const hasGpp = () => commandOk('g++', ['--version']);
+  const missing: string[] = [];
+  if (wanted.has('networkx') && !hasNetworkx()) missing.push('python3-networkx');
+  if (wanted.has('lemon') && !hasLemon()) missing.push('liblemon-dev');
+  if (wanted.has('lemon') && !hasGpp()) missing.push('g++');
+  if (missing.length > 0) {
+    const install = `apt-get install -y ${missing.join(' ')}`;
+    if (process.getuid?.() === 0) {
+      console.log(`installing ${missing.join(', ')} …`);
+      spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+      spawnSync('apt-get', ['install', '-y', ...missing], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+    } else {
+      const message = `missing ${missing.join(', ')}; install with: sudo ${install}`;
+      console.log(message);
+      notes.push(message);
+    }
+  }
+  let networkx: string | null = null;
+  if (wanted.has('networkx') && hasNetworkx()) {
+    networkx = firstLine('python3', ['-c', 'import networkx; print(networkx.__version__)']);
+  }
+  let lemon: string | null = null;
+  if (wanted.has('lemon') && hasLemon() && hasGpp()) {
+    mkdirSync(buildDir, { recursive: true });
+    const stale = !existsSync(lemonBinary) || statSync(lemonBinary).mtimeMs < statSync(lemonSource).mtimeMs;
+    if (stale) {
+      const args = ['-O2', '-std=c++17', '-o', lemonBinary, lemonSource];
+      console.log(`g++ ${args.map((a) => relative(repo, a) || a).join(' ')}`);
+      const result = spawnSync('g++', args, { stdio: 'inherit' });
+      if (result.status !== 0) notes.push('the LEMON harness did not compile; LEMON not run');
+    }
+    if (existsSync(lemonBinary)) {
+      lemon = firstLine('dpkg-query', ['-W', 'liblemon-dev']).split('\t')[1] || 'unknown version';
+    }
+  }
+  return { networkx, lemon, notes };
+}
+
+// ---------------------------------------------------------------- running
+
+interface SolverReport {
+  seconds: number;
+  verifySeconds?: number;
+  weight: number;
+  cardinality: number;
+  certified?: boolean;
+  reasons?: string[];
+  pricingRounds?: number;
+  edgesUsed?: number;
+  peakRssKb: number;
+}
+
+interface Row {
+  instance: string;
+  family: string;
+  n: number;
+  m: number | null;
+  solver: SolverName;
+  status: 'ok' | 'timeout' | 'error' | 'not run';
+  reason?: string;
+  seconds?: number;
+  verifySeconds?: number;
+  wallSeconds?: number;
+  peakRssMb?: number;
+  weight?: number;
+  cardinality?: number;
+  /** Our verifier / pricing certificate; null for the external solvers (no certificate). */
+  certified?: boolean | null;
+  pricingRounds?: number;
+  edgesUsed?: number;
+  /** Weight equals the instance's reference weight (known optimum, else a certified run). */
+  agrees?: boolean | null;
+}
+
+function runChild(
+  command: string,
+  args: string[],
+  timeoutSeconds: number,
+): Promise<{
+  status: 'ok' | 'timeout' | 'error';
+  report?: SolverReport;
+  message?: string;
+  wallSeconds: number;
+}> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: repo });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutSeconds * 1000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: 'error', message: error.message, wallSeconds: (performance.now() - started) / 1000 });
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const wallSeconds = (performance.now() - started) / 1000;
+      if (timedOut) {
+        resolve({ status: 'timeout', message: `killed after ${timeoutSeconds} s`, wallSeconds });
+        return;
+      }
+      const last = stdout.trim().split('\n').pop() ?? '';
+      if (code === 0 && last.startsWith('{')) {
+        resolve({ status: 'ok', report: JSON.parse(last) as SolverReport, wallSeconds });
+        return;
+      }
+      const lines = stderr
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() && !/^\s+at /.test(l));
+      const why = signal ? `killed by ${signal}` : `exit ${code}`;
+      resolve({
+        status: 'error',
+        message: `${why}: ${lines.slice(-3).join(' | ').slice(0, 300)}`,
+        wallSeconds,
+      });
+    });
+  });
+}
+
+function graphPath(instance: Instance): string {
+  return join(graphDir, `${instance.id}.v${GENERATOR_VERSION}.edges`);
+}
+
+/** Writes the instance's edge file once (cached in bench/.build/matching) and returns its m. */
+function ensureEdgeFile(instance: Instance): number {
+  const path = graphPath(instance);
+  const countPath = `${path}.m`;
+  if (existsSync(path) && existsSync(countPath)) return Number(readFileSync(countPath, 'utf8'));
+  mkdirSync(graphDir, { recursive: true });
+  const started = performance.now();
+  const graph = instance.materialise!();
+  writeEdgeFile(path, graph);
+  writeFileSync(countPath, String(graph.m));
+  console.log(
+    `  generated ${relative(repo, path)} (m = ${graph.m}) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return graph.m;
+}
+
+function planFor(
+  instance: Instance,
+  solver: SolverName,
+  env: Environment,
+  options: Options,
+): { run: true } | { run: false; reason: string } {
+  if (solver === 'iln-complete') {
+    return instance.complete ? { run: true } : { run: false, reason: 'not a complete-graph instance' };
+  }
+  if (!instance.materialise) return { run: false, reason: instance.notMaterialisedBecause ?? 'no edge list' };
+  if (instance.edgeSolversMaxN !== undefined && instance.n > instance.edgeSolversMaxN) {
+    return {
+      run: false,
+      reason: `materialised complete graphs only up to ${instance.edgeSolversMaxN} people`,
+    };
+  }
+  if (solver === 'lemon' && !env.lemon) return { run: false, reason: 'LEMON harness unavailable' };
+  if (solver === 'networkx') {
+    if (!env.networkx) return { run: false, reason: 'NetworkX unavailable' };
+    if (instance.n > options.networkxMaxN) {
+      return {
+        run: false,
+        reason: `NetworkX only up to ${options.networkxMaxN} vertices (minutes at 1,000)`,
+      };
+    }
+  }
+  return { run: true };
+}
+
+function commandFor(instance: Instance, solver: SolverName): [string, string[]] {
+  const node = [process.execPath, '--max-old-space-size=12000', '--import', 'tsx', ilnScript];
+  switch (solver) {
+    case 'iln-complete':
+      return [
+        node[0]!,
+        [...node.slice(1), '--complete', String(instance.complete!.n), String(instance.complete!.seed)],
+      ];
+    case 'iln':
+      return [node[0]!, [...node.slice(1), '--edges', graphPath(instance)]];
+    case 'lemon':
+      return [lemonBinary, [graphPath(instance)]];
+    case 'networkx':
+      return ['python3', [networkxScript, graphPath(instance)]];
+  }
+}
+
+// ---------------------------------------------------------------- reporting
+
+const fmtSeconds = (s: number | undefined): string =>
+  s === undefined
+    ? ''
+    : s >= 100
+      ? s.toFixed(0)
+      : s >= 10
+        ? s.toFixed(1)
+        : s >= 0.01
+          ? s.toFixed(3)
+          : s.toFixed(4);
+const fmtInt = (x: number | null | undefined): string =>
+  x === undefined || x === null ? '' : x.toLocaleString('en-US');
+const yesNo = (x: boolean | null | undefined): string => (x === true ? 'yes' : x === false ? '**NO**' : '—');
+
+function markdownTable(rows: Row[]): string {
+  const lines = [
+    '| instance | n | m | solver | status | solve s | verify s | peak RSS MB | weight | certified | agrees |',
+    '|---|--:|--:|---|---|--:|--:|--:|--:|---|---|',
+  ];
+  for (const r of rows) {
+    const status = r.status === 'ok' ? 'ok' : `${r.status}${r.reason ? `: ${r.reason}` : ''}`;
+    lines.push(
+      `| ${r.instance} | ${fmtInt(r.n)} | ${fmtInt(r.m)} | ${r.solver} | ${status.replace(/\|/g, '/')} | ${fmtSeconds(r.seconds)} | ${fmtSeconds(r.verifySeconds)} | ${r.peakRssMb === undefined ? '' : r.peakRssMb.toFixed(0)} | ${fmtInt(r.weight)} | ${r.status === 'ok' ? yesNo(r.certified) : ''} | ${r.status === 'ok' ? yesNo(r.agrees) : ''} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+function targetChecks(rows: Row[]): TargetCheck[] {
+  const find = (instance: string, solver: SolverName) =>
+    rows.find((r) => r.instance === instance && r.solver === solver && r.status !== 'not run');
+  const checks: TargetCheck[] = [];
+  for (const [n, limit] of [
+    [1000, 0.3],
+    [4000, 2],
+    [20_000, 30],
+  ] as const) {
+    const r = find(`complete-${n}`, 'iln-complete');
+    if (!r) continue;
+    checks.push({
+      target: `complete ${fmtInt(n)} people, certified, < ${limit} s`,
+      measured: r.status === 'ok' ? `${fmtSeconds(r.seconds)} s, certified ${yesNo(r.certified)}` : r.status,
+      met: r.status === 'ok' ? r.seconds! < limit && r.certified === true : false,
+    });
+  }
+  const big = find('best20-100000', 'iln');
+  if (big) {
+    checks.push({
+      target: 'best-20 sparse 100,000 people < 30 s and < 1 GB',
+      measured:
+        big.status === 'ok'
+          ? `${fmtSeconds(big.seconds)} s, ${big.peakRssMb!.toFixed(0)} MB peak RSS`
+          : big.status,
+      met: big.status === 'ok' ? big.seconds! < 30 && big.peakRssMb! < 1024 && big.certified === true : false,
+    });
+  }
+  for (const instance of [...new Set(rows.map((r) => r.instance))]) {
+    if (instance.startsWith('complete-')) continue;
+    const ours = find(instance, 'iln');
+    const lemon = find(instance, 'lemon');
+    if (!ours || !lemon || lemon.status !== 'ok') continue;
+    const ratio =
+      ours.status === 'ok' ? ours.seconds! / Math.max(lemon.seconds!, 1e-6) : Number.POSITIVE_INFINITY;
+    checks.push({
+      target: `${instance}: within 3x of LEMON`,
+      measured:
+        ours.status === 'ok'
+          ? `${fmtSeconds(ours.seconds)} s vs ${fmtSeconds(lemon.seconds)} s (${ratio.toFixed(1)}x)`
+          : ours.status,
+      met: ratio <= 3,
+    });
+  }
+  return checks;
+}
+
+function markdownReport(rows: Row[], meta: Record<string, unknown>, checks: TargetCheck[]): string {
+  const metaLines = Object.entries(meta).map(
+    ([k, v]) => `- ${k}: ${Array.isArray(v) ? v.join('; ') : String(v)}`,
+  );
+  const checkLines = [
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...checks.map(
+      (c) => `| ${c.target} | ${c.measured} | ${c.met === null ? '—' : c.met ? 'yes' : '**no**'} |`,
+    ),
+  ];
+  return [
+    `# Matching benchmark: ${meta.name}`,
+    '',
+    ...metaLines,
+    '',
+    'Times are solve only (no input reading, generation or verification); peak RSS is the whole',
+    'child process, input included. "certified" is our verifier (`iln`) or the pricing certificate',
+    '(`iln-complete`); the external solvers give no certificate. "agrees" compares the weight with',
+    'the known optimum, else with a certified run of this engine, else with LEMON.',
+    '',
+    markdownTable(rows),
+    '',
+    '## Targets',
+    '',
+    ...checkLines,
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<number> {
+  let options: Options;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`bench matching: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  let selected = instances().filter((i) => !options.quick || i.quick);
+  if (options.only.length > 0) {
+    selected = selected.filter((i) => options.only.some((t) => i.id.includes(t) || i.family.includes(t)));
+  }
+  const solvers = SOLVERS.filter((s) => options.solvers.length === 0 || options.solvers.includes(s));
+  if (options.list) {
+    for (const i of selected) console.log(`${i.id.padEnd(28)} n=${String(i.n).padEnd(7)} ${i.description}`);
+    return 0;
+  }
+  if (selected.length === 0) {
+    console.error('bench matching: no instance matches');
+    return 2;
+  }
+  const env = prepareEnvironment(new Set(solvers));
+  if (!existsSync(join(repo, 'src', 'core', 'matching', 'index.ts'))) {
+    env.notes.push('src/core/matching/index.ts missing: this engine not run');
+  }
+  const ilnAvailable = existsSync(join(repo, 'src', 'core', 'matching', 'index.ts'));
+  const name =
+    options.name ??
+    (options.only.length > 0 || options.solvers.length > 0 ? 'partial' : options.quick ? 'quick' : 'full');
+  const started = new Date();
+  const rows: Row[] = [];
+  for (const instance of selected) {
+    console.log(`${instance.id}: ${instance.description}`);
+    let m: number | null = instance.m ?? null;
+    const plans = solvers.map((solver) => {
+      const plan = planFor(instance, solver, env, options);
+      if (plan.run && solver.startsWith('iln') && !ilnAvailable) {
+        return { solver, plan: { run: false as const, reason: 'engine not available' } };
+      }
+      return { solver, plan };
+    });
+    if (plans.some((p) => p.plan.run && p.solver !== 'iln-complete')) {
+      m = ensureEdgeFile(instance);
+    }
+    const instanceRows: Row[] = [];
+    for (const { solver, plan } of plans) {
+      const base = { instance: instance.id, family: instance.family, n: instance.n, m, solver };
+      if (!plan.run) {
+        instanceRows.push({ ...base, status: 'not run', reason: plan.reason });
+        continue;
+      }
+      const [command, args] = commandFor(instance, solver);
+      const outcome = await runChild(command, args, options.timeoutSeconds);
+      const row: Row = { ...base, status: outcome.status, wallSeconds: outcome.wallSeconds };
+      if (outcome.message) row.reason = outcome.message;
+      const r = outcome.report;
+      if (r) {
+        row.seconds = r.seconds;
+        if (r.verifySeconds !== undefined) row.verifySeconds = r.verifySeconds;
+        row.peakRssMb = r.peakRssKb / 1024;
+        row.weight = r.weight;
+        row.cardinality = r.cardinality;
+        row.certified = r.certified ?? null;
+        if (r.reasons) row.reason = `verifier: ${r.reasons.join('; ').slice(0, 300)}`;
+        if (r.pricingRounds !== undefined) row.pricingRounds = r.pricingRounds;
+        if (r.edgesUsed !== undefined) row.edgesUsed = r.edgesUsed;
+      }
+      console.log(
+        `  ${solver.padEnd(13)} ${outcome.status.padEnd(8)} ${r ? `${fmtSeconds(r.seconds).padStart(8)} s  ${(r.peakRssKb / 1024).toFixed(0).padStart(6)} MB  weight ${r.weight}${r.certified === undefined ? '' : `  certified ${r.certified}`}` : (outcome.message ?? '')}`,
+      );
+      instanceRows.push(row);
+    }
+    const ok = instanceRows.filter((r) => r.status === 'ok');
+    const reference =
+      instance.expectedWeight ??
+      ok.find((r) => r.solver.startsWith('iln') && r.certified)?.weight ??
+      ok.find((r) => r.solver === 'lemon')?.weight;
+    for (const r of ok) r.agrees = reference === undefined ? null : r.weight === reference;
+    const weights = new Set(ok.map((r) => r.weight));
+    if (weights.size > 1) console.log(`  WEIGHTS DISAGREE: ${[...weights].join(' vs ')}`);
+    rows.push(...instanceRows);
+  }
+  const checks = targetChecks(rows);
+  const meta = {
+    name,
+    date: started.toISOString(),
+    command: `node bench/run.js matching ${process.argv.slice(2).join(' ')}`.trim(),
+    commit: firstLine('git', ['rev-parse', '--short', 'HEAD']),
+    machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${(totalmem() / 2 ** 30).toFixed(0)} GB`,
+    node: process.version,
+    networkx: env.networkx ?? 'not available',
+    lemon: env.lemon ? `liblemon-dev ${env.lemon}, ${firstLine('g++', ['--version'])} -O2` : 'not available',
+    timeoutSeconds: options.timeoutSeconds,
+    notes: env.notes.length > 0 ? env.notes : ['none'],
+  };
+  console.log(`\n${markdownTable(rows)}\n`);
+  for (const c of checks)
+    console.log(`${c.met ? 'MET ' : c.met === false ? 'MISS' : '    '} ${c.target}: ${c.measured}`);
+  if (options.write) {
+    const out = join(here, 'results');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, `${name}.json`), `${JSON.stringify({ meta, targets: checks, rows }, null, 2)}\n`);
+    writeFileSync(join(out, `${name}.md`), markdownReport(rows, meta, checks));
+    console.log(`\nwrote ${relative(repo, join(out, `${name}.json`))} and ${name}.md`);
+  }
+  const disagree = rows.some((r) => r.agrees === false);
+  return disagree ? 1 : 0;
+}
+
+process.exitCode = await main();
