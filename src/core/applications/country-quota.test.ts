@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import {
+  admitFromWaitlist,
+  computeCountryCap,
+  DEFAULT_QUOTA_SETTINGS,
+  decideCountryQuota,
+  listCarriedOver,
+  mergeCarriedOver,
+  type QuotaCandidate,
+  QuotaSettingsSchema,
+} from './country-quota';
+
+/** `pool('AU', 3, 'NZ', 2)` → AU-1, AU-2, AU-3, NZ-1, NZ-2 in that submission order. */
+function pool(...spec: Array<string | number>): QuotaCandidate[] {
+  const out: QuotaCandidate[] = [];
+  for (let i = 0; i < spec.length; i += 2) {
+    const country = spec[i] as string;
+    const n = spec[i + 1] as number;
+    const start = out.filter((a) => a.countryOfResidence === country).length;
+    for (let k = 1; k <= n; k++) out.push({ id: `${country}-${start + k}`, countryOfResidence: country });
+  }
+  return out;
+}
+
+describe('computeCountryCap', () => {
+  it.each([
+    [392, 79],
+    [400, 80],
+    [35, 7],
+    [20, 5],
+    [0, 5],
+    [860, 172],
+  ])('with 20%% and a minimum of 5, %i applications allow %i per country', (total, cap) => {
+    expect(computeCountryCap(total, DEFAULT_QUOTA_SETTINGS)).toBe(cap);
+  });
+
+  it('is unlimited when the quota is off and follows a changed percentage', () => {
+    expect(computeCountryCap(100, { ...DEFAULT_QUOTA_SETTINGS, enabled: false })).toBe(
+      Number.POSITIVE_INFINITY,
+    );
+    expect(computeCountryCap(100, { enabled: true, capPercent: 33, minimumPlaces: 1 })).toBe(33);
+    expect(computeCountryCap(10, { enabled: true, capPercent: 10, minimumPlaces: 1 })).toBe(1);
+  });
+});
+
+describe('decideCountryQuota', () => {
+  it('keeps the earliest applications of an over-represented country and waitlists the rest', () => {
+    // 30 applications → cap max(5, 6) = 6. AU sends 10, interleaved with others.
+    const applications = [...pool('AU', 4, 'NZ', 5, 'AU', 3, 'GB', 10, 'AU', 3, 'US', 5)];
+    const decision = decideCountryQuota(applications, DEFAULT_QUOTA_SETTINGS);
+    expect(decision.capPerCountry).toBe(6);
+    expect(decision.waitlisted).toEqual(['AU-7', 'GB-7', 'GB-8', 'GB-9', 'GB-10', 'AU-8', 'AU-9', 'AU-10']);
+    expect(decision.withinQuota).toHaveLength(22);
+    expect(decision.withinQuota.slice(0, 4)).toEqual(['AU-1', 'AU-2', 'AU-3', 'AU-4']);
+    expect(decision.byCountry).toContainEqual({ countryOfResidence: 'AU', withinQuota: 6, waitlisted: 4 });
+    expect(decision.byCountry).toContainEqual({ countryOfResidence: 'NZ', withinQuota: 5, waitlisted: 0 });
+  });
+
+  it('lets a tiny round through thanks to the minimum', () => {
+    const decision = decideCountryQuota(pool('AU', 5, 'NZ', 3), DEFAULT_QUOTA_SETTINGS);
+    expect(decision.waitlisted).toEqual([]);
+  });
+
+  it('accepts everyone when the quota is off', () => {
+    const decision = decideCountryQuota(pool('AU', 50, 'NZ', 1), {
+      ...DEFAULT_QUOTA_SETTINGS,
+      enabled: false,
+    });
+    expect(decision.waitlisted).toEqual([]);
+    expect(decision.withinQuota).toHaveLength(51);
+  });
+
+  it('reproduces the first full round: 50 of 392 from one country fits under 20%', () => {
+    const applications = [
+      ...pool('AU', 50),
+      ...pool('US', 80),
+      ...Array.from({ length: 262 }, (_, i) => ({ id: `X-${i}`, countryOfResidence: `C${i % 40}` })),
+    ];
+    const decision = decideCountryQuota(applications, DEFAULT_QUOTA_SETTINGS);
+    expect(decision.capPerCountry).toBe(79);
+    expect(decision.waitlisted).toEqual(['US-80']);
+  });
+
+  it('does not mutate its input', () => {
+    const applications = pool('AU', 10, 'NZ', 2);
+    const copy = structuredClone(applications);
+    decideCountryQuota(applications, DEFAULT_QUOTA_SETTINGS);
+    expect(applications).toEqual(copy);
+  });
+});
+
+describe('admitFromWaitlist', () => {
+  const settings = DEFAULT_QUOTA_SETTINGS;
+
+  it('offers a freed place to the earliest waitlisted applicant of that country', () => {
+    // Cap from 30 applications is 6; one AU withdrew, so 5 AU hold places.
+    const holding = [...pool('AU', 5), ...pool('NZ', 6), ...pool('GB', 6)];
+    const waitlist = [
+      { id: 'GB-7', countryOfResidence: 'GB' },
+      { id: 'AU-7', countryOfResidence: 'AU' },
+      { id: 'AU-8', countryOfResidence: 'AU' },
+    ];
+    expect(admitFromWaitlist({ holdingPlaces: holding, waitlist, settings, totalApplications: 30 })).toEqual({
+      admitted: ['AU-7'],
+      stillWaitlisted: ['GB-7', 'AU-8'],
+    });
+  });
+
+  it('admits more when the cap is raised and respects a limit on admissions', () => {
+    const holding = pool('AU', 6, 'NZ', 6);
+    const waitlist = pool('AU', 4).map((a, i) => ({ ...a, id: `AU-${7 + i}` }));
+    const raised = { ...settings, capPercent: 30 };
+    expect(
+      admitFromWaitlist({ holdingPlaces: holding, waitlist, settings: raised, totalApplications: 30 }),
+    ).toEqual({
+      admitted: ['AU-7', 'AU-8', 'AU-9'],
+      stillWaitlisted: ['AU-10'],
+    });
+    expect(
+      admitFromWaitlist({
+        holdingPlaces: holding,
+        waitlist,
+        settings: raised,
+        totalApplications: 30,
+        maxAdmissions: 1,
+      }).admitted,
+    ).toEqual(['AU-7']);
+  });
+
+  it('admits nobody while every country is at its cap', () => {
+    const holding = pool('AU', 6, 'NZ', 6);
+    const waitlist = pool('AU', 2);
+    expect(
+      admitFromWaitlist({ holdingPlaces: holding, waitlist, settings, totalApplications: 30 }).admitted,
+    ).toEqual([]);
+  });
+});
+
+describe('carrying the waitlist into the next round', () => {
+  it('carries everyone who did not decline, ahead of new applications, in original order', () => {
+    const waitlist = [
+      { id: 'a', countryOfResidence: 'AU', declinedCarryOver: false },
+      { id: 'b', countryOfResidence: 'AU', declinedCarryOver: true },
+      { id: 'c', countryOfResidence: 'GB', declinedCarryOver: false },
+    ];
+    const carried = listCarriedOver(waitlist);
+    expect(carried.map((entry) => entry.id)).toEqual(['a', 'c']);
+    const next = mergeCarriedOver(carried, [
+      { id: 'n1', countryOfResidence: 'AU', declinedCarryOver: false },
+      { id: 'c', countryOfResidence: 'GB', declinedCarryOver: false },
+    ]);
+    expect(next.map((entry) => entry.id)).toEqual(['a', 'c', 'n1']);
+  });
+});
+
+describe('QuotaSettingsSchema', () => {
+  it('accepts the defaults and refuses nonsense with a clear message', () => {
+    expect(QuotaSettingsSchema.parse(DEFAULT_QUOTA_SETTINGS)).toEqual(DEFAULT_QUOTA_SETTINGS);
+    const result = QuotaSettingsSchema.safeParse({ enabled: true, capPercent: 0, minimumPlaces: 5 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(
+      'Enter the country cap as a whole percentage from 1 to 100',
+    );
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * Likely duplicate applications in one round: the same person applying twice, perhaps with the
+ * name typed differently. Flagged for a coordinator to decide, never merged automatically.
+ *
+ * Names are compared after folding: Unicode NFKD with combining marks removed (José → jose),
+ * letters without a decomposition mapped by hand (ø → o, ß → ss), punctuation dropped and tokens
+ * sorted, so "García López, María" and "Maria Garcia Lopez" are the same name. Two names of the
+ * same country are then "similar" when their Levenshtein distance is at most 1 (names up to 10
+ * letters) or 2 (longer), or when one's tokens are all among the other's ("Ana Silva" and
+ * "Ana Maria Silva"). The same email address is a duplicate whatever the country.
+ *
+ * Candidates are grouped by country first, so the work is O(Σ n_c² · L²) for n_c applications
+ * per country and names of length L: well under a second for a round of thousands.
+ */
+
+export interface DuplicateCandidate {
+  id: string;
+  name: string;
+  email: string;
+  countryOfResidence: string;
+}
+
+export type DuplicateReason = 'same-email' | 'same-name' | 'similar-name' | 'name-contained';
+
+export interface LikelyDuplicate {
+  /** The earlier of the two in input order. */
+  firstId: string;
+  secondId: string;
+  reason: DuplicateReason;
+}
+
+const SPECIAL_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  æ: 'ae',
+  œ: 'oe',
+  ł: 'l',
+  ı: 'i',
+};
+
+/** Lower-case, accents folded, punctuation removed, tokens sorted: the form names are compared in. */
+export function normaliseName(name: string): string {
+  return listNameTokens(name).sort().join(' ');
+}
+
+function listNameTokens(name: string): string[] {
+  const folded = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[ßøđðþæœłı]/g, (letter) => SPECIAL_LETTERS[letter] ?? letter);
+  return folded
+    .replace(/['’`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token !== '');
+}
+
+/** Levenshtein distance, stopping early once it is certain to exceed `limit`. */
+export function measureEditDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+function compareNames(a: string[], b: string[]): DuplicateReason | undefined {
+  const left = a.join(' ');
+  const right = b.join(' ');
+  if (left === '' || right === '') return undefined;
+  if (left === right) return 'same-name';
+  const limit = Math.max(left.length, right.length) <= 10 ? 1 : 2;
+  if (measureEditDistance(left, right, limit) <= limit) return 'similar-name';
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.length >= 2 && shorter.every((token) => longer.includes(token))) return 'name-contained';
+  return undefined;
+}
+
+/** Pairs of applications that are probably the same person, in input order, each pair once. */
+export function listLikelyDuplicates(applications: readonly DuplicateCandidate[]): LikelyDuplicate[] {
+  const found = new Map<string, LikelyDuplicate>();
+  const record = (i: number, j: number, reason: DuplicateReason) => {
+    const key = `${i}:${j}`;
+    if (!found.has(key))
+      found.set(key, { firstId: applications[i]!.id, secondId: applications[j]!.id, reason });
+  };
+
+  const byEmail = new Map<string, number[]>();
+  const byCountry = new Map<string, number[]>();
+  applications.forEach((application, index) => {
+    const email = application.email.trim().toLowerCase();
+    if (email !== '') byEmail.set(email, [...(byEmail.get(email) ?? []), index]);
+    const country = application.countryOfResidence.toUpperCase();
+    byCountry.set(country, [...(byCountry.get(country) ?? []), index]);
+  });
+
+  for (const indexes of byEmail.values()) {
+    for (let a = 0; a < indexes.length; a++)
+      for (let b = a + 1; b < indexes.length; b++) record(indexes[a]!, indexes[b]!, 'same-email');
+  }
+  const tokens = applications.map((application) => listNameTokens(application.name).sort());
+  for (const indexes of byCountry.values()) {
+    for (let a = 0; a < indexes.length; a++) {
+      for (let b = a + 1; b < indexes.length; b++) {
+        const reason = compareNames(tokens[indexes[a]!]!, tokens[indexes[b]!]!);
+        if (reason) record(indexes[a]!, indexes[b]!, reason);
+      }
+    }
+  }
+  return [...found.entries()]
+    .sort(([x], [y]) => {
+      const [xi, xj] = x.split(':').map(Number);
+      const [yi, yj] = y.split(':').map(Number);
+      return xi! - yi! || xj! - yj!;
+    })
+    .map(([, pair]) => pair);
+}

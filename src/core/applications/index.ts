@@ -1,0 +1,64 @@
+export {
+  type ApplicationAnswers,
+  type ApplicationAnswersInput,
+  ApplicationAnswersSchema,
+  type Availability,
+  AvailabilitySchema,
+  AvailabilityWindowSchema,
+  type LanguageSkill,
+  LanguageSkillSchema,
+  type PartnerPreference,
+  PartnerPreferenceSchema,
+  validateApplicationAnswers,
+} from './application-answers';
+export { normaliseApplicationForm, validateApplicationForm } from './application-form';
+export {
+  admitFromWaitlist,
+  type CountryQuotaCount,
+  computeCountryCap,
+  DEFAULT_QUOTA_SETTINGS,
+  decideCountryQuota,
+  listCarriedOver,
+  mergeCarriedOver,
+  type QuotaCandidate,
+  type QuotaDecision,
+  type QuotaSettings,
+  QuotaSettingsSchema,
+  type WaitlistAdmissionInput,
+  type WaitlistEntry,
+} from './country-quota';
+export {
+  type DuplicateCandidate,
+  type DuplicateReason,
+  type LikelyDuplicate,
+  listLikelyDuplicates,
+  measureEditDistance,
+  normaliseName,
+} from './duplicates';
+export { toFieldProblems, type ValidationResult, validateWith } from './field-problems';
+export {
+  findInterestGroupId,
+  INTEREST_GROUPS,
+  INTEREST_IDS,
+  type InterestGroupId,
+  type InterestId,
+  isInterestId,
+  MAX_INTERESTS,
+  MIN_INTERESTS,
+} from './interest-taxonomy';
+export {
+  CAREER_STAGE_LABELS,
+  CAREER_STAGES,
+  type CareerStage,
+  DAY_OF_WEEK_LABELS,
+  LANGUAGE_LEVEL_LABELS,
+  LANGUAGE_LEVELS,
+  type LanguageLevel,
+  listApplicationLabelResources,
+  REFERRAL_SOURCE_LABELS,
+  REFERRAL_SOURCES,
+  type ReferralSource,
+  SECTOR_LABELS,
+  SECTORS,
+  type Sector,
+} from './labels';
