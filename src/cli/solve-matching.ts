@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { type Edge, MatchingInputError, maxWeightMatching, verifyOptimality } from '../core/matching/index';
-import { type CliCommand, type CliIo, UsageError } from './command';
+import type { CliCommand, CliIo } from './command';
+import { parseArgs } from './parse-args';
 
 /**
  * `iln solve-matching [FILE|-]`: solves a maximum-weight matching given as JSON and prints the
@@ -106,18 +107,12 @@ function parseInput(text: string, source: string): ParsedInput {
   return { edges, ids, maxCardinality: parsed.data.maxCardinality ?? false };
 }
 
-function parseArgs(args: string[]): string {
-  const positional: string[] = [];
-  for (const arg of args) {
-    if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
-    positional.push(arg);
-  }
-  if (positional.length > 1) throw new UsageError(`expected at most one FILE, got ${positional.length}`);
-  return positional[0] ?? '-';
+function sourceOf(args: string[]): string {
+  return parseArgs(args, { maxPositionals: 1 }).positionals[0] ?? '-';
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const source = parseArgs(args);
+  const source = sourceOf(args);
   const label = source === '-' ? 'standard input' : source;
   let input: ParsedInput;
   try {
