@@ -1,0 +1,198 @@
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import type { Database } from '../db/schema';
+import type { MailDeliveredVia, MailMessagesTable, MailStatus } from '../db/tables/mail';
+import type { FailureOutcome } from '../jobs/mail-schedule';
+
+/** One queued email as the rest of the program sees it (never the row). */
+export interface MailMessage {
+  id: string;
+  dedupeKey: string | null;
+  kind: string;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string | null;
+  status: MailStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  lastError: string | null;
+  deliveredVia: MailDeliveredVia | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+/** A message this worker holds the lease on. */
+export interface ClaimedMail extends MailMessage {
+  messageId: string;
+  leaseToken: string;
+}
+
+const toMailMessage = (row: Selectable<MailMessagesTable>): MailMessage => ({
+  id: row.id,
+  dedupeKey: row.dedupe_key,
+  kind: row.kind,
+  to: row.to_address,
+  subject: row.subject,
+  html: row.html_body,
+  text: row.text_body,
+  messageId: row.message_id,
+  status: row.status,
+  attempts: Number(row.attempts),
+  nextAttemptAt: row.next_attempt_at,
+  lockedUntil: row.locked_until,
+  lastError: row.last_error,
+  deliveredVia: row.delivered_via,
+  createdAt: row.created_at,
+  sentAt: row.sent_at,
+});
+
+/**
+ * Due = pending and its time has come, or sending with an expired lease (see isDue in
+ * src/jobs/mail-schedule.ts, which this mirrors). ISO-8601 UTC strings of one format compare in
+ * time order as text, on both databases.
+ */
+const dueAt = (now: string) => (eb: ExpressionBuilder<Database, 'mail_messages'>) =>
+  eb.or([
+    eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', now)]),
+    eb.and([eb('status', '=', 'sending'), eb('locked_until', '<', now)]),
+  ]);
+
+export const listDueMailIds = async (db: Kysely<Database>, now: Date, limit: number): Promise<string[]> => {
+  const rows = await db
+    .selectFrom('mail_messages')
+    .select('id')
+    .where(dueAt(now.toISOString()))
+    .orderBy('next_attempt_at')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+};
+
+/**
+ * Takes the lease on one message if it is still due. The UPDATE re-checks due-ness in its WHERE
+ * clause, so of two workers racing for the same row exactly one changes it; the other sees zero
+ * affected rows and moves on. The claim counts as an attempt.
+ */
+export const claimMail = async (
+  db: Kysely<Database>,
+  claim: { id: string; now: Date; lockedUntil: Date; leaseToken: string; messageId: string },
+): Promise<ClaimedMail | undefined> => {
+  const now = claim.now.toISOString();
+  const result = await db
+    .updateTable('mail_messages')
+    .set((eb) => ({
+      status: 'sending',
+      locked_until: claim.lockedUntil.toISOString(),
+      lease_token: claim.leaseToken,
+      attempts: eb('attempts', '+', 1),
+      message_id: eb.fn.coalesce('message_id', eb.val(claim.messageId)),
+      updated_at: now,
+    }))
+    .where('id', '=', claim.id)
+    .where(dueAt(now))
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return undefined;
+  const row = await db
+    .selectFrom('mail_messages')
+    .selectAll()
+    .where('id', '=', claim.id)
+    .where('lease_token', '=', claim.leaseToken)
+    .executeTakeFirst();
+  if (!row || row.message_id === null) return undefined;
+  return { ...toMailMessage(row), messageId: row.message_id, leaseToken: claim.leaseToken };
+};
+
+/** Records a delivery. False if this worker no longer held the lease (another worker took over). */
+export const markMailSent = async (
+  db: Kysely<Database>,
+  sent: { id: string; leaseToken: string; now: Date; via: MailDeliveredVia },
+): Promise<boolean> => {
+  const now = sent.now.toISOString();
+  const result = await db
+    .updateTable('mail_messages')
+    .set({
+      status: 'sent',
+      sent_at: now,
+      delivered_via: sent.via,
+      locked_until: null,
+      lease_token: null,
+      updated_at: now,
+    })
+    .where('id', '=', sent.id)
+    .where('status', '=', 'sending')
+    .where('lease_token', '=', sent.leaseToken)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+};
+
+/** Records a failed attempt and what happens next (a later retry, or giving up). */
+export const markMailAttemptFailed = async (
+  db: Kysely<Database>,
+  failure: { id: string; leaseToken: string; now: Date; error: string; outcome: FailureOutcome },
+): Promise<boolean> => {
+  const now = failure.now.toISOString();
+  const result = await db
+    .updateTable('mail_messages')
+    .set({
+      status: failure.outcome.status,
+      ...(failure.outcome.status === 'pending'
+        ? { next_attempt_at: failure.outcome.nextAttemptAt.toISOString() }
+        : {}),
+      last_error: failure.error.slice(0, 2000),
+      locked_until: null,
+      lease_token: null,
+      updated_at: now,
+    })
+    .where('id', '=', failure.id)
+    .where('status', '=', 'sending')
+    .where('lease_token', '=', failure.leaseToken)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+};
+
+export const findMailMessage = async (db: Kysely<Database>, id: string): Promise<MailMessage | undefined> => {
+  const row = await db.selectFrom('mail_messages').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toMailMessage(row) : undefined;
+};
+
+/** Newest first. */
+export const listMailMessages = async (
+  db: Kysely<Database>,
+  options: { limit: number; statuses?: MailStatus[] },
+): Promise<MailMessage[]> => {
+  let query = db.selectFrom('mail_messages').selectAll();
+  if (options.statuses) query = query.where('status', 'in', options.statuses);
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map(toMailMessage);
+};
+
+export type MailStatusCounts = Record<MailStatus, number>;
+
+export const countMailByStatus = async (db: Kysely<Database>): Promise<MailStatusCounts> => {
+  const rows = await db
+    .selectFrom('mail_messages')
+    .select((eb) => ['status', eb.fn.countAll().as('count')])
+    .groupBy('status')
+    .execute();
+  const counts: MailStatusCounts = { pending: 0, sending: 0, sent: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+};
+
+/** Messages whose last attempt failed (still retrying, or given up), most recently touched first. */
+export const listMailWithErrors = async (db: Kysely<Database>, limit: number): Promise<MailMessage[]> => {
+  const rows = await db
+    .selectFrom('mail_messages')
+    .selectAll()
+    .where('last_error', 'is not', null)
+    .where('status', '!=', 'sent')
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toMailMessage);
+};

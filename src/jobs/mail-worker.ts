@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../app-context';
+import { claimMail, listDueMailIds, markMailAttemptFailed, markMailSent } from '../email/mail-store';
+import { createTransport, MailDeliveryError, type MailTransport } from '../email/transports';
+import { decideAfterFailure, leaseUntil } from './mail-schedule';
+import { startWorkerLoop } from './worker-loop';
+
+/**
+ * The mail worker: sends what the queue says is due.
+ *
+ * Delivery guarantees, as built:
+ * - A message is queued iff the transaction that enqueued it committed (see enqueueMail).
+ * - Claiming is an UPDATE that re-checks due-ness and must change exactly one row, so two workers
+ *   (or two passes, or a restarted worker) never hold the same message at once.
+ * - Only the holder of the current lease may record the outcome (lease token), and a sent message
+ *   is never due again: the program itself does not send a message twice once it is marked sent.
+ * - At the SMTP boundary delivery is at-least-once: if the worker dies (or the database write
+ *   fails) after the server accepted the message but before `sent` is recorded, the lease runs
+ *   out and the message is sent again. Every attempt carries the same Message-ID, so receiving
+ *   systems can recognise the repeat. SMTP timeouts are far shorter than the lease, so a live
+ *   worker is never overtaken mid-send.
+ * - Failures are retried with exponential backoff (src/jobs/mail-schedule.ts) and given up as
+ *   `failed` after MAX_ATTEMPTS, or at once if the server refused the address.
+ */
+
+export interface MailWorkerOptions {
+  /** Pause between polls when there is nothing to send. */
+  intervalMs: number;
+  /** Messages claimed per pass. */
+  batchSize?: number;
+  /** Defaults to the transport the configuration names (SMTP or the development outbox). */
+  transport?: MailTransport;
+}
+
+export interface MailWorker {
+  /** Stops polling and waits for the message being sent to be recorded. */
+  stop: () => Promise<void>;
+  /** One pass now; resolves with how many messages it claimed (sent, or failed and rescheduled). */
+  runOnce: () => Promise<number>;
+}
+
+const DEFAULT_BATCH_SIZE = 20;
+
+/** `<id@domain of MAIL_FROM>`: unique per message and the same on every attempt. */
+export const messageIdFor = (mailId: string, mailFrom: string): string => {
+  const domain = /@([^\s<>@]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'localhost';
+  return `<${mailId}@${domain}>`;
+};
+
+/** One pass: claim due messages one at a time and carry each out. */
+export const deliverDueMail = async (
+  ctx: AppContext,
+  transport: MailTransport,
+  options: { batchSize?: number; isStopping?: () => boolean } = {},
+): Promise<number> => {
+  const db = ctx.database.db;
+  const ids = await listDueMailIds(db, ctx.now(), options.batchSize ?? DEFAULT_BATCH_SIZE);
+  let claimed = 0;
+  for (const id of ids) {
+    if (options.isStopping?.()) break;
+    const claimedAt = ctx.now();
+    const mail = await claimMail(db, {
+      id,
+      now: claimedAt,
+      lockedUntil: leaseUntil(claimedAt),
+      leaseToken: randomUUID(),
+      messageId: messageIdFor(id, ctx.config.mailFrom),
+    });
+    if (!mail) continue; // another worker got there first
+    claimed++;
+    const log = ctx.logger.child({ mailId: mail.id, kind: mail.kind, attempt: mail.attempts });
+    try {
+      await transport.deliver({
+        messageId: mail.messageId,
+        to: mail.to,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+      });
+    } catch (error) {
+      const permanent = error instanceof MailDeliveryError && error.permanent;
+      const message = error instanceof Error ? error.message : String(error);
+      const outcome = decideAfterFailure(mail.attempts, ctx.now(), { permanent });
+      const recorded = await markMailAttemptFailed(db, {
+        id: mail.id,
+        leaseToken: mail.leaseToken,
+        now: ctx.now(),
+        error: message,
+        outcome,
+      });
+      log.warn({ error: message, outcome: outcome.status, recorded }, 'mail delivery failed');
+      continue;
+    }
+    const recorded = await markMailSent(db, {
+      id: mail.id,
+      leaseToken: mail.leaseToken,
+      now: ctx.now(),
+      via: transport.via,
+    });
+    if (recorded) log.info({ via: transport.via }, 'mail sent');
+    else log.warn({ via: transport.via }, 'mail sent after its lease was taken over; it may arrive twice');
+  }
+  return claimed;
+};
+
+/** Starts polling the queue. The CLI's `serve` starts one; tests call runOnce directly. */
+export const startMailWorker = (ctx: AppContext, options: MailWorkerOptions): MailWorker => {
+  const transport = options.transport ?? createTransport(ctx.config);
+  const loop = startWorkerLoop({
+    name: 'mail',
+    intervalMs: options.intervalMs,
+    logger: ctx.logger,
+    pass: (isStopping) => deliverDueMail(ctx, transport, { batchSize: options.batchSize, isStopping }),
+  });
+  return {
+    runOnce: loop.runOnce,
+    stop: async () => {
+      await loop.stop();
+      if (!options.transport) transport.close();
+    },
+  };
+};
