@@ -1,0 +1,69 @@
+import { DateTime } from 'luxon';
+import { DomainError } from '../errors';
+import { isLocalDate, isLocalTime, type LocalDate, type LocalTime } from '../time/local-time';
+import { isValidTimeZone } from '../time/time-zones';
+
+/**
+ * The instant a deadline set as a wall-clock date and time in the program's zone falls at.
+ *
+ * Daylight-saving edges, decided in the applicant's favour:
+ * - a time that happens twice (clocks go back) means the later of the two instants;
+ * - a time that does not exist (clocks go forward) moves forward by the length of the gap, as
+ *   Luxon does, so 02:30 on the night New York skips 02:00–03:00 becomes 03:30 local.
+ */
+export function resolveDeadlineAt(localDate: LocalDate, localTime: LocalTime, programTimeZone: string): Date {
+  const problems = [
+    ...(isLocalDate(localDate)
+      ? []
+      : [{ field: 'localDate', message: `"${localDate}" is not a date as YYYY-MM-DD` }]),
+    ...(isLocalTime(localTime)
+      ? []
+      : [{ field: 'localTime', message: `"${localTime}" is not a time as HH:MM` }]),
+    ...(isValidTimeZone(programTimeZone)
+      ? []
+      : [{ field: 'programTimeZone', message: `"${programTimeZone}" is not an IANA time zone` }]),
+  ];
+  if (problems.length > 0) {
+    throw new DomainError(
+      'VALIDATION',
+      `Cannot place a deadline at ${localDate} ${localTime} ${programTimeZone}`,
+      problems,
+    );
+  }
+  const local = DateTime.fromISO(`${localDate}T${localTime}`, { zone: programTimeZone });
+  const candidates = local.getPossibleOffsets();
+  const latest = candidates.reduce((a, b) => (b.toMillis() > a.toMillis() ? b : a), local);
+  return latest.toJSDate();
+}
+
+/** The start of `localDate` (00:00) in `timeZone`, as an instant. */
+export function resolveStartOfDayAt(localDate: LocalDate, timeZone: string): Date {
+  return DateTime.fromISO(localDate, { zone: timeZone }).startOf('day').toJSDate();
+}
+
+/**
+ * A deadline as the viewer reads it: their own zone and language, with the zone named so no one
+ * has to do arithmetic ("Friday 28 February 2025 at 12:59 GMT"). An unknown zone or locale
+ * falls back to UTC or English rather than failing a page.
+ */
+export function formatDeadlineFor(deadlineAt: Date, viewerTimeZone: string, locale = 'en'): string {
+  const zone = isValidTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
+  const safeLocale = isSupportedLocale(locale) ? locale : 'en';
+  return DateTime.fromJSDate(deadlineAt, { zone }).setLocale(safeLocale).toLocaleString({
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+function isSupportedLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
