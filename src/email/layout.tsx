@@ -108,6 +108,7 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
       </head>
       <body style={styles.body}>
         {preheader && <div style={styles.preheader}>{preheader}</div>}
+        {/* biome-ignore lint/a11y/useSemanticElements: several mail clients strip <article>; role survives */}
         <div role="article" aria-roledescription="email" aria-label={heading} style={styles.article}>
           <p style={styles.programName}>{t('common:program.name')}</p>
           <h1 style={styles.heading}>{heading}</h1>

@@ -1,0 +1,135 @@
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import type { AppContext } from '../../src/app-context';
+import type { Config } from '../../src/config/env';
+import type { DatabaseHandle } from '../../src/db/connection';
+import { createLogger } from '../../src/logger';
+
+/** A configuration for tests that read it (the mail worker, the outbox pages); override what matters. */
+export const testConfig = (overrides: Partial<Config> = {}): Config => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'iln-mail-'));
+  return {
+    nodeEnv: 'test',
+    isProduction: false,
+    port: 3000,
+    baseUrl: 'http://localhost:3000',
+    databaseUrl: undefined,
+    sqlitePath: join(dataDir, 'iln.sqlite'),
+    dataDir,
+    smtpUrl: undefined,
+    mailFrom: 'International Librarians Network <noreply@iln.example.org>',
+    authSecret: 'test-secret-test-secret-test-secret-0123',
+    logLevel: 'silent',
+    ...overrides,
+  };
+};
+
+/** A clock tests move by hand. */
+export interface TestClock {
+  now: () => Date;
+  set: (iso: string) => void;
+  advance: (ms: number) => void;
+}
+
+export const createTestClock = (startIso = '2027-03-01T09:00:00.000Z'): TestClock => {
+  let current = new Date(startIso);
+  return {
+    now: () => new Date(current),
+    set: (iso) => {
+      current = new Date(iso);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+};
+
+export const testAppContext = (
+  database: DatabaseHandle,
+  options: { clock?: TestClock; config?: Partial<Config> } = {},
+): AppContext => {
+  const config = testConfig(options.config);
+  const clock = options.clock ?? createTestClock();
+  return { config, database, logger: createLogger({ logLevel: 'silent' }), now: clock.now };
+};
+
+export interface ReceivedMail {
+  envelopeFrom: string;
+  envelopeTo: string[];
+  raw: string;
+  messageId: string | undefined;
+  subject: string | undefined;
+}
+
+export interface TestSmtpServer {
+  /** smtp://127.0.0.1:<port> */
+  url: string;
+  received: ReceivedMail[];
+  /** The next `count` messages are refused with a temporary error (451). */
+  failNext: (count: number) => void;
+  /** Recipients at this address are refused permanently (550). */
+  rejectRecipient: (address: string) => void;
+  close: () => Promise<void>;
+}
+
+const header = (raw: string, name: string): string | undefined =>
+  new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(raw)?.[1]?.trim();
+
+/** A local SMTP server on a random port that records what it accepts and fails when told to. */
+export const startTestSmtpServer = async (): Promise<TestSmtpServer> => {
+  const received: ReceivedMail[] = [];
+  let failures = 0;
+  const rejected = new Set<string>();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo: (address, _session, callback) => {
+      if (rejected.has(address.address.toLowerCase())) {
+        const error = Object.assign(new Error('No such mailbox here'), { responseCode: 550 });
+        callback(error);
+        return;
+      }
+      callback();
+    },
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        if (failures > 0) {
+          failures--;
+          callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+          return;
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        received.push({
+          envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          envelopeTo: session.envelope.rcptTo.map((to) => to.address),
+          raw,
+          messageId: header(raw, 'Message-ID'),
+          subject: header(raw, 'Subject'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    failNext: (count) => {
+      failures = count;
+    },
+    rejectRecipient: (address) => {
+      rejected.add(address.toLowerCase());
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
