@@ -1,0 +1,15 @@
+/** Public API of the matching engine (issue 3). See README.md. */
+export { maxWeightMatchingComplete } from './complete-graph';
+export { MatchingInputError } from './errors';
+export { maxWeightMatching } from './max-weight-matching';
+export type {
+  CertifiedMatching,
+  CompleteGraphProblem,
+  DualBlossom,
+  Edge,
+  MatchingDuals,
+  MatchingOptions,
+  MatchingResult,
+  Verification,
+} from './types';
+export { verifyOptimality } from './verify-optimality';

@@ -1,0 +1,729 @@
+/**
+ * Maximum-weight matching in general graphs: Edmonds' primal-dual blossom algorithm.
+ *
+ * Structure (labels S/T, blossoms with child cycles and endpoint lists, blossom augmentation and
+ * expansion, doubled integer duals) follows Joris van Rantwijk's mwmatching (Galil, "Efficient
+ * algorithms for finding maximum matching in graphs", ACM Computing Surveys 1986). On top of it,
+ * as in Mehlhorn & Schäfer's LEDA study, LEMON's MaxWeightedMatching and van Rantwijk's current
+ * rewrite:
+ *
+ *  - Lazy duals: one global offset `delta` (the total dual change so far). A vertex stores y such
+ *    that its real (doubled) dual is y - delta when its top-level blossom is S, y + delta when T
+ *    and y when free; blossom duals likewise (z + delta for S, z - delta for T). A dual update is
+ *    therefore O(1); a stored value is converted only when its blossom changes label.
+ *  - Priority queues for the next event: delta2 (least-slack edge from an S-vertex to each free
+ *    vertex, an indexed heap over vertices), delta3 (S–S edges between different blossoms, a lazy
+ *    heap of edges), delta4 (T-blossom duals, an indexed heap). delta1 (exposed vertex duals reach
+ *    zero) needs no queue: every exposed vertex is an S-root whose dual is maxWeight - delta.
+ *  - A persistent forest: after an augmentation only the two alternating trees it joined are
+ *    dissolved; every other tree keeps its labels (there are no O(n) "stages").
+ *
+ * Not implemented: concatenable queues for delta2 inside expanded T-blossoms and union-find for
+ * the vertex-to-blossom map, so the worst case is not the O(n m log n) bound of Galil–Micali–
+ * Gabow; vertices are relabelled per blossom formation / expansion (O(|B|) each). In practice
+ * (chains, triangles, sparse-delta, random, ILN-like graphs) this behaves near O(m log n) per
+ * augmentation-heavy phase; see README.md for measurements.
+ *
+ * Units: with weights w the solver keeps doubled vertex duals Y = 2u and slack(i, j) = Y_i + Y_j
+ * - 2 w_ij (plus 2 z_B inside blossoms), so integer weights give integer arithmetic throughout
+ * (exact below 2^52). Fractional weights are handled in floating point; results are optimal up to
+ * rounding (about 1e-12 relative to the largest weight), which the verifier's tolerance absorbs.
+ *
+ * Invariants (between events):
+ *  - duals feasible: slack >= 0 on every edge between different top-level blossoms;
+ *  - matched edges and the edges of blossom cycles / tree edges are tight (slack 0);
+ *  - every exposed vertex is the root of an alternating tree (label S) and all exposed vertices
+ *    share the same dual, which is the minimum of all vertex duals;
+ *  - blossom duals are >= 0; a T-blossom whose dual reaches 0 is expanded (delta4).
+ */
+import { buildGraph, type MatchingGraph } from './input';
+import { IndexedMinHeap, TripleMinHeap } from './priority-queue';
+import type { DualBlossom, Edge, MatchingOptions, MatchingResult } from './types';
+
+const FREE = 0;
+const S = 1;
+const T = 2;
+const INF = Number.POSITIVE_INFINITY;
+
+/** Maximum-weight (optionally maximum-cardinality) matching; see the file header. */
+export function maxWeightMatching(edges: readonly Edge[], options: MatchingOptions = {}): MatchingResult {
+  const graph = buildGraph(edges, 'maxWeightMatching');
+  return solveGraph(graph, options.maxCardinality === true);
+}
+
+/** Runs the solver on an already validated graph (used by the complete-graph driver). */
+export function solveGraph(graph: MatchingGraph, maxCardinality: boolean): MatchingResult {
+  const solver = new BlossomSolver(graph, maxCardinality);
+  solver.run();
+  return solver.result();
+}
+
+class BlossomSolver {
+  private readonly n: number;
+  private readonly endpoint: Int32Array;
+  private readonly w2: Float64Array;
+  private readonly adjStart: Int32Array;
+  private readonly adj: Int32Array;
+
+  /** mate[v] = remote endpoint of v's matched edge, or -1. */
+  private readonly mate: Int32Array;
+  /** Top-level blossom containing vertex v (v itself for a trivial blossom). */
+  private readonly inBlossom: Int32Array;
+  /** Stored vertex duals (doubled), see the header for the lazy encoding. */
+  private readonly y: Float64Array;
+
+  // Blossom arrays, indexed 0..2n-1 (ids < n are the trivial blossoms = vertices).
+  private readonly label: Int8Array;
+  /** Endpoint through which a labelled top-level blossom got its label (S-root: -1). */
+  private readonly labelEnd: Int32Array;
+  private readonly parent: Int32Array;
+  private readonly base: Int32Array;
+  /** Stored blossom dual (top-level: lazy encoding; nested: the real value). */
+  private readonly z: Float64Array;
+  /** Root vertex of the alternating tree a labelled top-level blossom belongs to, or -1. */
+  private readonly treeOf: Int32Array;
+  private readonly childs: (number[] | null)[];
+  private readonly endps: (number[] | null)[];
+  private readonly unused: number[] = [];
+  /** Blossoms labelled into each tree (by root vertex); may hold stale ids, checked on use. */
+  private readonly treeMembers: (number[] | undefined)[];
+
+  /** delta2 bookkeeping: least-slack edge (S-side endpoint) from an S-vertex to non-S vertex v. */
+  private readonly bestS: Int32Array;
+  private readonly bestEpoch: Int32Array;
+  /** bestS[v] may no longer be the best (its S-end left S): rescan before trusting it. */
+  private readonly dirty: Uint8Array;
+  /** Epoch at which a vertex last stopped being S (tree dissolution). */
+  private readonly leftS: Int32Array;
+  private epoch = 0;
+
+  private readonly queue: Int32Array;
+  private queueLen = 0;
+  private readonly inQueue: Uint8Array;
+  private readonly mark: Int32Array;
+  private markStamp = 0;
+
+  private readonly d2: IndexedMinHeap;
+  private readonly d3 = new TripleMinHeap(1024);
+  private readonly d4: IndexedMinHeap;
+
+  private delta = 0;
+  private readonly rootY: number;
+  private roots = 0;
+
+  constructor(
+    private readonly graph: MatchingGraph,
+    private readonly maxCardinality: boolean,
+  ) {
+    const n = graph.n;
+    this.n = n;
+    this.endpoint = graph.endpoint;
+    this.w2 = new Float64Array(graph.m);
+    for (let k = 0; k < graph.m; k++) this.w2[k] = 2 * graph.weight[k]!;
+    this.adjStart = graph.adjStart;
+    this.adj = graph.adj;
+    this.mate = new Int32Array(n).fill(-1);
+    this.inBlossom = new Int32Array(n);
+    for (let v = 0; v < n; v++) this.inBlossom[v] = v;
+    this.y = new Float64Array(n);
+    this.label = new Int8Array(2 * n);
+    this.labelEnd = new Int32Array(2 * n).fill(-1);
+    this.parent = new Int32Array(2 * n).fill(-1);
+    this.base = new Int32Array(2 * n).fill(-1);
+    for (let v = 0; v < n; v++) this.base[v] = v;
+    this.z = new Float64Array(2 * n);
+    this.treeOf = new Int32Array(2 * n).fill(-1);
+    this.childs = new Array(2 * n).fill(null);
+    this.endps = new Array(2 * n).fill(null);
+    for (let b = 2 * n - 1; b >= n; b--) this.unused.push(b);
+    this.treeMembers = new Array(n);
+    this.bestS = new Int32Array(n).fill(-1);
+    this.bestEpoch = new Int32Array(n);
+    this.dirty = new Uint8Array(n);
+    this.leftS = new Int32Array(n);
+    this.queue = new Int32Array(n);
+    this.inQueue = new Uint8Array(n);
+    this.mark = new Int32Array(2 * n);
+    this.d2 = new IndexedMinHeap(n);
+    this.d4 = new IndexedMinHeap(2 * n);
+    // Initial duals: u_v = max(0, max weight) / 2, i.e. Y = max weight (doubled units).
+    this.rootY = maxCardinality ? graph.maxWeight : Math.max(0, graph.maxWeight);
+    this.y.fill(this.rootY);
+  }
+
+  // ---- duals -------------------------------------------------------------------------------
+
+  /** Real doubled dual of vertex v. */
+  private yOf(v: number): number {
+    const l = this.label[this.inBlossom[v]!]!;
+    const y = this.y[v]!;
+    return l === S ? y - this.delta : l === T ? y + this.delta : y;
+  }
+
+  /** Real dual of blossom b (top-level or nested). */
+  private zOf(b: number): number {
+    if (this.parent[b] !== -1) return this.z[b]!;
+    const l = this.label[b]!;
+    return l === S ? this.z[b]! + this.delta : l === T ? this.z[b]! - this.delta : this.z[b]!;
+  }
+
+  private slack(k: number): number {
+    return this.yOf(this.endpoint[2 * k]!) + this.yOf(this.endpoint[2 * k + 1]!) - this.w2[k]!;
+  }
+
+  /** Leaves (vertices) of blossom b. */
+  private leaves(b: number, out: number[] = []): number[] {
+    if (b < this.n) {
+      out.push(b);
+      return out;
+    }
+    const stack = [b];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (x < this.n) out.push(x);
+      else for (const c of this.childs[x]!) stack.push(c);
+    }
+    return out;
+  }
+
+  /**
+   * Changes the label of top-level blossom b (and all its vertices) from its current label to
+   * `to`, converting the stored duals so their real values are unchanged.
+   */
+  private relabel(b: number, to: number, vertices: number[]): void {
+    const from = this.label[b]!;
+    const d = this.delta;
+    // stored = real + shift(label): S: +delta, T: -delta, FREE: 0 (vertices); blossoms opposite.
+    const vShift = (to === S ? d : to === T ? -d : 0) - (from === S ? d : from === T ? -d : 0);
+    if (vShift !== 0) for (const v of vertices) this.y[v]! += vShift;
+    if (b >= this.n && vShift !== 0) this.z[b]! -= vShift;
+    this.label[b] = to;
+  }
+
+  // ---- labelling ---------------------------------------------------------------------------
+
+  private enqueue(v: number): void {
+    if (this.inQueue[v] === 1) return;
+    this.inQueue[v] = 1;
+    this.queue[this.queueLen++] = v;
+  }
+
+  private joinTree(b: number, root: number): void {
+    this.treeOf[b] = root;
+    let list = this.treeMembers[root];
+    if (list === undefined) {
+      list = [];
+      this.treeMembers[root] = list;
+    }
+    list.push(b);
+  }
+
+  /** Labels the free top-level blossom containing w with t via endpoint p (on the labelling side). */
+  private assignLabel(w: number, t: number, p: number, followMate = true): void {
+    const b = this.inBlossom[w]!;
+    const verts = this.leaves(b);
+    for (const v of verts) this.d2.remove(v);
+    this.relabel(b, t, verts);
+    this.labelEnd[b] = p;
+    this.joinTree(b, p === -1 ? w : this.treeOf[this.inBlossom[this.endpoint[p]!]!]!);
+    if (t === S) {
+      for (const v of verts) {
+        this.bestS[v] = -1;
+        this.dirty[v] = 0;
+        this.enqueue(v);
+      }
+    } else {
+      if (b >= this.n) this.d4.set(b, this.z[b]!);
+      if (followMate) {
+        const m = this.mate[this.base[b]!]!;
+        this.assignLabel(this.endpoint[m]!, S, m ^ 1);
+      }
+    }
+  }
+
+  /** Offers edge (S-endpoint ps -> non-S vertex w) with the given slack as w's delta2 edge. */
+  private offerBest(w: number, ps: number, slack: number): void {
+    const cur = this.bestS[w]!;
+    if (cur !== -1) {
+      if (this.dirty[w] === 1 || !this.validBest(w)) {
+        // Stale: keep a lower bound in the heap and rescan when it surfaces.
+        this.dirty[w] = 1;
+        if (this.label[this.inBlossom[w]!] === FREE && this.d2.keys[w]! > slack + this.delta) {
+          this.d2.set(w, slack + this.delta);
+        }
+        return;
+      }
+      if (slack >= this.slack(cur >> 1)) return;
+    }
+    this.bestS[w] = ps;
+    this.bestEpoch[w] = this.epoch;
+    if (this.label[this.inBlossom[w]!] === FREE) this.d2.set(w, slack + this.delta);
+  }
+
+  private validBest(w: number): boolean {
+    const p = this.bestS[w]!;
+    if (p === -1) return false;
+    const s = this.endpoint[p]!;
+    return this.label[this.inBlossom[s]!] === S && this.leftS[s]! <= this.bestEpoch[w]!;
+  }
+
+  /** Recomputes w's least-slack edge from an S-vertex by scanning its adjacency. */
+  private rescanBest(w: number): number {
+    let best = INF;
+    let bestP = -1;
+    const bw = this.inBlossom[w]!;
+    for (let a = this.adjStart[w]!, end = this.adjStart[w + 1]!; a < end; a++) {
+      const p = this.adj[a]!;
+      const s = this.endpoint[p]!;
+      const bs = this.inBlossom[s]!;
+      if (bs === bw || this.label[bs] !== S) continue;
+      const sl = this.slack(p >> 1);
+      if (sl < best) {
+        best = sl;
+        bestP = p;
+      }
+    }
+    this.bestS[w] = bestP;
+    this.bestEpoch[w] = this.epoch;
+    this.dirty[w] = 0;
+    return best;
+  }
+
+  /** Puts the vertices of a (newly) free top-level blossom into the delta2 queue. */
+  private readyFree(verts: number[], rescan: boolean): void {
+    for (const v of verts) {
+      let sl: number;
+      if (rescan || this.dirty[v] === 1 || (this.bestS[v] !== -1 && !this.validBest(v)))
+        sl = this.rescanBest(v);
+      else sl = this.bestS[v] === -1 ? INF : this.slack(this.bestS[v]! >> 1);
+      if (sl < INF) this.d2.set(v, sl + this.delta);
+      else this.d2.remove(v);
+    }
+  }
+
+  // ---- blossoms ----------------------------------------------------------------------------
+
+  /** Traces from v and w towards their roots; returns the base of a new blossom or -1 (augment). */
+  private scanBlossom(v: number, w: number): number {
+    const stamp = ++this.markStamp;
+    let base = -1;
+    while (v !== -1 || w !== -1) {
+      if (v !== -1) {
+        let b = this.inBlossom[v]!;
+        if (this.mark[b] === stamp) {
+          base = this.base[b]!;
+          break;
+        }
+        this.mark[b] = stamp;
+        if (this.labelEnd[b] === -1) v = -1;
+        else {
+          v = this.endpoint[this.labelEnd[b]!]!;
+          b = this.inBlossom[v]!;
+          v = this.endpoint[this.labelEnd[b]!]!;
+        }
+      }
+      if (w !== -1) {
+        const t = v;
+        v = w;
+        w = t;
+      }
+    }
+    return base;
+  }
+
+  /** Creates a blossom with the given base from the S–S edge k (classic addBlossom). */
+  private addBlossom(baseV: number, k: number): void {
+    let v = this.endpoint[2 * k]!;
+    let w = this.endpoint[2 * k + 1]!;
+    const bb = this.inBlossom[baseV]!;
+    const tree = this.treeOf[bb]!;
+    let bv = this.inBlossom[v]!;
+    let bw = this.inBlossom[w]!;
+    const b = this.unused.pop()!;
+    this.base[b] = baseV;
+    this.parent[b] = -1;
+    this.parent[bb] = b;
+    const path: number[] = [];
+    const endps: number[] = [];
+    while (bv !== bb) {
+      this.parent[bv] = b;
+      path.push(bv);
+      endps.push(this.labelEnd[bv]!);
+      v = this.endpoint[this.labelEnd[bv]!]!;
+      bv = this.inBlossom[v]!;
+    }
+    path.push(bb);
+    path.reverse();
+    endps.reverse();
+    endps.push(2 * k);
+    while (bw !== bb) {
+      this.parent[bw] = b;
+      path.push(bw);
+      endps.push(this.labelEnd[bw]! ^ 1);
+      w = this.endpoint[this.labelEnd[bw]!]!;
+      bw = this.inBlossom[w]!;
+    }
+    this.childs[b] = path;
+    this.endps[b] = endps;
+    // Children become nested: store their real duals; T-children's vertices become S.
+    const d = this.delta;
+    for (const c of path) {
+      const l = this.label[c]!;
+      if (c >= this.n) {
+        this.z[c] = l === S ? this.z[c]! + d : this.z[c]! - d;
+        if (l === T) this.d4.remove(c);
+      }
+      const verts = this.leaves(c);
+      if (l === T) {
+        for (const x of verts) {
+          this.y[x]! += 2 * d; // T-encoding (real - d) -> S-encoding (real + d)
+          this.bestS[x] = -1;
+          this.dirty[x] = 0;
+          this.enqueue(x);
+        }
+      }
+      for (const x of verts) this.inBlossom[x] = b;
+      this.label[c] = FREE;
+      this.treeOf[c] = -1;
+    }
+    this.label[b] = S;
+    this.labelEnd[b] = this.labelEnd[bb]!;
+    this.z[b] = -d; // real 0
+    this.joinTree(b, tree);
+  }
+
+  private at<A>(arr: A[], i: number): A {
+    const len = arr.length;
+    return arr[((i % len) + len) % len]!;
+  }
+
+  /**
+   * Expands top-level blossom b. Mid-search (a T-blossom whose dual reached 0) the children on the
+   * even-length path through the blossom are relabelled T/S and the rest become free; after a tree
+   * dissolution (`free`), b is a free blossom with zero dual and nested zero-dual blossoms are
+   * expanded too.
+   */
+  private expandBlossom(b: number, free: boolean): void {
+    const childs = this.childs[b]!;
+    const endps = this.endps[b]!;
+    if (!free) {
+      this.d4.remove(b);
+      this.relabel(b, FREE, this.leaves(b)); // vertices keep real duals while children are set up
+    }
+    for (const s of childs) {
+      this.parent[s] = -1;
+      if (s < this.n) this.inBlossom[s] = s;
+      else if (free && this.z[s] === 0) {
+        this.expandBlossom(s, true);
+        continue;
+      } else for (const v of this.leaves(s)) this.inBlossom[v] = s;
+      this.label[s] = FREE;
+      this.labelEnd[s] = -1;
+      this.treeOf[s] = -1;
+    }
+    if (!free) {
+      const pEntry = this.labelEnd[b]!;
+      const entryChild = this.inBlossom[this.endpoint[pEntry ^ 1]!]!;
+      let j = childs.indexOf(entryChild);
+      let jstep: number;
+      let endptrick: number;
+      if (j & 1) {
+        j -= childs.length;
+        jstep = 1;
+        endptrick = 0;
+      } else {
+        jstep = -1;
+        endptrick = 1;
+      }
+      let p = pEntry;
+      while (j !== 0) {
+        this.assignLabel(this.endpoint[p ^ 1]!, T, p);
+        j += jstep;
+        p = this.at(endps, j - endptrick) ^ endptrick;
+        j += jstep;
+      }
+      // The base child gets T without relabelling its mate (already S outside b).
+      this.assignLabel(this.endpoint[p ^ 1]!, T, p, false);
+      j += jstep;
+      while (this.at(childs, j) !== entryChild) {
+        const bv = this.at(childs, j);
+        if (this.label[bv] === FREE) this.readyFree(this.leaves(bv), false);
+        j += jstep;
+      }
+    }
+    this.childs[b] = null;
+    this.endps[b] = null;
+    this.base[b] = -1;
+    this.label[b] = FREE;
+    this.labelEnd[b] = -1;
+    this.parent[b] = -1;
+    this.treeOf[b] = -1;
+    this.z[b] = 0;
+    this.unused.push(b);
+  }
+
+  /** Swaps matched/unmatched edges inside blossom b so that vertex v becomes its base. */
+  private augmentBlossom(b: number, v: number): void {
+    let t = v;
+    while (this.parent[t] !== b) t = this.parent[t]!;
+    if (t >= this.n) this.augmentBlossom(t, v);
+    const childs = this.childs[b]!;
+    const endps = this.endps[b]!;
+    const i = childs.indexOf(t);
+    let j = i;
+    let jstep: number;
+    let endptrick: number;
+    if (i & 1) {
+      j -= childs.length;
+      jstep = 1;
+      endptrick = 0;
+    } else {
+      jstep = -1;
+      endptrick = 1;
+    }
+    while (j !== 0) {
+      j += jstep;
+      t = this.at(childs, j);
+      const p = this.at(endps, j - endptrick) ^ endptrick;
+      if (t >= this.n) this.augmentBlossom(t, this.endpoint[p]!);
+      j += jstep;
+      t = this.at(childs, j);
+      if (t >= this.n) this.augmentBlossom(t, this.endpoint[p ^ 1]!);
+      this.mate[this.endpoint[p]!] = p ^ 1;
+      this.mate[this.endpoint[p ^ 1]!] = p;
+    }
+    this.childs[b] = childs.slice(i).concat(childs.slice(0, i));
+    this.endps[b] = endps.slice(i).concat(endps.slice(0, i));
+    this.base[b] = this.base[this.childs[b]![0]!]!;
+  }
+
+  /** Augments along the path through S–S edge k joining two different trees. */
+  private augmentMatching(k: number): void {
+    const v0 = this.endpoint[2 * k]!;
+    const w0 = this.endpoint[2 * k + 1]!;
+    const treeA = this.treeOf[this.inBlossom[v0]!]!;
+    const treeB = this.treeOf[this.inBlossom[w0]!]!;
+    for (let side = 0; side < 2; side++) {
+      let s = side === 0 ? v0 : w0;
+      let p = side === 0 ? 2 * k + 1 : 2 * k;
+      for (;;) {
+        const bs = this.inBlossom[s]!;
+        if (bs >= this.n) this.augmentBlossom(bs, s);
+        this.mate[s] = p;
+        if (this.labelEnd[bs] === -1) break;
+        const t = this.endpoint[this.labelEnd[bs]!]!;
+        const bt = this.inBlossom[t]!;
+        s = this.endpoint[this.labelEnd[bt]!]!;
+        const j = this.endpoint[this.labelEnd[bt]! ^ 1]!;
+        if (bt >= this.n) this.augmentBlossom(bt, j);
+        this.mate[j] = this.labelEnd[bt]!;
+        p = this.labelEnd[bt]! ^ 1;
+      }
+    }
+    this.roots -= 2;
+    this.dissolveTree(treeA);
+    this.dissolveTree(treeB);
+  }
+
+  /** Unlabels every blossom of the tree rooted at `root` (now matched); the rest of the forest stays. */
+  private dissolveTree(root: number): void {
+    const list = this.treeMembers[root];
+    this.treeMembers[root] = undefined;
+    if (list === undefined) return;
+    const epoch = ++this.epoch;
+    const freed: number[] = [];
+    const verts: number[] = [];
+    for (const b of list) {
+      if (this.parent[b] !== -1 || this.treeOf[b] !== root || this.label[b] === FREE) continue;
+      if (b >= this.n && this.base[b] === -1) continue;
+      const l = this.label[b]!;
+      const start = verts.length;
+      this.leaves(b, verts);
+      const mine = verts.slice(start);
+      if (l === S) for (const v of mine) this.leftS[v] = epoch;
+      else if (b >= this.n) this.d4.remove(b);
+      this.relabel(b, FREE, mine);
+      this.labelEnd[b] = -1;
+      this.treeOf[b] = -1;
+      if (l === S && b >= this.n) freed.push(b);
+    }
+    // As at the end of a stage of the classic algorithm: free S-blossoms with zero dual dissolve.
+    for (const b of freed)
+      if (this.base[b] !== -1 && this.parent[b] === -1 && this.z[b] === 0) this.expandBlossom(b, true);
+    this.readyFree(verts, true);
+  }
+
+  // ---- main loop ---------------------------------------------------------------------------
+
+  private scan(v: number): void {
+    const adjEnd = this.adjStart[v + 1]!;
+    for (let a = this.adjStart[v]!; a < adjEnd; a++) {
+      const bv = this.inBlossom[v]!;
+      if (this.label[bv] !== S) return; // v's tree was dissolved by an augmentation
+      const p = this.adj[a]!;
+      const w = this.endpoint[p]!;
+      const bw = this.inBlossom[w]!;
+      if (bv === bw) continue;
+      const k = p >> 1;
+      const lw = this.label[bw]!;
+      const sl = this.slack(k);
+      if (lw === FREE) {
+        if (sl <= 0) this.assignLabel(w, T, p ^ 1);
+        else this.offerBest(w, p ^ 1, sl);
+      } else if (lw === S) {
+        if (sl <= 0) this.tightSS(k);
+        else this.d3.push(sl + 2 * this.delta, k, this.epoch);
+      } else {
+        this.offerBest(w, p ^ 1, sl);
+      }
+    }
+  }
+
+  /** A tight edge between two S-blossoms: form a blossom (same tree) or augment (two trees). */
+  private tightSS(k: number): void {
+    const base = this.scanBlossom(this.endpoint[2 * k]!, this.endpoint[2 * k + 1]!);
+    if (base >= 0) this.addBlossom(base, k);
+    else this.augmentMatching(k);
+  }
+
+  private drainQueue(): void {
+    while (this.queueLen > 0) {
+      const v = this.queue[--this.queueLen]!;
+      this.inQueue[v] = 0;
+      if (this.label[this.inBlossom[v]!] === S) this.scan(v);
+    }
+  }
+
+  /** Least delta2 candidate (vertex) after repairing stale entries, or -1. */
+  private topD2(): number {
+    const h = this.d2;
+    while (h.size > 0) {
+      const w = h.top();
+      if (this.dirty[w] === 1 || !this.validBest(w)) {
+        const sl = this.rescanBest(w);
+        if (sl === INF) h.remove(w);
+        else h.set(w, sl + this.delta);
+        continue;
+      }
+      const exact = this.slack(this.bestS[w]! >> 1) + this.delta;
+      if (exact !== h.keys[w]) {
+        h.set(w, exact);
+        if (exact > h.keys[h.top()]!) continue;
+      }
+      return w;
+    }
+    return -1;
+  }
+
+  /** Least valid delta3 edge (stale entries popped), or -1. */
+  private topD3(): number {
+    const h = this.d3;
+    while (h.size > 0) {
+      const k = h.topA();
+      const e = h.topB();
+      const i = this.endpoint[2 * k]!;
+      const j = this.endpoint[2 * k + 1]!;
+      const bi = this.inBlossom[i]!;
+      const bj = this.inBlossom[j]!;
+      if (
+        bi !== bj &&
+        this.label[bi] === S &&
+        this.label[bj] === S &&
+        this.leftS[i]! <= e &&
+        this.leftS[j]! <= e
+      ) {
+        return k;
+      }
+      h.pop();
+    }
+    return -1;
+  }
+
+  run(): void {
+    const n = this.n;
+    for (let v = 0; v < n; v++) {
+      this.roots++;
+      this.assignLabel(v, S, -1);
+    }
+    for (;;) {
+      this.drainQueue();
+      if (this.roots === 0) break;
+      let type = 0;
+      let best = INF;
+      if (!this.maxCardinality) {
+        type = 1;
+        best = this.rootY - this.delta;
+      }
+      const w2 = this.topD2();
+      if (w2 !== -1) {
+        const d = this.d2.keys[w2]! - this.delta;
+        if (d < best) {
+          best = d;
+          type = 2;
+        }
+      }
+      const k3 = this.topD3();
+      if (k3 !== -1) {
+        const d = (this.d3.topKey() - 2 * this.delta) / 2;
+        if (d < best) {
+          best = d;
+          type = 3;
+        }
+      }
+      if (this.d4.size > 0) {
+        const d = this.d4.topKey() - this.delta;
+        if (d < best) {
+          best = d;
+          type = 4;
+        }
+      }
+      if (type === 0) break; // max-cardinality: no further progress possible
+      if (best > 0) this.delta += best;
+      if (type === 1) break;
+      if (type === 2) this.assignLabel(w2, T, this.bestS[w2]!);
+      else if (type === 3) {
+        this.d3.pop();
+        this.tightSS(k3);
+      } else this.expandBlossom(this.d4.top(), false);
+    }
+  }
+
+  result(): MatchingResult {
+    const n = this.n;
+    const mate = new Int32Array(n).fill(-1);
+    const pairs: [number, number][] = [];
+    let weight = 0;
+    for (let v = 0; v < n; v++) {
+      const p = this.mate[v]!;
+      if (p === -1) continue;
+      const w = this.endpoint[p]!;
+      mate[v] = w;
+      if (v < w) {
+        pairs.push([v, w]);
+        weight += this.graph.weight[p >> 1]!;
+      }
+    }
+    const vertex = new Float64Array(n);
+    for (let v = 0; v < n; v++) vertex[v] = this.yOf(v) / 2;
+    const blossoms: DualBlossom[] = [];
+    const index = new Int32Array(2 * n).fill(-1);
+    for (let b = n; b < 2 * n; b++) {
+      if (this.base[b] === -1) continue;
+      index[b] = blossoms.length;
+      const members = Int32Array.from(this.leaves(b)).sort();
+      blossoms.push({ members, dual: this.zOf(b), parent: -1 });
+    }
+    for (let b = n; b < 2 * n; b++) {
+      if (index[b] === -1) continue;
+      const p = this.parent[b]!;
+      blossoms[index[b]!]!.parent = p === -1 ? -1 : index[p]!;
+    }
+    const result: MatchingResult = { pairs, weight, mate, duals: { vertex, blossoms } };
+    if (this.maxCardinality) {
+      const barrier: number[] = [];
+      for (let v = 0; v < n; v++) if (this.label[this.inBlossom[v]!] === T) barrier.push(v);
+      result.duals.barrier = Int32Array.from(barrier);
+    }
+    return result;
+  }
+}
