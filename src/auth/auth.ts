@@ -1,5 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { betterAuth } from 'better-auth';
+import { magicLink } from 'better-auth/plugins/magic-link';
 import type { AppContext } from '../app-context';
+import { createPeopleRepository } from '../db/repositories/people-repository';
+import { SIGN_IN_LINK_MINUTES, sendSignInLink } from './send-sign-in-link';
 
-// STUB (auth owner replaces with the better-auth instance).
-export const createAuth = (_ctx: AppContext) => ({});
+/** Cookie names start with this (`iln.session_token`, `__Secure-iln.session_token` under https). */
+export const AUTH_COOKIE_PREFIX = 'iln';
+
+const snakeCaseDates = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
+
+/**
+ * better-auth, passwordless: the magic-link plugin is the only way in. Its HTTP handler is never
+ * mounted; our own routes (src/web/routes/auth-pages.tsx) call `auth.api.*` on the server, so there
+ * is no public sign-up, no password endpoint and no way around our rate limit or the rule that only
+ * people in the `people` table may sign in.
+ *
+ * Storage: the adapter runs on our own Kysely instance. It is told `type: 'sqlite'` on both
+ * databases so that it writes instants as ISO-8601 text and flags as 0/1, the project's portable
+ * encoding (docs/decisions/0003-auth-storage.md); the SQL it issues (RETURNING, LIMIT, LOWER …
+ * LIKE) is the same on PostgreSQL. Its start-up schema check only understands SQLite's catalogue,
+ * so it runs on SQLite only; the same migration serves both.
+ */
+export const createAuth = (ctx: AppContext) => {
+  const people = createPeopleRepository(ctx.database.db);
+  const isHttps = ctx.config.baseUrl.startsWith('https:');
+  return betterAuth({
+    appName: 'International Librarians Network',
+    baseURL: ctx.config.baseUrl,
+    basePath: '/api/auth',
+    secret: ctx.config.authSecret,
+    database: { db: ctx.database.db, type: 'sqlite', transaction: true },
+    user: {
+      modelName: 'auth_users',
+      fields: { emailVerified: 'email_verified', ...snakeCaseDates },
+    },
+    session: {
+      modelName: 'auth_sessions',
+      fields: {
+        expiresAt: 'expires_at',
+        ipAddress: 'ip_address',
+        userAgent: 'user_agent',
+        userId: 'user_id',
+        ...snakeCaseDates,
+      },
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    account: {
+      modelName: 'auth_accounts',
+      fields: {
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        userId: 'user_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        ...snakeCaseDates,
+      },
+    },
+    verification: {
+      modelName: 'auth_verifications',
+      fields: { expiresAt: 'expires_at', ...snakeCaseDates },
+    },
+    emailAndPassword: { enabled: false },
+    // Our form handler keeps its own durable counts (sign_in_attempts); better-auth's limiter is
+    // in memory and its endpoints are not reachable from outside anyway.
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: {
+      cookiePrefix: AUTH_COOKIE_PREFIX,
+      useSecureCookies: isHttps,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: isHttps, path: '/' },
+      database: { generateId: () => randomUUID(), validateSchema: ctx.database.dialect === 'sqlite' },
+    },
+    logger: {
+      level: 'warn',
+      log: (level, message, ...args) => {
+        const log =
+          level === 'error' ? ctx.logger.error : level === 'warn' ? ctx.logger.warn : ctx.logger.debug;
+        log.call(ctx.logger, { args, area: 'better-auth' }, message);
+      },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          // Nobody becomes a better-auth user unless they are a person of the program first.
+          before: async (user) => {
+            const person = await people.findPersonByEmail(user.email);
+            if (!person) return false;
+            return { data: { ...user, email: person.email, name: person.name } };
+          },
+        },
+      },
+    },
+    plugins: [
+      magicLink({
+        expiresIn: SIGN_IN_LINK_MINUTES * 60,
+        storeToken: 'hashed',
+        sendMagicLink: async ({ email, token, metadata }) => {
+          await sendSignInLink(ctx, people, { email, token, metadata });
+        },
+      }),
+    ],
+  });
+};
+
 export type Auth = ReturnType<typeof createAuth>;
+
+/** Whether a Cookie header carries a session cookie at all (no database call when it does not). */
+export const hasSessionCookie = (cookieHeader: string | undefined | null): boolean =>
+  !!cookieHeader && /(?:^|;\s*)(?:__Secure-)?iln\.session_token=/.test(cookieHeader);
