@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
 import type { AppContext } from '../app-context';
 import { createAuth } from '../auth/auth';
 import type { AppEnv } from './env';
@@ -14,19 +17,36 @@ import { outboxPages } from './routes/outbox-pages';
 import { publicPages } from './routes/public-pages';
 import { staticRoutes } from './routes/static';
 
+/** Requests larger than this are refused with 413: every form of the program is text. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 /**
- * The web application. Order matters: security headers and error handling wrap everything;
- * static files and health checks come before sessions so they stay cheap; CSRF protection sits
- * in front of every route that changes state.
+ * The web application. Order matters: a request id, security headers and error handling wrap
+ * everything; static files and health checks come before sessions so they stay cheap; CSRF
+ * protection sits in front of every route that changes state.
  */
 export const createApp = (ctx: AppContext) => {
   const auth = createAuth(ctx);
   const app = new Hono<AppEnv>();
   app.onError(handleError(ctx));
   app.notFound(handleNotFound);
+  app.use('*', requestId());
   app.use('*', securityHeaders(ctx));
   app.route('/', staticRoutes());
   app.route('/', healthRoutes(ctx));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HTTPException(413, { message: 'The request is too large.' });
+      },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('isOutboxEnabled', !ctx.config.smtpUrl);
+    await next();
+  });
   app.use('*', i18nMiddleware());
   app.use('*', sessionMiddleware(ctx, auth));
   app.use('*', csrfProtection(ctx));

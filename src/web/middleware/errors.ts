@@ -1,12 +1,122 @@
+import { randomUUID } from 'node:crypto';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type {} from 'hono/request-id';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
 import type { AppContext } from '../../app-context';
+import { type FieldProblem, isDomainError } from '../../core/errors';
 import type { AppEnv } from '../env';
+import { type ApiErrorBody, HTTP_STATUS_BY_CODE } from '../http-errors';
+import { renderErrorPage } from '../views/error-page';
+import { pageValuesOf } from '../views/layout';
+import { CsrfError } from './csrf';
 
-// STUB (web shell owner replaces): maps errors to pages / JSON without stack traces.
+/**
+ * Every failure becomes a friendly page in the layout, or `{"error":{"code","message"}}` for
+ * /api/ paths and clients that ask for JSON. Unexpected errors are logged with a request id and
+ * only the id is shown: never a stack trace or an internal message.
+ */
+interface Problem {
+  status: ContentfulStatusCode;
+  code: string;
+  /** Key under `errors.` in common.json for the page title and explanation. */
+  textKey: string;
+  /** Shown to the person; only for messages written for people (domain errors, our own 4xx). */
+  message?: string | undefined;
+  details?: FieldProblem[];
+  isUnexpected?: boolean;
+}
+
+const TEXT_KEY_BY_STATUS: Partial<Record<number, [code: string, textKey: string]>> = {
+  400: ['BAD_REQUEST', 'badRequest'],
+  401: ['UNAUTHENTICATED', 'unauthenticated'],
+  403: ['FORBIDDEN', 'forbidden'],
+  404: ['NOT_FOUND', 'notFound'],
+  405: ['METHOD_NOT_ALLOWED', 'methodNotAllowed'],
+  409: ['CONFLICT', 'conflict'],
+  413: ['PAYLOAD_TOO_LARGE', 'tooLarge'],
+  422: ['VALIDATION', 'validation'],
+  429: ['RATE_LIMITED', 'rateLimited'],
+  503: ['UNAVAILABLE', 'unavailable'],
+};
+
+const problemForStatus = (status: ContentfulStatusCode, message?: string): Problem => {
+  const known = TEXT_KEY_BY_STATUS[status];
+  if (known) return { status, code: known[0], textKey: known[1], message };
+  if (status >= 500) return { status, code: 'INTERNAL', textKey: 'internal' };
+  return { status, code: 'BAD_REQUEST', textKey: 'badRequest', message };
+};
+
+const isJsonBody = (c: Context) => /\bjson\b/i.test(c.req.header('content-type') ?? '');
+
+export const describeError = (error: unknown, c: Context): Problem => {
+  if (error instanceof CsrfError) return { status: 403, code: 'CSRF', textKey: 'csrf' };
+  if (isDomainError(error)) {
+    const problem = problemForStatus(HTTP_STATUS_BY_CODE[error.code], error.message);
+    return { ...problem, code: error.code, details: error.details };
+  }
+  if (error instanceof z.core.$ZodError) {
+    return {
+      ...problemForStatus(422),
+      details: error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+    };
+  }
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    return status >= 500
+      ? { ...problemForStatus(status), isUnexpected: true }
+      : problemForStatus(status, error.message || undefined);
+  }
+  // c.req.json() on a body that is not JSON.
+  if (error instanceof SyntaxError && isJsonBody(c)) {
+    return problemForStatus(400, 'The request body is not valid JSON.');
+  }
+  return { status: 500, code: 'INTERNAL', textKey: 'internal', isUnexpected: true };
+};
+
+export const wantsJson = (c: Context): boolean => {
+  if (c.req.path.startsWith('/api/')) return true;
+  const accept = c.req.header('accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+};
+
+const respond = (c: Context<AppEnv>, problem: Problem, requestId?: string) => {
+  const { t } = pageValuesOf(c);
+  const title = t(`errors.${problem.textKey}.title`);
+  if (wantsJson(c)) {
+    const body: ApiErrorBody = {
+      error: { code: problem.code, message: problem.message ?? title },
+    };
+    if (problem.details && problem.details.length > 0) body.error.details = problem.details;
+    return c.json(requestId ? { ...body, requestId } : body, problem.status);
+  }
+  return renderErrorPage(c, {
+    title,
+    body: t(`errors.${problem.textKey}.body`),
+    message: problem.message,
+    details: problem.details,
+    requestId,
+    showSignIn: problem.status === 401,
+    status: problem.status,
+  });
+};
+
 export const handleError =
   (ctx: AppContext): ErrorHandler<AppEnv> =>
-  (error, c: Context<AppEnv>) => {
-    ctx.logger.error({ err: error }, 'request failed');
-    return c.text('Something went wrong', 500);
+  (error, c) => {
+    // An HTTPException built around a ready response (e.g. a redirect) is passed through.
+    if (error instanceof HTTPException && error.res) return error.getResponse();
+    const problem = describeError(error, c);
+    const requestId = c.get('requestId') ?? randomUUID();
+    const where = { requestId, method: c.req.method, path: c.req.path };
+    if (problem.isUnexpected) {
+      ctx.logger.error({ ...where, err: error }, 'request failed');
+      return respond(c, problem, requestId);
+    }
+    if (error instanceof CsrfError) ctx.logger.warn({ ...where, reason: error.reason }, 'CSRF check failed');
+    else ctx.logger.debug({ ...where, status: problem.status, code: problem.code }, 'request refused');
+    return respond(c, problem);
   };
-export const handleNotFound: NotFoundHandler<AppEnv> = (c) => c.text('Not found', 404);
+
+export const handleNotFound: NotFoundHandler<AppEnv> = (c) => respond(c, problemForStatus(404));
