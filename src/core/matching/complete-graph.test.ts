@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Edge,
+  MatchingInputError,
+  maxWeightMatching,
+  maxWeightMatchingComplete,
+  verifyOptimality,
+} from './index';
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** ILN-like instance: countries (same country forbidden) and a random score per pair. */
+function instance(seed: number, n: number, countries: number, float: boolean, shift = 0) {
+  const random = rng(seed);
+  const country = Array.from({ length: n }, () => Math.floor(random() * countries));
+  const w = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++)
+      w[i * n + j] = (float ? random() * 100 : Math.floor(random() * 100)) - shift;
+  }
+  const score = (u: number, v: number): number | null => (country[u] === country[v] ? null : w[u * n + v]!);
+  const edges: Edge[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const s = score(i, j);
+      if (s !== null) edges.push([i, j, s]);
+    }
+  }
+  return { score, edges };
+}
+
+describe('maxWeightMatchingComplete', () => {
+  for (const maxCardinality of [false, true]) {
+    it(`equals the materialised solve and is certified (400 random graphs, maxCardinality=${maxCardinality})`, () => {
+      const random = rng(maxCardinality ? 99 : 98);
+      for (let t = 0; t < 400; t++) {
+        const n = 1 + Math.floor(random() * 30);
+        const countries = 1 + Math.floor(random() * 5);
+        const { score, edges } = instance(t, n, countries, t % 3 === 0, t % 4 === 0 ? 40 : 0);
+        const k = 1 + (t % 5); // small k forces pricing rounds
+        const got = maxWeightMatchingComplete({ n, score, candidatesPerVertex: k, maxCardinality });
+        const full = maxWeightMatching(edges, { maxCardinality });
+        expect(got.certified).toBe(true);
+        expect(got.mate.length).toBe(n);
+        expect(Math.abs(got.weight - full.weight)).toBeLessThanOrEqual(
+          1e-9 * Math.max(1, Math.abs(full.weight)),
+        );
+        if (maxCardinality) expect(got.pairs.length).toBe(full.pairs.length);
+        // The certified result also passes the independent verifier on the full graph.
+        expect(verifyOptimality(edges, got, { maxCardinality })).toEqual({ ok: true });
+      }
+    });
+  }
+
+  it('prices extra rounds when the candidate graph misses the optimum', () => {
+    // Star-like scores: everyone's best partner is vertex 0, so k = 1 is far from optimal.
+    const n = 12;
+    const score = (u: number, v: number) => (u === 0 ? 100 : u + v);
+    const got = maxWeightMatchingComplete({ n, score, candidatesPerVertex: 1 });
+    expect(got.certified).toBe(true);
+    expect(got.pricingRounds).toBeGreaterThan(1);
+    const edges: Edge[] = [];
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) edges.push([i, j, score(i, j)]);
+    expect(got.weight).toBe(maxWeightMatching(edges).weight);
+  });
+
+  it('handles n = 0, 1 and all pairs forbidden', () => {
+    expect(maxWeightMatchingComplete({ n: 0, score: () => 1 })).toMatchObject({
+      pairs: [],
+      weight: 0,
+      certified: true,
+    });
+    expect(maxWeightMatchingComplete({ n: 1, score: () => 1 })).toMatchObject({ pairs: [], certified: true });
+    const none = maxWeightMatchingComplete({ n: 5, score: () => null, maxCardinality: true });
+    expect(none).toMatchObject({ pairs: [], weight: 0, certified: true, edgesUsed: 0 });
+  });
+
+  it('rejects bad problems and bad scores', () => {
+    expect(() => maxWeightMatchingComplete({ n: -1, score: () => 1 })).toThrow(MatchingInputError);
+    expect(() => maxWeightMatchingComplete({ n: 3, score: () => 1, candidatesPerVertex: 0 })).toThrow(
+      /^maxWeightMatchingComplete: candidatesPerVertex/,
+    );
+    expect(() => maxWeightMatchingComplete({ n: 3, score: () => Number.NaN })).toThrow(
+      /^maxWeightMatchingComplete: score\(0, 1\) returned NaN/,
+    );
+  });
+});
