@@ -307,6 +307,7 @@ function prepareEnvironment(wanted: Set<SolverName>): Environment {
 
 interface SolverReport {
   seconds: number;
+  warmSeconds?: number;
   verifySeconds?: number;
   weight: number;
   cardinality: number;
@@ -326,6 +327,8 @@ interface Row {
   status: 'ok' | 'timeout' | 'error' | 'not run';
   reason?: string;
   seconds?: number;
+  /** Our engine only, for solves under a second: a second solve in the same process (JIT warm). */
+  warmSeconds?: number;
   verifySeconds?: number;
   wallSeconds?: number;
   peakRssMb?: number;
@@ -479,13 +482,13 @@ const yesNo = (x: boolean | null | undefined): string => (x === true ? 'yes' : x
 
 function markdownTable(rows: Row[]): string {
   const lines = [
-    '| instance | n | m | solver | status | solve s | verify s | peak RSS MB | weight | certified | agrees |',
-    '|---|--:|--:|---|---|--:|--:|--:|--:|---|---|',
+    '| instance | n | m | solver | status | solve s | warm s | verify s | peak RSS MB | weight | certified | agrees |',
+    '|---|--:|--:|---|---|--:|--:|--:|--:|--:|---|---|',
   ];
   for (const r of rows) {
     const status = r.status === 'ok' ? 'ok' : `${r.status}${r.reason ? `: ${r.reason}` : ''}`;
     lines.push(
-      `| ${r.instance} | ${fmtInt(r.n)} | ${fmtInt(r.m)} | ${r.solver} | ${status.replace(/\|/g, '/')} | ${fmtSeconds(r.seconds)} | ${fmtSeconds(r.verifySeconds)} | ${r.peakRssMb === undefined ? '' : r.peakRssMb.toFixed(0)} | ${fmtInt(r.weight)} | ${r.status === 'ok' ? yesNo(r.certified) : ''} | ${r.status === 'ok' ? yesNo(r.agrees) : ''} |`,
+      `| ${r.instance} | ${fmtInt(r.n)} | ${fmtInt(r.m)} | ${r.solver} | ${status.replace(/\|/g, '/')} | ${fmtSeconds(r.seconds)} | ${fmtSeconds(r.warmSeconds)} | ${fmtSeconds(r.verifySeconds)} | ${r.peakRssMb === undefined ? '' : r.peakRssMb.toFixed(0)} | ${fmtInt(r.weight)} | ${r.status === 'ok' ? yesNo(r.certified) : ''} | ${r.status === 'ok' ? yesNo(r.agrees) : ''} |`,
     );
   }
   return lines.join('\n');
@@ -532,11 +535,15 @@ function targetChecks(rows: Row[]): TargetCheck[] {
     if (!ours || !lemon || lemon.status !== 'ok') continue;
     const ratio =
       ours.status === 'ok' ? ours.seconds! / Math.max(lemon.seconds!, 1e-6) : Number.POSITIVE_INFINITY;
+    const warm =
+      ours.warmSeconds === undefined
+        ? ''
+        : `; warm ${fmtSeconds(ours.warmSeconds)} s (${(ours.warmSeconds / Math.max(lemon.seconds!, 1e-6)).toFixed(1)}x)`;
     checks.push({
       target: `${instance}: within 3x of LEMON`,
       measured:
         ours.status === 'ok'
-          ? `${fmtSeconds(ours.seconds)} s vs ${fmtSeconds(lemon.seconds)} s (${ratio.toFixed(1)}x)`
+          ? `${fmtSeconds(ours.seconds)} s vs ${fmtSeconds(lemon.seconds)} s (${ratio.toFixed(1)}x)${warm}`
           : ours.status,
       met: ratio <= 3,
     });
@@ -560,7 +567,9 @@ function markdownReport(rows: Row[], meta: Record<string, unknown>, checks: Targ
     '',
     ...metaLines,
     '',
-    'Times are solve only (no input reading, generation or verification); peak RSS is the whole',
+    'Times are solve only (no input reading, generation or verification), each in a fresh process;',
+    'for this engine that includes JIT compilation, and solves under 1 s are repeated once in the',
+    'same process ("warm s"). Targets are judged on the first (cold) time. Peak RSS is the whole',
     'child process, input included. "certified" is our verifier (`iln`) or the pricing certificate',
     '(`iln-complete`); the external solvers give no certificate. "agrees" compares the weight with',
     'the known optimum, else with a certified run of this engine, else with LEMON.',
@@ -610,7 +619,8 @@ async function main(): Promise<number> {
   for (const instance of selected) {
     console.log(`${instance.id}: ${instance.description}`);
     let m: number | null = instance.m ?? null;
-    const plans = solvers.map((solver) => {
+    const applicable = solvers.filter((solver) => solver !== 'iln-complete' || instance.complete);
+    const plans = applicable.map((solver) => {
       const plan = planFor(instance, solver, env, options);
       if (plan.run && solver.startsWith('iln') && !ilnAvailable) {
         return { solver, plan: { run: false as const, reason: 'engine not available' } };
@@ -634,6 +644,7 @@ async function main(): Promise<number> {
       const r = outcome.report;
       if (r) {
         row.seconds = r.seconds;
+        if (r.warmSeconds !== undefined) row.warmSeconds = r.warmSeconds;
         if (r.verifySeconds !== undefined) row.verifySeconds = r.verifySeconds;
         row.peakRssMb = r.peakRssKb / 1024;
         row.weight = r.weight;
@@ -644,7 +655,7 @@ async function main(): Promise<number> {
         if (r.edgesUsed !== undefined) row.edgesUsed = r.edgesUsed;
       }
       console.log(
-        `  ${solver.padEnd(13)} ${outcome.status.padEnd(8)} ${r ? `${fmtSeconds(r.seconds).padStart(8)} s  ${(r.peakRssKb / 1024).toFixed(0).padStart(6)} MB  weight ${r.weight}${r.certified === undefined ? '' : `  certified ${r.certified}`}` : (outcome.message ?? '')}`,
+        `  ${solver.padEnd(13)} ${outcome.status.padEnd(8)} ${r ? `${fmtSeconds(r.seconds).padStart(8)} s  ${(r.peakRssKb / 1024).toFixed(0).padStart(6)} MB  weight ${r.weight}${r.warmSeconds === undefined ? '' : `  (warm ${fmtSeconds(r.warmSeconds)} s)`}${r.certified === undefined ? '' : `  certified ${r.certified}`}` : (outcome.message ?? '')}`,
       );
       instanceRows.push(row);
     }

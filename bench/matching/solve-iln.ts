@@ -6,7 +6,9 @@
  *   --complete N SEED     maxWeightMatchingComplete on the ILN-like population (score function,
  *                         no materialised graph; certified by its pricing certificate)
  *
- * "seconds" is the solve only; reading or generating the input and verifying are timed apart.
+ * "seconds" is the solve only, in a fresh process (JIT compilation included, as for a real run);
+ * solves under a second are repeated once and the second time is reported as "warmSeconds".
+ * Reading or generating the input and verifying are timed apart.
  * "peakRssKb" is the process's peak resident set (input included), from getrusage.
  */
 import { performance } from 'node:perf_hooks';
@@ -19,8 +21,12 @@ import {
 import { readEdgeFile } from './edge-file';
 import { generatePopulation, makeScore } from './generate';
 
+/** Solves shorter than this are repeated once to report a warm (JIT-compiled) time as well. */
+const WARM_REPEAT_BELOW_SECONDS = 1;
+
 interface Report {
   seconds: number;
+  warmSeconds?: number;
   verifySeconds?: number;
   weight: number;
   cardinality: number;
@@ -31,6 +37,12 @@ interface Report {
   peakRssKb: number;
 }
 
+function timed(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return (performance.now() - start) / 1000;
+}
+
 function solveEdges(file: string): Report {
   const graph = readEdgeFile(file);
   const edges: Edge[] = new Array(graph.m);
@@ -38,11 +50,13 @@ function solveEdges(file: string): Report {
   const start = performance.now();
   const result = maxWeightMatching(edges);
   const seconds = (performance.now() - start) / 1000;
+  const warmSeconds = seconds < WARM_REPEAT_BELOW_SECONDS ? timed(() => maxWeightMatching(edges)) : undefined;
   const verifyStart = performance.now();
   const verdict = verifyOptimality(edges, result);
   const verifySeconds = (performance.now() - verifyStart) / 1000;
   return {
     seconds,
+    ...(warmSeconds === undefined ? {} : { warmSeconds }),
     verifySeconds,
     weight: result.weight,
     cardinality: result.pairs.length,
@@ -57,8 +71,11 @@ function solveComplete(n: number, seed: number): Report {
   const start = performance.now();
   const result = maxWeightMatchingComplete({ n, score });
   const seconds = (performance.now() - start) / 1000;
+  const warmSeconds =
+    seconds < WARM_REPEAT_BELOW_SECONDS ? timed(() => maxWeightMatchingComplete({ n, score })) : undefined;
   return {
     seconds,
+    ...(warmSeconds === undefined ? {} : { warmSeconds }),
     weight: result.weight,
     cardinality: result.pairs.length,
     certified: result.certified,
