@@ -252,7 +252,9 @@ test('a country coordinator sees counts for their own countries only; a program 
       applications_close_at: '2027-02-20T12:59:00.000Z',
       starts_on: '2027-03-01',
       ends_on: '2027-06-30',
+      quota_enabled: 1,
       quota_percent: 20,
+      quota_minimum_places: 0,
       created_at: at,
       updated_at: at,
     })

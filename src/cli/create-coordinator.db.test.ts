@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { testDialect } from '../../tests/support/test-database';
+import { loadConfig } from '../config/env';
+import { openDatabase } from '../db/connection';
+import { createPeopleRepository } from '../db/repositories/people-repository';
+import type { CliIo } from './command';
+import { UsageError } from './command';
+import { createCoordinatorCommand } from './create-coordinator';
+
+// The verb opens the database named by the environment; the service itself is tested on both
+// databases (src/services/create-coordinator.db.test.ts), so this runs on SQLite only.
+const onSqlite = testDialect() === 'sqlite';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'iln-cli-'));
+  vi.stubEnv('NODE_ENV', 'test');
+  vi.stubEnv('DATA_DIR', dataDir);
+  vi.stubEnv('DATABASE_URL', '');
+  vi.stubEnv('BASE_URL', '');
+  vi.stubEnv('PORT', '3000');
+  vi.stubEnv('LOG_LEVEL', 'silent');
+  vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const capture = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '' };
+  return { io, out, err };
+};
+
+test.runIf(onSqlite)('creates a program coordinator, then a country coordinator, idempotently', async () => {
+  const first = capture();
+  const code = await createCoordinatorCommand.run(['Lead@Example.org', '--name', 'Kim Lead'], first.io);
+  expect(first.err).toEqual([]);
+  expect(code).toBe(0);
+  expect(first.out).toEqual([
+    'Created Kim Lead <lead@example.org>, program coordinator. Sign in at http://localhost:3000/sign-in',
+  ]);
+  const second = capture();
+  expect(
+    await createCoordinatorCommand.run(['w@example.org', '--country', 'ke', '--country=UG'], second.io),
+  ).toBe(0);
+  expect(second.out).toEqual([
+    'Created w <w@example.org>, country coordinator for KE, UG. Sign in at http://localhost:3000/sign-in',
+  ]);
+  const again = capture();
+  expect(await createCoordinatorCommand.run(['w@example.org', '--country', 'KE'], again.io)).toBe(0);
+  expect(again.out[0]).toMatch(/^Unchanged/);
+
+  const database = openDatabase({ dialect: 'sqlite', path: loadConfig().sqlitePath });
+  try {
+    const viewer = await createPeopleRepository(database.db).getViewerByEmail('w@example.org');
+    expect(viewer.coordinatedCountryCodes).toEqual(['KE', 'UG']);
+  } finally {
+    await database.close();
+  }
+});
+
+test('a bad email or an unknown country is a clear message and exit 2, before the database is opened', async () => {
+  const badEmail = capture();
+  expect(await createCoordinatorCommand.run(['not-an-email'], badEmail.io)).toBe(2);
+  expect(badEmail.err).toEqual(['iln create-coordinator: "not-an-email" is not an email address']);
+  const badCountry = capture();
+  expect(
+    await createCoordinatorCommand.run(
+      ['a@example.org', '--country', 'XX', '--country', 'KE'],
+      badCountry.io,
+    ),
+  ).toBe(2);
+  expect(badCountry.err).toEqual([
+    'iln create-coordinator: unknown country code XX (use ISO 3166-1 alpha-2 codes such as AU or KE)',
+  ]);
+  await expect(createCoordinatorCommand.run([], capture().io)).rejects.toThrow(UsageError);
+  await expect(createCoordinatorCommand.run(['a@example.org', '--role', 'x'], capture().io)).rejects.toThrow(
+    'unknown option --role',
+  );
+});
