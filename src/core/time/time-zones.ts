@@ -2,9 +2,18 @@ import { z } from 'zod';
 
 const IANA_NAME_PATTERN = /^(UTC|[A-Za-z]+(\/[A-Za-z0-9_+-]+)+)$/;
 
+// Building an Intl.DateTimeFormat costs about a millisecond; validating a round of applications
+// asks for the same few hundred zones again and again. Only real zones are kept, so the cache is
+// bounded by the runtime's zone list however odd the input.
+const resolvedZones = new Map<string, string>();
+
 function resolveTimeZone(name: string): string | undefined {
+  const cached = resolvedZones.get(name);
+  if (cached !== undefined) return cached;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    if (resolvedZones.size < 5000) resolvedZones.set(name, resolved);
+    return resolved;
   } catch {
     return undefined;
   }

@@ -1,0 +1,120 @@
+import type { NameRegion } from './name-lists';
+
+/**
+ * Where synthetic applicants come from, with relative weights shaped like the real program:
+ * founded in Sydney, strongest in English-speaking countries, with a long tail. The first full
+ * round had 50 of 392 applicants (12.8%) from one country; the weights give the top country
+ * that share and the top five close to half of the pool.
+ */
+export const COUNTRY_MIX: ReadonlyArray<{ code: string; weight: number; names: NameRegion }> = [
+  { code: 'AU', weight: 12.8, names: 'anglophone' },
+  { code: 'US', weight: 11, names: 'anglophone' },
+  { code: 'GB', weight: 7, names: 'anglophone' },
+  { code: 'CA', weight: 5.5, names: 'anglophone' },
+  { code: 'IN', weight: 4.5, names: 'south-asian' },
+  { code: 'NZ', weight: 4, names: 'anglophone' },
+  { code: 'NG', weight: 3.5, names: 'west-african' },
+  { code: 'ZA', weight: 3, names: 'southern-african' },
+  { code: 'PH', weight: 3, names: 'filipino' },
+  { code: 'IE', weight: 2.2, names: 'irish' },
+  { code: 'MY', weight: 2, names: 'malay' },
+  { code: 'KE', weight: 2, names: 'east-african' },
+  { code: 'DE', weight: 1.8, names: 'german' },
+  { code: 'SG', weight: 1.5, names: 'malay' },
+  { code: 'NL', weight: 1.4, names: 'dutch' },
+  { code: 'GH', weight: 1.4, names: 'west-african' },
+  { code: 'PK', weight: 1.4, names: 'south-asian' },
+  { code: 'ES', weight: 1.4, names: 'spanish' },
+  { code: 'IT', weight: 1.3, names: 'italian' },
+  { code: 'FR', weight: 1.3, names: 'french' },
+  { code: 'BR', weight: 1.3, names: 'portuguese' },
+  { code: 'MX', weight: 1.3, names: 'spanish' },
+  { code: 'JP', weight: 1.1, names: 'japanese' },
+  { code: 'CN', weight: 1, names: 'chinese' },
+  { code: 'TW', weight: 0.6, names: 'chinese' },
+  { code: 'TR', weight: 1, names: 'turkish' },
+  { code: 'SE', weight: 0.9, names: 'nordic' },
+  { code: 'NO', weight: 0.8, names: 'nordic' },
+  { code: 'DK', weight: 0.8, names: 'nordic' },
+  { code: 'FI', weight: 0.8, names: 'nordic' },
+  { code: 'PL', weight: 0.9, names: 'slavic' },
+  { code: 'UA', weight: 0.7, names: 'slavic' },
+  { code: 'HR', weight: 0.5, names: 'slavic' },
+  { code: 'RO', weight: 0.6, names: 'slavic' },
+  { code: 'GR', weight: 0.7, names: 'greek' },
+  { code: 'PT', weight: 0.7, names: 'portuguese' },
+  { code: 'AR', weight: 1, names: 'spanish' },
+  { code: 'CO', weight: 0.9, names: 'spanish' },
+  { code: 'CL', weight: 0.7, names: 'spanish' },
+  { code: 'PE', weight: 0.6, names: 'spanish' },
+  { code: 'EG', weight: 0.9, names: 'arabic' },
+  { code: 'AE', weight: 0.6, names: 'arabic' },
+  { code: 'LB', weight: 0.5, names: 'arabic' },
+  { code: 'UG', weight: 0.9, names: 'east-african' },
+  { code: 'TZ', weight: 0.7, names: 'east-african' },
+  { code: 'ZW', weight: 0.7, names: 'southern-african' },
+  { code: 'BD', weight: 0.9, names: 'south-asian' },
+  { code: 'LK', weight: 0.7, names: 'south-asian' },
+  { code: 'NP', weight: 0.5, names: 'south-asian' },
+  { code: 'ID', weight: 0.9, names: 'indonesian' },
+  { code: 'TH', weight: 0.6, names: 'thai' },
+  { code: 'VN', weight: 0.6, names: 'vietnamese' },
+  { code: 'KR', weight: 0.7, names: 'korean' },
+  { code: 'JM', weight: 0.6, names: 'caribbean' },
+  { code: 'TT', weight: 0.5, names: 'caribbean' },
+  { code: 'FJ', weight: 0.4, names: 'pacific' },
+  { code: 'IL', weight: 0.5, names: 'hebrew' },
+  { code: 'IR', weight: 0.4, names: 'persian' },
+  { code: 'BE', weight: 0.6, names: 'dutch' },
+  { code: 'CH', weight: 0.6, names: 'german' },
+  { code: 'AT', weight: 0.5, names: 'german' },
+];
+
+/**
+ * Zones where people in big countries mostly live, with rough population weights; countries not
+ * listed use their primary zone.
+ */
+export const POPULATED_TIME_ZONES: Readonly<Record<string, ReadonlyArray<readonly [string, number]>>> = {
+  US: [
+    ['America/New_York', 47],
+    ['America/Chicago', 29],
+    ['America/Denver', 5],
+    ['America/Phoenix', 2],
+    ['America/Los_Angeles', 15],
+    ['America/Anchorage', 1],
+    ['Pacific/Honolulu', 1],
+  ],
+  AU: [
+    ['Australia/Sydney', 32],
+    ['Australia/Melbourne', 26],
+    ['Australia/Brisbane', 20],
+    ['Australia/Perth', 11],
+    ['Australia/Adelaide', 7],
+    ['Australia/Hobart', 2],
+    ['Australia/Darwin', 2],
+  ],
+  CA: [
+    ['America/Toronto', 60],
+    ['America/Vancouver', 14],
+    ['America/Edmonton', 12],
+    ['America/Winnipeg', 6],
+    ['America/Halifax', 6],
+    ['America/St_Johns', 2],
+  ],
+  BR: [
+    ['America/Sao_Paulo', 80],
+    ['America/Bahia', 10],
+    ['America/Manaus', 5],
+    ['America/Fortaleza', 5],
+  ],
+  MX: [
+    ['America/Mexico_City', 80],
+    ['America/Monterrey', 10],
+    ['America/Tijuana', 10],
+  ],
+  ID: [
+    ['Asia/Jakarta', 80],
+    ['Asia/Makassar', 15],
+    ['Asia/Jayapura', 5],
+  ],
+};
