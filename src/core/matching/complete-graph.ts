@@ -82,12 +82,20 @@ const checkScore = (s: number | null, i: number, j: number): void => {
   }
 };
 
-/** Step 1: each vertex's k best allowed partners; returns the max score seen (or -Infinity). */
-function candidateGraph(n: number, k: number, score: CompleteGraphProblem['score'], edges: EdgeList): number {
+/**
+ * Step 1: each vertex's k best allowed partners. Returns kth[i]: an upper bound on the score of
+ * every allowed pair (i, j) that is NOT among i's candidates (the k-th best score, or -Infinity when
+ * i has fewer than k allowed partners, all of them candidates).
+ */
+function candidateGraph(
+  n: number,
+  k: number,
+  score: CompleteGraphProblem['score'],
+  edges: EdgeList,
+): Float64Array {
   const heapW = new Float64Array(n * k);
   const heapV = new Int32Array(n * k);
   const count = new Int32Array(n);
-  let maxScore = Number.NEGATIVE_INFINITY;
   // Min-heap of size k per vertex: slot o = vertex * k.
   const offer = (x: number, y: number, s: number): void => {
     const o = x * k;
@@ -124,15 +132,16 @@ function candidateGraph(n: number, k: number, score: CompleteGraphProblem['score
       const s = score(i, j);
       if (s === null) continue;
       checkScore(s, i, j);
-      if (s > maxScore) maxScore = s;
       if (count[i]! < k || s > heapW[i * k]!) offer(i, j, s);
       if (count[j]! < k || s > heapW[j * k]!) offer(j, i, s);
     }
   }
+  const kth = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     for (let c = 0; c < count[i]!; c++) edges.add(i, heapV[i * k + c]!, heapW[i * k + c]!);
+    kth[i] = count[i]! < k ? Number.NEGATIVE_INFINITY : heapW[i * k]!;
   }
-  return maxScore;
+  return kth;
 }
 
 /** Blossom tree of a result for "sum of z over blossoms containing both i and j". */
@@ -176,7 +185,7 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
   if (typeof score !== 'function') throw new MatchingInputError(`${FN}: score must be a function`);
 
   const edges = new EdgeList(n);
-  const maxScore = candidateGraph(n, Math.min(k, Math.max(1, n - 1)), score, edges);
+  const kth = candidateGraph(n, Math.min(k, Math.max(1, n - 1)), score, edges);
   let integral = true;
   let maxAbs = 0;
   for (let e = 0; e < edges.m; e++) {
@@ -184,6 +193,8 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     maxAbs = Math.max(maxAbs, Math.abs(edges.w[e]!));
   }
 
+  const order: number[] = new Array(n);
+  const sortedU = new Float64Array(n);
   const vioJ = new Int32Array(n);
   const vioS = new Float64Array(n);
   const vioW = new Float64Array(n);
@@ -227,24 +238,25 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
       }
       oddBefore = countOdd(n, inX, find);
     }
-    const merges: number[] = [];
-    const limit = maxScore - tol; // u_i + u_j >= limit: no pair can violate
+    // Dual pricing. A pair outside the candidate graph scores at most min(kth_i, kth_j) (it is in
+    // neither vertex's top-k list); blossom duals are >= 0. So a pair can only violate when
+    // u_i + u_j < min(kth_i, kth_j) - tol, and with vertices sorted by dual only a prefix of the
+    // order needs looking at for each i. Every other pair is priced by this bound without a call.
+    for (let v = 0; v < n; v++) order[v] = v;
+    order.sort((a, b) => u[a]! - u[b]!);
+    for (let t = 0; t < n; t++) sortedU[t] = u[order[t]!]!;
     for (let i = 0; i < n; i++) {
       const ui = u[i]!;
-      const thr = limit - ui;
-      const checkUnion = maxCard && inX[i] === 0;
-      for (let j = i + 1; j < n; j++) {
-        const uj = u[j]!;
-        let needUnion = false;
-        if (checkUnion && inX[j] === 0 && find(i) !== find(j)) needUnion = true;
-        if (uj >= thr && !needUnion) continue;
+      const limit = kth[i]! - tol - ui; // need u_j < limit
+      if (!(sortedU[0]! < limit)) continue;
+      for (let t = 0; t < n; t++) {
+        const uj = sortedU[t]!;
+        if (!(uj < limit)) break;
+        const j = order[t]!;
+        if (j <= i || !(ui + uj < kth[j]! - tol)) continue;
         const s = score(i, j);
         if (s === null) continue;
         checkScore(s, i, j);
-        if (needUnion) {
-          root[find(i)] = find(j);
-          merges.push(i, j);
-        }
         if (ui + uj >= s - tol) continue;
         const slack = ui + uj + zBoth(i, j) - s;
         if (slack >= -tol) continue;
@@ -257,6 +269,21 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
           vioJ[j] = i;
           vioS[j] = slack;
           vioW[j] = s;
+        }
+      }
+    }
+    // maxCardinality: do allowed pairs outside the graph merge components of G - X?
+    const merges: number[] = [];
+    if (maxCard && componentsOutsideX(n, inX, find) > 1) {
+      for (let i = 0; i < n; i++) {
+        if (inX[i] === 1) continue;
+        for (let j = i + 1; j < n; j++) {
+          if (inX[j] === 1 || find(i) === find(j)) continue;
+          const s = score(i, j);
+          if (s === null) continue;
+          checkScore(s, i, j);
+          root[find(i)] = find(j);
+          merges.push(i, j);
         }
       }
     }
@@ -286,4 +313,10 @@ function countOdd(n: number, inX: Uint8Array, find: (v: number) => number): numb
   let odd = 0;
   for (let v = 0; v < n; v++) if (size[v]! % 2 === 1) odd++;
   return odd;
+}
+
+function componentsOutsideX(n: number, inX: Uint8Array, find: (v: number) => number): number {
+  let count = 0;
+  for (let v = 0; v < n; v++) if (inX[v] === 0 && find(v) === v) count++;
+  return count;
 }
