@@ -28,7 +28,13 @@ test('foreign keys are enforced', async () => {
   await expect(
     database.db
       .insertInto('person_roles')
-      .values({ id: 'r1', person_id: 'nobody', role: 'program_coordinator', country_code: null, created_at: now })
+      .values({
+        id: 'r1',
+        person_id: 'nobody',
+        role: 'program_coordinator',
+        country_code: null,
+        created_at: now,
+      })
       .execute(),
   ).rejects.toThrow(/foreign key/i);
 });
@@ -47,7 +53,9 @@ test('one application per email address per round', async () => {
       applications_close_at: now,
       starts_on: '2027-03-01',
       ends_on: '2027-07-01',
+      quota_enabled: 1,
       quota_percent: 20,
+      quota_minimum_places: 5,
       created_at: now,
       updated_at: now,
     })

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../src/db/connection';
 import { migrateToLatest } from '../../src/db/migrate';
+import { migrations } from '../../src/db/migrations';
 
 /**
  * A fresh, migrated database for one test file: a temporary SQLite file, or a new database on the
@@ -29,6 +30,38 @@ export const postgresAdminUrl = (): string => {
   return url;
 };
 
+const databaseUrl = (adminUrl: string, name: string): string => {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/**
+ * Migrating a new PostgreSQL database takes a second or two; copying a migrated template takes a
+ * fraction of that. The template is made once per cluster (an advisory lock keeps parallel test
+ * workers from making it twice); its name carries the migration list so a stale one is not reused.
+ */
+const ensureMigratedTemplate = async (admin: pg.Client, adminUrl: string): Promise<string> => {
+  const names = Object.keys(migrations).join(',');
+  const template = `iln_template_${createHash('sha256').update(names).digest('hex').slice(0, 12)}`;
+  await admin.query('SELECT pg_advisory_lock(4242)');
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE ${template}`);
+      const handle = openDatabase({ dialect: 'postgres', url: databaseUrl(adminUrl, template) });
+      try {
+        await migrateToLatest(handle.db);
+      } finally {
+        await handle.close();
+      }
+    }
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(4242)');
+  }
+  return template;
+};
+
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   if (testDialect() === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'iln-test-'));
@@ -46,12 +79,13 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   const name = `iln_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = openDatabase({ dialect: 'postgres', url: url.toString() });
-  await migrateToLatest(handle.db);
+  try {
+    const template = await ensureMigratedTemplate(admin, adminUrl);
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} STRATEGY FILE_COPY`);
+  } finally {
+    await admin.end();
+  }
+  const handle = openDatabase({ dialect: 'postgres', url: databaseUrl(adminUrl, name) });
   return {
     ...handle,
     dispose: async () => {

@@ -50,7 +50,9 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .addColumn('applications_close_at', 'text', (c) => c.notNull())
     .addColumn('starts_on', 'text', (c) => c.notNull())
     .addColumn('ends_on', 'text', (c) => c.notNull())
-    .addColumn('quota_percent', 'integer')
+    .addColumn('quota_enabled', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('quota_percent', 'integer', (c) => c.notNull().defaultTo(20))
+    .addColumn('quota_minimum_places', 'integer', (c) => c.notNull().defaultTo(5))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
@@ -86,7 +88,11 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .addColumn('subject_id', 'text', (c) => c.notNull())
     .addColumn('details', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_by_subject').on('audit_log').columns(['subject_type', 'subject_id']).execute();
+  await db.schema
+    .createIndex('audit_log_by_subject')
+    .on('audit_log')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()

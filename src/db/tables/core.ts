@@ -43,8 +43,10 @@ export interface RoundsTable {
   applications_close_at: string;
   starts_on: string;
   ends_on: string;
-  /** Per-country cap as a percentage of the round's applications; null switches the quota off. */
-  quota_percent: number | null;
+  /** Country quota (src/core/applications/country-quota.ts): on/off, cap %, minimum places. */
+  quota_enabled: number;
+  quota_percent: number;
+  quota_minimum_places: number;
   created_at: string;
   updated_at: string;
 }
