@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import { makeRound } from '../core/rounds/test-round';
+import { createRoundsRepository } from '../db/repositories/rounds-repository';
 import { assetUrl, findAsset } from './assets';
 import { CSRF_COOKIE } from './middleware/csrf';
 
@@ -53,37 +55,23 @@ describe('public pages', () => {
     beforeAll(async () => {
       const db = t.ctx.database.db;
       const at = '2026-01-01T00:00:00.000Z';
-      await db
-        .insertInto('rounds')
-        .values([
-          {
-            id: 'r-open',
-            name: 'March 2026 round',
-            status: 'open',
-            time_zone: 'Australia/Sydney',
-            applications_open_at: '2026-01-31T13:00:00.000Z',
-            applications_close_at: '2026-02-28T12:59:00.000Z',
-            starts_on: '2026-03-10',
-            ends_on: '2026-07-10',
-            quota_percent: 20,
-            created_at: at,
-            updated_at: at,
-          },
-          {
-            id: 'r-draft',
-            name: 'Secret draft round',
-            status: 'draft',
-            time_zone: 'UTC',
-            applications_open_at: '2026-02-01T00:00:00.000Z',
-            applications_close_at: '2026-02-20T00:00:00.000Z',
-            starts_on: '2026-03-01',
-            ends_on: '2026-07-01',
-            quota_percent: null,
-            created_at: at,
-            updated_at: at,
-          },
-        ])
-        .execute();
+      const rounds = createRoundsRepository(db);
+      await rounds.insertRound(
+        makeRound({
+          id: 'r-open',
+          name: 'March 2026 round',
+          status: 'open',
+          applicationsOpenAt: new Date('2026-01-31T13:00:00.000Z'),
+          applicationsCloseAt: new Date('2026-02-28T12:59:00.000Z'),
+          startsOn: '2026-03-10',
+          endsOn: '2026-07-10',
+        }),
+        new Date(at),
+      );
+      await rounds.insertRound(
+        makeRound({ id: 'r-draft', name: 'Secret draft round', status: 'draft', startsOn: '2026-03-01' }),
+        new Date(at),
+      );
       await db
         .insertInto('program_settings')
         .values({

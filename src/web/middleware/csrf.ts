@@ -23,10 +23,11 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Paths that check requests themselves. better-auth's JSON endpoints verify the Origin against
- * its trusted origins and are not called from our HTML forms.
+ * Paths that check requests themselves; keep this list explicit and short. Empty: better-auth's
+ * own HTTP endpoints are not mounted (the sign-in pages call its server API behind this check).
+ * Were they mounted under /api/auth/, that prefix would go here, as better-auth checks Origin.
  */
-export const CSRF_EXEMPT_PREFIXES = ['/api/auth/'] as const;
+export const CSRF_EXEMPT_PREFIXES: readonly string[] = [];
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 

@@ -2,53 +2,13 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context';
-import { DEFAULT_QUOTA_SETTINGS } from '../../core/applications/country-quota';
-import { findCurrentOrNextRound, ROUND_STATUSES, type Round } from '../../core/rounds';
+import { findCurrentOrNextRound } from '../../core/rounds';
+import { createRoundsRepository } from '../../db/repositories/rounds-repository';
 import type { Database } from '../../db/schema';
 import type { AppEnv } from '../env';
 import { renderPage } from '../views/layout';
 import { HomePage } from '../views/public/home';
 import { CodeOfConductPage, FaqPage, HowItWorksPage, PrivacyPage } from '../views/public/info-pages';
-
-// TODO(rounds-repository): replace with listRounds from src/db/repositories/rounds-repository.ts
-// once it exists; this reads only what the home page shows.
-const listPublicRounds = async (db: Kysely<Database>): Promise<Round[]> => {
-  const rows = await db
-    .selectFrom('rounds')
-    .select([
-      'id',
-      'name',
-      'status',
-      'time_zone',
-      'applications_open_at',
-      'applications_close_at',
-      'starts_on',
-      'ends_on',
-      'quota_percent',
-    ])
-    .where('status', 'in', ['open', 'closed', 'matching', 'under-way'])
-    .execute();
-  return rows.flatMap((row) => {
-    const status = ROUND_STATUSES.find((known) => known === row.status);
-    if (!status) return [];
-    return [
-      {
-        id: row.id,
-        name: row.name,
-        status,
-        programTimeZone: row.time_zone,
-        applicationsOpenAt: new Date(row.applications_open_at),
-        applicationsCloseAt: new Date(row.applications_close_at),
-        startsOn: row.starts_on,
-        endsOn: row.ends_on,
-        quota:
-          row.quota_percent === null
-            ? { ...DEFAULT_QUOTA_SETTINGS, enabled: false }
-            : { ...DEFAULT_QUOTA_SETTINGS, capPercent: row.quota_percent },
-      },
-    ];
-  });
-};
 
 const DemoSettingSchema = z.object({ coordinatorEmail: z.email() });
 
@@ -71,18 +31,18 @@ const findDemoCoordinatorEmail = async (db: Kysely<Database>): Promise<string | 
 /** The pages anyone can read: home, how matching works, questions, code of conduct, privacy. */
 export const publicPages = (ctx: AppContext) => {
   const app = new Hono<AppEnv>();
+  const rounds = createRoundsRepository(ctx.database.db);
 
   app.get('/', async (c) => {
-    const db = ctx.database.db;
-    const [rounds, demoCoordinatorEmail] = await Promise.all([
-      listPublicRounds(db),
-      findDemoCoordinatorEmail(db),
+    const [allRounds, demoCoordinatorEmail] = await Promise.all([
+      rounds.listRounds(),
+      findDemoCoordinatorEmail(ctx.database.db),
     ]);
     return renderPage(c, {
       title: c.get('t')('public:home.title'),
       children: (
         <HomePage
-          current={findCurrentOrNextRound(rounds, ctx.now())}
+          current={findCurrentOrNextRound(allRounds, ctx.now())}
           demoCoordinatorEmail={demoCoordinatorEmail}
         />
       ),

@@ -1,0 +1,190 @@
+import { Writable } from 'node:stream';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'zod';
+import { createTestContext } from '../../../tests/support/test-app';
+import type { AppContext } from '../../app-context';
+import { DomainError } from '../../core/errors';
+import type { AppEnv } from '../env';
+import { handleError, handleNotFound } from './errors';
+import { i18nMiddleware } from './i18n';
+
+const logLines: Record<string, unknown>[] = [];
+const logger = pino(
+  { level: 'debug' },
+  new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  }),
+);
+
+let ctx: AppContext;
+let dispose: () => Promise<void>;
+let app: Hono<AppEnv>;
+
+beforeAll(async () => {
+  ({ ctx, dispose } = await createTestContext({ logger }));
+  app = new Hono<AppEnv>();
+  app.onError(handleError(ctx));
+  app.notFound(handleNotFound);
+  app.use('*', i18nMiddleware());
+  app.get('/boom', () => {
+    throw new Error('connection string postgres://secret@db/iln refused');
+  });
+  app.get('/api/boom', () => {
+    throw new TypeError('Cannot read properties of undefined');
+  });
+  app.get('/rounds/missing', () => {
+    throw new DomainError('NOT_FOUND', 'Round r-42 does not exist.');
+  });
+  app.get('/api/rounds/edit', () => {
+    throw new DomainError('VALIDATION', 'The round dates are not valid.', [
+      { field: 'endsOn', message: 'End the round after it starts' },
+    ]);
+  });
+  app.get('/api/conflict', () => {
+    throw new DomainError('CONFLICT', 'Round r-1 is already open.');
+  });
+  app.get('/api/zod', (c) =>
+    c.json(z.object({ email: z.email('Enter an email address') }).parse({ email: 'nope' })),
+  );
+  app.get('/teapot', () => {
+    throw new HTTPException(418, { message: 'I am a teapot' });
+  });
+  app.get('/unavailable', () => {
+    throw new HTTPException(503, { message: 'internal detail' });
+  });
+  app.get('/redirect', () => {
+    throw new HTTPException(401, {
+      res: new Response('Unauthorized', { headers: { 'www-authenticate': 'Basic realm="ILN"' } }),
+    });
+  });
+  app.get('/signed-out', () => {
+    throw new DomainError('UNAUTHENTICATED', 'Sign in to see the dashboard.');
+  });
+  app.post('/api/json', async (c) => c.json(await c.req.json()));
+});
+
+afterAll(async () => {
+  await dispose();
+});
+
+describe('unexpected errors', () => {
+  test('show a friendly page with a reference, never the message or stack', async () => {
+    const response = await app.request('/boom');
+    expect(response.status).toBe(500);
+    const page = await response.text();
+    expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(page).toContain('<h1>Something went wrong on our side</h1>');
+    expect(page).not.toContain('postgres://');
+    expect(page).not.toContain('at ');
+    const reference = page.match(/quote this reference: ([0-9a-f-]{36})/)?.[1];
+    expect(reference).toBeDefined();
+    const logged = logLines.find((line) => line.requestId === reference);
+    expect(logged).toMatchObject({ level: 50, msg: 'request failed', method: 'GET', path: '/boom' });
+    expect(JSON.stringify(logged)).toContain('postgres://secret@db/iln refused');
+  });
+
+  test('answer API clients with the JSON error shape and the reference', async () => {
+    const response = await app.request('/api/boom');
+    expect(response.status).toBe(500);
+    const body = await response.json();
+    expect(body).toEqual({
+      error: { code: 'INTERNAL', message: 'Something went wrong on our side' },
+      requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+  });
+
+  test('a 5xx HTTPException hides its message too', async () => {
+    const response = await app.request('/unavailable');
+    expect(response.status).toBe(503);
+    expect(await response.text()).not.toContain('internal detail');
+  });
+});
+
+describe('domain errors', () => {
+  test('map through the status table and show their message', async () => {
+    const response = await app.request('/rounds/missing');
+    expect(response.status).toBe(404);
+    const page = await response.text();
+    expect(page).toContain('<h1>Page not found</h1>');
+    expect(page).toContain('Round r-42 does not exist.');
+    expect(page).not.toContain('quote this reference');
+  });
+
+  test('validation errors carry their field problems in JSON', async () => {
+    const response = await app.request('/api/rounds/edit');
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'VALIDATION',
+        message: 'The round dates are not valid.',
+        details: [{ field: 'endsOn', message: 'End the round after it starts' }],
+      },
+    });
+  });
+
+  test('conflicts are 409', async () => {
+    const response = await app.request('/api/conflict');
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({
+      error: { code: 'CONFLICT', message: 'Round r-1 is already open.' },
+    });
+  });
+
+  test('unauthenticated visitors are offered the sign-in page', async () => {
+    const response = await app.request('/signed-out');
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('<a class="button" href="/sign-in">Sign in</a>');
+  });
+});
+
+describe('other errors', () => {
+  test('zod errors are 422 with the problems listed', async () => {
+    const response = await app.request('/api/zod');
+    expect(response.status).toBe(422);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'VALIDATION',
+        message: 'Some details need correcting',
+        details: [{ field: 'email', message: 'Enter an email address' }],
+      },
+    });
+  });
+
+  test('HTTPException keeps its status', async () => {
+    const response = await app.request('/teapot', { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(418);
+    expect(await response.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'I am a teapot' } });
+  });
+
+  test('an HTTPException carrying a response is passed through', async () => {
+    const response = await app.request('/redirect');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toBe('Basic realm="ILN"');
+  });
+
+  test('malformed JSON is a 400', async () => {
+    const response = await app.request('/api/json', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name": ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
+    });
+  });
+
+  test('not found is a page for browsers and JSON for JSON clients', async () => {
+    const page = await app.request('/nowhere', { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain('<h1>Page not found</h1>');
+    const json = await app.request('/nowhere', { headers: { accept: 'application/json' } });
+    expect(await json.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Page not found' } });
+  });
+});
