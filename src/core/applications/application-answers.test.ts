@@ -233,6 +233,12 @@ describe('ApplicationAnswersSchema', () => {
     expect(problemsOf({ ...validAnswers(), ...change })).toContainEqual({ field, message });
   });
 
+  it('accepts addresses with plus signs and subdomains', () => {
+    for (const email of ['amaka+iln@example.org', 'a.obi@library.example.ac.uk']) {
+      expect(validateApplicationAnswers({ ...validAnswers(), email }).ok, email).toBe(true);
+    }
+  });
+
   it('accepts email only, a window ending at midnight, and particular partner wishes', () => {
     const emailOnly = validateApplicationAnswers({
       ...validAnswers(),

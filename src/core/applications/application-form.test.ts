@@ -140,7 +140,7 @@ describe('fuzz: random form bodies', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 
   it('never throws for arbitrary values given straight to the validator', () => {
     fc.assert(
@@ -151,7 +151,7 @@ describe('fuzz: random form bodies', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 
   it('reports problems when one field of a valid form is replaced by random text', () => {
     const fields = Object.keys(validForm()).filter((field) => field !== '_csrf');
@@ -162,7 +162,7 @@ describe('fuzz: random form bodies', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 describe('fuzz: valid answers with one nested part replaced', () => {
@@ -198,5 +198,5 @@ describe('fuzz: valid answers with one nested part replaced', () => {
       }),
       { numRuns: 1000 },
     );
-  });
+  }, 30_000);
 });
