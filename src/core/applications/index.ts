@@ -13,6 +13,12 @@ export {
 } from './application-answers';
 export { normaliseApplicationForm, validateApplicationForm } from './application-form';
 export {
+  APPLICATION_STATUSES,
+  type ApplicationStatus,
+  isApplicationStatus,
+  PLACE_HOLDING_STATUSES,
+} from './application-status';
+export {
   admitFromWaitlist,
   type CountryQuotaCount,
   computeCountryCap,
