@@ -34,7 +34,7 @@ export const sendSignInLink = async (
   const next = typeof link.metadata?.next === 'string' ? link.metadata.next : undefined;
   const locale = pickLocale(typeof link.metadata?.locale === 'string' ? link.metadata.locale : person.locale);
   const url = signInLinkUrl(ctx.config.baseUrl, link.token, next);
-  const email = await renderSignInLinkEmail({
+  const email = renderSignInLinkEmail({
     name: person.name,
     url,
     minutes: SIGN_IN_LINK_MINUTES,

@@ -49,7 +49,7 @@ test('without countries the person becomes a program coordinator, and an audit r
   });
 });
 
-test('with countries the person coordinates those countries, which are added to the countries table', async () => {
+test('with countries the person coordinates those countries, which are in the countries table', async () => {
   const result = await createCoordinator(
     { people, now },
     { email: 'cc@example.org', countryCodes: ['ke', 'AU'], actorPersonId: null },
@@ -59,7 +59,12 @@ test('with countries the person coordinates those countries, which are added to 
     isProgramCoordinator: false,
     coordinatedCountryCodes: ['AU', 'KE'],
   });
-  const countries = await database.db.selectFrom('countries').selectAll().orderBy('code').execute();
+  const countries = await database.db
+    .selectFrom('countries')
+    .selectAll()
+    .where('code', 'in', ['AU', 'KE'])
+    .orderBy('code')
+    .execute();
   expect(countries).toEqual([
     { code: 'AU', name: 'Australia' },
     { code: 'KE', name: 'Kenya' },

@@ -1,12 +1,15 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../../../tests/support/test-app';
+import { createTestApp, type TestApp, type TestAppOptions } from '../../../tests/support/test-app';
 import { createPeopleRepository } from '../../db/repositories/people-repository';
 import { createCoordinator } from '../../services/create-coordinator';
 
 let t: TestApp;
 
-beforeEach(async () => {
-  t = await createTestApp({ now: new Date('2027-02-01T09:00:00Z') });
+const setUp = async (options: TestAppOptions = {}) => {
+  await t?.dispose();
+  t = await createTestApp({ now: new Date('2027-02-01T09:00:00Z'), ...options });
   const people = createPeopleRepository(t.database.db);
   const deps = { people, now: t.ctx.now };
   await createCoordinator(deps, {
@@ -26,6 +29,21 @@ beforeEach(async () => {
     t.ctx.now(),
   );
   await people.grantRole(participant.id, { role: 'participant', countryCode: null }, t.ctx.now());
+};
+
+const captureLogs = () => {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { lines, logger: pino({ level: 'info' }, stream) };
+};
+
+beforeEach(async () => {
+  await setUp();
 });
 afterEach(async () => {
   await t.dispose();
@@ -40,7 +58,7 @@ const mailTo = (address: string) =>
     .execute();
 
 const linkIn = (text: string): string => {
-  const match = text.match(/http:\/\/localhost:3000(\/sign-in\/verify\?\S+)/);
+  const match = text.match(/https?:\/\/[^/\s]+(\/sign-in\/verify\?\S+)/);
   if (!match?.[1]) throw new Error(`no sign-in link in:\n${text}`);
   return match[1];
 };
@@ -307,4 +325,38 @@ test('requests without a session cookie do not touch the session tables', async 
   expect(response.headers.getSetCookie().some((header) => header.startsWith('iln.session_token'))).toBe(
     false,
   );
+});
+
+test('outside production the link is also logged, so a newcomer can sign in without email', async () => {
+  const { lines, logger } = captureLogs();
+  await setUp({ logger });
+  const link = await requestLink('lead@example.org');
+  const logged = lines.find((line) => line.msg === 'sign-in link (logged outside production only)');
+  expect(logged).toMatchObject({ level: 30, email: 'lead@example.org', url: `http://localhost:3000${link}` });
+});
+
+test('in production under https the link is not logged and the session cookie is Secure', async () => {
+  const { lines, logger } = captureLogs();
+  await setUp({ logger, env: { NODE_ENV: 'production', BASE_URL: 'https://iln.example.org' } });
+  const origin = { headers: { origin: 'https://iln.example.org' } };
+  const page = await t.request('/sign-in', origin);
+  const token = (await page.text()).match(/<meta name="csrf-token" content="([^"]+)"/)?.[1] ?? '';
+  const body = new URLSearchParams({ _csrf: token, email: 'lead@example.org' });
+  const response = await t.request('/sign-in', {
+    method: 'POST',
+    body,
+    headers: { ...origin.headers, 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  expect(response.status).toBe(200);
+  expect(JSON.stringify(lines)).not.toContain('/sign-in/verify');
+  const [message] = await mailTo('lead@example.org');
+  expect(message?.text_body).toContain('https://iln.example.org/sign-in/verify?token=');
+  const verified = await t.request(linkIn(message?.text_body ?? ''));
+  expect(verified.status).toBe(303);
+  const cookie = verified.headers
+    .getSetCookie()
+    .find((header) => header.startsWith('__Secure-iln.session_token='));
+  expect(cookie).toMatch(/; Secure/i);
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Lax/i);
 });
