@@ -41,7 +41,6 @@ test('foreign keys are enforced', async () => {
 
 test('one application per email address per round', async () => {
   const now = new Date().toISOString();
-  await database.db.insertInto('countries').values({ code: 'AU', name: 'Australia' }).execute();
   await database.db
     .insertInto('rounds')
     .values({
@@ -77,4 +76,23 @@ test('one application per email address per round', async () => {
   await expect(database.db.insertInto('applications').values(application('app-2')).execute()).rejects.toThrow(
     /unique/i,
   );
+});
+
+test('the countries table holds the ISO 3166-1 list', async () => {
+  const rows = await database.db
+    .selectFrom('countries')
+    .selectAll()
+    .where('code', 'in', ['AU', 'NG', 'PE'])
+    .orderBy('code')
+    .execute();
+  expect(rows).toEqual([
+    { code: 'AU', name: 'Australia' },
+    { code: 'NG', name: 'Nigeria' },
+    { code: 'PE', name: 'Peru' },
+  ]);
+  const count = await database.db
+    .selectFrom('countries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  expect(Number(count.n)).toBeGreaterThan(240);
 });

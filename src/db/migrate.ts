@@ -1,4 +1,5 @@
 import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { listCountries } from '../core/countries';
 import { migrations } from './migrations';
 import type { Database } from './schema';
 
@@ -24,7 +25,20 @@ export const migrateToLatest = async (db: Kysely<Database>): Promise<MigrationRe
     const cause = resultSet.error instanceof Error ? resultSet.error.message : String(resultSet.error);
     throw new MigrationError(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
   }
+  await syncCountries(db);
   return {
     applied: (resultSet.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
   };
+};
+
+/**
+ * The countries table mirrors the ISO 3166-1 list in src/core/countries so that foreign keys can
+ * refer to it; new codes are added, existing rows are left as they are.
+ */
+const syncCountries = async (db: Kysely<Database>): Promise<void> => {
+  const known = new Set((await db.selectFrom('countries').select('code').execute()).map((row) => row.code));
+  const missing = listCountries('en')
+    .filter((country) => !known.has(country.code))
+    .map((country) => ({ code: country.code, name: country.name }));
+  if (missing.length > 0) await db.insertInto('countries').values(missing).execute();
 };

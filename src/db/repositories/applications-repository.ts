@@ -1,0 +1,154 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ApplicationAnswers } from '../../core/applications';
+import type { ApplicationStatus } from '../../core/applications/application-status';
+import { DomainError } from '../../core/errors';
+import type { Database } from '../schema';
+import type { ApplicationsTable } from '../tables/core';
+
+/** An application as the core and services see it. */
+export interface StoredApplication {
+  id: string;
+  roundId: string;
+  personId: string | null;
+  email: string;
+  name: string;
+  countryCode: string;
+  status: ApplicationStatus;
+  answers: ApplicationAnswers;
+  editTokenHash: string | null;
+  submittedAt: Date;
+  updatedAt: Date;
+}
+
+export interface NewApplication {
+  id: string;
+  roundId: string;
+  personId: string | null;
+  status: ApplicationStatus;
+  answers: ApplicationAnswers;
+  editTokenHash: string | null;
+  submittedAt: Date;
+}
+
+/**
+ * The basic reads and writes of applications. Review queries (filters, counts, bulk changes) live
+ * in their own repository; this one is what submitting, editing and seeding need.
+ */
+export interface ApplicationsRepository {
+  insertApplication: (application: NewApplication) => Promise<StoredApplication>;
+  findApplication: (id: string) => Promise<StoredApplication | undefined>;
+  getApplication: (id: string) => Promise<StoredApplication>;
+  findApplicationByEmail: (roundId: string, email: string) => Promise<StoredApplication | undefined>;
+  findApplicationByTokenHash: (tokenHash: string) => Promise<StoredApplication | undefined>;
+  /** The person's most recent application in any round (a returning participant's answers). */
+  findLatestApplicationByEmail: (email: string) => Promise<StoredApplication | undefined>;
+  /** Every application of a round in submission order (the order the quota is decided in). */
+  listRoundApplications: (roundId: string) => Promise<StoredApplication[]>;
+  updateAnswers: (id: string, answers: ApplicationAnswers, now: Date) => Promise<void>;
+  setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
+}
+
+type Row = Selectable<ApplicationsTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+export const toStoredApplication = (row: Row): StoredApplication => ({
+  id: row.id,
+  roundId: row.round_id,
+  personId: row.person_id,
+  email: row.email,
+  name: row.name,
+  countryCode: row.country_code,
+  status: row.status as ApplicationStatus,
+  answers: JSON.parse(row.answers) as ApplicationAnswers,
+  editTokenHash: row.edit_token_hash,
+  submittedAt: new Date(row.submitted_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+/** The address an application is known by: trimmed and lower-cased. */
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
+
+export const createApplicationsRepository = (db: Db): ApplicationsRepository => {
+  const findApplication = async (id: string) => {
+    const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toStoredApplication(row) : undefined;
+  };
+  const changeOne = async (id: string, set: Partial<ApplicationsTable>) => {
+    const result = await db.updateTable('applications').set(set).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      throw new DomainError('NOT_FOUND', `There is no application with id "${id}".`);
+    }
+  };
+  return {
+    insertApplication: async (application) => {
+      const at = application.submittedAt.toISOString();
+      const row: Row = {
+        id: application.id,
+        round_id: application.roundId,
+        person_id: application.personId,
+        email: normaliseEmail(application.answers.email),
+        name: application.answers.name,
+        country_code: application.answers.countryOfResidence,
+        status: application.status,
+        answers: JSON.stringify(application.answers),
+        edit_token_hash: application.editTokenHash,
+        submitted_at: at,
+        updated_at: at,
+      };
+      await db.insertInto('applications').values(row).execute();
+      return toStoredApplication(row);
+    },
+    findApplication,
+    getApplication: async (id) => {
+      const application = await findApplication(id);
+      if (!application) throw new DomainError('NOT_FOUND', `There is no application with id "${id}".`);
+      return application;
+    },
+    findApplicationByEmail: async (roundId, email) => {
+      const row = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('round_id', '=', roundId)
+        .where('email', '=', normaliseEmail(email))
+        .executeTakeFirst();
+      return row ? toStoredApplication(row) : undefined;
+    },
+    findApplicationByTokenHash: async (tokenHash) => {
+      const row = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('edit_token_hash', '=', tokenHash)
+        .executeTakeFirst();
+      return row ? toStoredApplication(row) : undefined;
+    },
+    findLatestApplicationByEmail: async (email) => {
+      const row = await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('email', '=', normaliseEmail(email))
+        .orderBy('submitted_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? toStoredApplication(row) : undefined;
+    },
+    listRoundApplications: async (roundId) =>
+      (
+        await db
+          .selectFrom('applications')
+          .selectAll()
+          .where('round_id', '=', roundId)
+          .orderBy('submitted_at')
+          .orderBy('id')
+          .execute()
+      ).map(toStoredApplication),
+    updateAnswers: (id, answers, now) =>
+      changeOne(id, {
+        answers: JSON.stringify(answers),
+        name: answers.name,
+        email: normaliseEmail(answers.email),
+        country_code: answers.countryOfResidence,
+        updated_at: now.toISOString(),
+      }),
+    setStatus: (id, status, now) => changeOne(id, { status, updated_at: now.toISOString() }),
+  };
+};
