@@ -2,7 +2,7 @@
 
 Reads the benchmark's edge-list format (first line "n m", then m lines "u v w"), runs
 networkx.max_weight_matching(maxcardinality=False) and prints one JSON line:
-{"seconds": solve time without reading, "weight", "cardinality", "peakRssKb", "version"}.
+{"seconds": solve time without reading, "cpuSeconds", "weight", "cardinality", "peakRssKb", "version"}.
 """
 
 import json
@@ -34,13 +34,15 @@ def main() -> int:
     graph.add_weighted_edges_from(edges)
     del edges
 
+    cpu_start = time.process_time()
     start = time.perf_counter()
     matching = nx.max_weight_matching(graph, maxcardinality=False, weight="weight")
     seconds = time.perf_counter() - start
+    cpu_seconds = time.process_time() - cpu_start
 
     weight = sum(weights[(u, v) if u < v else (v, u)] for u, v in matching)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "weight": weight, "cardinality": len(matching),
+    print(json.dumps({"seconds": seconds, "cpuSeconds": cpu_seconds, "weight": weight, "cardinality": len(matching),
                       "peakRssKb": peak, "version": nx.__version__}))
     return 0
 

@@ -15,7 +15,8 @@ const USAGE = `Usage: iln solve-matching [FILE|-]
 
 Reads a graph as JSON from FILE (or standard input when FILE is "-" or omitted):
   {"edges": [[u, v, w], ...], "maxCardinality": false}
-u and v are non-negative integer vertex ids, w a finite number; each pair at most once.
+u and v are non-negative integer vertex ids, w a finite number; each pair at most once
+(self-loops are ignored).
 Prints one JSON object:
   {"weight": W, "pairs": [[u, v], ...], "optimal": true, "seconds": S}
 where "seconds" is the solve time (without parsing) and "optimal" is the verdict of the
