@@ -111,6 +111,7 @@ export const Layout = ({
         <title>{`${title} · ${t('program.name')}`}</title>
         {csrfToken && <meta name="csrf-token" content={csrfToken} />}
         <meta name="htmx-config" content={HTMX_CONFIG} />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <script src={assetUrl('htmx.min.js')} defer />
         <script src={assetUrl('app.js')} defer />
