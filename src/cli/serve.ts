@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server';
 import type { AppContext } from '../app-context';
+import { isProgramEmpty, seedDemo } from '../services/seed-demo';
 import { createApp } from '../web/app';
 import type { CliCommand, CliIo } from './command';
 import { parseArgs } from './parse-args';
+import { DEFAULT_DEMO_APPLICANTS, DEFAULT_DEMO_SEED } from './seed-demo';
 import { withContext } from './with-context';
 
 export interface RunningServer {
@@ -77,5 +79,18 @@ export const serveCommand: CliCommand = {
   },
 };
 
-// Filled in with the demo seeder (src/services/seed-demo.ts).
-const seedDemoIfEmpty = async (_ctx: AppContext, _io: CliIo): Promise<void> => {};
+/**
+ * `npm start` on a fresh clone: an empty embedded database outside production gets the demo, so a
+ * newcomer has something to click through. PostgreSQL and production databases are never touched.
+ */
+const seedDemoIfEmpty = async (ctx: AppContext, io: CliIo): Promise<void> => {
+  if (ctx.config.isProduction || ctx.database.dialect !== 'sqlite') return;
+  if (!(await isProgramEmpty(ctx.database.db))) return;
+  const result = await seedDemo(
+    { db: ctx.database.db, now: ctx.now },
+    { applicants: DEFAULT_DEMO_APPLICANTS, seed: DEFAULT_DEMO_SEED, isProduction: false },
+  );
+  io.stdout(
+    `Seeded a demo program (${result.openRound.applications} applicants from ${result.openRound.countries} countries). Sign in as ${result.coordinatorEmail}: the link appears in the outbox.`,
+  );
+};

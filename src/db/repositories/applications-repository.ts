@@ -4,6 +4,7 @@ import type { ApplicationStatus } from '../../core/applications/application-stat
 import { DomainError } from '../../core/errors';
 import type { Database } from '../schema';
 import type { ApplicationsTable } from '../tables/core';
+import { normalizeEmail } from './people-repository';
 
 /** An application as the core and services see it. */
 export interface StoredApplication {
@@ -65,9 +66,6 @@ export const toStoredApplication = (row: Row): StoredApplication => ({
   updatedAt: new Date(row.updated_at),
 });
 
-/** The address an application is known by: trimmed and lower-cased. */
-export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
-
 export const createApplicationsRepository = (db: Db): ApplicationsRepository => {
   const findApplication = async (id: string) => {
     const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
@@ -86,7 +84,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         id: application.id,
         round_id: application.roundId,
         person_id: application.personId,
-        email: normaliseEmail(application.answers.email),
+        email: normalizeEmail(application.answers.email),
         name: application.answers.name,
         country_code: application.answers.countryOfResidence,
         status: application.status,
@@ -109,7 +107,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         .selectFrom('applications')
         .selectAll()
         .where('round_id', '=', roundId)
-        .where('email', '=', normaliseEmail(email))
+        .where('email', '=', normalizeEmail(email))
         .executeTakeFirst();
       return row ? toStoredApplication(row) : undefined;
     },
@@ -125,7 +123,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
       const row = await db
         .selectFrom('applications')
         .selectAll()
-        .where('email', '=', normaliseEmail(email))
+        .where('email', '=', normalizeEmail(email))
         .orderBy('submitted_at', 'desc')
         .limit(1)
         .executeTakeFirst();
@@ -145,7 +143,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
       changeOne(id, {
         answers: JSON.stringify(answers),
         name: answers.name,
-        email: normaliseEmail(answers.email),
+        email: normalizeEmail(answers.email),
         country_code: answers.countryOfResidence,
         updated_at: now.toISOString(),
       }),

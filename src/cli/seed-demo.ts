@@ -1,0 +1,53 @@
+import { isDomainError } from '../core/errors';
+import { seedDemo } from '../services/seed-demo';
+import type { CliCommand } from './command';
+import { parseArgs, parseIntegerOption } from './parse-args';
+import { withContext } from './with-context';
+
+export const DEFAULT_DEMO_APPLICANTS = 400;
+export const DEFAULT_DEMO_SEED = 2026;
+
+export const seedDemoCommand: CliCommand = {
+  name: 'seed-demo',
+  summary: 'Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators',
+  usage: [
+    'Usage: iln seed-demo [--applicants N] [--seed S]',
+    '',
+    `  --applicants N  applicants in each demo round (default ${DEFAULT_DEMO_APPLICANTS}, 2 to 100000)`,
+    `  --seed S        seed of the synthetic pool (default ${DEFAULT_DEMO_SEED}); the same seed gives the same people`,
+    '',
+    'Never runs with NODE_ENV=production.',
+  ].join('\n'),
+  run: async (args, io) => {
+    const { values } = parseArgs(args, { values: { applicants: {}, seed: {} }, maxPositionals: 0 });
+    const applicants = parseIntegerOption(
+      values.applicants?.[0] ?? String(DEFAULT_DEMO_APPLICANTS),
+      'applicants',
+      2,
+      100_000,
+    );
+    const seed = parseIntegerOption(values.seed?.[0] ?? String(DEFAULT_DEMO_SEED), 'seed', 0, 2 ** 31 - 1);
+    return withContext(io, async (ctx) => {
+      try {
+        const result = await seedDemo(
+          { db: ctx.database.db, now: ctx.now },
+          { applicants, seed, isProduction: ctx.config.isProduction },
+        );
+        io.stdout(
+          [
+            `Open round ${result.openRound.id}: ${result.openRound.applications} applications from ${result.openRound.countries} countries (${result.openRound.waitlisted} waitlisted by the country quota).`,
+            `Round under way ${result.runningRound.id}: ${result.runningRound.participants} participants.`,
+            `Sign in as ${result.coordinatorEmail} (program coordinator) or ${result.countryCoordinatorEmail} (country coordinator, ${result.countryCoordinatorCountry}); links appear in the outbox.`,
+          ].join('\n'),
+        );
+        return 0;
+      } catch (error) {
+        if (isDomainError(error)) {
+          io.stderr(`iln seed-demo: ${error.message}`);
+          return error.code === 'VALIDATION' ? 2 : 1;
+        }
+        throw error;
+      }
+    });
+  },
+};
