@@ -39,7 +39,7 @@ export const createApp = (ctx: AppContext) => {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new HTTPException(413, { message: 'The request is too large.' });
+        throw new HTTPException(413);
       },
     }),
   );

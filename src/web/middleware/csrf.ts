@@ -58,7 +58,7 @@ const readSubmittedToken = async (c: Context): Promise<string | undefined> => {
   try {
     body = await c.req.parseBody();
   } catch {
-    throw new HTTPException(400, { message: 'The form data could not be read.' });
+    throw new HTTPException(400);
   }
   const field = body[CSRF_FIELD];
   return typeof field === 'string' ? field : undefined;

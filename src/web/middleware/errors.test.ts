@@ -176,7 +176,7 @@ describe('other errors', () => {
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      error: { code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
+      error: { code: 'BAD_REQUEST', message: 'We could not read that request' },
     });
   });
 

@@ -70,7 +70,7 @@ export const describeError = (error: unknown, c: Context): Problem => {
   }
   // c.req.json() on a body that is not JSON.
   if (error instanceof SyntaxError && isJsonBody(c)) {
-    return problemForStatus(400, 'The request body is not valid JSON.');
+    return problemForStatus(400);
   }
   return { status: 500, code: 'INTERNAL', textKey: 'internal', isUnexpected: true };
 };
