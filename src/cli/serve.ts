@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AppContext } from '../app-context';
+import { startMailWorker } from '../jobs/mail-worker';
 import { isProgramEmpty, seedDemo } from '../services/seed-demo';
 import { createApp } from '../web/app';
 import type { CliCommand, CliIo } from './command';
@@ -12,20 +13,26 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts the web server and the background workers; resolves once it is listening. */
+/** How often the mail worker looks for due messages when the queue is idle. */
+const MAIL_POLL_MS = 2_000;
+
+/** Starts the web server and the mail worker; resolves once it is listening. */
 export const startServer = (ctx: AppContext): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
     const app = createApp(ctx);
     const server = serve({ fetch: app.fetch, port: ctx.config.port }, () => {
       ctx.logger.info({ url: ctx.config.baseUrl, port: ctx.config.port }, 'ILN is listening');
+      const mailWorker = startMailWorker(ctx, { intervalMs: MAIL_POLL_MS });
       resolve({
         url: ctx.config.baseUrl,
-        stop: () =>
-          new Promise<void>((done) => {
+        stop: async () => {
+          await new Promise<void>((done) => {
             server.close(() => done());
             // Idle keep-alive connections would otherwise hold the close open.
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
+          });
+          await mailWorker.stop();
+        },
       });
     });
     server.once('error', (error: NodeJS.ErrnoException) => {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { ApplicationAnswers } from '../../core/applications';
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DomainError } from '../../core/errors';
@@ -49,7 +49,21 @@ export interface ApplicationsRepository {
   setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
 }
 
-type Row = Selectable<ApplicationsTable>;
+/** The columns this repository maps; review columns are read by the review repository. */
+type Row = Pick<
+  Selectable<ApplicationsTable>,
+  | 'id'
+  | 'round_id'
+  | 'person_id'
+  | 'email'
+  | 'name'
+  | 'country_code'
+  | 'status'
+  | 'answers'
+  | 'edit_token_hash'
+  | 'submitted_at'
+  | 'updated_at'
+>;
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const toStoredApplication = (row: Row): StoredApplication => ({
@@ -80,7 +94,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
   return {
     insertApplication: async (application) => {
       const at = application.submittedAt.toISOString();
-      const row: Row = {
+      const row = {
         id: application.id,
         round_id: application.roundId,
         person_id: application.personId,
@@ -92,7 +106,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         edit_token_hash: application.editTokenHash,
         submitted_at: at,
         updated_at: at,
-      };
+      } satisfies Insertable<ApplicationsTable>;
       await db.insertInto('applications').values(row).execute();
       return toStoredApplication(row);
     },
