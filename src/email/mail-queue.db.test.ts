@@ -21,6 +21,9 @@ const mail = (overrides: Partial<Parameters<typeof enqueueMail>[1]> = {}) => ({
   ...overrides,
 });
 
+/** Stands for the change an email is about (an application saved, a match published). */
+const setting = { key: 'mail-test.change', value: '"made"', updated_at: '2027-03-01T09:00:00.000Z' };
+
 const allRows = () => database.db.selectFrom('mail_messages').selectAll().orderBy('created_at').execute();
 
 test('queues a pending message due at once', async () => {
@@ -48,22 +51,27 @@ test('queues a pending message due at once', async () => {
 
 test('a message queued in a transaction that commits is there', async () => {
   await database.db.transaction().execute(async (trx) => {
-    await trx.insertInto('countries').values({ code: 'AU', name: 'Australia' }).execute();
+    await trx.insertInto('program_settings').values(setting).execute();
     await enqueueMail(trx, mail(), now);
   });
   expect(await allRows()).toHaveLength(1);
+  expect(
+    await database.db.selectFrom('program_settings').selectAll().where('key', '=', setting.key).execute(),
+  ).toHaveLength(1);
 });
 
 test('a message queued in a transaction that rolls back leaves nothing', async () => {
   await expect(
     database.db.transaction().execute(async (trx) => {
-      await trx.insertInto('countries').values({ code: 'AU', name: 'Australia' }).execute();
+      await trx.insertInto('program_settings').values(setting).execute();
       await enqueueMail(trx, mail({ dedupeKey: 'application:1:received' }), now);
       throw new Error('the change failed after the email was queued');
     }),
   ).rejects.toThrow('the change failed');
   expect(await allRows()).toEqual([]);
-  expect(await database.db.selectFrom('countries').selectAll().execute()).toEqual([]);
+  expect(
+    await database.db.selectFrom('program_settings').selectAll().where('key', '=', setting.key).execute(),
+  ).toEqual([]);
   // The dedupe key is free again: the rolled-back message never existed.
   expect((await enqueueMail(database.db, mail({ dedupeKey: 'application:1:received' }), now)).queued).toBe(
     true,
