@@ -13,9 +13,11 @@
  *     slack >= 0 were absent), so no violator = certificate of optimality for the complete graph;
  *  4. otherwise add the violators (per vertex its most violated pair) and re-solve; repeat.
  *
- * Re-solving is cold (from scratch on the enlarged graph): a warm start would have to keep the
- * blossom structure while repairing the duals on the new edges, which the solver does not support
- * yet. Rounds are few in practice (the k best partners nearly always contain the optimum).
+ * Re-solving is warm in max-weight mode (start.ts: the previous matching and duals, blossoms
+ * dissolved into vertex duals, duals raised on the new edges, matched edges that lost tightness
+ * unmatched), so a round costs little more than the repair. With maxCardinality the re-solve is
+ * cold: that certificate needs all exposed vertices to share one dual, which the repaired duals do
+ * not give. Rounds are few in practice (the k best partners nearly always contain the optimum).
  *
  * maxCardinality: the solver's certificate has two parts. Dual feasibility is priced as above.
  * Maximum cardinality is proven by the Tutte–Berge witness X (duals.barrier): the count of odd
@@ -33,27 +35,27 @@
 import { MatchingInputError } from './errors';
 import { graphFromArrays } from './input';
 import { solveGraph } from './max-weight-matching';
+import { warmStart } from './start';
 import type { CertifiedMatching, CompleteGraphProblem, MatchingResult } from './types';
 
 const FN = 'maxWeightMatchingComplete';
 const DEFAULT_K = 20;
 const MAX_ROUNDS = 100;
 
-/** Growable edge list in typed arrays with a set of pair keys (i * n + j, i < j). */
+/**
+ * Growable edge list in typed arrays. Callers add each pair once: candidate pairs are deduplicated
+ * from the top-k lists, and pricing only adds pairs that are not in the graph (graph edges are
+ * never violated; components of G - X are only merged by pairs outside the graph).
+ */
 class EdgeList {
   eu = new Int32Array(1024);
   ev = new Int32Array(1024);
   w = new Float64Array(1024);
   m = 0;
-  readonly keys = new Set<number>();
-  constructor(private readonly n: number) {}
 
-  add(i: number, j: number, w: number): boolean {
+  add(i: number, j: number, w: number): void {
     const a = Math.min(i, j);
     const b = Math.max(i, j);
-    const key = a * this.n + b;
-    if (this.keys.has(key)) return false;
-    this.keys.add(key);
     if (this.m === this.eu.length) {
       const cap = this.m * 2;
       const eu = new Int32Array(cap);
@@ -70,7 +72,6 @@ class EdgeList {
     this.ev[this.m] = b;
     this.w[this.m] = w;
     this.m++;
-    return true;
   }
 }
 
@@ -138,7 +139,13 @@ function candidateGraph(
   }
   const kth = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < count[i]!; c++) edges.add(i, heapV[i * k + c]!, heapW[i * k + c]!);
+    for (let c = 0; c < count[i]!; c++) {
+      const j = heapV[i * k + c]!;
+      // A pair in both lists is added from its smaller endpoint's list only.
+      let inBoth = false;
+      if (j < i) for (let d = 0; d < count[j]! && !inBoth; d++) inBoth = heapV[j * k + d] === i;
+      if (!inBoth) edges.add(i, j, heapW[i * k + c]!);
+    }
     kth[i] = count[i]! < k ? Number.NEGATIVE_INFINITY : heapW[i * k]!;
   }
   return kth;
@@ -184,7 +191,7 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
   }
   if (typeof score !== 'function') throw new MatchingInputError(`${FN}: score must be a function`);
 
-  const edges = new EdgeList(n);
+  const edges = new EdgeList();
   const kth = candidateGraph(n, Math.min(k, Math.max(1, n - 1)), score, edges);
   let integral = true;
   let maxAbs = 0;
@@ -208,11 +215,15 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     return v;
   };
   let rounds = 0;
+  let previous: MatchingResult | undefined;
   for (;;) {
     const graph = graphFromArrays(n, edges.eu, edges.ev, edges.w, edges.m);
-    const result = solveGraph(graph, maxCard);
     if (!graph.integral) integral = false;
     const tol = integral ? 0 : 1e-9 * Math.max(1, maxAbs);
+    // Warm start from the previous round (max-weight mode only; see the header).
+    const start = previous !== undefined && !maxCard ? warmStart(graph, previous, tol * 1e-3) : undefined;
+    const result = solveGraph(graph, maxCard, start);
+    previous = result;
     if (rounds >= MAX_ROUNDS)
       return { ...result, certified: false, pricingRounds: rounds, edgesUsed: edges.m };
     rounds++;
@@ -287,23 +298,21 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
         }
       }
     }
-    let added = 0;
-    for (let i = 0; i < n; i++) {
-      if (vioJ[i] !== -1 && edges.add(i, vioJ[i]!, vioW[i]!)) {
-        added++;
-        if (!Number.isInteger(vioW[i]!)) integral = false;
-        maxAbs = Math.max(maxAbs, Math.abs(vioW[i]!));
-      }
-    }
+    const added = new Set<number>();
+    const addNew = (a: number, b: number, s: number): void => {
+      const key = Math.min(a, b) * n + Math.max(a, b);
+      if (added.has(key)) return;
+      added.add(key);
+      edges.add(a, b, s);
+      if (!Number.isInteger(s)) integral = false;
+      maxAbs = Math.max(maxAbs, Math.abs(s));
+    };
+    for (let i = 0; i < n; i++) if (vioJ[i] !== -1) addNew(i, vioJ[i]!, vioW[i]!);
     if (maxCard && countOdd(n, inX, find) !== oddBefore) {
-      for (let t = 0; t < merges.length; t += 2) {
-        const a = merges[t]!;
-        const b = merges[t + 1]!;
-        const s = score(a, b)!;
-        if (edges.add(a, b, s)) added++;
-      }
+      for (let t = 0; t < merges.length; t += 2)
+        addNew(merges[t]!, merges[t + 1]!, score(merges[t]!, merges[t + 1]!)!);
     }
-    if (added === 0) return { ...result, certified: true, pricingRounds: rounds, edgesUsed: edges.m };
+    if (added.size === 0) return { ...result, certified: true, pricingRounds: rounds, edgesUsed: edges.m };
   }
 }
 

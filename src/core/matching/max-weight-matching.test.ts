@@ -457,7 +457,8 @@ describe('maxWeightMatching: properties', () => {
           const a = solveAndVerify(edges, maxCardinality);
           const b = solveAndVerify(relabelled, maxCardinality);
           expect(close(a.weight, b.weight)).toBe(true);
-          expect(a.pairs.length).toBe(b.pairs.length);
+          // Without maxCardinality, zero or denormal weights make the cardinality a tie.
+          if (maxCardinality) expect(a.pairs.length).toBe(b.pairs.length);
         },
       ),
       { numRuns: 300 },

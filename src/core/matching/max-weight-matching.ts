@@ -38,7 +38,10 @@
  */
 import { buildGraph, type MatchingGraph } from './input';
 import { IndexedMinHeap, TripleMinHeap } from './priority-queue';
+import { greedyStart, type SolverStart } from './start';
 import type { DualBlossom, Edge, MatchingOptions, MatchingResult } from './types';
+
+export type { SolverStart } from './start';
 
 const FREE = 0;
 const S = 1;
@@ -51,9 +54,19 @@ export function maxWeightMatching(edges: readonly Edge[], options: MatchingOptio
   return solveGraph(graph, options.maxCardinality === true);
 }
 
-/** Runs the solver on an already validated graph (used by the complete-graph driver). */
-export function solveGraph(graph: MatchingGraph, maxCardinality: boolean): MatchingResult {
-  const solver = new BlossomSolver(graph, maxCardinality);
+/**
+ * Runs the solver on an already validated graph. Without maxCardinality it starts from `start`
+ * (a warm start) or from a greedy matching with greedy duals; with maxCardinality it starts from
+ * uniform duals and an empty matching (the max-cardinality certificate needs all exposed vertices
+ * to share one dual).
+ */
+export function solveGraph(
+  graph: MatchingGraph,
+  maxCardinality: boolean,
+  start?: SolverStart,
+): MatchingResult {
+  const init = maxCardinality ? undefined : (start ?? greedyStart(graph));
+  const solver = new BlossomSolver(graph, maxCardinality, init);
   solver.run();
   return solver.result();
 }
@@ -107,13 +120,15 @@ class BlossomSolver {
   private readonly d3 = new TripleMinHeap(1024);
   private readonly d4: IndexedMinHeap;
 
+  /** delta1 (max-weight mode): S-vertices keyed by stored dual (real = stored - delta). */
+  private readonly d1: IndexedMinHeap;
   private delta = 0;
-  private readonly rootY: number;
   private roots = 0;
 
   constructor(
     private readonly graph: MatchingGraph,
     private readonly maxCardinality: boolean,
+    private readonly start?: SolverStart,
   ) {
     const n = graph.n;
     this.n = n;
@@ -146,9 +161,26 @@ class BlossomSolver {
     this.mark = new Int32Array(2 * n);
     this.d2 = new IndexedMinHeap(n);
     this.d4 = new IndexedMinHeap(2 * n);
-    // Initial duals: u_v = max(0, max weight) / 2, i.e. Y = max weight (doubled units).
-    this.rootY = maxCardinality ? graph.maxWeight : Math.max(0, graph.maxWeight);
-    this.y.fill(this.rootY);
+    this.d1 = new IndexedMinHeap(maxCardinality ? 0 : n);
+    if (start === undefined) {
+      // Uniform duals: u_v = max(0, max weight) / 2, i.e. Y = max weight (doubled units).
+      this.y.fill(maxCardinality ? graph.maxWeight : Math.max(0, graph.maxWeight));
+    } else {
+      this.y.set(start.y);
+      // Matched pairs -> endpoint encoding (the pair's edge is found in the adjacency).
+      for (let v = 0; v < n; v++) {
+        const x = start.mate[v]!;
+        if (x <= v) continue;
+        for (let a = this.adjStart[v]!; a < this.adjStart[v + 1]!; a++) {
+          const p = this.adj[a]!;
+          if (this.endpoint[p] === x) {
+            this.mate[v] = p;
+            this.mate[x] = p ^ 1;
+            break;
+          }
+        }
+      }
+    }
   }
 
   // ---- duals -------------------------------------------------------------------------------
@@ -231,6 +263,7 @@ class BlossomSolver {
         this.bestS[v] = -1;
         this.dirty[v] = 0;
         this.enqueue(v);
+        if (!this.maxCardinality) this.d1.set(v, this.y[v]!);
       }
     } else {
       if (b >= this.n) this.d4.set(b, this.z[b]!);
@@ -380,6 +413,7 @@ class BlossomSolver {
           this.bestS[x] = -1;
           this.dirty[x] = 0;
           this.enqueue(x);
+          if (!this.maxCardinality) this.d1.set(x, this.y[x]!);
         }
       }
       for (const x of verts) this.inBlossom[x] = b;
@@ -497,32 +531,61 @@ class BlossomSolver {
     this.base[b] = this.base[this.childs[b]![0]!]!;
   }
 
-  /** Augments along the path through S–S edge k joining two different trees. */
+  /**
+   * Augments along edge k from an S-blossom to either another tree's S-blossom or a free blossom
+   * whose base is exposed (a zero-dual exposed vertex). Dissolves the tree(s) involved.
+   */
   private augmentMatching(k: number): void {
     const v0 = this.endpoint[2 * k]!;
     const w0 = this.endpoint[2 * k + 1]!;
-    const treeA = this.treeOf[this.inBlossom[v0]!]!;
-    const treeB = this.treeOf[this.inBlossom[w0]!]!;
+    const trees: number[] = [];
     for (let side = 0; side < 2; side++) {
-      let s = side === 0 ? v0 : w0;
-      let p = side === 0 ? 2 * k + 1 : 2 * k;
-      for (;;) {
-        const bs = this.inBlossom[s]!;
-        if (bs >= this.n) this.augmentBlossom(bs, s);
-        this.mate[s] = p;
-        if (this.labelEnd[bs] === -1) break;
-        const t = this.endpoint[this.labelEnd[bs]!]!;
-        const bt = this.inBlossom[t]!;
-        s = this.endpoint[this.labelEnd[bt]!]!;
-        const j = this.endpoint[this.labelEnd[bt]! ^ 1]!;
-        if (bt >= this.n) this.augmentBlossom(bt, j);
-        this.mate[j] = this.labelEnd[bt]!;
-        p = this.labelEnd[bt]! ^ 1;
+      const s0 = side === 0 ? v0 : w0;
+      const p0 = side === 0 ? 2 * k + 1 : 2 * k;
+      const b0 = this.inBlossom[s0]!;
+      if (this.label[b0] !== S) {
+        // Free blossom with an exposed base: make s0 its base and match it across k.
+        if (b0 >= this.n) this.augmentBlossom(b0, s0);
+        this.mate[s0] = p0;
+        continue;
       }
+      trees.push(this.treeOf[b0]!);
+      this.flipToRoot(s0, p0);
     }
-    this.roots -= 2;
-    this.dissolveTree(treeA);
-    this.dissolveTree(treeB);
+    this.roots -= trees.length;
+    for (const t of trees) this.dissolveTree(t);
+  }
+
+  /**
+   * Swaps the alternating path from S-vertex s up to its tree's root; s gets mate endpoint p
+   * (-1: s becomes exposed and the root matched).
+   */
+  private flipToRoot(s: number, p: number): void {
+    for (;;) {
+      const bs = this.inBlossom[s]!;
+      if (bs >= this.n) this.augmentBlossom(bs, s);
+      this.mate[s] = p;
+      if (this.labelEnd[bs] === -1) break;
+      const t = this.endpoint[this.labelEnd[bs]!]!;
+      const bt = this.inBlossom[t]!;
+      s = this.endpoint[this.labelEnd[bt]!]!;
+      const j = this.endpoint[this.labelEnd[bt]! ^ 1]!;
+      if (bt >= this.n) this.augmentBlossom(bt, j);
+      this.mate[j] = this.labelEnd[bt]!;
+      p = this.labelEnd[bt]! ^ 1;
+    }
+  }
+
+  /**
+   * delta1: S-vertex v's dual reached 0. v becomes exposed (the path from v to its root is
+   * flipped, so the root is matched instead) and the tree dissolves; v, exposed with dual 0,
+   * satisfies complementary slackness and is never a root again.
+   */
+  private zeroDual(v: number): void {
+    const tree = this.treeOf[this.inBlossom[v]!]!;
+    if (this.mate[v] !== -1) this.flipToRoot(v, -1);
+    this.roots--;
+    this.dissolveTree(tree);
   }
 
   /** Unlabels every blossom of the tree rooted at `root` (now matched); the rest of the forest stays. */
@@ -540,8 +603,12 @@ class BlossomSolver {
       const start = verts.length;
       this.leaves(b, verts);
       const mine = verts.slice(start);
-      if (l === S) for (const v of mine) this.leftS[v] = epoch;
-      else if (b >= this.n) this.d4.remove(b);
+      if (l === S) {
+        for (const v of mine) {
+          this.leftS[v] = epoch;
+          if (!this.maxCardinality) this.d1.remove(v);
+        }
+      } else if (b >= this.n) this.d4.remove(b);
       this.relabel(b, FREE, mine);
       this.labelEnd[b] = -1;
       this.treeOf[b] = -1;
@@ -568,8 +635,9 @@ class BlossomSolver {
       const lw = this.label[bw]!;
       const sl = this.slack(k);
       if (lw === FREE) {
-        if (sl <= 0) this.assignLabel(w, T, p ^ 1);
-        else this.offerBest(w, p ^ 1, sl);
+        if (sl > 0) this.offerBest(w, p ^ 1, sl);
+        else if (this.mate[this.base[bw]!] === -1) this.augmentMatching(k);
+        else this.assignLabel(w, T, p ^ 1);
       } else if (lw === S) {
         if (sl <= 0) this.tightSS(k);
         else this.d3.push(sl + 2 * this.delta, k, this.epoch);
@@ -642,6 +710,9 @@ class BlossomSolver {
   run(): void {
     const n = this.n;
     for (let v = 0; v < n; v++) {
+      if (this.mate[v] !== -1) continue;
+      // Exposed vertices are roots, except (max-weight mode) those already at dual 0.
+      if (!this.maxCardinality && this.y[v]! <= 0) continue;
       this.roots++;
       this.assignLabel(v, S, -1);
     }
@@ -650,9 +721,9 @@ class BlossomSolver {
       if (this.roots === 0) break;
       let type = 0;
       let best = INF;
-      if (!this.maxCardinality) {
+      if (!this.maxCardinality && this.d1.size > 0) {
         type = 1;
-        best = this.rootY - this.delta;
+        best = this.d1.topKey() - this.delta;
       }
       const w2 = this.topD2();
       if (w2 !== -1) {
@@ -679,9 +750,12 @@ class BlossomSolver {
       }
       if (type === 0) break; // max-cardinality: no further progress possible
       if (best > 0) this.delta += best;
-      if (type === 1) break;
-      if (type === 2) this.assignLabel(w2, T, this.bestS[w2]!);
-      else if (type === 3) {
+      if (type === 1) this.zeroDual(this.d1.top());
+      else if (type === 2) {
+        const p = this.bestS[w2]!;
+        if (this.mate[this.base[this.inBlossom[w2]!]!] === -1) this.augmentMatching(p >> 1);
+        else this.assignLabel(w2, T, p);
+      } else if (type === 3) {
         this.d3.pop();
         this.tightSS(k3);
       } else this.expandBlossom(this.d4.top(), false);
