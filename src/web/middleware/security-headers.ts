@@ -31,14 +31,21 @@ export const securityHeaders = (ctx: AppContext) => {
   if (ctx.config.baseUrl.startsWith('https:')) {
     headers.push(['Strict-Transport-Security', 'max-age=31536000']);
   }
+  // A route that sets its own, stricter policy (the outbox's sandboxed email view) keeps it.
+  const apply = (response: Response) => {
+    for (const [name, value] of headers) {
+      if (name === 'Content-Security-Policy' && response.headers.has(name)) continue;
+      response.headers.set(name, value);
+    }
+  };
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     try {
-      for (const [name, value] of headers) c.res.headers.set(name, value);
+      apply(c.res);
     } catch {
       // Responses such as Response.redirect() have immutable headers: copy, then set.
       c.res = new Response(c.res.body, c.res);
-      for (const [name, value] of headers) c.res.headers.set(name, value);
+      apply(c.res);
     }
   });
 };

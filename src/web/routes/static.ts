@@ -34,5 +34,9 @@ export const staticRoutes = () => {
     if (c.req.method === 'HEAD') return c.body(null);
     return c.body(body as Uint8Array<ArrayBuffer>);
   });
+  // Browsers ask for /favicon.ico whatever the page says; answer with the SVG icon.
+  app.on(['GET', 'HEAD'], '/favicon.ico', (c) =>
+    c.redirect(`/static/favicon.svg?v=${findAsset('favicon.svg')?.hash ?? ''}`, 301),
+  );
   return app;
 };
