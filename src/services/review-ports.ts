@@ -1,0 +1,22 @@
+import type { ApplicationReviewRepository } from '../db/repositories/application-review-repository';
+import type { ApplicationsRepository } from '../db/repositories/applications-repository';
+import type { RoundsRepository } from '../db/repositories/rounds-repository';
+import type { EnqueuedMail, MailToEnqueue } from '../email/mail-queue';
+
+/**
+ * What the round and review use cases work with, passed in (see src/db/repositories/review-store.ts
+ * for the database-backed implementation). Inside `transaction`, every repository and the mail
+ * queue share one transaction: an email exists if and only if the change it is about committed.
+ */
+export interface ReviewStore {
+  review: ApplicationReviewRepository;
+  applications: ApplicationsRepository;
+  rounds: RoundsRepository;
+  enqueueMail: (mail: MailToEnqueue, now: Date) => Promise<EnqueuedMail>;
+}
+
+export interface ReviewDeps extends ReviewStore {
+  now: () => Date;
+  newId: () => string;
+  transaction: <T>(work: (store: ReviewStore) => Promise<T>) => Promise<T>;
+}
