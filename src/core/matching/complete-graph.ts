@@ -11,7 +11,8 @@
  *     A matching with duals that are feasible on EVERY allowed pair satisfies all the LP optimality
  *     conditions of the complete graph (the matching and the duals are unchanged; only edges with
  *     slack >= 0 were absent), so no violator = certificate of optimality for the complete graph;
- *  4. otherwise add the violators (per vertex its most violated pair) and re-solve; repeat.
+ *  4. otherwise add the violators (all of them up to 4n, and each vertex's most violated pair) and
+ *     re-solve; repeat.
  *
  * Re-solving is warm in max-weight mode (start.ts: the previous matching and duals, blossoms
  * dissolved into vertex duals, duals raised on the new edges, matched edges that lost tightness
@@ -41,6 +42,7 @@ import type { CertifiedMatching, CompleteGraphProblem, MatchingResult } from './
 const FN = 'maxWeightMatchingComplete';
 const DEFAULT_K = 20;
 const MAX_ROUNDS = 100;
+const VIOLATORS_PER_VERTEX = 4;
 
 /**
  * Growable edge list in typed arrays. Callers add each pair once: candidate pairs are deduplicated
@@ -202,6 +204,13 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
 
   const order: number[] = new Array(n);
   const sortedU = new Float64Array(n);
+  const sortedKth = new Float64Array(n);
+  // Violators added per round: every violator up to VIOLATORS_PER_VERTEX * n, plus each vertex's
+  // most violated pair (so a round always makes progress at every violated vertex).
+  const vioCap = VIOLATORS_PER_VERTEX * n;
+  const vioA = new Int32Array(vioCap);
+  const vioB = new Int32Array(vioCap);
+  const vioWs = new Float64Array(vioCap);
   const vioJ = new Int32Array(n);
   const vioS = new Float64Array(n);
   const vioW = new Float64Array(n);
@@ -255,22 +264,41 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     // order needs looking at for each i. Every other pair is priced by this bound without a call.
     for (let v = 0; v < n; v++) order[v] = v;
     order.sort((a, b) => u[a]! - u[b]!);
-    for (let t = 0; t < n; t++) sortedU[t] = u[order[t]!]!;
-    for (let i = 0; i < n; i++) {
-      const ui = u[i]!;
-      const limit = kth[i]! - tol - ui; // need u_j < limit
-      if (!(sortedU[0]! < limit)) continue;
-      for (let t = 0; t < n; t++) {
-        const uj = sortedU[t]!;
+    for (let t = 0; t < n; t++) {
+      sortedU[t] = u[order[t]!]!;
+      sortedKth[t] = kth[order[t]!]!;
+    }
+    let listed = 0;
+    let violated = 0;
+    // Each unordered pair is looked at once, from its endpoint earlier in dual order: then
+    // u_i <= u_j, and the partners j that can violate form a run right after i.
+    for (let a = 0; a < n; a++) {
+      const ui = sortedU[a]!;
+      const limit = sortedKth[a]! - tol - ui; // need u_j < limit
+      for (let b = a + 1; b < n; b++) {
+        const uj = sortedU[b]!;
         if (!(uj < limit)) break;
-        const j = order[t]!;
-        if (j <= i || !(ui + uj < kth[j]! - tol)) continue;
+        if (!(ui + uj < sortedKth[b]! - tol)) continue;
+        const oi = order[a]!;
+        const oj = order[b]!;
+        const i = oi < oj ? oi : oj;
+        const j = oi < oj ? oj : oi;
         const s = score(i, j);
         if (s === null) continue;
         checkScore(s, i, j);
-        if (ui + uj >= s - tol) continue;
+        if (ui + uj > s + tol) continue;
         const slack = ui + uj + zBoth(i, j) - s;
+        if (slack > tol) continue;
+        // Tight pairs are listed too (added only if the round has violators): with many equal
+        // scores they tend to be the next round's violators.
+        if (listed < vioCap) {
+          vioA[listed] = i;
+          vioB[listed] = j;
+          vioWs[listed] = s;
+          listed++;
+        }
         if (slack >= -tol) continue;
+        violated++;
         if (vioJ[i] === -1 || slack < vioS[i]!) {
           vioJ[i] = j;
           vioS[i] = slack;
@@ -308,6 +336,7 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
       maxAbs = Math.max(maxAbs, Math.abs(s));
     };
     for (let i = 0; i < n; i++) if (vioJ[i] !== -1) addNew(i, vioJ[i]!, vioW[i]!);
+    if (violated > 0) for (let t = 0; t < listed; t++) addNew(vioA[t]!, vioB[t]!, vioWs[t]!);
     if (maxCard && countOdd(n, inX, find) !== oddBefore) {
       for (let t = 0; t < merges.length; t += 2)
         addNew(merges[t]!, merges[t + 1]!, score(merges[t]!, merges[t + 1]!)!);

@@ -128,7 +128,7 @@ class BlossomSolver {
   constructor(
     private readonly graph: MatchingGraph,
     private readonly maxCardinality: boolean,
-    private readonly start?: SolverStart,
+    start?: SolverStart,
   ) {
     const n = graph.n;
     this.n = n;
