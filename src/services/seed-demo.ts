@@ -97,10 +97,12 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
     closes: -60,
     starts: -45,
   });
+  // A little more skew than the real first round (50 of 392) so the demo shows the quota and waitlist at work.
   const openPool = generateSyntheticPool({
     count: input.applicants,
     seed: input.seed,
     countries: DEMO_COUNTRIES,
+    topCountryShare: 0.24,
   });
   const runningPool = generateSyntheticPool({
     count: input.applicants,
