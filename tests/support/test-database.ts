@@ -13,6 +13,8 @@ import { migrations } from '../../src/db/migrations';
  * decides which through ILN_TEST_DB, so the same repository tests run on both.
  */
 export interface TestDatabase extends DatabaseHandle {
+  /** Where another process finds the same database: a SQLite file path or a postgres:// URL. */
+  location: { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
   /** Closes the connection and removes the database. */
   dispose: () => Promise<void>;
 }
@@ -65,10 +67,12 @@ const ensureMigratedTemplate = async (admin: pg.Client, adminUrl: string): Promi
 export const createTestDatabase = async (): Promise<TestDatabase> => {
   if (testDialect() === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'iln-test-'));
-    const handle = openDatabase({ dialect: 'sqlite', path: join(dir, 'test.sqlite') });
+    const path = join(dir, 'test.sqlite');
+    const handle = openDatabase({ dialect: 'sqlite', path });
     await migrateToLatest(handle.db);
     return {
       ...handle,
+      location: { dialect: 'sqlite', path },
       dispose: async () => {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });
@@ -85,9 +89,11 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   } finally {
     await admin.end();
   }
-  const handle = openDatabase({ dialect: 'postgres', url: databaseUrl(adminUrl, name) });
+  const url = databaseUrl(adminUrl, name);
+  const handle = openDatabase({ dialect: 'postgres', url });
   return {
     ...handle,
+    location: { dialect: 'postgres', url },
     dispose: async () => {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });
