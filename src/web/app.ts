@@ -10,11 +10,15 @@ import { handleError, handleNotFound } from './middleware/errors';
 import { i18nMiddleware } from './middleware/i18n';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
+import { applicationPages } from './routes/application-pages';
+import { apiApplications } from './routes/api-applications';
 import { authPages } from './routes/auth-pages';
 import { coordinatorPages } from './routes/coordinator-pages';
 import { healthRoutes } from './routes/health';
 import { outboxPages } from './routes/outbox-pages';
 import { publicPages } from './routes/public-pages';
+import { coordinatorResourcePages, resourcePages } from './routes/resources-pages';
+import { roundPages } from './routes/round-pages';
 import { staticRoutes } from './routes/static';
 
 /** Requests larger than this are refused with 413: every form of the program is text. */
@@ -51,9 +55,14 @@ export const createApp = (ctx: AppContext) => {
   app.use('*', sessionMiddleware(ctx, auth));
   app.use('*', csrfProtection(ctx));
   app.route('/', publicPages(ctx));
+  app.route('/', roundPages(ctx));
+  app.route('/', applicationPages(ctx));
+  app.route('/', resourcePages(ctx));
+  app.route('/coordinator/resources', coordinatorResourcePages(ctx));
   app.route('/', authPages(ctx, auth));
   app.route('/coordinator', coordinatorPages(ctx));
   app.route('/outbox', outboxPages(ctx));
+  app.route('/api', apiApplications(ctx));
   return app;
 };
 

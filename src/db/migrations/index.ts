@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation';
 import * as auth from './0002-auth';
 import * as mail from './0003-mail';
+import * as applications from './0004-applications';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-auth': auth,
   '0003-mail': mail,
+  '0004-applications': applications,
 };

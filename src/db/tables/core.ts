@@ -64,6 +64,15 @@ export interface ApplicationsTable {
   edit_token_hash: string | null;
   submitted_at: string;
   updated_at: string;
+  /** 0/1: a waitlisted applicant said they do not want to be carried into the next round (0004). */
+  declined_carry_over?: number;
+  /** Likely duplicate of this earlier application in the same round, for a coordinator to decide (0004). */
+  duplicate_of?: string | null;
+  /** Why it looks like a duplicate (core/applications/duplicates.ts DuplicateReason) (0004). */
+  duplicate_reason?: string | null;
+  /** A coordinator's reason when declining (0004). */
+  decline_reason?: string | null;
+  withdrawn_at?: string | null;
 }
 
 export interface AuditLogTable {

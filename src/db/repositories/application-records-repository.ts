@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DuplicateReason } from '../../core/applications';
+import type { Dialect } from '../connection';
+import type { Database } from '../schema';
+import { normalizeEmail } from './people-repository';
+
+/**
+ * The applicant side's own columns and tables (migration 0004): the carry-over choice and the
+ * duplicate flag on applications, previous-answers links and their rate limit, the audit trail of
+ * applicants' own actions, and the round lock that serialises submissions to one round.
+ */
+export interface ApplicationFlags {
+  declinedCarryOver: boolean;
+  duplicateOf: string | null;
+  duplicateReason: DuplicateReason | null;
+  withdrawnAt: Date | null;
+}
+
+export interface PrefillLink {
+  email: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export interface AuditEntry {
+  actorPersonId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown>;
+}
+
+/** What the quota and the duplicate check need of each application, without the answers. */
+export interface QuotaRow {
+  id: string;
+  name: string;
+  email: string;
+  countryOfResidence: string;
+  status: string;
+}
+
+export interface ApplicationRecordsRepository {
+  /** The round's applications in submission order (earliest first), withdrawn ones left out. */
+  listQuotaRows: (roundId: string) => Promise<QuotaRow[]>;
+  /**
+   * Holds the round's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE), so the
+   * quota of concurrent submissions is decided one after another. SQLite transactions are already
+   * serial (one writer, and Kysely's driver runs one transaction at a time).
+   */
+  lockRound: (roundId: string) => Promise<void>;
+  findFlags: (applicationId: string) => Promise<ApplicationFlags | undefined>;
+  flagDuplicate: (applicationId: string, duplicateOf: string, reason: DuplicateReason) => Promise<void>;
+  setDeclinedCarryOver: (applicationId: string, now: Date) => Promise<void>;
+  setEditTokenHash: (applicationId: string, tokenHash: string, now: Date) => Promise<void>;
+  markWithdrawn: (applicationId: string, now: Date) => Promise<void>;
+  insertPrefillLink: (tokenHash: string, email: string, expiresAt: Date, now: Date) => Promise<void>;
+  findPrefillLink: (tokenHash: string) => Promise<PrefillLink | undefined>;
+  markPrefillLinkUsed: (tokenHash: string, now: Date) => Promise<void>;
+  countLinkRequestsSince: (keyHash: string, since: Date) => Promise<number>;
+  recordLinkRequest: (keyHash: string, at: Date) => Promise<void>;
+  pruneLinkRequestsBefore: (before: Date) => Promise<void>;
+  appendAuditEntry: (entry: AuditEntry, now: Date) => Promise<void>;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const DUPLICATE_REASONS = new Set<string>(['same-email', 'same-name', 'similar-name', 'name-contained']);
+
+export const createApplicationRecordsRepository = (
+  db: Db,
+  dialect: Dialect,
+): ApplicationRecordsRepository => ({
+  listQuotaRows: async (roundId) =>
+    (
+      await db
+        .selectFrom('applications')
+        .select(['id', 'name', 'email', 'country_code', 'status'])
+        .where('round_id', '=', roundId)
+        .where('status', '!=', 'withdrawn')
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .execute()
+    ).map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      countryOfResidence: row.country_code,
+      status: row.status,
+    })),
+  lockRound: async (roundId) => {
+    if (dialect !== 'postgres') return;
+    await sql`SELECT id FROM rounds WHERE id = ${roundId} FOR UPDATE`.execute(db);
+  },
+  findFlags: async (applicationId) => {
+    const row = await db
+      .selectFrom('applications')
+      .select(['declined_carry_over', 'duplicate_of', 'duplicate_reason', 'withdrawn_at'])
+      .where('id', '=', applicationId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      declinedCarryOver: row.declined_carry_over === 1,
+      duplicateOf: row.duplicate_of ?? null,
+      duplicateReason:
+        row.duplicate_reason && DUPLICATE_REASONS.has(row.duplicate_reason)
+          ? (row.duplicate_reason as DuplicateReason)
+          : null,
+      withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at) : null,
+    };
+  },
+  flagDuplicate: async (applicationId, duplicateOf, reason) => {
+    await db
+      .updateTable('applications')
+      .set({ duplicate_of: duplicateOf, duplicate_reason: reason })
+      .where('id', '=', applicationId)
+      .execute();
+  },
+  setDeclinedCarryOver: async (applicationId, now) => {
+    await db
+      .updateTable('applications')
+      .set({ declined_carry_over: 1, updated_at: now.toISOString() })
+      .where('id', '=', applicationId)
+      .execute();
+  },
+  setEditTokenHash: async (applicationId, tokenHash, now) => {
+    await db
+      .updateTable('applications')
+      .set({ edit_token_hash: tokenHash, updated_at: now.toISOString() })
+      .where('id', '=', applicationId)
+      .execute();
+  },
+  markWithdrawn: async (applicationId, now) => {
+    await db
+      .updateTable('applications')
+      .set({ status: 'withdrawn', withdrawn_at: now.toISOString(), updated_at: now.toISOString() })
+      .where('id', '=', applicationId)
+      .execute();
+  },
+  insertPrefillLink: async (tokenHash, email, expiresAt, now) => {
+    await db
+      .insertInto('prefill_links')
+      .values({
+        token_hash: tokenHash,
+        email: normalizeEmail(email),
+        created_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+        used_at: null,
+      })
+      .execute();
+  },
+  findPrefillLink: async (tokenHash) => {
+    const row = await db
+      .selectFrom('prefill_links')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row
+      ? {
+          email: row.email,
+          expiresAt: new Date(row.expires_at),
+          usedAt: row.used_at ? new Date(row.used_at) : null,
+        }
+      : undefined;
+  },
+  markPrefillLinkUsed: async (tokenHash, now) => {
+    await db
+      .updateTable('prefill_links')
+      .set({ used_at: now.toISOString() })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .execute();
+  },
+  countLinkRequestsSince: async (keyHash, since) => {
+    const row = await db
+      .selectFrom('application_link_requests')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('key_hash', '=', keyHash)
+      .where('requested_at', '>', since.toISOString())
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
+  recordLinkRequest: async (keyHash, at) => {
+    await db
+      .insertInto('application_link_requests')
+      .values({ id: randomUUID(), key_hash: keyHash, requested_at: at.toISOString() })
+      .execute();
+  },
+  pruneLinkRequestsBefore: async (before) => {
+    await db
+      .deleteFrom('application_link_requests')
+      .where('requested_at', '<', before.toISOString())
+      .execute();
+  },
+  appendAuditEntry: async (entry, now) => {
+    await db
+      .insertInto('audit_log')
+      .values({
+        id: randomUUID(),
+        at: now.toISOString(),
+        actor_person_id: entry.actorPersonId,
+        action: entry.action,
+        subject_type: entry.subjectType,
+        subject_id: entry.subjectId,
+        details: JSON.stringify(entry.details),
+      })
+      .execute();
+  },
+});

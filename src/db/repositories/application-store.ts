@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import { enqueueMail } from '../../email/mail-queue';
+import type { ApplicationStore, ApplicationUnitOfWork } from '../../services/application-store';
+import type { DatabaseHandle } from '../connection';
+import type { Database } from '../schema';
+import { createApplicationRecordsRepository } from './application-records-repository';
+import { createApplicationsRepository } from './applications-repository';
+import { createRoundsRepository } from './rounds-repository';
+
+const storeOver = (db: Kysely<Database>, dialect: DatabaseHandle['dialect']): ApplicationStore => ({
+  rounds: createRoundsRepository(db),
+  applications: createApplicationsRepository(db),
+  records: createApplicationRecordsRepository(db, dialect),
+  enqueueMail: async (mail, now) => {
+    await enqueueMail(db, mail, now);
+  },
+});
+
+/** SQLite: SQLITE_CONSTRAINT_UNIQUE (or _PRIMARYKEY); PostgreSQL: SQLSTATE 23505. */
+export const isUniqueViolation = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+};
+
+export const createApplicationUnitOfWork = (
+  handle: Pick<DatabaseHandle, 'db' | 'dialect'>,
+): ApplicationUnitOfWork => ({
+  ...storeOver(handle.db, handle.dialect),
+  transaction: (work) => handle.db.transaction().execute((trx) => work(storeOver(trx, handle.dialect))),
+  isUniqueViolation,
+});

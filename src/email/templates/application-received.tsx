@@ -1,0 +1,58 @@
+import { formatDeadlineFor, type Round } from '../../core/rounds';
+import { getT } from '../../i18n';
+import { renderEmail } from '../layout';
+
+/**
+ * The emails about one application. Each says which round, when applications close (in the
+ * applicant's own zone, named) and when the round runs, and carries the private link.
+ */
+export interface ApplicationEmailInput {
+  locale: string;
+  name: string;
+  round: Pick<Round, 'name' | 'applicationsCloseAt' | 'startsOn' | 'endsOn' | 'programTimeZone'>;
+  /** The applicant's zone, for the deadline. */
+  timeZone: string;
+  /** The private link `${baseUrl}/applications/<token>`. */
+  url: string;
+}
+
+export interface ApplicationEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+const formatDay = (isoDate: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+
+/** "Applications close … The round runs from … to …" in the reader's language and zone. */
+export const describeRoundDates = (input: Pick<ApplicationEmailInput, 'locale' | 'round' | 'timeZone'>) => {
+  const t = getT(input.locale);
+  return t('applications:email.dates', {
+    deadline: formatDeadlineFor(input.round.applicationsCloseAt, input.timeZone, input.locale),
+    start: formatDay(input.round.startsOn, input.locale),
+    end: formatDay(input.round.endsOn, input.locale),
+  });
+};
+
+/** Sent when an application within the country quota is received. */
+export const renderApplicationReceivedEmail = (input: ApplicationEmailInput): ApplicationEmail => {
+  const t = getT(input.locale);
+  const { html, text } = renderEmail({
+    t,
+    locale: input.locale,
+    preheader: t('applications:email.received.preheader', { round: input.round.name }),
+    heading: t('applications:email.received.heading'),
+    paragraphs: [
+      t('applications:email.greeting', { name: input.name }),
+      t('applications:email.received.intro', { round: input.round.name }),
+      describeRoundDates(input),
+      t('applications:email.received.next'),
+      t('applications:email.privateLink'),
+    ],
+    action: { label: t('applications:email.viewButton'), url: input.url },
+  });
+  return { subject: t('applications:email.received.subject', { round: input.round.name }), html, text };
+};

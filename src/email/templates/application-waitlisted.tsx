@@ -1,0 +1,35 @@
+import { getT } from '../../i18n';
+import { renderEmail } from '../layout';
+import {
+  type ApplicationEmail,
+  type ApplicationEmailInput,
+  describeRoundDates,
+} from './application-received';
+
+/**
+ * Sent instead of the confirmation when the applicant's country is over its quota: why, what may
+ * still happen in this round, the carry-over into the next one and how to decline it.
+ */
+export const renderApplicationWaitlistedEmail = (
+  input: ApplicationEmailInput & { countryName: string },
+): ApplicationEmail => {
+  const t = getT(input.locale);
+  const { html, text } = renderEmail({
+    t,
+    locale: input.locale,
+    preheader: t('applications:email.waitlisted.preheader', { round: input.round.name }),
+    heading: t('applications:email.waitlisted.heading'),
+    paragraphs: [
+      t('applications:email.greeting', { name: input.name }),
+      t('applications:email.waitlisted.intro', { round: input.round.name }),
+      t('applications:email.waitlisted.why', { country: input.countryName }),
+      t('applications:email.waitlisted.admission'),
+      t('applications:email.waitlisted.carryOver'),
+      t('applications:email.waitlisted.decline', { url: `${input.url}/carry-over` }),
+      describeRoundDates(input),
+      t('applications:email.privateLink'),
+    ],
+    action: { label: t('applications:email.viewButton'), url: input.url },
+  });
+  return { subject: t('applications:email.waitlisted.subject', { round: input.round.name }), html, text };
+};

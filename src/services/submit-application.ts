@@ -1,0 +1,225 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  type ApplicationAnswers,
+  type ApplicationStatus,
+  decideCountryQuota,
+  listLikelyDuplicates,
+  validateApplicationForm,
+} from '../core/applications';
+import { hashToken, isWellFormedToken } from '../core/applications/application-token';
+import { getCountryName } from '../core/countries';
+import { DomainError } from '../core/errors';
+import { isAcceptingApplications, type Round } from '../core/rounds';
+import type { StoredApplication } from '../db/repositories/applications-repository';
+import { renderApplicationLinkResentEmail } from '../email/templates/application-link-resent';
+import { renderApplicationReceivedEmail } from '../email/templates/application-received';
+import { renderApplicationWaitlistedEmail } from '../email/templates/application-waitlisted';
+import type { ApplicationStore, ApplicationUnitOfWork } from './application-store';
+
+export interface SubmitApplicationInput {
+  roundId: string;
+  /** The form body as parsed (`parseBody({ all: true })`) or any record: validated here. */
+  form: Record<string, unknown>;
+  /** The language the applicant used, for the email. */
+  locale: string;
+  /** The previous-answers token the form was opened with, if any: used up on success. */
+  prefillToken?: string | undefined;
+}
+
+export interface SubmitApplicationDeps {
+  store: ApplicationUnitOfWork;
+  now: () => Date;
+  /** The site's public address, for the private link in the email. */
+  baseUrl: string;
+}
+
+export interface SubmitApplicationResult {
+  applicationId: string;
+  status: ApplicationStatus;
+  /** Only for the caller's tests: the token is sent by email, never shown or logged. */
+  token: string;
+  duplicateOf: string | null;
+}
+
+/** 32 random bytes as base64url: the private link's token. */
+export const createToken = (): string => randomBytes(32).toString('base64url');
+
+export const privateLinkFor = (baseUrl: string, token: string): string =>
+  `${baseUrl.replace(/\/+$/, '')}/applications/${token}`;
+
+/** The message people see when they apply twice; the web layer translates it. */
+export const ALREADY_APPLIED_MESSAGE =
+  'You have already applied to this round with this email address. We have sent your private link again: use it to see or change your application.';
+
+export const assertAcceptingApplications = (round: Round, now: Date): void => {
+  if (!isAcceptingApplications(round, now)) {
+    throw new DomainError(
+      'CONFLICT',
+      `Round "${round.name}" (${round.id}) is not taking applications (it is ${round.status}; applications are taken from ${round.applicationsOpenAt.toISOString()} until ${round.applicationsCloseAt.toISOString()}).`,
+    );
+  }
+};
+
+/**
+ * A new token for an existing application, and the email carrying it. Earlier links stop working:
+ * only one token hash is kept per application.
+ */
+export const resendPrivateLink = async (
+  store: ApplicationStore,
+  round: Round,
+  application: StoredApplication,
+  locale: string,
+  baseUrl: string,
+  now: Date,
+): Promise<void> => {
+  const token = createToken();
+  await store.records.setEditTokenHash(application.id, hashToken(token), now);
+  const email = renderApplicationLinkResentEmail({
+    locale,
+    name: application.answers.name,
+    round,
+    timeZone: application.answers.timeZone,
+    url: privateLinkFor(baseUrl, token),
+  });
+  await store.enqueueMail({ to: application.email, kind: 'application-link-resent', ...email }, now);
+  await store.records.appendAuditEntry(
+    {
+      actorPersonId: null,
+      action: 'application.link-resent',
+      subjectType: 'application',
+      subjectId: application.id,
+      details: { roundId: round.id },
+    },
+    now,
+  );
+};
+
+type Outcome = { kind: 'submitted'; result: SubmitApplicationResult } | { kind: 'already-applied' };
+
+/**
+ * Someone applies to a round. Valid answers, an open round and one application per address per
+ * round; the country quota is decided inside the transaction against the round's applications in
+ * submission order (with the round's row locked on PostgreSQL), likely duplicates are flagged for
+ * coordinators, and the confirmation (or waitlist) email is queued in the same transaction.
+ * A second application from the same address is refused with CONFLICT after re-sending the
+ * private link; the unique (round, email) constraint is the final guard under concurrency.
+ */
+export const submitApplication = async (
+  deps: SubmitApplicationDeps,
+  input: SubmitApplicationInput,
+): Promise<SubmitApplicationResult> => {
+  const validation = validateApplicationForm(input.form);
+  if (!validation.ok) {
+    throw new DomainError(
+      'VALIDATION',
+      `The application to round ${input.roundId} has ${validation.problems.length} problem(s).`,
+      validation.problems,
+    );
+  }
+  const answers = validation.value;
+  const now = deps.now();
+  const round = await deps.store.rounds.getRound(input.roundId);
+  assertAcceptingApplications(round, now);
+
+  let outcome: Outcome;
+  try {
+    outcome = await deps.store.transaction((store) =>
+      insertApplication(store, deps, round, answers, input, now),
+    );
+  } catch (error) {
+    if (!deps.store.isUniqueViolation(error)) throw error;
+    outcome = { kind: 'already-applied' };
+  }
+  if (outcome.kind === 'submitted') return outcome.result;
+
+  await deps.store.transaction(async (store) => {
+    const existing = await store.applications.findApplicationByEmail(round.id, answers.email);
+    if (existing) await resendPrivateLink(store, round, existing, input.locale, deps.baseUrl, now);
+  });
+  throw new DomainError('CONFLICT', ALREADY_APPLIED_MESSAGE);
+};
+
+const insertApplication = async (
+  store: ApplicationStore,
+  deps: SubmitApplicationDeps,
+  round: Round,
+  answers: ApplicationAnswers,
+  input: SubmitApplicationInput,
+  now: Date,
+): Promise<Outcome> => {
+  await store.records.lockRound(round.id);
+  if (await store.applications.findApplicationByEmail(round.id, answers.email)) {
+    return { kind: 'already-applied' };
+  }
+  const id = randomUUID();
+  const earlier = await store.records.listQuotaRows(round.id);
+  const candidate = {
+    id,
+    name: answers.name,
+    email: answers.email,
+    countryOfResidence: answers.countryOfResidence,
+  };
+  const decision = decideCountryQuota([...earlier, candidate], round.quota);
+  const status: ApplicationStatus = decision.waitlisted.includes(id) ? 'waitlisted' : 'pending';
+
+  const token = createToken();
+  await store.applications.insertApplication({
+    id,
+    roundId: round.id,
+    personId: null,
+    status,
+    answers,
+    editTokenHash: hashToken(token),
+    submittedAt: now,
+  });
+
+  const duplicate = listLikelyDuplicates([...earlier, candidate]).find((pair) => pair.secondId === id);
+  if (duplicate) await store.records.flagDuplicate(id, duplicate.firstId, duplicate.reason);
+
+  const emailInput = {
+    locale: input.locale,
+    name: answers.name,
+    round,
+    timeZone: answers.timeZone,
+    url: privateLinkFor(deps.baseUrl, token),
+  };
+  const email =
+    status === 'waitlisted'
+      ? renderApplicationWaitlistedEmail({
+          ...emailInput,
+          countryName: getCountryName(answers.countryOfResidence, input.locale),
+        })
+      : renderApplicationReceivedEmail(emailInput);
+  await store.enqueueMail(
+    {
+      to: answers.email,
+      kind: status === 'waitlisted' ? 'application-waitlisted' : 'application-received',
+      dedupeKey: `application-received:${id}`,
+      ...email,
+    },
+    now,
+  );
+  await store.records.appendAuditEntry(
+    {
+      actorPersonId: null,
+      action: 'application.submitted',
+      subjectType: 'application',
+      subjectId: id,
+      details: {
+        roundId: round.id,
+        status,
+        countryOfResidence: answers.countryOfResidence,
+        capPerCountry: Number.isFinite(decision.capPerCountry) ? decision.capPerCountry : null,
+        ...(duplicate ? { duplicateOf: duplicate.firstId, duplicateReason: duplicate.reason } : {}),
+      },
+    },
+    now,
+  );
+  if (isWellFormedToken(input.prefillToken)) {
+    await store.records.markPrefillLinkUsed(hashToken(input.prefillToken), now);
+  }
+  return {
+    kind: 'submitted',
+    result: { applicationId: id, status, token, duplicateOf: duplicate?.firstId ?? null },
+  };
+};

@@ -1,0 +1,367 @@
+import type { ApplicationAnswers } from '../../../core/applications';
+import { getCountryName } from '../../../core/countries';
+import type { Round, RoundPhase } from '../../../core/rounds';
+import type { PrivateApplication } from '../../../services/get-private-application';
+import { CsrfField, ErrorSummary, LocalTime, Notice, TextField } from '../components';
+import { formatTimeZone } from '../format';
+import { ApplyScript, DeadlineCountdown, RoundDates } from '../rounds/round-views';
+import { useShell } from '../shell-context';
+import { ApplicationForm, type ApplicationFormProps } from './application-form';
+
+/**
+ * Pages whose address holds a private token tell the browser not to send that address on to
+ * other sites (the site-wide policy already strips paths from cross-origin referrers).
+ */
+const NoReferrer = () => <meta name="referrer" content="no-referrer" />;
+
+const roundPath = (round: Round) => `/rounds/${encodeURIComponent(round.id)}`;
+
+/** "Applied before?" — asks for a link that opens the form with the person's earlier answers. */
+const PreviousAnswersBox = ({
+  round,
+  csrfToken,
+  error,
+  email,
+}: {
+  round: Round;
+  csrfToken: string;
+  error?: string | undefined;
+  email?: string;
+}) => {
+  const { t } = useShell();
+  return (
+    <details class="previous-answers" open={error ? true : undefined}>
+      <summary>{t('applications:previous.summary')}</summary>
+      <p>{t('applications:previous.body')}</p>
+      <form method="post" action={`${roundPath(round)}/apply/previous-answers`}>
+        <CsrfField token={csrfToken} />
+        {error && <ErrorSummary errors={[{ field: 'previous-email', message: error }]} />}
+        <TextField
+          name="previous-email"
+          type="email"
+          label={t('applications:previous.label')}
+          value={email}
+          error={error}
+          required
+          autocomplete="email"
+          maxlength={254}
+        />
+        <p>
+          <button type="submit" class="button button--secondary">
+            {t('applications:previous.button')}
+          </button>
+        </p>
+      </form>
+    </details>
+  );
+};
+
+export const ApplyPage = ({
+  round,
+  form,
+  prefilled,
+  previousError,
+  previousEmail,
+}: {
+  round: Round;
+  form: ApplicationFormProps;
+  prefilled: boolean;
+  previousError?: string | undefined;
+  previousEmail?: string;
+}) => {
+  const { t } = useShell();
+  return (
+    <article>
+      {prefilled && <NoReferrer />}
+      <h1>{t('applications:apply.title', { name: round.name })}</h1>
+      <p class="lead">{t('applications:apply.lead')}</p>
+      <RoundDates round={round} />
+      <DeadlineCountdown round={round} />
+      <p>
+        <a href="/how-it-works">{t('applications:round.howLink')}</a>
+      </p>
+      {prefilled ? (
+        <Notice kind="success">
+          <p>{t('applications:apply.prefilled')}</p>
+        </Notice>
+      ) : (
+        <PreviousAnswersBox
+          round={round}
+          csrfToken={form.csrfToken}
+          error={previousError}
+          email={previousEmail}
+        />
+      )}
+      <p>{t('applications:apply.allRequired')}</p>
+      <ApplicationForm {...form} />
+      <ApplyScript />
+    </article>
+  );
+};
+
+/** The apply address of a round that is not taking applications: why, and what to do instead. */
+export const NotAcceptingPage = ({ round, phase }: { round: Round; phase: RoundPhase | undefined }) => {
+  const { t } = useShell();
+  const isSoon = phase === 'opening-soon';
+  return (
+    <article>
+      <h1>
+        {t(isSoon ? 'applications:notAccepting.soonTitle' : 'applications:notAccepting.title', {
+          name: round.name,
+        })}
+      </h1>
+      {isSoon ? (
+        <p class="lead">
+          {t('applications:notAccepting.soonBody')}{' '}
+          <LocalTime at={round.applicationsOpenAt.toISOString()} timeZone={round.programTimeZone} />
+        </p>
+      ) : (
+        <p class="lead">{t('applications:notAccepting.body')}</p>
+      )}
+      <p>
+        <a href="/apply">{t('applications:notAccepting.nextLink')}</a>
+        {' · '}
+        <a href="/">{t('errors.backHome')}</a>
+      </p>
+    </article>
+  );
+};
+
+export const AppliedPage = ({ round, waitlisted }: { round: Round; waitlisted: boolean }) => {
+  const { t } = useShell();
+  return (
+    <article>
+      <h1>{t('applications:applied.title')}</h1>
+      <Notice kind="success">
+        <p>{t('applications:applied.received', { name: round.name })}</p>
+      </Notice>
+      {waitlisted && <p>{t('applications:applied.waitlisted')}</p>}
+      <p>{t('applications:applied.email')}</p>
+      <p>{t('applications:applied.spam')}</p>
+      <h2>{t('applications:applied.nextHeading')}</h2>
+      <p>{t('applications:applied.next')}</p>
+      <p>
+        <a href={roundPath(round)}>{t('applications:applied.roundLink', { name: round.name })}</a>
+        {' · '}
+        <a href="/how-it-works">{t('applications:round.howLink')}</a>
+      </p>
+    </article>
+  );
+};
+
+export const AlreadyAppliedPage = ({ round, message }: { round: Round; message: string }) => {
+  const { t } = useShell();
+  return (
+    <article>
+      <h1>{t('applications:alreadyApplied.title')}</h1>
+      <Notice kind="info">
+        <p>{message}</p>
+      </Notice>
+      <p>{t('applications:applied.spam')}</p>
+      <p>
+        <a href={roundPath(round)}>{t('applications:applied.roundLink', { name: round.name })}</a>
+      </p>
+    </article>
+  );
+};
+
+/** Every answer, labelled, as the applicant gave it. */
+const AnswersList = ({ answers }: { answers: ApplicationAnswers }) => {
+  const { t, locale } = useShell();
+  const label = (key: string) => t(`applications:labels.${key}`);
+  const k = (key: string) => t(`applications:view.${key}`);
+  const languageNames = new Intl.DisplayNames([locale, 'en'], { type: 'language' });
+  const list = (items: string[]) => (items.length === 0 ? k('none') : items.join(', '));
+  const rows: [string, string][] = [
+    [k('name'), answers.name],
+    [k('email'), answers.email],
+    [k('country'), getCountryName(answers.countryOfResidence, locale)],
+    [k('timeZone'), formatTimeZone(answers.timeZone)],
+    [
+      k('languages'),
+      answers.languages
+        .map(
+          (skill) =>
+            `${languageNames.of(skill.code) ?? skill.code} (${label(`languageLevel.${skill.level}`)})`,
+        )
+        .join(', '),
+    ],
+    [k('sector'), label(`sector.${answers.sector}`)],
+    [k('role'), answers.role],
+    [k('careerStage'), label(`careerStage.${answers.careerStage}`)],
+    [k('years'), String(answers.yearsInProfession)],
+    [k('interests'), list(answers.interests.map((id) => label(`interest.${id}`)))],
+    [k('otherInterests'), answers.otherInterests || k('none')],
+    [
+      k('partner'),
+      answers.partnerPreference.openToAnyone
+        ? k('openToAnyone')
+        : list([
+            ...answers.partnerPreference.sectors.map((id) => label(`sector.${id}`)),
+            ...answers.partnerPreference.careerStages.map((id) => label(`careerStage.${id}`)),
+          ]),
+    ],
+    [
+      k('availability'),
+      answers.availability.emailOnly
+        ? k('emailOnly')
+        : answers.availability.windows
+            .map((window) => `${label(`dayOfWeek.${window.day}`)} ${window.startTime}–${window.endTime}`)
+            .join('; '),
+    ],
+    [k('hopes'), answers.hopes],
+    [
+      k('heardFrom'),
+      label(`referralSource.${answers.heardFrom}`) +
+        (answers.heardFromDetail ? ` (${answers.heardFromDetail})` : ''),
+    ],
+  ];
+  return (
+    <dl class="answers">
+      {rows.map(([term, value]) => (
+        <>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+};
+
+export const PrivateApplicationPage = ({
+  view,
+  basePath,
+}: {
+  view: PrivateApplication;
+  basePath: string;
+}) => {
+  const { t } = useShell();
+  const { application, round } = view;
+  const k = (key: string, options?: Record<string, unknown>) => t(`applications:private.${key}`, options);
+  return (
+    <article>
+      <NoReferrer />
+      <h1>{k('title', { name: round.name })}</h1>
+      <p class="lead">{k(`status.${application.status}`)}</p>
+      {application.status === 'waitlisted' &&
+        (view.flags.declinedCarryOver ? <p>{k('carryOverDeclined')}</p> : <p>{k('carryOverExplained')}</p>)}
+      {view.canEdit ? (
+        <p>
+          {k('editUntil')}{' '}
+          <LocalTime at={round.applicationsCloseAt.toISOString()} timeZone={round.programTimeZone} />
+        </p>
+      ) : (
+        <Notice kind="info">
+          <p>
+            {application.status === 'withdrawn' || application.status === 'declined'
+              ? k('readOnlyInactive')
+              : k('readOnlyClosed')}
+          </p>
+        </Notice>
+      )}
+      <p class="actions">
+        {view.canEdit && (
+          <a class="button" href={`${basePath}/edit`}>
+            {k('editButton')}
+          </a>
+        )}{' '}
+        {view.canDeclineCarryOver && (
+          <a class="button button--secondary" href={`${basePath}/carry-over`}>
+            {k('declineCarryOverButton')}
+          </a>
+        )}{' '}
+        {view.canWithdraw && (
+          <a class="button button--secondary" href={`${basePath}/withdraw`}>
+            {k('withdrawButton')}
+          </a>
+        )}
+      </p>
+      <h2>{k('answersHeading')}</h2>
+      <AnswersList answers={application.answers} />
+      <p class="field__hint">{k('keepPrivate')}</p>
+    </article>
+  );
+};
+
+export const EditApplicationPage = ({
+  round,
+  form,
+  basePath,
+}: {
+  round: Round;
+  form: ApplicationFormProps;
+  basePath: string;
+}) => {
+  const { t } = useShell();
+  return (
+    <article>
+      <NoReferrer />
+      <h1>{t('applications:edit.title', { name: round.name })}</h1>
+      <p class="lead">
+        {t('applications:edit.lead')}{' '}
+        <LocalTime at={round.applicationsCloseAt.toISOString()} timeZone={round.programTimeZone} />
+      </p>
+      <p>
+        <a href={basePath}>{t('applications:edit.back')}</a>
+      </p>
+      <ApplicationForm {...form} />
+      <ApplyScript />
+    </article>
+  );
+};
+
+/** A yes/no step before an action that cannot be undone from the link. */
+export const ConfirmPage = ({
+  title,
+  body,
+  button,
+  action,
+  basePath,
+  csrfToken,
+  token,
+}: {
+  title: string;
+  body: string[];
+  button: string;
+  action: string;
+  basePath: string;
+  csrfToken: string;
+  token: string;
+}) => {
+  const { t } = useShell();
+  return (
+    <article>
+      <NoReferrer />
+      <h1>{title}</h1>
+      {body.map((paragraph) => (
+        <p>{paragraph}</p>
+      ))}
+      <form method="post" action={action}>
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="token" value={token} />
+        <p class="actions">
+          <button type="submit" class="button">
+            {button}
+          </button>{' '}
+          <a href={basePath}>{t('applications:confirm.cancel')}</a>
+        </p>
+      </form>
+    </article>
+  );
+};
+
+export const UnknownLinkPage = () => {
+  const { t } = useShell();
+  return (
+    <article class="error-page">
+      <h1>{t('applications:unknownLink.title')}</h1>
+      <p class="lead">{t('applications:unknownLink.body')}</p>
+      <p>{t('applications:unknownLink.help')}</p>
+      <p>
+        <a href="/apply">{t('applications:unknownLink.apply')}</a>
+        {' · '}
+        <a href="/">{t('errors.backHome')}</a>
+      </p>
+    </article>
+  );
+};
