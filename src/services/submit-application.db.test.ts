@@ -1,0 +1,251 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database';
+import { hashToken } from '../core/applications/application-token';
+import { DomainError } from '../core/errors';
+import { createApplicationUnitOfWork } from '../db/repositories/application-store';
+import { insertRound, makeOpenRound, TEST_NOW, validForm } from './applicant-test-support';
+import type { ApplicationUnitOfWork } from './application-store';
+import { declineCarryOver } from './decline-carry-over';
+import { editApplication } from './edit-application';
+import { submitApplication } from './submit-application';
+import { withdrawApplication } from './withdraw-application';
+
+let database: TestDatabase;
+let store: ApplicationUnitOfWork;
+let now: Date;
+const round = makeOpenRound();
+const baseUrl = 'https://iln.example.org';
+
+beforeEach(async () => {
+  database = await createTestDatabase();
+  store = createApplicationUnitOfWork(database);
+  now = new Date(TEST_NOW);
+  await insertRound(database.db, round);
+});
+afterEach(async () => {
+  await database.dispose();
+});
+
+const deps = () => ({
+  store,
+  baseUrl,
+  // Each call a second later, so submission order is the order of the calls.
+  now: () => {
+    now = new Date(now.getTime() + 1000);
+    return now;
+  },
+});
+
+const submit = (form: Record<string, string | string[]>, dependencies = deps()) =>
+  submitApplication(dependencies, { roundId: round.id, form, locale: 'en' });
+
+const person = (index: number, country = 'BR', zone = 'America/Sao_Paulo') =>
+  validForm({
+    name: `Person ${index} ${'abcdefghijklmnopqrstuvwxyz'[index % 26]}${index * 7919}`,
+    email: `p${index}@example.org`,
+    countryOfResidence: country,
+    timeZone: zone,
+  });
+
+const rowsOf = () =>
+  database.db
+    .selectFrom('applications')
+    .selectAll()
+    .where('round_id', '=', round.id)
+    .orderBy('submitted_at')
+    .execute();
+const mailRows = () => database.db.selectFrom('mail_messages').selectAll().orderBy('created_at').execute();
+
+const codeOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    return error instanceof DomainError ? error.code : `unexpected: ${String(error)}`;
+  }
+};
+
+describe('submitApplication', () => {
+  test('the country quota: the sixth application from one country is waitlisted, another country is not', async () => {
+    const statuses: string[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await submit(person(i))).status);
+    expect(statuses).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'waitlisted']);
+    expect((await submit(person(6, 'AR', 'America/Argentina/Buenos_Aires'))).status).toBe('pending');
+    const mails = await mailRows();
+    expect(mails.map((mail) => mail.kind)).toEqual([
+      ...Array(5).fill('application-received'),
+      'application-waitlisted',
+      'application-received',
+    ]);
+    expect(mails[5]!.text_body).toContain('carried into the next round');
+    expect(mails[5]!.text_body).toContain('/carry-over');
+  });
+
+  test('stores only the hash of the private token, and the email and the audit entry with the application', async () => {
+    const result = await submit(validForm());
+    const [row] = await rowsOf();
+    expect(row!.edit_token_hash).toBe(hashToken(result.token));
+    expect(row!.edit_token_hash).not.toContain(result.token);
+    const [mail] = await mailRows();
+    expect(mail!.to_address).toBe('ana@example.org');
+    expect(mail!.text_body).toContain(`${baseUrl}/applications/${result.token}`);
+    expect(mail!.created_at).toBe(row!.submitted_at);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('subject_id', '=', result.applicationId)
+      .execute();
+    expect(audit.map((entry) => entry.action)).toEqual(['application.submitted']);
+  });
+
+  test('the email is written in the same transaction: when queuing it fails, no application is stored', async () => {
+    const failing: ApplicationUnitOfWork = {
+      ...store,
+      transaction: (work) =>
+        store.transaction((inner) =>
+          work({
+            ...inner,
+            enqueueMail: async () => {
+              throw new Error('mail queue unavailable');
+            },
+          }),
+        ),
+    };
+    await expect(submit(validForm(), { ...deps(), store: failing })).rejects.toThrow(
+      'mail queue unavailable',
+    );
+    expect(await rowsOf()).toEqual([]);
+    expect(await mailRows()).toEqual([]);
+  });
+
+  test('a second application from the same address is CONFLICT, stores no second row and re-sends the link', async () => {
+    await submit(validForm());
+    expect(await codeOf(submit(validForm({ email: ' Ana@Example.org', name: 'Someone else' })))).toBe(
+      'CONFLICT',
+    );
+    expect(await rowsOf()).toHaveLength(1);
+    expect((await mailRows()).map((mail) => mail.kind)).toEqual([
+      'application-received',
+      'application-link-resent',
+    ]);
+  });
+
+  test('likely duplicates (similar name, same country) are flagged for coordinators', async () => {
+    const first = await submit(validForm());
+    const second = await submit(validForm({ name: 'Ána  Lima', email: 'ana.lima@work.example.org' }));
+    expect(second.duplicateOf).toBe(first.applicationId);
+    const row = await database.db
+      .selectFrom('applications')
+      .selectAll()
+      .where('id', '=', second.applicationId)
+      .executeTakeFirstOrThrow();
+    expect(row.duplicate_of).toBe(first.applicationId);
+    expect(row.duplicate_reason).toBe('same-name');
+    const other = await submit(
+      validForm({
+        name: 'Ana Lima',
+        email: 'other@example.org',
+        countryOfResidence: 'PT',
+        timeZone: 'Europe/Lisbon',
+      }),
+    );
+    expect(other.duplicateOf).toBeNull();
+  });
+
+  test('refuses invalid answers (VALIDATION with field problems) and closed rounds (CONFLICT)', async () => {
+    const error = await submit(validForm({ name: '' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).details).toContainEqual({ field: 'name', message: 'Enter your name' });
+    now = new Date('2027-03-01T00:00:00Z');
+    expect(await codeOf(submit(validForm()))).toBe('CONFLICT');
+    expect(await rowsOf()).toHaveLength(0);
+  });
+
+  test('200 concurrent submissions: every one stored once, the quota decided one after another', {
+    timeout: 120_000,
+  }, async () => {
+    const fixed = { store, baseUrl, now: () => new Date(TEST_NOW) };
+    const results = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        codeOf(submitApplication(fixed, { roundId: round.id, form: person(i), locale: 'en' })),
+      ),
+    );
+    expect(results.filter((result) => result !== 'ok')).toEqual([]);
+    const rows = await rowsOf();
+    expect(rows).toHaveLength(200);
+    // All from one country: only while a round holds at most 5 applications is a new one within
+    // the cap, so exactly 5 are pending whatever the order — unless two decisions overlapped.
+    expect(rows.filter((row) => row.status === 'pending')).toHaveLength(5);
+    expect(await mailRows()).toHaveLength(200);
+  });
+
+  test('concurrent submissions from one address: one stored, the rest CONFLICT, never an unexpected error', {
+    timeout: 60_000,
+  }, async () => {
+    const fixed = { store, baseUrl, now: () => new Date(TEST_NOW) };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        codeOf(submitApplication(fixed, { roundId: round.id, form: validForm(), locale: 'en' })),
+      ),
+    );
+    expect(results.filter((result) => result === 'ok')).toHaveLength(1);
+    expect(results.filter((result) => result === 'CONFLICT')).toHaveLength(19);
+    expect(await rowsOf()).toHaveLength(1);
+  });
+});
+
+describe('editing, withdrawing, declining carry-over', () => {
+  test('edits are saved while the round takes applications and refused after it closes', async () => {
+    const { token, applicationId } = await submit(validForm());
+    await editApplication(deps(), {
+      token,
+      form: validForm({ role: 'Archivist', email: 'ignored@example.org' }),
+    });
+    const stored = await store.applications.getApplication(applicationId);
+    expect(stored.answers.role).toBe('Archivist');
+    expect(stored.email).toBe('ana@example.org');
+    now = new Date('2027-03-01T00:00:00Z');
+    expect(await codeOf(editApplication(deps(), { token, form: validForm({ role: 'Late change' }) }))).toBe(
+      'CONFLICT',
+    );
+    expect((await store.applications.getApplication(applicationId)).answers.role).toBe('Archivist');
+    expect(await codeOf(editApplication(deps(), { token: 'x'.repeat(43), form: validForm() }))).toBe(
+      'NOT_FOUND',
+    );
+  });
+
+  test('withdraw: status withdrawn, an email and an audit entry; twice is CONFLICT; edits are then refused', async () => {
+    const { token, applicationId } = await submit(validForm());
+    await withdrawApplication(deps(), { token, locale: 'en' });
+    expect((await store.applications.getApplication(applicationId)).status).toBe('withdrawn');
+    expect((await mailRows()).map((mail) => mail.kind)).toEqual([
+      'application-received',
+      'application-withdrawn',
+    ]);
+    expect(await codeOf(withdrawApplication(deps(), { token, locale: 'en' }))).toBe('CONFLICT');
+    expect(await codeOf(editApplication(deps(), { token, form: validForm() }))).toBe('CONFLICT');
+    const actions = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_id', '=', applicationId)
+      .execute();
+    expect(actions.map((a) => a.action).sort()).toEqual(['application.submitted', 'application.withdrawn']);
+  });
+
+  test('a withdrawn application frees its place for the quota of later applications', async () => {
+    const first = await submit(person(0));
+    for (let i = 1; i < 5; i++) await submit(person(i));
+    await withdrawApplication(deps(), { token: first.token, locale: 'en' });
+    expect((await submit(person(5))).status).toBe('pending');
+  });
+
+  test('only a waitlisted applicant can decline carry-over, once', async () => {
+    for (let i = 0; i < 5; i++) await submit(person(i));
+    const waitlisted = await submit(person(5));
+    const pending = await submit(person(6, 'AR', 'America/Argentina/Buenos_Aires'));
+    expect(await codeOf(declineCarryOver(deps(), { token: pending.token }))).toBe('CONFLICT');
+    await declineCarryOver(deps(), { token: waitlisted.token });
+    expect((await store.records.findFlags(waitlisted.applicationId))?.declinedCarryOver).toBe(true);
+    expect(await codeOf(declineCarryOver(deps(), { token: waitlisted.token }))).toBe('CONFLICT');
+  });
+});
