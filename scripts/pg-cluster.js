@@ -24,7 +24,12 @@ const postgresUid = () => {
   return { uid: Number(line), gid: Number(gid) };
 };
 
-export const startPostgresCluster = async () => {
+/**
+ * `durable: false` (tests) turns fsync off: the cluster is thrown away, and a test killing the
+ * application server does not kill PostgreSQL. Benchmarks pass `durable: true`, so they measure
+ * what a real installation would do.
+ */
+export const startPostgresCluster = async ({ durable = false } = {}) => {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql)');
   const dir = mkdtempSync(join(tmpdir(), 'iln-pg-'));
@@ -45,7 +50,8 @@ export const startPostgresCluster = async () => {
   const data = join(dir, 'data');
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+  const speed = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=300${speed}`;
   run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const stop = () => {
