@@ -3,6 +3,7 @@ import * as foundation from './0001-foundation';
 import * as auth from './0002-auth';
 import * as mail from './0003-mail';
 import * as applications from './0004-applications';
+import * as review from './0005-review';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-auth': auth,
   '0003-mail': mail,
   '0004-applications': applications,
+  '0005-review': review,
 };

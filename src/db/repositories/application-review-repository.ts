@@ -302,9 +302,11 @@ export const createApplicationReviewRepository = (db: Db): ApplicationReviewRepo
         .where(where)
         .groupBy(['country_code', 'status'])
         .execute();
+      // Literal values (a closed list), so the grouped expression is the selected one on PostgreSQL.
       const sectorCase = sql<string>`case ${sql.join(
         SECTORS.map(
-          (sector) => sql`when applications.answers like ${answerPattern('sector', sector)} then ${sector}`,
+          (sector) =>
+            sql`when applications.answers like ${sql.lit(answerPattern('sector', sector))} then ${sql.lit(sector)}`,
         ),
         sql` `,
       )} else 'other' end`;

@@ -6,6 +6,8 @@ import type { AppEnv } from '../env';
 import { requireCoordinator } from '../middleware/require-role';
 import { DashboardView } from '../views/coordinator/dashboard';
 import { renderPage } from '../views/layout';
+import { coordinatorApplications } from './coordinator-applications';
+import { coordinatorRounds } from './coordinator-rounds';
 
 /**
  * Everything under /coordinator. The role guard is applied to the whole sub-app, so a page added
@@ -27,6 +29,9 @@ export const coordinatorPages = (ctx: AppContext) => {
       ),
     });
   });
+
+  app.route('/rounds', coordinatorRounds(ctx));
+  app.route('/rounds', coordinatorApplications(ctx));
 
   return app;
 };

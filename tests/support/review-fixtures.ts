@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { ApplicationAnswers } from '../../src/core/applications';
+import type { ApplicationStatus } from '../../src/core/applications/application-status';
+import { DEFAULT_QUOTA_SETTINGS } from '../../src/core/applications/country-quota';
+import { getPrimaryTimeZone } from '../../src/core/countries';
+import type { Round } from '../../src/core/rounds';
+import { createApplicationsRepository } from '../../src/db/repositories/applications-repository';
+import { createRoundsRepository } from '../../src/db/repositories/rounds-repository';
+import type { Database } from '../../src/db/schema';
+
+/** Rounds and applications for review tests, written through the repositories. */
+export const makeAnswers = (overrides: Partial<ApplicationAnswers> = {}): ApplicationAnswers => {
+  const countryOfResidence = overrides.countryOfResidence ?? 'NG';
+  return {
+    name: 'Amaka Obi',
+    email: 'amaka.obi@example.org',
+    countryOfResidence,
+    timeZone: getPrimaryTimeZone(countryOfResidence),
+    languages: [{ code: 'en', level: 'fluent' }],
+    sector: 'academic',
+    role: 'Systems librarian',
+    careerStage: 'early',
+    yearsInProfession: 4,
+    interests: ['information-technology', 'open-access', 'research-data-management'],
+    otherInterests: '',
+    partnerPreference: { openToAnyone: true, sectors: [], careerStages: [] },
+    availability: { emailOnly: false, windows: [{ day: 'tue', startTime: '18:00', endTime: '20:00' }] },
+    hopes: 'An international view of research support.',
+    heardFrom: 'colleague',
+    heardFromDetail: '',
+    privacyConsent: true,
+    codeOfConductAccepted: true,
+    ...overrides,
+  } as ApplicationAnswers;
+};
+
+export const makeTestRound = (overrides: Partial<Round> = {}): Round => ({
+  id: 'round-a',
+  name: '2026 March round',
+  status: 'open',
+  programTimeZone: 'Australia/Sydney',
+  applicationsOpenAt: new Date('2026-01-10T00:00:00Z'),
+  applicationsCloseAt: new Date('2026-02-20T12:59:00Z'),
+  startsOn: '2026-03-01',
+  endsOn: '2026-07-01',
+  quota: DEFAULT_QUOTA_SETTINGS,
+  ...overrides,
+});
+
+export const seedRound = async (db: Kysely<Database>, overrides: Partial<Round> = {}): Promise<Round> => {
+  const round = makeTestRound(overrides);
+  await createRoundsRepository(db).insertRound(round, new Date('2026-01-01T00:00:00Z'));
+  return round;
+};
+
+let sequence = 0;
+export const seedApplication = async (
+  db: Kysely<Database>,
+  input: {
+    roundId: string;
+    id?: string;
+    name: string;
+    country: string;
+    status?: ApplicationStatus;
+    submittedAt?: Date;
+    email?: string;
+    answers?: Partial<ApplicationAnswers>;
+  },
+) => {
+  sequence++;
+  const id = input.id ?? `app-${sequence}`;
+  const email = input.email ?? `${input.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`;
+  return createApplicationsRepository(db).insertApplication({
+    id,
+    roundId: input.roundId,
+    personId: null,
+    status: input.status ?? 'pending',
+    answers: makeAnswers({ name: input.name, email, countryOfResidence: input.country, ...input.answers }),
+    editTokenHash: null,
+    submittedAt: input.submittedAt ?? new Date(Date.UTC(2026, 0, 15, 0, sequence)),
+  });
+};
