@@ -35,8 +35,8 @@
  */
 import { MatchingInputError } from './errors';
 import { graphFromArrays } from './input';
-import { solveGraph } from './max-weight-matching';
-import { warmStart } from './start';
+import { type SolverState, solveGraphWithState } from './max-weight-matching';
+import { resumeState } from './start';
 import type { CertifiedMatching, CompleteGraphProblem, MatchingResult } from './types';
 
 const FN = 'maxWeightMatchingComplete';
@@ -224,15 +224,17 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     return v;
   };
   let rounds = 0;
-  let previous: MatchingResult | undefined;
+  let previous: SolverState | undefined;
+  let previousM = 0;
   for (;;) {
     const graph = graphFromArrays(n, edges.eu, edges.ev, edges.w, edges.m);
     if (!graph.integral) integral = false;
     const tol = integral ? 0 : 1e-9 * Math.max(1, maxAbs);
     // Warm start from the previous round (max-weight mode only; see the header).
-    const start = previous !== undefined && !maxCard ? warmStart(graph, previous, tol * 1e-3) : undefined;
-    const result = solveGraph(graph, maxCard, start);
-    previous = result;
+    const start = previous !== undefined && !maxCard ? resumeState(graph, previous, previousM) : undefined;
+    const { result, state } = solveGraphWithState(graph, maxCard, start);
+    previous = state;
+    previousM = edges.m;
     if (rounds >= MAX_ROUNDS)
       return { ...result, certified: false, pricingRounds: rounds, edgesUsed: edges.m };
     rounds++;
@@ -281,8 +283,8 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
         if (!(ui + uj < sortedKth[b]! - tol)) continue;
         const oi = order[a]!;
         const oj = order[b]!;
-        const i = oi < oj ? oi : oj;
-        const j = oi < oj ? oj : oi;
+        const i = Math.min(oi, oj);
+        const j = Math.max(oi, oj);
         const s = score(i, j);
         if (s === null) continue;
         checkScore(s, i, j);

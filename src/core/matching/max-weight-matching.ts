@@ -65,10 +65,35 @@ export function solveGraph(
   maxCardinality: boolean,
   start?: SolverStart,
 ): MatchingResult {
+  return solveGraphWithState(graph, maxCardinality, start).result;
+}
+
+/**
+ * The solver's full final state (real doubled vertex duals, matched endpoints, blossoms with their
+ * cycles and real duals), for warm starts on a supergraph whose first edges are this graph's
+ * edges in the same order (edge ids, hence endpoint ids, stay valid). Arrays are indexed like the
+ * solver's: vertices 0..n-1, blossoms n..2n-1 (base -1 = unused id).
+ */
+export interface SolverState {
+  y: Float64Array;
+  mate: Int32Array;
+  parent: Int32Array;
+  base: Int32Array;
+  z: Float64Array;
+  childs: (number[] | null)[];
+  endps: (number[] | null)[];
+}
+
+/** As solveGraph, also returning the final state; `warm` (max-weight mode only) resumes from one. */
+export function solveGraphWithState(
+  graph: MatchingGraph,
+  maxCardinality: boolean,
+  start?: SolverStart | SolverState,
+): { result: MatchingResult; state: SolverState } {
   const init = maxCardinality ? undefined : (start ?? greedyStart(graph));
   const solver = new BlossomSolver(graph, maxCardinality, init);
   solver.run();
-  return solver.result();
+  return { result: solver.result(), state: solver.state() };
 }
 
 class BlossomSolver {
@@ -128,7 +153,7 @@ class BlossomSolver {
   constructor(
     private readonly graph: MatchingGraph,
     private readonly maxCardinality: boolean,
-    start?: SolverStart,
+    start?: SolverStart | SolverState,
   ) {
     const n = graph.n;
     this.n = n;
@@ -165,6 +190,28 @@ class BlossomSolver {
     if (start === undefined) {
       // Uniform duals: u_v = max(0, max weight) / 2, i.e. Y = max weight (doubled units).
       this.y.fill(maxCardinality ? graph.maxWeight : Math.max(0, graph.maxWeight));
+    } else if ('parent' in start) {
+      // Resume: all blossoms free, so stored values are the real ones.
+      this.y.set(start.y);
+      this.mate.set(start.mate);
+      this.unused.length = 0;
+      for (let b = 2 * n - 1; b >= n; b--) {
+        if (start.base[b] === -1) {
+          this.unused.push(b);
+          continue;
+        }
+        this.base[b] = start.base[b]!;
+        this.parent[b] = start.parent[b]!;
+        this.z[b] = start.z[b]!;
+        this.childs[b] = start.childs[b]!;
+        this.endps[b] = start.endps[b]!;
+      }
+      for (let v = 0; v < n; v++) {
+        this.parent[v] = start.parent[v]!;
+        let top = v;
+        while (this.parent[top] !== -1) top = this.parent[top]!;
+        this.inBlossom[v] = top;
+      }
     } else {
       this.y.set(start.y);
       // Matched pairs -> endpoint encoding (the pair's edge is found in the adjacency).
@@ -760,6 +807,23 @@ class BlossomSolver {
         this.tightSS(k3);
       } else this.expandBlossom(this.d4.top(), false);
     }
+  }
+
+  state(): SolverState {
+    const n = this.n;
+    const y = new Float64Array(n);
+    for (let v = 0; v < n; v++) y[v] = this.yOf(v);
+    const z = new Float64Array(2 * n);
+    for (let b = n; b < 2 * n; b++) if (this.base[b] !== -1) z[b] = this.zOf(b);
+    return {
+      y,
+      mate: this.mate,
+      parent: this.parent,
+      base: this.base,
+      z,
+      childs: this.childs,
+      endps: this.endps,
+    };
   }
 
   result(): MatchingResult {

@@ -4,7 +4,7 @@
  * with y = 0 already satisfy complementary slackness.
  */
 import type { MatchingGraph } from './input';
-import type { MatchingResult } from './types';
+import type { SolverState } from './max-weight-matching';
 
 /**
  * A starting point: doubled vertex duals (y = 2u, feasible on every edge) and a matching on tight
@@ -52,43 +52,63 @@ export function greedyStart(graph: MatchingGraph): SolverStart {
 }
 
 /**
- * Warm start from a solution of a subgraph (the complete-graph driver adds violated edges and
- * re-solves): blossoms are dissolved into their members' duals (u_v += z_B / 2 keeps every edge
- * feasible), duals of new violated edges are raised at one endpoint, and matched edges that are no
- * longer tight are unmatched (their endpoints become roots). `tol` is 0 for integer weights.
+ * Resumes from the final state of a solve on the first `oldM` edges of `graph` (the rest are new).
+ * Each new edge with negative slack is repaired without touching the rest of the solution:
+ * top-level blossoms containing an endpoint are expanded by moving their dual into their members
+ * (u_v += z_B / 2: edges inside stay as they were, edges leaving gain slack, so only the base's
+ * matched edge, which leaves B, is unmatched), which raises the endpoint's dual; once both ends
+ * are plain vertices, one endpoint's dual is raised by the deficit and its matched edge dropped.
+ * The state is modified in place.
  */
-export function warmStart(graph: MatchingGraph, previous: MatchingResult, tol: number): SolverStart {
-  const { n, endpoint, weight, adjStart, adj } = graph;
-  const y = new Float64Array(n);
-  for (let v = 0; v < n; v++) y[v] = 2 * (previous.duals.vertex[v] ?? 0);
-  for (const b of previous.duals.blossoms) for (const v of b.members) y[v]! += b.dual;
-  const mate = new Int32Array(n).fill(-1);
-  for (let v = 0; v < n; v++) mate[v] = previous.mate[v] ?? -1;
-  for (let k = 0; k < graph.m; k++) {
-    const a = endpoint[2 * k]!;
-    const b = endpoint[2 * k + 1]!;
-    const slack = y[a]! + y[b]! - 2 * weight[k]!;
-    if (slack < 0) {
-      // Raise the exposed endpoint if there is one (it is a root anyway), else a.
-      const x = mate[b] === -1 && mate[a] !== -1 ? b : a;
-      y[x]! -= slack;
+export function resumeState(graph: MatchingGraph, state: SolverState, oldM: number): SolverState {
+  const { n, endpoint, weight } = graph;
+  const { y, mate, parent, base, z, childs } = state;
+  const top = (v: number): number => {
+    while (parent[v] !== -1) v = parent[v]!;
+    return v;
+  };
+  const unmatch = (v: number): void => {
+    const p = mate[v]!;
+    if (p === -1) return;
+    mate[endpoint[p]!] = -1;
+    mate[v] = -1;
+  };
+  /** Expands top-level blossom b, moving its dual into its members' duals. */
+  const dissolve = (b: number): void => {
+    const stack = [b];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (x < n) y[x]! += z[b]!;
+      else for (const c of childs[x]!) stack.push(c);
     }
-  }
-  for (let v = 0; v < n; v++) {
-    const x = mate[v]!;
-    if (x <= v) continue;
-    let tight = false;
-    for (let a = adjStart[v]!, end = adjStart[v + 1]!; a < end; a++) {
-      const p = adj[a]!;
-      if (endpoint[p] === x) {
-        tight = Math.abs(y[v]! + y[x]! - 2 * weight[p >> 1]!) <= tol;
+    unmatch(base[b]!);
+    for (const c of childs[b]!) parent[c] = -1;
+    base[b] = -1;
+    z[b] = 0;
+    childs[b] = null;
+    state.endps[b] = null;
+  };
+  for (let k = oldM; k < graph.m; k++) {
+    const i = endpoint[2 * k]!;
+    const j = endpoint[2 * k + 1]!;
+    for (;;) {
+      const ti = top(i);
+      const tj = top(j);
+      if (ti === tj) {
+        dissolve(ti); // both ends in one blossom: separate them (their slack does not change)
+        continue;
+      }
+      const slack = y[i]! + y[j]! - 2 * weight[k]!;
+      if (slack >= 0) break;
+      if (ti >= n) dissolve(ti);
+      else if (tj >= n) dissolve(tj);
+      else {
+        const x = mate[j] === -1 && mate[i] !== -1 ? j : i;
+        y[x]! -= slack;
+        unmatch(x);
         break;
       }
     }
-    if (!tight) {
-      mate[v] = -1;
-      mate[x] = -1;
-    }
   }
-  return { y, mate };
+  return state;
 }
