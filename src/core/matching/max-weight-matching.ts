@@ -11,29 +11,37 @@
  *    that its real (doubled) dual is y - delta when its top-level blossom is S, y + delta when T
  *    and y when free; blossom duals likewise (z + delta for S, z - delta for T). A dual update is
  *    therefore O(1); a stored value is converted only when its blossom changes label.
- *  - Priority queues for the next event: delta2 (least-slack edge from an S-vertex to each free
- *    vertex, an indexed heap over vertices), delta3 (S–S edges between different blossoms, a lazy
- *    heap of edges), delta4 (T-blossom duals, an indexed heap). delta1 (exposed vertex duals reach
- *    zero) needs no queue: every exposed vertex is an S-root whose dual is maxWeight - delta.
+ *  - Priority queues for the next event: delta1 (an S-vertex dual reaches 0; indexed heap over
+ *    S-vertices), delta2 (least-slack edge from an S-vertex to each free vertex; indexed heap over
+ *    vertices, entries repaired lazily), delta3 (S–S edges between different blossoms; lazy heap
+ *    of edges), delta4 (T-blossom duals; indexed heap).
  *  - A persistent forest: after an augmentation only the two alternating trees it joined are
  *    dissolved; every other tree keeps its labels (there are no O(n) "stages").
+ *  - Max-weight mode starts from a greedy matching with greedy duals (start.ts) or from a previous
+ *    solution (warm start), so exposed vertices may have different duals: an exposed vertex is a
+ *    root while its dual is positive; when an S-vertex's dual reaches 0 (delta1) the path to its
+ *    root is flipped so that it becomes the exposed one and leaves the forest for good (as in
+ *    LEMON). A tree that reaches such a zero-dual exposed vertex augments to it.
+ *    Max-cardinality mode starts from uniform duals and an empty matching and never uses delta1.
  *
  * Not implemented: concatenable queues for delta2 inside expanded T-blossoms and union-find for
  * the vertex-to-blossom map, so the worst case is not the O(n m log n) bound of Galil–Micali–
- * Gabow; vertices are relabelled per blossom formation / expansion (O(|B|) each). In practice
- * (chains, triangles, sparse-delta, random, ILN-like graphs) this behaves near O(m log n) per
- * augmentation-heavy phase; see README.md for measurements.
+ * Gabow: vertices are relabelled per blossom formation / expansion (O(|B|) each) and the vertices
+ * of a dissolved tree rescan their edges. The published adversarial families (chains, triangles,
+ * sparse-delta) and ILN-like graphs run fast; see README.md.
  *
- * Units: with weights w the solver keeps doubled vertex duals Y = 2u and slack(i, j) = Y_i + Y_j
- * - 2 w_ij (plus 2 z_B inside blossoms), so integer weights give integer arithmetic throughout
- * (exact below 2^52). Fractional weights are handled in floating point; results are optimal up to
- * rounding (about 1e-12 relative to the largest weight), which the verifier's tolerance absorbs.
+ * Units: the solver keeps doubled vertex duals Y = 2u and slack(i, j) = Y_i + Y_j - 2 w_ij (plus
+ * 2 z_B inside blossoms). With integer weights every value is a dyadic rational (in all tests and
+ * benchmarks u and z are multiples of 1/4), exactly representable, so results are exact and the
+ * verifier checks them with zero tolerance. Fractional weights are handled in floating point;
+ * results are optimal up to rounding (about 1e-12 relative to the largest weight).
  *
  * Invariants (between events):
  *  - duals feasible: slack >= 0 on every edge between different top-level blossoms;
- *  - matched edges and the edges of blossom cycles / tree edges are tight (slack 0);
- *  - every exposed vertex is the root of an alternating tree (label S) and all exposed vertices
- *    share the same dual, which is the minimum of all vertex duals;
+ *  - matched edges, blossom cycle edges and tree edges are tight (slack 0);
+ *  - every exposed vertex is an S-root, except (max-weight mode) exposed vertices with dual 0;
+ *  - max-cardinality mode: all exposed vertices share one dual, the minimum of all vertex duals
+ *    (they all start equal and every root's dual falls at the fastest rate);
  *  - blossom duals are >= 0; a T-blossom whose dual reaches 0 is expanded (delta4).
  */
 import { buildGraph, type MatchingGraph } from './input';
