@@ -202,10 +202,7 @@ const findInterest = choiceFinder(
     INTEREST_GROUPS.flatMap((group) => group.interests.map((interest) => [interest.id, interest.label])),
   ),
 );
-const findDay = choiceFinder({
-  ...DAY_OF_WEEK_LABELS,
-  ...Object.fromEntries(Object.keys(DAY_OF_WEEK_LABELS).map((day) => [day, day])),
-});
+const findDay = choiceFinder(DAY_OF_WEEK_LABELS);
 
 let languageCodesByName: Map<string, string> | undefined;
 const findLanguageCode = (value: string): string => {

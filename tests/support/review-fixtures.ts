@@ -69,7 +69,7 @@ export const seedApplication = async (
 ) => {
   sequence++;
   const id = input.id ?? `app-${sequence}`;
-  const email = input.email ?? `${input.name.toLowerCase().replace(/[^a-z]+/g, '.')}@example.org`;
+  const email = input.email ?? `${input.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.org`;
   return createApplicationsRepository(db).insertApplication({
     id,
     roundId: input.roundId,

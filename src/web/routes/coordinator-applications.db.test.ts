@@ -101,10 +101,10 @@ describe('a country coordinator', () => {
   test('the JSON API lists only their country', async () => {
     const response = await t.request('/api/rounds/round-a/applications');
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { applications: ({ id: string } & Record<string, unknown>)[] };
     expect(body).toMatchObject({ round: { id: 'round-a' }, page: 1, pageSize: 50, total: 2 });
     expect(body.applications.map((a: { id: string }) => a.id)).toEqual(['ke-1', 'ke-2']);
-    expect(Object.keys(body.applications[0]).sort()).toEqual([
+    expect(Object.keys(body.applications[0] ?? {}).sort()).toEqual([
       'careerStage',
       'countryCode',
       'declineReason',
@@ -117,7 +117,9 @@ describe('a country coordinator', () => {
       'status',
       'submittedAt',
     ]);
-    const nigeria = await (await t.request('/api/rounds/round-a/applications?country=NG')).json();
+    const nigeria = (await (await t.request('/api/rounds/round-a/applications?country=NG')).json()) as {
+      total: number;
+    };
     expect(nigeria.total).toBe(0);
   });
 
@@ -279,7 +281,7 @@ test('a signed-out API request is 401 JSON and a page redirects to sign-in', asy
   signOut(t);
   const api = await t.request('/api/rounds/round-a/applications');
   expect(api.status).toBe(401);
-  expect((await api.json()).error.code).toBe('UNAUTHENTICATED');
+  expect(((await api.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
   const page = await t.request('/coordinator/rounds/round-a/applications');
   expect(page.status).toBe(303);
   expect(makeTestRound().id).toBe('round-a');
