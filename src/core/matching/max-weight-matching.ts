@@ -98,10 +98,42 @@ export function solveGraphWithState(
   maxCardinality: boolean,
   start?: SolverStart | SolverState,
 ): { result: MatchingResult; state: SolverState } {
+  if (maxCardinality && start === undefined) {
+    const shifted = shiftForCardinality(graph);
+    if (shifted !== undefined) {
+      // Phase 1: max-weight matching for w + L (greedy start), which has maximum cardinality.
+      // Phase 2: every exposed vertex now has dual 0, the minimum: exactly the max-cardinality
+      // invariant, so continue in that mode to grow the final forest (its T-vertices are the
+      // Tutte–Berge witness). Duals are reported for w by subtracting L / 2 from vertex duals.
+      const solver = new BlossomSolver(shifted.graph, false, greedyStart(shifted.graph));
+      solver.run();
+      solver.continueWithMaxCardinality();
+      return { result: solver.result(graph.weight, shifted.shift), state: solver.state() };
+    }
+  }
   const init = maxCardinality ? undefined : (start ?? greedyStart(graph));
   const solver = new BlossomSolver(graph, maxCardinality, init);
   solver.run();
-  return { result: solver.result(), state: solver.state() };
+  return { result: solver.result(graph.weight, 0), state: solver.state() };
+}
+
+/**
+ * Max-cardinality as max-weight: with L > n * max|w|, a matching of larger cardinality always
+ * weighs more under w + L, and among equal cardinalities the order is unchanged. Used only when
+ * the shifted integer weights keep every dual and sum exact (n^2 (max|w| + 1) < 2^50).
+ */
+function shiftForCardinality(graph: MatchingGraph): { graph: MatchingGraph; shift: number } | undefined {
+  const { n, m } = graph;
+  if (!graph.integral || m === 0) return undefined;
+  const shift = n * graph.maxAbsWeight + 1;
+  if (n * n * (graph.maxAbsWeight + 1) >= 2 ** 50) return undefined;
+  const weight = new Float64Array(m);
+  let maxWeight = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < m; k++) {
+    weight[k] = graph.weight[k]! + shift;
+    if (weight[k]! > maxWeight) maxWeight = weight[k]!;
+  }
+  return { graph: { ...graph, weight, maxWeight, maxAbsWeight: maxWeight }, shift };
 }
 
 class BlossomSolver {
@@ -160,7 +192,7 @@ class BlossomSolver {
 
   constructor(
     private readonly graph: MatchingGraph,
-    private readonly maxCardinality: boolean,
+    private maxCardinality: boolean,
     start?: SolverStart | SolverState,
   ) {
     const n = graph.n;
@@ -771,6 +803,25 @@ class BlossomSolver {
       this.roots++;
       this.assignLabel(v, S, -1);
     }
+    this.loop();
+  }
+
+  /**
+   * After a max-weight run: all exposed vertices have dual 0 and every dual is >= 0, so they can
+   * all become roots of the max-cardinality search (which never uses delta1).
+   */
+  continueWithMaxCardinality(): void {
+    this.maxCardinality = true;
+    this.d1.clear();
+    for (let v = 0; v < this.n; v++) {
+      if (this.mate[v] !== -1) continue;
+      this.roots++;
+      this.assignLabel(v, S, -1);
+    }
+    this.loop();
+  }
+
+  private loop(): void {
     for (;;) {
       this.drainQueue();
       if (this.roots === 0) break;
@@ -834,7 +885,8 @@ class BlossomSolver {
     };
   }
 
-  result(): MatchingResult {
+  /** The result for the original weights (`shift` = L of shiftForCardinality, or 0). */
+  result(weights: Float64Array, shift: number): MatchingResult {
     const n = this.n;
     const mate = new Int32Array(n).fill(-1);
     const pairs: [number, number][] = [];
@@ -846,11 +898,11 @@ class BlossomSolver {
       mate[v] = w;
       if (v < w) {
         pairs.push([v, w]);
-        weight += this.graph.weight[p >> 1]!;
+        weight += weights[p >> 1]!;
       }
     }
     const vertex = new Float64Array(n);
-    for (let v = 0; v < n; v++) vertex[v] = this.yOf(v) / 2;
+    for (let v = 0; v < n; v++) vertex[v] = (this.yOf(v) - shift) / 2;
     const blossoms: DualBlossom[] = [];
     const index = new Int32Array(2 * n).fill(-1);
     for (let b = n; b < 2 * n; b++) {
