@@ -22,7 +22,9 @@
  *    root while its dual is positive; when an S-vertex's dual reaches 0 (delta1) the path to its
  *    root is flipped so that it becomes the exposed one and leaves the forest for good (as in
  *    LEMON). A tree that reaches such a zero-dual exposed vertex augments to it.
- *    Max-cardinality mode starts from uniform duals and an empty matching and never uses delta1.
+ *    Max-cardinality mode: with integer weights (when exact) it solves max-weight for w + L with
+ *    L > n max|w| (any larger matching then weighs more), then continues as below from that
+ *    optimum; otherwise it starts from uniform duals and an empty matching. It never uses delta1.
  *
  * Not implemented: concatenable queues for delta2 inside expanded T-blossoms and union-find for
  * the vertex-to-blossom map, so the worst case is not the O(n m log n) bound of Galil–Micali–
@@ -191,7 +193,7 @@ class BlossomSolver {
   private roots = 0;
 
   constructor(
-    private readonly graph: MatchingGraph,
+    graph: MatchingGraph,
     private maxCardinality: boolean,
     start?: SolverStart | SolverState,
   ) {
