@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   admitFromWaitlist,
   computeCountryCap,
   DEFAULT_QUOTA_SETTINGS,
   decideCountryQuota,
+  isWithinQuotaOnArrival,
   listCarriedOver,
   mergeCarriedOver,
   type QuotaCandidate,
@@ -160,6 +162,31 @@ describe('QuotaSettingsSchema', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(
       'Enter the country cap as a whole percentage from 1 to 100',
+    );
+  });
+});
+
+describe('isWithinQuotaOnArrival', () => {
+  it('decides the newcomer exactly as decideCountryQuota decides the last application', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('AU', 'NZ', 'IN', 'PE'), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.boolean(),
+        (countries, capPercent, minimumPlaces, enabled) => {
+          const settings = { enabled, capPercent, minimumPlaces };
+          const applications = countries.map((country, i) => ({ id: `a${i}`, countryOfResidence: country }));
+          const newcomer = applications.at(-1)!;
+          const expected = decideCountryQuota(applications, settings).withinQuota.includes(newcomer.id);
+          const earlierInCountry = applications
+            .slice(0, -1)
+            .filter((a) => a.countryOfResidence === newcomer.countryOfResidence).length;
+          expect(
+            isWithinQuotaOnArrival({ earlierInCountry, totalIncludingNew: applications.length }, settings),
+          ).toBe(expected);
+        },
+      ),
     );
   });
 });

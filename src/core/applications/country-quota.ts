@@ -77,6 +77,19 @@ export function computeCountryCap(totalApplications: number, settings: QuotaSett
   return Math.max(settings.minimumPlaces, Math.ceil(share));
 }
 
+/**
+ * Whether an application arriving now (last in submission order) is within its country's quota:
+ * exactly what decideCountryQuota decides for the last application, computed from two counts
+ * instead of the whole round. The country's first `cap` applications are within quota, so the
+ * newcomer is iff fewer than `cap` came before it.
+ */
+export function isWithinQuotaOnArrival(
+  counts: { earlierInCountry: number; totalIncludingNew: number },
+  settings: QuotaSettings = DEFAULT_QUOTA_SETTINGS,
+): boolean {
+  return counts.earlierInCountry < computeCountryCap(counts.totalIncludingNew, settings);
+}
+
 /** Splits a round's applications, given in submission order, into within quota and waitlist. */
 export function decideCountryQuota(
   applicationsInSubmissionOrder: readonly QuotaCandidate[],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type DuplicateCandidate,
+  findLikelyDuplicateOf,
   listLikelyDuplicates,
   measureEditDistance,
   normaliseName,
@@ -83,5 +84,44 @@ describe('listLikelyDuplicates', () => {
 
   it('ignores names with nothing to compare', () => {
     expect(listLikelyDuplicates([applicant('—', 'FR'), applicant('...', 'FR')])).toEqual([]);
+  });
+});
+
+describe('findLikelyDuplicateOf', () => {
+  it('agrees with listLikelyDuplicates on the pairs a newcomer forms', () => {
+    const names = [
+      'Ana Silva',
+      'Ana Maria Silva',
+      'José García',
+      'Jose Garcia',
+      'Mei Chen',
+      'Chen Mei',
+      'Tom Lee',
+    ];
+    const countries = ['BR', 'ES', 'CN'];
+    for (let trial = 0; trial < 200; trial++) {
+      const round = Array.from({ length: 6 }, (_, i) =>
+        applicant(
+          names[(trial * 7 + i * 3) % names.length]!,
+          countries[(trial + i) % 3]!,
+          i === 4 && trial % 5 === 0 ? 'same@example.org' : undefined,
+        ),
+      );
+      const newcomer = applicant(
+        names[trial % names.length]!,
+        countries[trial % 3]!,
+        trial % 5 === 0 ? 'same@example.org' : undefined,
+      );
+      const expected = listLikelyDuplicates([...round, newcomer]).find(
+        (pair) => pair.secondId === newcomer.id,
+      );
+      expect(findLikelyDuplicateOf(newcomer, round)).toEqual(expected);
+    }
+  });
+
+  it('finds nothing for a new name or another country', () => {
+    const earlier = [applicant('Ana Silva', 'BR')];
+    expect(findLikelyDuplicateOf(applicant('Ana Silva', 'PT'), earlier)).toBeUndefined();
+    expect(findLikelyDuplicateOf(applicant('Rui Costa', 'BR'), earlier)).toBeUndefined();
   });
 });

@@ -89,6 +89,36 @@ function compareNames(a: string[], b: string[]): DuplicateReason | undefined {
   return undefined;
 }
 
+const appendTo = (groups: Map<string, number[]>, key: string, index: number) => {
+  const group = groups.get(key);
+  if (group) group.push(index);
+  else groups.set(key, [index]);
+};
+
+/**
+ * The earliest of `earlier` that a newly arriving application probably repeats, or undefined.
+ * The same rules as listLikelyDuplicates applied to one new application: O(k · L²) for k earlier
+ * applications, so a submission does not re-examine every pair of the round.
+ */
+export function findLikelyDuplicateOf(
+  candidate: DuplicateCandidate,
+  earlier: readonly DuplicateCandidate[],
+): LikelyDuplicate | undefined {
+  const email = candidate.email.trim().toLowerCase();
+  const country = candidate.countryOfResidence.toUpperCase();
+  const tokens = listNameTokens(candidate.name).sort();
+  for (const other of earlier) {
+    if (other.id === candidate.id) continue;
+    let reason: DuplicateReason | undefined;
+    if (email !== '' && other.email.trim().toLowerCase() === email) reason = 'same-email';
+    else if (other.countryOfResidence.toUpperCase() === country) {
+      reason = compareNames(listNameTokens(other.name).sort(), tokens);
+    }
+    if (reason) return { firstId: other.id, secondId: candidate.id, reason };
+  }
+  return undefined;
+}
+
 /** Pairs of applications that are probably the same person, in input order, each pair once. */
 export function listLikelyDuplicates(applications: readonly DuplicateCandidate[]): LikelyDuplicate[] {
   const found = new Map<string, LikelyDuplicate>();
@@ -102,9 +132,8 @@ export function listLikelyDuplicates(applications: readonly DuplicateCandidate[]
   const byCountry = new Map<string, number[]>();
   applications.forEach((application, index) => {
     const email = application.email.trim().toLowerCase();
-    if (email !== '') byEmail.set(email, [...(byEmail.get(email) ?? []), index]);
-    const country = application.countryOfResidence.toUpperCase();
-    byCountry.set(country, [...(byCountry.get(country) ?? []), index]);
+    if (email !== '') appendTo(byEmail, email, index);
+    appendTo(byCountry, application.countryOfResidence.toUpperCase(), index);
   });
 
   for (const indexes of byEmail.values()) {

@@ -24,6 +24,7 @@ export {
   computeCountryCap,
   DEFAULT_QUOTA_SETTINGS,
   decideCountryQuota,
+  isWithinQuotaOnArrival,
   listCarriedOver,
   mergeCarriedOver,
   type QuotaCandidate,
@@ -36,6 +37,7 @@ export {
 export {
   type DuplicateCandidate,
   type DuplicateReason,
+  findLikelyDuplicateOf,
   type LikelyDuplicate,
   listLikelyDuplicates,
   measureEditDistance,
