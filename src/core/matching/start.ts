@@ -53,10 +53,10 @@ export function greedyStart(graph: MatchingGraph): SolverStart {
 
 /**
  * Resumes from the final state of a solve on the first `oldM` edges of `graph` (the rest are new).
- * Each new edge with negative slack is repaired without touching the rest of the solution:
- * top-level blossoms containing an endpoint are expanded by moving their dual into their members
- * (u_v += z_B / 2: edges inside stay as they were, edges leaving gain slack, so only the base's
- * matched edge, which leaves B, is unmatched), which raises the endpoint's dual; once both ends
+ * Each new edge with negative slack is repaired without touching the rest of the solution: the
+ * top-level blossom B containing an endpoint moves dual from z_B into its members (u_v += d / 2,
+ * z_B -= d: edges inside keep their slack, edges leaving gain d / 2, so only the base's matched
+ * edge, which leaves B, is unmatched), expanding B when its whole dual is needed; once both ends
  * are plain vertices, one endpoint's dual is raised by the deficit and its matched edge dropped.
  * The state is modified in place.
  */
@@ -73,15 +73,25 @@ export function resumeState(graph: MatchingGraph, state: SolverState, oldM: numb
     mate[endpoint[p]!] = -1;
     mate[v] = -1;
   };
-  /** Expands top-level blossom b, moving its dual into its members' duals. */
-  const dissolve = (b: number): void => {
+  /**
+   * Moves up to `amount` of top-level blossom b's dual into its members' duals (all of it, and
+   * expands b, when amount >= z_B). Edges inside b keep their slack, edges leaving gain, so only
+   * the base's matched edge (which leaves b) is unmatched.
+   */
+  const release = (b: number, amount: number): void => {
+    const all = amount >= z[b]!;
+    const moved = all ? z[b]! : amount;
     const stack = [b];
     while (stack.length > 0) {
       const x = stack.pop()!;
-      if (x < n) y[x]! += z[b]!;
+      if (x < n) y[x]! += moved;
       else for (const c of childs[x]!) stack.push(c);
     }
     unmatch(base[b]!);
+    if (!all) {
+      z[b]! -= moved;
+      return;
+    }
     for (const c of childs[b]!) parent[c] = -1;
     base[b] = -1;
     z[b] = 0;
@@ -95,13 +105,13 @@ export function resumeState(graph: MatchingGraph, state: SolverState, oldM: numb
       const ti = top(i);
       const tj = top(j);
       if (ti === tj) {
-        dissolve(ti); // both ends in one blossom: separate them (their slack does not change)
+        release(ti, Number.POSITIVE_INFINITY); // separate the ends (their slack does not change)
         continue;
       }
       const slack = y[i]! + y[j]! - 2 * weight[k]!;
       if (slack >= 0) break;
-      if (ti >= n) dissolve(ti);
-      else if (tj >= n) dissolve(tj);
+      if (ti >= n) release(ti, -slack);
+      else if (tj >= n) release(tj, -slack);
       else {
         const x = mate[j] === -1 && mate[i] !== -1 ? j : i;
         y[x]! -= slack;
