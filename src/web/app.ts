@@ -4,14 +4,15 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppContext } from '../app-context';
 import { createAuth } from '../auth/auth';
+import { MAX_IMPORT_BYTES } from '../services/import-applications';
 import type { AppEnv } from './env';
 import { csrfProtection } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
 import { i18nMiddleware } from './middleware/i18n';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
-import { applicationPages } from './routes/application-pages';
 import { apiApplications } from './routes/api-applications';
+import { applicationPages } from './routes/application-pages';
 import { authPages } from './routes/auth-pages';
 import { coordinatorPages } from './routes/coordinator-pages';
 import { healthRoutes } from './routes/health';
@@ -23,6 +24,18 @@ import { staticRoutes } from './routes/static';
 
 /** Requests larger than this are refused with 413: every form of the program is text. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The one exception: a coordinator's spreadsheet upload (the import checks its own limit). */
+const CSV_UPLOAD_PATH = /^\/coordinator\/rounds\/[^/]+\/imports$/;
+const MAX_UPLOAD_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
+
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new HTTPException(413);
+    },
+  });
 
 /**
  * The web application. Order matters: a request id, security headers and error handling wrap
@@ -38,15 +51,9 @@ export const createApp = (ctx: AppContext) => {
   app.use('*', securityHeaders(ctx));
   app.route('/', staticRoutes());
   app.route('/', healthRoutes(ctx));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new HTTPException(413);
-      },
-    }),
-  );
+  const formLimit = limitBody(MAX_BODY_BYTES);
+  const uploadLimit = limitBody(MAX_UPLOAD_BYTES);
+  app.use('*', (c, next) => (CSV_UPLOAD_PATH.test(c.req.path) ? uploadLimit(c, next) : formLimit(c, next)));
   app.use('*', async (c, next) => {
     c.set('isOutboxEnabled', !ctx.config.smtpUrl);
     await next();

@@ -40,6 +40,8 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
   if (isCoordinator(viewer)) {
     return [
       { href: '/coordinator', label: t('nav.dashboard') },
+      { href: '/coordinator/rounds', label: t('nav.rounds') },
+      { href: '/coordinator/resources', label: t('nav.resources') },
       ...(isOutboxEnabled ? [{ href: '/outbox', label: t('nav.outbox') }] : []),
     ];
   }
@@ -52,8 +54,9 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
   ];
 };
 
+/** Top-level entries (home, the dashboard) are current only on themselves, not on pages below them. */
 const isCurrent = (href: string, path: string) =>
-  href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+  href === '/' || href === '/coordinator' ? path === href : path === href || path.startsWith(`${href}/`);
 
 export interface LayoutProps {
   t: TFunction;

@@ -41,7 +41,9 @@ export const DashboardView = ({
           <tbody>
             {dashboard.rounds.map((round) => (
               <tr data-round-id={round.id}>
-                <th scope="row">{round.name}</th>
+                <th scope="row">
+                  <a href={`/coordinator/rounds/${encodeURIComponent(round.id)}/applications`}>{round.name}</a>
+                </th>
                 <td>{round.status}</td>
                 <td>
                   {t('coordinator:dashboard.applicationsWindow', {
@@ -78,6 +80,9 @@ export const DashboardView = ({
           </tbody>
         </table>
       )}
+      <p>
+        <a href="/coordinator/rounds">{t('coordinator:dashboard.roundsLink')}</a>
+      </p>
       {isOutboxEnabled && (
         <p>
           <a href="/outbox">{t('coordinator:dashboard.outboxLink')}</a>
