@@ -99,6 +99,9 @@ function candidateGraph(
   const heapW = new Float64Array(n * k);
   const heapV = new Int32Array(n * k);
   const count = new Int32Array(n);
+  // gate[x]: a score must exceed this to enter x's list (-Infinity until the list is full, then
+  // the list's minimum). A compact copy of the heap tops, so the pair loop stays in cache.
+  const gate = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   // Min-heap of size k per vertex: slot o = vertex * k.
   const offer = (x: number, y: number, s: number): void => {
     const o = x * k;
@@ -129,14 +132,20 @@ function candidateGraph(
     }
     heapW[o + i] = s;
     heapV[o + i] = y;
+    if (c === k) gate[x] = heapW[o]!;
   };
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const s = score(i, j);
       if (s === null) continue;
+      if (!(s > gate[i]! || s > gate[j]!)) {
+        // Not entering either list; still reject NaN, ±Infinity and non-numbers.
+        if (typeof s !== 'number' || s - s !== 0) checkScore(s, i, j);
+        continue;
+      }
       checkScore(s, i, j);
-      if (count[i]! < k || s > heapW[i * k]!) offer(i, j, s);
-      if (count[j]! < k || s > heapW[j * k]!) offer(j, i, s);
+      if (s > gate[i]!) offer(i, j, s);
+      if (s > gate[j]!) offer(j, i, s);
     }
   }
   const kth = new Float64Array(n);
