@@ -16,13 +16,20 @@ function rng(seed: number): () => number {
 }
 
 /** ILN-like instance: countries (same country forbidden) and a random score per pair. */
-function instance(seed: number, n: number, countries: number, float: boolean, shift = 0) {
+function instance(seed: number, n: number, countries: number, float: boolean, shift = 0, coarse = false) {
   const random = rng(seed);
   const country = Array.from({ length: n }, () => Math.floor(random() * countries));
   const w = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++)
-      w[i * n + j] = (float ? random() * 100 : Math.floor(random() * 100)) - shift;
+    for (let j = i + 1; j < n; j++) {
+      // coarse: few distinct scores (like ILN's shared-interest counts): many ties and blossoms
+      const raw = coarse
+        ? 1 + 10 * Math.floor(random() * 4)
+        : float
+          ? random() * 100
+          : Math.floor(random() * 100);
+      w[i * n + j] = raw - shift;
+    }
   }
   const score = (u: number, v: number): number | null => (country[u] === country[v] ? null : w[u * n + v]!);
   const edges: Edge[] = [];
@@ -42,7 +49,7 @@ describe('maxWeightMatchingComplete', () => {
       for (let t = 0; t < 400; t++) {
         const n = 1 + Math.floor(random() * 30);
         const countries = 1 + Math.floor(random() * 5);
-        const { score, edges } = instance(t, n, countries, t % 3 === 0, t % 4 === 0 ? 40 : 0);
+        const { score, edges } = instance(t, n, countries, t % 3 === 0, t % 4 === 0 ? 40 : 0, t % 5 === 2);
         const k = 1 + (t % 5); // small k forces pricing rounds
         const got = maxWeightMatchingComplete({ n, score, candidatesPerVertex: k, maxCardinality });
         const full = maxWeightMatching(edges, { maxCardinality });
@@ -57,6 +64,18 @@ describe('maxWeightMatchingComplete', () => {
       }
     });
   }
+
+  it('certifies larger ILN-like instances through several warm rounds (n = 300, k = 2)', () => {
+    for (const maxCardinality of [false, true]) {
+      const n = 300;
+      const { score, edges } = instance(4242, n, 12, false, 0, true);
+      const got = maxWeightMatchingComplete({ n, score, candidatesPerVertex: 2, maxCardinality });
+      expect(got.certified).toBe(true);
+      expect(got.pricingRounds).toBeGreaterThan(1);
+      expect(got.weight).toBe(maxWeightMatching(edges, { maxCardinality }).weight);
+      expect(verifyOptimality(edges, got, { maxCardinality })).toEqual({ ok: true });
+    }
+  });
 
   it('prices extra rounds when the candidate graph misses the optimum', () => {
     // Star-like scores: everyone's best partner is vertex 0, so k = 1 is far from optimal.
