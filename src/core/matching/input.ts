@@ -34,6 +34,20 @@ const describe = (edge: unknown): string => {
   }
 };
 
+const isVertexId = (id: unknown): id is number =>
+  typeof id === 'number' && Number.isInteger(id) && id >= 0 && id < MAX_VERTICES;
+
+function badId(fn: string, k: number, edge: unknown, id: unknown): never {
+  if (typeof id === 'number' && Number.isInteger(id) && id >= MAX_VERTICES) {
+    throw new MatchingInputError(
+      `${fn}: edge ${k} (${describe(edge)}) has vertex id ${id} >= ${MAX_VERTICES}`,
+    );
+  }
+  throw new MatchingInputError(
+    `${fn}: edge ${k} (${describe(edge)}) has vertex id ${describe(id)}; ids must be non-negative integers`,
+  );
+}
+
 /**
  * Validates `edges` and builds the solver graph. Throws MatchingInputError (message prefixed with
  * `fn`) for non-array input, malformed edges, bad ids, non-finite weights and duplicate pairs.
@@ -47,19 +61,11 @@ export function buildGraph(edges: readonly Edge[], fn: string): MatchingGraph {
     if (!Array.isArray(e) || e.length !== 3) {
       throw new MatchingInputError(`${fn}: edge ${k} (${describe(e)}) is not a [u, v, w] triple`);
     }
-    const [u, v, w] = e as unknown[];
-    for (const id of [u, v]) {
-      if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) {
-        throw new MatchingInputError(
-          `${fn}: edge ${k} (${describe(e)}) has vertex id ${describe(id)}; ids must be non-negative integers`,
-        );
-      }
-      if (id >= MAX_VERTICES) {
-        throw new MatchingInputError(
-          `${fn}: edge ${k} (${describe(e)}) has vertex id ${id} >= ${MAX_VERTICES}`,
-        );
-      }
-    }
+    const u = e[0] as unknown;
+    const v = e[1] as unknown;
+    const w = e[2] as unknown;
+    if (!isVertexId(u)) badId(fn, k, e, u);
+    if (!isVertexId(v)) badId(fn, k, e, v);
     if (typeof w !== 'number' || !Number.isFinite(w)) {
       throw new MatchingInputError(
         `${fn}: edge ${k} (${describe(e)}) has weight ${describe(w)}; weights must be finite numbers`,

@@ -184,7 +184,7 @@ class BlossomSolver {
   private markStamp = 0;
 
   private readonly d2: IndexedMinHeap;
-  private readonly d3 = new TripleMinHeap(1024);
+  private readonly d3: TripleMinHeap;
   private readonly d4: IndexedMinHeap;
 
   /** delta1 (max-weight mode): S-vertices keyed by stored dual (real = stored - delta). */
@@ -228,6 +228,7 @@ class BlossomSolver {
     this.mark = new Int32Array(2 * n);
     this.d2 = new IndexedMinHeap(n);
     this.d4 = new IndexedMinHeap(2 * n);
+    this.d3 = new TripleMinHeap(Math.max(64, graph.m));
     this.d1 = new IndexedMinHeap(maxCardinality ? 0 : n);
     if (start === undefined) {
       // Uniform duals: u_v = max(0, max weight) / 2, i.e. Y = max weight (doubled units).
