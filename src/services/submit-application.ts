@@ -2,8 +2,9 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type ApplicationAnswers,
   type ApplicationStatus,
-  decideCountryQuota,
-  listLikelyDuplicates,
+  computeCountryCap,
+  findLikelyDuplicateOf,
+  isWithinQuotaOnArrival,
   validateApplicationForm,
 } from '../core/applications';
 import { hashToken, isWellFormedToken } from '../core/applications/application-token';
@@ -152,15 +153,23 @@ const insertApplication = async (
     return { kind: 'already-applied' };
   }
   const id = randomUUID();
-  const earlier = await store.records.listQuotaRows(round.id);
+  // Two counts and the same-country rows, not the whole round: a submission stays cheap in a
+  // round of thousands (the decisions equal decideCountryQuota / listLikelyDuplicates on all rows).
+  const counts = await store.records.countQuotaRows(round.id, answers.countryOfResidence);
   const candidate = {
     id,
     name: answers.name,
     email: answers.email,
     countryOfResidence: answers.countryOfResidence,
   };
-  const decision = decideCountryQuota([...earlier, candidate], round.quota);
-  const status: ApplicationStatus = decision.waitlisted.includes(id) ? 'waitlisted' : 'pending';
+  const decision = {
+    capPerCountry: computeCountryCap(counts.total + 1, round.quota),
+    isWithinQuota: isWithinQuotaOnArrival(
+      { earlierInCountry: counts.inCountry, totalIncludingNew: counts.total + 1 },
+      round.quota,
+    ),
+  };
+  const status: ApplicationStatus = decision.isWithinQuota ? 'pending' : 'waitlisted';
 
   const token = createToken();
   await store.applications.insertApplication({
@@ -173,7 +182,10 @@ const insertApplication = async (
     submittedAt: now,
   });
 
-  const duplicate = listLikelyDuplicates([...earlier, candidate]).find((pair) => pair.secondId === id);
+  const duplicate = findLikelyDuplicateOf(
+    candidate,
+    await store.records.listDuplicateCandidates(round.id, answers.countryOfResidence, answers.email),
+  );
   if (duplicate) await store.records.flagDuplicate(id, duplicate.firstId, duplicate.reason);
 
   const emailInput = {

@@ -43,6 +43,13 @@ export interface QuotaRow {
 export interface ApplicationRecordsRepository {
   /** The round's applications in submission order (earliest first), withdrawn ones left out. */
   listQuotaRows: (roundId: string) => Promise<QuotaRow[]>;
+  /** What the quota needs to place one arriving application: the same rows as listQuotaRows, counted. */
+  countQuotaRows: (roundId: string, countryCode: string) => Promise<{ total: number; inCountry: number }>;
+  /**
+   * The rows an arriving application could duplicate (same country or same address), in
+   * submission order: a fraction of the round instead of all of it.
+   */
+  listDuplicateCandidates: (roundId: string, countryCode: string, email: string) => Promise<QuotaRow[]>;
   /**
    * Holds the round's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE), so the
    * quota of concurrent submissions is decided one after another. SQLite transactions are already
@@ -78,6 +85,38 @@ export const createApplicationRecordsRepository = (
         .select(['id', 'name', 'email', 'country_code', 'status'])
         .where('round_id', '=', roundId)
         .where('status', '!=', 'withdrawn')
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .execute()
+    ).map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      countryOfResidence: row.country_code,
+      status: row.status,
+    })),
+  countQuotaRows: async (roundId, countryCode) => {
+    const row = await db
+      .selectFrom('applications')
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        eb.fn
+          .sum<number>(eb.case().when('country_code', '=', countryCode).then(1).else(0).end())
+          .as('in_country'),
+      ])
+      .where('round_id', '=', roundId)
+      .where('status', '!=', 'withdrawn')
+      .executeTakeFirstOrThrow();
+    return { total: Number(row.total), inCountry: Number(row.in_country ?? 0) };
+  },
+  listDuplicateCandidates: async (roundId, countryCode, email) =>
+    (
+      await db
+        .selectFrom('applications')
+        .select(['id', 'name', 'email', 'country_code', 'status'])
+        .where('round_id', '=', roundId)
+        .where('status', '!=', 'withdrawn')
+        .where((eb) => eb.or([eb('country_code', '=', countryCode), eb('email', '=', normalizeEmail(email))]))
         .orderBy('submitted_at')
         .orderBy('id')
         .execute()
