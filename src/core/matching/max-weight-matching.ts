@@ -394,13 +394,16 @@ class BlossomSolver {
   private rescanBest(w: number): number {
     let best = INF;
     let bestP = -1;
-    const bw = this.inBlossom[w]!;
+    const { adj, endpoint, inBlossom, label, y, w2 } = this;
+    const bw = inBlossom[w]!;
+    const yw = this.yOf(w);
+    const delta = this.delta;
     for (let a = this.adjStart[w]!, end = this.adjStart[w + 1]!; a < end; a++) {
-      const p = this.adj[a]!;
-      const s = this.endpoint[p]!;
-      const bs = this.inBlossom[s]!;
-      if (bs === bw || this.label[bs] !== S) continue;
-      const sl = this.slack(p >> 1);
+      const p = adj[a]!;
+      const s = endpoint[p]!;
+      const bs = inBlossom[s]!;
+      if (bs === bw || label[bs] !== S) continue;
+      const sl = y[s]! - delta + yw - w2[p >> 1]!;
       if (sl < best) {
         best = sl;
         bestP = p;
@@ -714,23 +717,28 @@ class BlossomSolver {
 
   private scan(v: number): void {
     const adjEnd = this.adjStart[v + 1]!;
+    const { adj, endpoint, inBlossom, label, y, w2 } = this;
+    // v stays S during its scan (or the scan stops), so its real dual is fixed: y - delta.
+    const delta = this.delta;
+    const yv = y[v]! - delta;
     for (let a = this.adjStart[v]!; a < adjEnd; a++) {
-      const bv = this.inBlossom[v]!;
-      if (this.label[bv] !== S) return; // v's tree was dissolved by an augmentation
-      const p = this.adj[a]!;
-      const w = this.endpoint[p]!;
-      const bw = this.inBlossom[w]!;
+      const bv = inBlossom[v]!;
+      if (label[bv] !== S) return; // v's tree was dissolved by an augmentation
+      const p = adj[a]!;
+      const w = endpoint[p]!;
+      const bw = inBlossom[w]!;
       if (bv === bw) continue;
       const k = p >> 1;
-      const lw = this.label[bw]!;
-      const sl = this.slack(k);
+      const lw = label[bw]!;
+      const yw = lw === S ? y[w]! - delta : lw === T ? y[w]! + delta : y[w]!;
+      const sl = yv + yw - w2[k]!;
       if (lw === FREE) {
         if (sl > 0) this.offerBest(w, p ^ 1, sl);
         else if (this.mate[this.base[bw]!] === -1) this.augmentMatching(k);
         else this.assignLabel(w, T, p ^ 1);
       } else if (lw === S) {
         if (sl <= 0) this.tightSS(k);
-        else this.d3.push(sl + 2 * this.delta, k, this.epoch);
+        else this.d3.push(sl + 2 * delta, k, this.epoch);
       } else {
         this.offerBest(w, p ^ 1, sl);
       }
