@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import type { AppContext } from '../app-context';
@@ -49,6 +50,9 @@ export const createApp = (ctx: AppContext) => {
   app.notFound(handleNotFound);
   app.use('*', requestId());
   app.use('*', securityHeaders(ctx));
+  // Pages are text and people are on slow connections: the application form is ~100 kB of
+  // HTML and ~10 kB gzipped. Static files arrive already compressed and are left alone.
+  app.use('*', compress());
   app.route('/', staticRoutes());
   app.route('/', healthRoutes(ctx));
   const formLimit = limitBody(MAX_BODY_BYTES);
