@@ -14,10 +14,12 @@
  *  4. otherwise add the violators (all of them up to 4n, and each vertex's most violated pair) and
  *     re-solve; repeat.
  *
- * Re-solving is warm in max-weight mode (start.ts: the previous matching and duals, blossoms
- * dissolved into vertex duals, duals raised on the new edges, matched edges that lost tightness
- * unmatched), so a round costs little more than the repair. With maxCardinality the re-solve is
- * cold: that certificate needs all exposed vertices to share one dual, which the repaired duals do
+ * Re-solving is warm in max-weight mode (start.ts resumeState: the previous matching, duals and
+ * blossoms are kept; each violated new pair is repaired locally by moving blossom dual into member
+ * duals or raising one endpoint's dual, unmatching only the matched edges that lose tightness), so
+ * a round costs little more than the repair. With maxCardinality the re-solve is cold (solved as
+ * max-weight for w + L from a greedy start, see max-weight-matching.ts): that certificate needs
+ * all exposed vertices to share one dual, which the repaired duals do
  * not give. Rounds are few in practice (the k best partners nearly always contain the optimum).
  *
  * maxCardinality: the solver's certificate has two parts. Dual feasibility is priced as above.
@@ -29,9 +31,12 @@
  * whose every allowed partner is taken stays unmatched, and the certificate says no other
  * assignment could match more people, and among those that match as many, none scores higher.
  *
- * The pricing loop is a tight double loop over typed arrays: no allocation per pair, one score
- * call per pair that could possibly violate (pairs with u_i + u_j >= max score are skipped without
- * calling score).
+ * The pricing loop is a tight double loop over typed arrays with no allocation per pair. A pair
+ * outside the sparse graph is in neither endpoint's top-k list, so it scores at most
+ * min(kth_i, kth_j); it can only violate when u_i + u_j < min(kth_i, kth_j). Walking the vertices
+ * in increasing dual order, the pairs that pass this bound form a short run after each vertex, and
+ * only they cost a score call; all others are priced by the bound. The candidate pass is the one
+ * full sweep of score calls (n(n-1)/2).
  */
 import { MatchingInputError } from './errors';
 import { graphFromArrays } from './input';

@@ -45,8 +45,11 @@ export function verifyOptimality(
 
   // ---- 1. the matching ------------------------------------------------------------------------
   if (u.length < nv) fail(`duals: vertex duals cover ${u.length} vertices but mate has ${nv}`);
-  const weightOf = new Map<number, number>();
-  const key = (a: number, b: number): number => (a < b ? a * nv + b : b * nv + a);
+  // Pair keys a * nv + b are exact while nv^2 < 2^53; beyond that fall back to strings.
+  const weightOf = new Map<number | string, number>();
+  const exactKeys = nv <= 2 ** 26;
+  const key = (a: number, b: number): number | string =>
+    exactKeys ? (a < b ? a * nv + b : b * nv + a) : a < b ? `${a},${b}` : `${b},${a}`;
   for (let k = 0; k < edges.length; k++) {
     const [a, b, w] = edges[k]!;
     if (a === b) continue;
