@@ -50,7 +50,6 @@ const localDate = (at: DateTime): LocalDate => at.toISODate() as LocalDate;
 /** A round whose window and dates sit around `now`, shifted by whole days. */
 const demoRound = (
   id: string,
-  name: string,
   status: Round['status'],
   now: Date,
   days: { opens: number; closes: number; starts: number },
@@ -59,7 +58,8 @@ const demoRound = (
   const startsOn = today.plus({ days: days.starts });
   return {
     id,
-    name,
+    // Named the way the program names rounds: by the month it starts.
+    name: `${startsOn.setLocale('en').toFormat('LLLL yyyy')} round (demo)`,
     status,
     programTimeZone: PROGRAM_TIME_ZONE,
     applicationsOpenAt: today.plus({ days: days.opens }).toJSDate(),
@@ -87,12 +87,12 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
   }
   const now = deps.now();
   const stamp = DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat('yyyyMMddHHmmss');
-  const openRound = demoRound(`demo-open-${stamp}`, 'Demo round: applications open', 'open', now, {
+  const openRound = demoRound(`demo-open-${stamp}`, 'open', now, {
     opens: -14,
     closes: 21,
     starts: 35,
   });
-  const runningRound = demoRound(`demo-running-${stamp}`, 'Demo round: under way', 'under-way', now, {
+  const runningRound = demoRound(`demo-running-${stamp}`, 'under-way', now, {
     opens: -90,
     closes: -60,
     starts: -45,
