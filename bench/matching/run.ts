@@ -638,6 +638,8 @@ async function main(): Promise<number> {
     (options.only.length > 0 || options.solvers.length > 0 ? 'partial' : options.quick ? 'quick' : 'full');
   const started = new Date();
   const loadAtStart = loadavg();
+  const dirty = firstLine('git', ['status', '--porcelain', 'src/core/matching']);
+  const commit = `${firstLine('git', ['rev-parse', '--short', 'HEAD'])}${dirty ? ' (src/core/matching had uncommitted changes)' : ''}`;
   const rows: Row[] = [];
   for (const instance of selected) {
     console.log(`${instance.id}: ${instance.description}`);
@@ -698,7 +700,7 @@ async function main(): Promise<number> {
     name,
     date: started.toISOString(),
     command: `node bench/run.js matching ${process.argv.slice(2).join(' ')}`.trim(),
-    commit: firstLine('git', ['rev-parse', '--short', 'HEAD']),
+    commit,
     machine: `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores (shared), ${(totalmem() / 2 ** 30).toFixed(0)} GB`,
     node: process.version,
     networkx: env.networkx ?? 'not available',
