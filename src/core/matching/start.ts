@@ -18,7 +18,7 @@ export interface SolverStart {
 /**
  * Greedy start (as in Blossom V / LEMON): u_v = max(0, heaviest incident weight) / 2, then each
  * vertex lowers its dual by its least slack (staying >= 0) and takes a tight edge to an exposed
- * neighbour. Feasible duals, matched edges tight.
+ * neighbour; then short tight augmenting paths are taken. Feasible duals, matched edges tight.
  */
 export function greedyStart(graph: MatchingGraph): SolverStart {
   const { n, endpoint, weight, adjStart, adj } = graph;
@@ -45,6 +45,28 @@ export function greedyStart(graph: MatchingGraph): SolverStart {
       if (mate[x] === -1 && y[v]! + y[x]! - 2 * weight[p >> 1]! === 0) {
         mate[v] = x;
         mate[x] = v;
+      }
+    }
+  }
+  // Augment along tight alternating paths of length 3 (u - x = y - z with u, z exposed): all
+  // edges stay tight and the duals are untouched, so the invariants hold; fewer roots remain.
+  const tight = (p: number, a: number): boolean => y[a]! + y[endpoint[p]!]! - 2 * weight[p >> 1]! === 0;
+  for (let u = 0; u < n; u++) {
+    if (mate[u] !== -1 || y[u] === 0) continue;
+    search: for (let a = adjStart[u]!, end = adjStart[u + 1]!; a < end; a++) {
+      const p = adj[a]!;
+      const x = endpoint[p]!;
+      const yy = mate[x]!;
+      if (yy === -1 || !tight(p, u)) continue;
+      for (let b = adjStart[yy]!, endB = adjStart[yy + 1]!; b < endB; b++) {
+        const q = adj[b]!;
+        const z = endpoint[q]!;
+        if (z === u || mate[z] !== -1 || !tight(q, yy)) continue;
+        mate[u] = x;
+        mate[x] = u;
+        mate[yy] = z;
+        mate[z] = yy;
+        break search;
       }
     }
   }
