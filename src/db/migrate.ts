@@ -23,7 +23,11 @@ export const migrateToLatest = async (db: Kysely<Database>): Promise<MigrationRe
   if (resultSet.error) {
     const failed = resultSet.results?.find((result) => result.status === 'Error');
     const cause = resultSet.error instanceof Error ? resultSet.error.message : String(resultSet.error);
-    throw new MigrationError(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${cause}`);
+    throw new MigrationError(
+      failed
+        ? `Migration ${failed.migrationName} failed: ${cause}`
+        : `Could not bring the database schema up to date: ${cause}`,
+    );
   }
   await syncCountries(db);
   return {
