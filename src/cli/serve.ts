@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AppContext } from '../app-context';
 import { startMailWorker } from '../jobs/mail-worker';
+import { startRoundScheduleWorker } from '../jobs/round-schedule-worker';
 import { isProgramEmpty, seedDemo } from '../services/seed-demo';
 import { createApp } from '../web/app';
 import type { CliCommand, CliIo } from './command';
@@ -16,13 +17,14 @@ export interface RunningServer {
 /** How often the mail worker looks for due messages when the queue is idle. */
 const MAIL_POLL_MS = 2_000;
 
-/** Starts the web server and the mail worker; resolves once it is listening. */
+/** Starts the web server, the mail worker and the round schedule; resolves once it is listening. */
 export const startServer = (ctx: AppContext): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
     const app = createApp(ctx);
     const server = serve({ fetch: app.fetch, port: ctx.config.port }, () => {
       ctx.logger.info({ url: ctx.config.baseUrl, port: ctx.config.port }, 'ILN is listening');
       const mailWorker = startMailWorker(ctx, { intervalMs: MAIL_POLL_MS });
+      const roundScheduleWorker = startRoundScheduleWorker(ctx);
       resolve({
         url: ctx.config.baseUrl,
         stop: async () => {
@@ -31,7 +33,7 @@ export const startServer = (ctx: AppContext): Promise<RunningServer> =>
             // Idle keep-alive connections would otherwise hold the close open.
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           });
-          await mailWorker.stop();
+          await Promise.all([mailWorker.stop(), roundScheduleWorker.stop()]);
         },
       });
     });
