@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DuplicateReason } from '../../core/applications';
 import type { Dialect } from '../connection';
 import type { Database } from '../schema';
+import { type AuditEntry, insertAuditEntry } from './audit-log';
 import { normalizeEmail } from './people-repository';
 
 /**
@@ -23,13 +24,7 @@ export interface PrefillLink {
   usedAt: Date | null;
 }
 
-export interface AuditEntry {
-  actorPersonId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown>;
-}
+export type { AuditEntry };
 
 /** What the quota and the duplicate check need of each application, without the answers. */
 export interface QuotaRow {
@@ -231,18 +226,5 @@ export const createApplicationRecordsRepository = (
       .where('requested_at', '<', before.toISOString())
       .execute();
   },
-  appendAuditEntry: async (entry, now) => {
-    await db
-      .insertInto('audit_log')
-      .values({
-        id: randomUUID(),
-        at: now.toISOString(),
-        actor_person_id: entry.actorPersonId,
-        action: entry.action,
-        subject_type: entry.subjectType,
-        subject_id: entry.subjectId,
-        details: JSON.stringify(entry.details),
-      })
-      .execute();
-  },
+  appendAuditEntry: (entry, now) => insertAuditEntry(db, entry, now),
 });

@@ -12,6 +12,7 @@ import { CAREER_STAGES, type CareerStage, SECTORS, type Sector } from '../../cor
 import type { Database } from '../schema';
 import type { ApplicationImportsTable } from '../tables/review';
 import { type StoredApplication, toStoredApplication } from './applications-repository';
+import { type AuditEntry, insertAuditEntry } from './audit-log';
 import type { CountryScope } from './coordinator-dashboard-repository';
 
 /**
@@ -79,13 +80,7 @@ export interface ApplicationNote {
   createdAt: Date;
 }
 
-export interface AuditEntryInput {
-  actorPersonId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown>;
-}
+export type AuditEntryInput = AuditEntry;
 
 export interface ApplicationImport {
   id: string;
@@ -415,20 +410,7 @@ export const createApplicationReviewRepository = (db: Db): ApplicationReviewRepo
       return { id, ...note, authorName: author?.name ?? null, createdAt: now };
     },
 
-    appendAudit: async (entry, now) => {
-      await db
-        .insertInto('audit_log')
-        .values({
-          id: randomUUID(),
-          at: now.toISOString(),
-          actor_person_id: entry.actorPersonId,
-          action: entry.action,
-          subject_type: entry.subjectType,
-          subject_id: entry.subjectId,
-          details: JSON.stringify(entry.details),
-        })
-        .execute();
-    },
+    appendAudit: (entry, now) => insertAuditEntry(db, entry, now),
 
     listQuotaRows: async (roundId) => {
       const rows = await db

@@ -4,6 +4,7 @@ import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import type { Database } from '../schema';
 import type { PeopleTable, PersonRolesTable } from '../tables/core';
+import { type AuditEntry, insertAuditEntry } from './audit-log';
 
 /** A person as the rest of the program sees them (rows ⇄ core types happens here only). */
 export interface Person {
@@ -31,13 +32,7 @@ export interface NewPerson {
   timeZone?: string | null;
 }
 
-export interface AuditEntry {
-  actorPersonId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown>;
-}
+export type { AuditEntry };
 
 export interface PeopleRepository {
   findPersonByEmail: (email: string) => Promise<Person | undefined>;
@@ -184,20 +179,7 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
         .execute();
     },
 
-    appendAuditEntry: async (entry, now) => {
-      await db
-        .insertInto('audit_log')
-        .values({
-          id: randomUUID(),
-          at: now.toISOString(),
-          actor_person_id: entry.actorPersonId,
-          action: entry.action,
-          subject_type: entry.subjectType,
-          subject_id: entry.subjectId,
-          details: JSON.stringify(entry.details),
-        })
-        .execute();
-    },
+    appendAuditEntry: (entry, now) => insertAuditEntry(db, entry, now),
 
     transaction: (work) =>
       db.isTransaction
