@@ -87,6 +87,7 @@ describe('maxWeightMatchingComplete', () => {
     const edges: Edge[] = [];
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) edges.push([i, j, score(i, j)]);
     expect(got.weight).toBe(maxWeightMatching(edges).weight);
+    expect(verifyOptimality(edges, got)).toEqual({ ok: true });
   });
 
   it('handles n = 0, 1 and all pairs forbidden', () => {
@@ -98,6 +99,8 @@ describe('maxWeightMatchingComplete', () => {
     expect(maxWeightMatchingComplete({ n: 1, score: () => 1 })).toMatchObject({ pairs: [], certified: true });
     const none = maxWeightMatchingComplete({ n: 5, score: () => null, maxCardinality: true });
     expect(none).toMatchObject({ pairs: [], weight: 0, certified: true, edgesUsed: 0 });
+    // No edges: the empty matching with zero duals and an empty witness is optimal.
+    expect(verifyOptimality([], none, { maxCardinality: true })).toEqual({ ok: true });
   });
 
   it('rejects bad problems and bad scores', () => {
