@@ -28,63 +28,69 @@ export const DashboardView = ({
       {dashboard.rounds.length === 0 ? (
         <p>{t('coordinator:dashboard.noRounds')}</p>
       ) : (
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('coordinator:dashboard.columns.round')}</th>
-              <th scope="col">{t('coordinator:dashboard.columns.status')}</th>
-              <th scope="col">{t('coordinator:dashboard.columns.applications')}</th>
-              <th scope="col">{t('coordinator:dashboard.columns.dates')}</th>
-              <th scope="col">{t('coordinator:dashboard.columns.counts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {dashboard.rounds.map((round) => (
-              <tr data-round-id={round.id}>
-                <th scope="row">
-                  <a href={`/coordinator/rounds/${encodeURIComponent(round.id)}/applications`}>{round.name}</a>
-                </th>
-                <td>{round.status}</td>
-                <td>
-                  {t('coordinator:dashboard.applicationsWindow', {
-                    open: formatInstant(round.applicationsOpenAt, locale, round.timeZone),
-                    close: formatInstant(round.applicationsCloseAt, locale, round.timeZone),
-                  })}
-                </td>
-                <td>
-                  {t('coordinator:dashboard.roundDates', {
-                    start: formatCalendarDate(round.startsOn, locale),
-                    end: formatCalendarDate(round.endsOn, locale),
-                  })}
-                </td>
-                <td>
-                  {round.totalApplications === 0 ? (
-                    t('coordinator:dashboard.noApplications')
-                  ) : (
-                    <>
-                      <p>{t('coordinator:dashboard.total', { count: round.totalApplications })}</p>
-                      <ul class="counts">
-                        {Object.entries(round.applicationCounts)
-                          .sort(([a], [b]) => a.localeCompare(b))
-                          .map(([status, count]) => (
-                            <li data-status={status}>
-                              {t('coordinator:dashboard.countByStatus', { status, count })}
-                            </li>
-                          ))}
-                      </ul>
-                    </>
-                  )}
-                </td>
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('coordinator:dashboard.columns.round')}</th>
+                <th scope="col">{t('coordinator:dashboard.columns.status')}</th>
+                <th scope="col">{t('coordinator:dashboard.columns.applications')}</th>
+                <th scope="col">{t('coordinator:dashboard.columns.dates')}</th>
+                <th scope="col">{t('coordinator:dashboard.columns.counts')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {dashboard.rounds.map((round) => (
+                <tr data-round-id={round.id}>
+                  <th scope="row">
+                    <a href={`/coordinator/rounds/${encodeURIComponent(round.id)}/applications`}>
+                      {round.name}
+                    </a>
+                  </th>
+                  <td>
+                    <div class={`tag tag--${round.status}`}>{round.status}</div>
+                  </td>
+                  <td>
+                    {t('coordinator:dashboard.applicationsWindow', {
+                      open: formatInstant(round.applicationsOpenAt, locale, round.timeZone),
+                      close: formatInstant(round.applicationsCloseAt, locale, round.timeZone),
+                    })}
+                  </td>
+                  <td>
+                    {t('coordinator:dashboard.roundDates', {
+                      start: formatCalendarDate(round.startsOn, locale),
+                      end: formatCalendarDate(round.endsOn, locale),
+                    })}
+                  </td>
+                  <td>
+                    {round.totalApplications === 0 ? (
+                      t('coordinator:dashboard.noApplications')
+                    ) : (
+                      <>
+                        <p>{t('coordinator:dashboard.total', { count: round.totalApplications })}</p>
+                        <ul class="counts">
+                          {Object.entries(round.applicationCounts)
+                            .sort(([a], [b]) => a.localeCompare(b))
+                            .map(([status, count]) => (
+                              <li data-status={status}>
+                                {t('coordinator:dashboard.countByStatus', { status, count })}
+                              </li>
+                            ))}
+                        </ul>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      <p>
+      <p class="link-list">
         <a href="/coordinator/rounds">{t('coordinator:dashboard.roundsLink')}</a>
       </p>
       {isOutboxEnabled && (
-        <p>
+        <p class="link-list">
           <a href="/outbox">{t('coordinator:dashboard.outboxLink')}</a>
         </p>
       )}

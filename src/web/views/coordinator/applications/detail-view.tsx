@@ -41,7 +41,7 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
   const preference = answers.partnerPreference;
   return (
     <section>
-      <p>
+      <p class="back-link">
         <a href={base}>{t('review:detail.backToList')}</a>
       </p>
       <h1>{application.name}</h1>
@@ -80,7 +80,7 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
               </form>
             ))}
           {props.actions.includes('decline') && (
-            <form method="post" action={`${base}/${application.id}/review`}>
+            <form method="post" action={`${base}/${application.id}/review`} class="review-actions__decline">
               <CsrfField token={props.csrfToken} />
               <input type="hidden" name="action" value="decline" />
               <TextAreaField
@@ -175,7 +175,7 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
           ))}
         </ol>
       )}
-      <form method="post" action={`${base}/${application.id}/notes`}>
+      <form method="post" action={`${base}/${application.id}/notes`} class="panel">
         <CsrfField token={props.csrfToken} />
         <TextAreaField
           name="body"

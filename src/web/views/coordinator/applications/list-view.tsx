@@ -47,7 +47,7 @@ export const ApplicationsListView = (props: ApplicationsListProps) => {
             })
           : t('review:list.scopeAll')}
       </p>
-      <ul class="actions">
+      <ul class="toolbar">
         <li>
           <a href={`${base}/counts`}>{t('review:list.countsLink')}</a>
         </li>
@@ -71,7 +71,7 @@ export const ApplicationsListView = (props: ApplicationsListProps) => {
       <form
         method="get"
         action={base}
-        class="filters"
+        class="filters panel"
         hx-get={base}
         hx-target="#applications-results"
         hx-select="#applications-results"
@@ -122,7 +122,7 @@ export const ApplicationsListView = (props: ApplicationsListProps) => {
           options={CAREER_STAGES.map((stage) => ({ value: stage, label: labelFor(t, 'careerStage', stage) }))}
           value={query.filters.careerStage}
         />
-        <div class="choice">
+        <div class="choice filters__check">
           <input
             id="filter-duplicates"
             type="checkbox"
@@ -143,7 +143,7 @@ export const ApplicationsListView = (props: ApplicationsListProps) => {
           ]}
           value={query.sort}
         />
-        <div class="actions">
+        <div class="actions filters__actions">
           <button type="submit" class="button">
             {t('review:list.apply')}
           </button>{' '}
@@ -206,19 +206,23 @@ const ApplicationsResults = (props: ApplicationsListProps) => {
                         </>
                       )}
                       <br />
-                      <span class="field__hint">{application.answers.role}</span>
+                      <span class="table__sub">{application.answers.role}</span>
                     </th>
                     <td>{getCountryName(application.countryCode, locale)}</td>
                     <td>{labelFor(t, 'sector', application.answers.sector)}</td>
                     <td>{labelFor(t, 'careerStage', application.answers.careerStage)}</td>
-                    <td>{t(`review:status.${application.status}`)}</td>
+                    <td>
+                      <div class={`tag tag--${application.status}`}>
+                        {t(`review:status.${application.status}`)}
+                      </div>
+                    </td>
                     <td>{formatInstant(application.submittedAt, locale, round.programTimeZone)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <fieldset class="bulk-actions">
+          <fieldset class="bulk-actions panel">
             <legend>{t('review:list.bulkHeading')}</legend>
             <SelectField
               name="action"

@@ -26,14 +26,16 @@ const CountTable = ({ caption, rows }: { caption: string; rows: { label: string;
       <thead>
         <tr>
           <th scope="col">{caption}</th>
-          <th scope="col">{t('review:counts.count')}</th>
+          <th scope="col" class="num">
+            {t('review:counts.count')}
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr>
             <th scope="row">{row.label}</th>
-            <td>{row.count}</td>
+            <td class="num">{row.count}</td>
           </tr>
         ))}
       </tbody>
@@ -45,29 +47,34 @@ export const CountsView = ({ round, counts }: { round: Round; counts: Applicatio
   const { t, locale } = useShell();
   return (
     <section>
-      <p>
+      <p class="back-link">
         <a href={applicationsPath(round.id)}>{t('review:counts.backToList')}</a>
       </p>
       <h1>{t('review:counts.title', { round: round.name })}</h1>
       <p class="lead">{t('review:counts.total', { count: counts.total })}</p>
-      <CountTable
-        caption={t('review:counts.byStatus')}
-        rows={Object.entries(counts.byStatus).map(([status, count]) => ({
-          label: t(`review:status.${status}`),
-          count: count ?? 0,
-        }))}
-      />
-      <CountTable
-        caption={t('review:counts.byCountry')}
-        rows={counts.byCountry.map((row) => ({
-          label: getCountryName(row.countryCode, locale),
-          count: row.count,
-        }))}
-      />
-      <CountTable
-        caption={t('review:counts.bySector')}
-        rows={counts.bySector.map((row) => ({ label: labelFor(t, 'sector', row.sector), count: row.count }))}
-      />
+      <div class="counts-grid">
+        <CountTable
+          caption={t('review:counts.byStatus')}
+          rows={Object.entries(counts.byStatus).map(([status, count]) => ({
+            label: t(`review:status.${status}`),
+            count: count ?? 0,
+          }))}
+        />
+        <CountTable
+          caption={t('review:counts.byCountry')}
+          rows={counts.byCountry.map((row) => ({
+            label: getCountryName(row.countryCode, locale),
+            count: row.count,
+          }))}
+        />
+        <CountTable
+          caption={t('review:counts.bySector')}
+          rows={counts.bySector.map((row) => ({
+            label: labelFor(t, 'sector', row.sector),
+            count: row.count,
+          }))}
+        />
+      </div>
     </section>
   );
 };
@@ -90,12 +97,12 @@ export const AdmitView = ({
   const cap = Number.isFinite(preview.capPerCountry) ? String(preview.capPerCountry) : '∞';
   return (
     <section>
-      <p>
+      <p class="back-link">
         <a href={applicationsPath(round.id)}>{t('review:counts.backToList')}</a>
       </p>
       <h1>{t('review:admit.title', { round: round.name })}</h1>
       <p class="lead">{t('review:admit.intro', { cap })}</p>
-      <form method="get" action={base}>
+      <form method="get" action={base} class="inline-form">
         <ErrorSummary errors={problems} />
         <TextField
           name="places"
@@ -115,7 +122,7 @@ export const AdmitView = ({
       ) : (
         <>
           <p>{t('review:admit.wouldAdmit', { count: preview.admitted.length })}</p>
-          <ol>
+          <ol class="admit-list">
             {preview.admitted.map((row) => (
               <li>
                 {row.name} ({getCountryName(row.countryCode, locale)},{' '}
@@ -150,7 +157,7 @@ export const UploadView = ({
   const error = problems.find((problem) => problem.field === 'file')?.message;
   return (
     <section>
-      <p>
+      <p class="back-link">
         <a href={applicationsPath(round.id)}>{t('review:import.backToList')}</a>
       </p>
       <h1>{t('review:import.title', { round: round.name })}</h1>
@@ -215,7 +222,7 @@ export const MappingView = ({
     field ? t(`review:import.fields.${field}`) : t('review:import.wholeRow');
   return (
     <section>
-      <p>
+      <p class="back-link">
         <a href={applicationsPath(round.id)}>{t('review:import.backToList')}</a>
       </p>
       <h1>{t('review:import.title', { round: round.name })}</h1>
@@ -271,29 +278,31 @@ export const MappingView = ({
           <ErrorSummary errors={problems} />
           <h2>{t('review:import.mappingHeading')}</h2>
           <p>{t('review:import.mappingIntro', { file: preview.fileName, count: preview.rowCount })}</p>
-          {IMPORT_FIELDS.map((field) => {
-            const options = [
-              ...(CONSTANT_YES_FIELDS.includes(field)
-                ? [{ value: 'yes', label: t('review:import.yesForAll') }]
-                : []),
-              ...columnOptions,
-            ];
-            return (
-              <SelectField
-                name={`map.${field}`}
-                id={`field-${field}`}
-                label={fieldLabel(field)}
-                options={
-                  REQUIRED_IMPORT_FIELDS.includes(field)
-                    ? options
-                    : [{ value: 'none', label: t('review:import.notInFile') }, ...options]
-                }
-                value={mapping[field]}
-                error={problems.find((problem) => problem.field === field)?.message}
-                required={REQUIRED_IMPORT_FIELDS.includes(field)}
-              />
-            );
-          })}
+          <div class="field-grid">
+            {IMPORT_FIELDS.map((field) => {
+              const options = [
+                ...(CONSTANT_YES_FIELDS.includes(field)
+                  ? [{ value: 'yes', label: t('review:import.yesForAll') }]
+                  : []),
+                ...columnOptions,
+              ];
+              return (
+                <SelectField
+                  name={`map.${field}`}
+                  id={`field-${field}`}
+                  label={fieldLabel(field)}
+                  options={
+                    REQUIRED_IMPORT_FIELDS.includes(field)
+                      ? options
+                      : [{ value: 'none', label: t('review:import.notInFile') }, ...options]
+                  }
+                  value={mapping[field]}
+                  error={problems.find((problem) => problem.field === field)?.message}
+                  required={REQUIRED_IMPORT_FIELDS.includes(field)}
+                />
+              );
+            })}
+          </div>
           <CheckboxGroup
             name="skipBadRows"
             legend={t('review:import.skipBadRows')}

@@ -66,10 +66,14 @@ export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canMana
                   <th scope="row">
                     {canManage ? <a href={`/coordinator/rounds/${round.id}`}>{round.name}</a> : round.name}
                     <br />
-                    <a href={`/coordinator/rounds/${round.id}/applications`}>{t('review:rounds.review')}</a>
+                    <a class="table__sub" href={`/coordinator/rounds/${round.id}/applications`}>
+                      {t('review:rounds.review')}
+                    </a>
                   </th>
                   <td>
-                    <RoundStatusLabel status={round.status} />
+                    <div class={`tag tag--${round.status}`}>
+                      <RoundStatusLabel status={round.status} />
+                    </div>
                   </td>
                   <td>
                     {t('review:rounds.window', {
@@ -124,7 +128,7 @@ export const RoundFormView = ({
   ).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
   return (
     <section>
-      <p>
+      <p class="back-link">
         <a href="/coordinator/rounds">{t('review:rounds.backToRounds')}</a>
       </p>
       <h1>{title}</h1>
@@ -149,57 +153,63 @@ export const RoundFormView = ({
           error={errorOf('programTimeZone')}
           required
         />
-        <TextField
-          type="date"
-          name="applicationsOpenOn"
-          label={t('review:rounds.form.openOn')}
-          hint={t('review:rounds.form.dateHint')}
-          value={values.applicationsOpenOn}
-          error={errorOf('applicationsOpenOn')}
-          required
-        />
-        <TextField
-          name="applicationsOpenTime"
-          label={t('review:rounds.form.openTime')}
-          hint={t('review:rounds.form.timeHint')}
-          value={values.applicationsOpenTime}
-          error={errorOf('applicationsOpenTime')}
-          inputmode="numeric"
-        />
-        <TextField
-          type="date"
-          name="applicationsCloseOn"
-          label={t('review:rounds.form.closeOn')}
-          hint={t('review:rounds.form.dateHint')}
-          value={values.applicationsCloseOn}
-          error={errorOf('applicationsCloseOn')}
-          required
-        />
-        <TextField
-          name="applicationsCloseTime"
-          label={t('review:rounds.form.closeTime')}
-          hint={t('review:rounds.form.timeHint')}
-          value={values.applicationsCloseTime}
-          error={errorOf('applicationsCloseTime')}
-          inputmode="numeric"
-        />
-        <TextField
-          type="date"
-          name="startsOn"
-          label={t('review:rounds.form.startsOn')}
-          hint={t('review:rounds.form.dateHint')}
-          value={values.startsOn}
-          error={errorOf('startsOn')}
-          required
-        />
-        <TextField
-          type="date"
-          name="endsOn"
-          label={t('review:rounds.form.endsOn')}
-          hint={t('review:rounds.form.endsOnHint')}
-          value={values.endsOn}
-          error={errorOf('endsOn')}
-        />
+        <div class="field-row">
+          <TextField
+            type="date"
+            name="applicationsOpenOn"
+            label={t('review:rounds.form.openOn')}
+            hint={t('review:rounds.form.dateHint')}
+            value={values.applicationsOpenOn}
+            error={errorOf('applicationsOpenOn')}
+            required
+          />
+          <TextField
+            name="applicationsOpenTime"
+            label={t('review:rounds.form.openTime')}
+            hint={t('review:rounds.form.timeHint')}
+            value={values.applicationsOpenTime}
+            error={errorOf('applicationsOpenTime')}
+            inputmode="numeric"
+          />
+        </div>
+        <div class="field-row">
+          <TextField
+            type="date"
+            name="applicationsCloseOn"
+            label={t('review:rounds.form.closeOn')}
+            hint={t('review:rounds.form.dateHint')}
+            value={values.applicationsCloseOn}
+            error={errorOf('applicationsCloseOn')}
+            required
+          />
+          <TextField
+            name="applicationsCloseTime"
+            label={t('review:rounds.form.closeTime')}
+            hint={t('review:rounds.form.timeHint')}
+            value={values.applicationsCloseTime}
+            error={errorOf('applicationsCloseTime')}
+            inputmode="numeric"
+          />
+        </div>
+        <div class="field-row">
+          <TextField
+            type="date"
+            name="startsOn"
+            label={t('review:rounds.form.startsOn')}
+            hint={t('review:rounds.form.dateHint')}
+            value={values.startsOn}
+            error={errorOf('startsOn')}
+            required
+          />
+          <TextField
+            type="date"
+            name="endsOn"
+            label={t('review:rounds.form.endsOn')}
+            hint={t('review:rounds.form.endsOnHint')}
+            value={values.endsOn}
+            error={errorOf('endsOn')}
+          />
+        </div>
         <CheckboxGroup
           name="quotaEnabled"
           legend={t('review:rounds.form.quotaLegend')}
@@ -207,20 +217,22 @@ export const RoundFormView = ({
           values={values.quotaEnabled ? ['on'] : []}
           error={errorOf('quotaEnabled')}
         />
-        <TextField
-          name="quotaCapPercent"
-          label={t('review:rounds.form.quotaCapPercent')}
-          value={values.quotaCapPercent}
-          error={errorOf('quotaCapPercent')}
-          inputmode="numeric"
-        />
-        <TextField
-          name="quotaMinimumPlaces"
-          label={t('review:rounds.form.quotaMinimumPlaces')}
-          value={values.quotaMinimumPlaces}
-          error={errorOf('quotaMinimumPlaces')}
-          inputmode="numeric"
-        />
+        <div class="field-row">
+          <TextField
+            name="quotaCapPercent"
+            label={t('review:rounds.form.quotaCapPercent')}
+            value={values.quotaCapPercent}
+            error={errorOf('quotaCapPercent')}
+            inputmode="numeric"
+          />
+          <TextField
+            name="quotaMinimumPlaces"
+            label={t('review:rounds.form.quotaMinimumPlaces')}
+            value={values.quotaMinimumPlaces}
+            error={errorOf('quotaMinimumPlaces')}
+            inputmode="numeric"
+          />
+        </div>
         <div class="actions">
           <button type="submit" class="button">
             {submitLabel}
@@ -249,7 +261,7 @@ export const RoundPageView = ({
   const { t, locale } = useShell();
   return (
     <section>
-      <p>
+      <p class="back-link">
         <a href="/coordinator/rounds">{t('review:rounds.backToRounds')}</a>
       </p>
       <h1>{round.name}</h1>
@@ -287,7 +299,7 @@ export const RoundPageView = ({
         </ul>
       )}
       <h2>{t('review:rounds.settingsHeading')}</h2>
-      <ul>
+      <ul class="settings-list">
         <li>
           {t('review:rounds.window', {
             open: formatInstant(round.applicationsOpenAt, locale, round.programTimeZone),
