@@ -9,8 +9,9 @@ import { useShell } from '../shell-context';
 import { ApplicationForm, type ApplicationFormProps } from './application-form';
 
 /**
- * Pages whose address holds a private token tell the browser not to send that address on to
- * other sites (the site-wide policy already strips paths from cross-origin referrers).
+ * The private page tells the browser not to send its address (which holds the token) anywhere;
+ * the site-wide policy already strips paths from cross-origin referrers. Pages with POST forms
+ * must not do this: with no-referrer, browsers send `Origin: null`, which the CSRF check refuses.
  */
 const NoReferrer = () => <meta name="referrer" content="no-referrer" />;
 
@@ -72,7 +73,6 @@ export const ApplyPage = ({
   const { t } = useShell();
   return (
     <article>
-      {prefilled && <NoReferrer />}
       <h1>{t('applications:apply.title', { name: round.name })}</h1>
       <p class="lead">{t('applications:apply.lead')}</p>
       <RoundDates round={round} />
@@ -295,7 +295,6 @@ export const EditApplicationPage = ({
   const { t } = useShell();
   return (
     <article>
-      <NoReferrer />
       <h1>{t('applications:edit.title', { name: round.name })}</h1>
       <p class="lead">
         {t('applications:edit.lead')}{' '}
@@ -331,7 +330,6 @@ export const ConfirmPage = ({
   const { t } = useShell();
   return (
     <article>
-      <NoReferrer />
       <h1>{title}</h1>
       {body.map((paragraph) => (
         <p>{paragraph}</p>
