@@ -291,3 +291,90 @@ test('fuzz: random field values never cause a 500', { timeout: 120_000 }, async 
     { numRuns: 60 },
   );
 });
+
+describe('logs, resources and topics', () => {
+  test('private tokens never appear in log lines, even when a private page fails', async () => {
+    const { Writable } = await import('node:stream');
+    const pino = (await import('pino')).default;
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    await t.dispose();
+    t = await createTestApp({ now: TEST_NOW, logger: pino({ level: 'debug' }, stream) });
+    await insertRound(t.database.db, round);
+    expect((await t.postForm(applyPath, validForm())).status).toBe(303);
+    const [mail] = await mailTo('ana@example.org');
+    const path = privatePathIn(mail!.text_body);
+    const token = path.split('/').at(-1)!;
+    await t.request(path);
+    await t.request(`${path}/edit`);
+    await t.request(`/applications/${'y'.repeat(43)}`);
+    // A POST without a CSRF token is refused and logged; its path holds no token.
+    await t.request('/applications/withdraw', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token }),
+    });
+    // A failing database makes the private page fail unexpectedly: logged, without the token.
+    await t.database.db.schema.dropTable('audit_log').execute();
+    expect((await t.postForm('/applications/withdraw', { token })).status).toBe(500);
+    await t.database.db.schema.alterTable('rounds').renameTo('rounds_gone').execute();
+    expect((await t.request(path)).status).toBe(500);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join('\n')).not.toContain(token);
+  });
+
+  test('the resources page and the topics archive have honest empty states, then list what exists', async () => {
+    expect(await (await t.request('/resources')).text()).toContain('There are no resources here yet.');
+    expect(await (await t.request('/topics')).text()).toContain('No topics have been published yet.');
+    const { createResourcesRepository } = await import('../../db/repositories/resources-repository');
+    const { createTopicsRepository } = await import('../../db/repositories/topics-repository');
+    await createResourcesRepository(t.database.db).insertResource(
+      {
+        id: 'r1',
+        title: 'Peer mentoring guide',
+        url: 'https://example.org/guide',
+        description: 'How to start.',
+        position: 0,
+      },
+      TEST_NOW,
+    );
+    const topics = createTopicsRepository(t.database.db);
+    await topics.insertTopic(
+      {
+        id: 't1',
+        roundId: round.id,
+        title: 'Getting to know you',
+        body: 'Say hello.',
+        publishOn: '2027-01-20',
+        publishedAt: new Date('2027-01-20T00:00:00Z'),
+      },
+      TEST_NOW,
+    );
+    await topics.insertTopic(
+      {
+        id: 't2',
+        roundId: round.id,
+        title: 'Not yet',
+        body: 'Later.',
+        publishOn: '2027-03-01',
+        publishedAt: null,
+      },
+      TEST_NOW,
+    );
+    expect(await (await t.request('/resources')).text()).toContain('href="https://example.org/guide"');
+    const archive = await (await t.request('/topics')).text();
+    expect(archive).toContain('Getting to know you');
+    expect(archive).not.toContain('Not yet');
+  });
+
+  test('coordinators manage resources; others are sent to sign in', async () => {
+    const anonymous = await t.request('/coordinator/resources');
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.get('location')).toContain('/sign-in');
+  });
+});
