@@ -293,10 +293,10 @@ test('a country coordinator sees counts for their own countries only; a program 
   await db
     .insertInto('applications')
     .values([
-      application('ke1', 'KE', 'submitted'),
+      application('ke1', 'KE', 'pending'),
       application('ke2', 'KE', 'accepted'),
-      application('au1', 'AU', 'submitted'),
-      application('au2', 'AU', 'submitted'),
+      application('au1', 'AU', 'pending'),
+      application('au2', 'AU', 'pending'),
       application('au3', 'AU', 'waitlisted'),
     ])
     .execute();
@@ -306,16 +306,16 @@ test('a country coordinator sees counts for their own countries only; a program 
   expect(kenya).toContain('March 2027');
   expect(kenya).toContain('country coordinator for Kenya');
   expect(kenya).toContain('2 in total');
-  expect(kenya).toContain('<li data-status="submitted">submitted: 1</li>');
-  expect(kenya).toContain('<li data-status="accepted">accepted: 1</li>');
-  expect(kenya).not.toContain('waitlisted');
+  expect(kenya).toContain('<li data-status="pending">Pending: 1</li>');
+  expect(kenya).toContain('<li data-status="accepted">Accepted: 1</li>');
+  expect(kenya).not.toContain('data-status="waitlisted"');
 
   await t.postForm('/sign-out');
   await signIn('lead@example.org');
   const lead = await (await t.request('/coordinator')).text();
   expect(lead).toContain('5 in total');
-  expect(lead).toContain('<li data-status="submitted">submitted: 3</li>');
-  expect(lead).toContain('<li data-status="waitlisted">waitlisted: 1</li>');
+  expect(lead).toContain('<li data-status="pending">Pending: 3</li>');
+  expect(lead).toContain('<li data-status="waitlisted">Waitlisted: 1</li>');
   expect(lead).toContain('href="/outbox"');
 });
 

@@ -48,7 +48,7 @@ export const DashboardView = ({
                     </a>
                   </th>
                   <td>
-                    <div class={`tag tag--${round.status}`}>{round.status}</div>
+                    <div class={`tag tag--${round.status}`}>{t(`review:roundStatus.${round.status}`)}</div>
                   </td>
                   <td>
                     {t('coordinator:dashboard.applicationsWindow', {
@@ -73,7 +73,7 @@ export const DashboardView = ({
                             .sort(([a], [b]) => a.localeCompare(b))
                             .map(([status, count]) => (
                               <li data-status={status}>
-                                {t('coordinator:dashboard.countByStatus', { status, count })}
+                                {t('coordinator:dashboard.countByStatus', { status: t(`review:status.${status}`), count })}
                               </li>
                             ))}
                         </ul>
