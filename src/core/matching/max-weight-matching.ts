@@ -230,6 +230,10 @@ class BlossomSolver {
     this.d4 = new IndexedMinHeap(2 * n);
     this.d3 = new TripleMinHeap(Math.max(64, graph.m));
     this.d1 = new IndexedMinHeap(maxCardinality ? 0 : n);
+    // delta becomes fractional / large: give the field a double representation from the start so
+    // optimised code never sees a map change (Smi -> Double field) and deoptimises.
+    this.delta = 0.5;
+    this.delta = 0;
     if (start === undefined) {
       // Uniform duals: u_v = max(0, max weight) / 2, i.e. Y = max weight (doubled units).
       this.y.fill(maxCardinality ? graph.maxWeight : Math.max(0, graph.maxWeight));
@@ -303,7 +307,10 @@ class BlossomSolver {
     while (stack.length > 0) {
       const x = stack.pop()!;
       if (x < this.n) out.push(x);
-      else for (const c of this.childs[x]!) stack.push(c);
+      else {
+        const cs = this.childs[x]!;
+        for (let i = 0; i < cs.length; i++) stack.push(cs[i]!);
+      }
     }
     return out;
   }
@@ -317,7 +324,10 @@ class BlossomSolver {
     const d = this.delta;
     // stored = real + shift(label): S: +delta, T: -delta, FREE: 0 (vertices); blossoms opposite.
     const vShift = (to === S ? d : to === T ? -d : 0) - (from === S ? d : from === T ? -d : 0);
-    if (vShift !== 0) for (const v of vertices) this.y[v]! += vShift;
+    if (vShift !== 0) {
+      const y = this.y;
+      for (let i = 0; i < vertices.length; i++) y[vertices[i]!]! += vShift;
+    }
     if (b >= this.n && vShift !== 0) this.z[b]! -= vShift;
     this.label[b] = to;
   }
@@ -344,12 +354,13 @@ class BlossomSolver {
   private assignLabel(w: number, t: number, p: number, followMate = true): void {
     const b = this.inBlossom[w]!;
     const verts = this.leaves(b);
-    for (const v of verts) this.d2.remove(v);
+    for (let i = 0; i < verts.length; i++) this.d2.remove(verts[i]!);
     this.relabel(b, t, verts);
     this.labelEnd[b] = p;
     this.joinTree(b, p === -1 ? w : this.treeOf[this.inBlossom[this.endpoint[p]!]!]!);
     if (t === S) {
-      for (const v of verts) {
+      for (let i = 0; i < verts.length; i++) {
+        const v = verts[i]!;
         this.bestS[v] = -1;
         this.dirty[v] = 0;
         this.enqueue(v);
@@ -417,7 +428,8 @@ class BlossomSolver {
 
   /** Puts the vertices of a (newly) free top-level blossom into the delta2 queue. */
   private readyFree(verts: number[], rescan: boolean): void {
-    for (const v of verts) {
+    for (let i = 0; i < verts.length; i++) {
+      const v = verts[i]!;
       let sl: number;
       if (rescan || this.dirty[v] === 1 || (this.bestS[v] !== -1 && !this.validBest(v)))
         sl = this.rescanBest(v);
@@ -493,7 +505,8 @@ class BlossomSolver {
     this.endps[b] = endps;
     // Children become nested: store their real duals; T-children's vertices become S.
     const d = this.delta;
-    for (const c of path) {
+    for (let i = 0; i < path.length; i++) {
+      const c = path[i]!;
       const l = this.label[c]!;
       if (c >= this.n) {
         this.z[c] = l === S ? this.z[c]! + d : this.z[c]! - d;
@@ -501,7 +514,8 @@ class BlossomSolver {
       }
       const verts = this.leaves(c);
       if (l === T) {
-        for (const x of verts) {
+        for (let t = 0; t < verts.length; t++) {
+          const x = verts[t]!;
           this.y[x]! += 2 * d; // T-encoding (real - d) -> S-encoding (real + d)
           this.bestS[x] = -1;
           this.dirty[x] = 0;
@@ -509,7 +523,7 @@ class BlossomSolver {
           if (!this.maxCardinality) this.d1.set(x, this.y[x]!);
         }
       }
-      for (const x of verts) this.inBlossom[x] = b;
+      for (let t = 0; t < verts.length; t++) this.inBlossom[verts[t]!] = b;
       this.label[c] = FREE;
       this.treeOf[c] = -1;
     }
@@ -537,13 +551,17 @@ class BlossomSolver {
       this.d4.remove(b);
       this.relabel(b, FREE, this.leaves(b)); // vertices keep real duals while children are set up
     }
-    for (const s of childs) {
+    for (let i = 0; i < childs.length; i++) {
+      const s = childs[i]!;
       this.parent[s] = -1;
       if (s < this.n) this.inBlossom[s] = s;
       else if (free && this.z[s] === 0) {
         this.expandBlossom(s, true);
         continue;
-      } else for (const v of this.leaves(s)) this.inBlossom[v] = s;
+      } else {
+        const vs = this.leaves(s);
+        for (let t = 0; t < vs.length; t++) this.inBlossom[vs[t]!] = s;
+      }
       this.label[s] = FREE;
       this.labelEnd[s] = -1;
       this.treeOf[s] = -1;
@@ -646,7 +664,7 @@ class BlossomSolver {
       this.flipToRoot(s0, p0);
     }
     this.roots -= trees.length;
-    for (const t of trees) this.dissolveTree(t);
+    for (let i = 0; i < trees.length; i++) this.dissolveTree(trees[i]!);
   }
 
   /**
@@ -689,7 +707,8 @@ class BlossomSolver {
     const epoch = ++this.epoch;
     const freed: number[] = [];
     const verts: number[] = [];
-    for (const b of list) {
+    for (let i = 0; i < list.length; i++) {
+      const b = list[i]!;
       if (this.parent[b] !== -1 || this.treeOf[b] !== root || this.label[b] === FREE) continue;
       if (b >= this.n && this.base[b] === -1) continue;
       const l = this.label[b]!;
@@ -697,7 +716,8 @@ class BlossomSolver {
       this.leaves(b, verts);
       const mine = verts.slice(start);
       if (l === S) {
-        for (const v of mine) {
+        for (let t = 0; t < mine.length; t++) {
+          const v = mine[t]!;
           this.leftS[v] = epoch;
           if (!this.maxCardinality) this.d1.remove(v);
         }
@@ -708,8 +728,10 @@ class BlossomSolver {
       if (l === S && b >= this.n) freed.push(b);
     }
     // As at the end of a stage of the classic algorithm: free S-blossoms with zero dual dissolve.
-    for (const b of freed)
+    for (let i = 0; i < freed.length; i++) {
+      const b = freed[i]!;
       if (this.base[b] !== -1 && this.parent[b] === -1 && this.z[b] === 0) this.expandBlossom(b, true);
+    }
     this.readyFree(verts, true);
   }
 
