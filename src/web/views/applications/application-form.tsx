@@ -167,6 +167,12 @@ export const ApplicationForm = (props: ApplicationFormProps) => {
       {props.privateToken && <input type="hidden" name="token" value={props.privateToken} />}
       <input type="hidden" name="languageRows" value={String(props.languageRows)} />
       <input type="hidden" name="windowRows" value={String(props.windowRows)} />
+      {/* Enter in a text field submits with the form's first submit button; without this one that
+          would be "add another language". Hidden from sight, the tab order and screen readers:
+          the visible button at the end is the one people use. */}
+      <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+        {isEdit ? k('saveButton') : k('submitButton')}
+      </button>
       <ErrorSummary errors={summary} />
 
       <section aria-labelledby="section-about">
