@@ -57,35 +57,37 @@ export const OutboxList = ({
       {messages.length === 0 ? (
         <p>{t('mail:outbox.empty')}</p>
       ) : (
-        <table class="table">
-          <caption>{t('mail:outbox.caption', { count: messages.length, limit })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('mail:fields.subject')}</th>
-              <th scope="col">{t('mail:fields.to')}</th>
-              <th scope="col">{t('mail:fields.kind')}</th>
-              <th scope="col">{t('mail:fields.queuedAt')}</th>
-              <th scope="col">{t('mail:fields.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((message) => (
+        <div class="table-scroll">
+          <table class="table">
+            <caption>{t('mail:outbox.caption', { count: messages.length, limit })}</caption>
+            <thead>
               <tr>
-                <td>
-                  <a href={`/outbox/${encodeURIComponent(message.id)}`}>{message.subject}</a>
-                </td>
-                <td>{message.to}</td>
-                <td>{message.kind}</td>
-                <td>
-                  <LocalTime at={message.createdAt} timeZone="UTC" />
-                </td>
-                <td>
-                  <StatusLabel message={message} />
-                </td>
+                <th scope="col">{t('mail:fields.subject')}</th>
+                <th scope="col">{t('mail:fields.to')}</th>
+                <th scope="col">{t('mail:fields.kind')}</th>
+                <th scope="col">{t('mail:fields.queuedAt')}</th>
+                <th scope="col">{t('mail:fields.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {messages.map((message) => (
+                <tr>
+                  <td>
+                    <a href={`/outbox/${encodeURIComponent(message.id)}`}>{message.subject}</a>
+                  </td>
+                  <td>{message.to}</td>
+                  <td>{message.kind}</td>
+                  <td>
+                    <LocalTime at={message.createdAt} timeZone="UTC" />
+                  </td>
+                  <td>
+                    <StatusLabel message={message} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
@@ -155,62 +157,66 @@ export const MailQueueStatus = ({
     <>
       <h1>{t('mail:queue.title')}</h1>
       <p>{t('mail:queue.intro')}</p>
-      <table class="table">
-        <caption>{t('mail:queue.countsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('mail:fields.status')}</th>
-            <th scope="col">{t('mail:queue.messages')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {statuses.map((status) => (
-            <tr>
-              <th scope="row">{t(`mail:status.${status}`)}</th>
-              <td>{counts[status]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>{t('mail:queue.problemsTitle')}</h2>
-      {problems.length === 0 ? (
-        <p>{t('mail:queue.noProblems')}</p>
-      ) : (
+      <div class="table-scroll">
         <table class="table">
-          <caption>{t('mail:queue.problemsCaption')}</caption>
+          <caption>{t('mail:queue.countsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('mail:fields.subject')}</th>
-              <th scope="col">{t('mail:fields.to')}</th>
               <th scope="col">{t('mail:fields.status')}</th>
-              <th scope="col">{t('mail:fields.attempts')}</th>
-              <th scope="col">{t('mail:fields.nextAttemptAt')}</th>
-              <th scope="col">{t('mail:fields.lastError')}</th>
+              <th scope="col">{t('mail:queue.messages')}</th>
             </tr>
           </thead>
           <tbody>
-            {problems.map((message) => (
+            {statuses.map((status) => (
               <tr>
-                <td>{message.subject}</td>
-                <td>{message.to}</td>
-                <td>
-                  <StatusLabel message={message} />
-                </td>
-                <td>{message.attempts}</td>
-                <td>
-                  {message.status === 'pending' ? (
-                    <LocalTime at={message.nextAttemptAt} timeZone="UTC" />
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>
-                  <code>{message.lastError}</code>
-                </td>
+                <th scope="row">{t(`mail:status.${status}`)}</th>
+                <td>{counts[status]}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+      <h2>{t('mail:queue.problemsTitle')}</h2>
+      {problems.length === 0 ? (
+        <p>{t('mail:queue.noProblems')}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="table">
+            <caption>{t('mail:queue.problemsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('mail:fields.subject')}</th>
+                <th scope="col">{t('mail:fields.to')}</th>
+                <th scope="col">{t('mail:fields.status')}</th>
+                <th scope="col">{t('mail:fields.attempts')}</th>
+                <th scope="col">{t('mail:fields.nextAttemptAt')}</th>
+                <th scope="col">{t('mail:fields.lastError')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((message) => (
+                <tr>
+                  <td>{message.subject}</td>
+                  <td>{message.to}</td>
+                  <td>
+                    <StatusLabel message={message} />
+                  </td>
+                  <td>{message.attempts}</td>
+                  <td>
+                    {message.status === 'pending' ? (
+                      <LocalTime at={message.nextAttemptAt} timeZone="UTC" />
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td>
+                    <code>{message.lastError}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );
