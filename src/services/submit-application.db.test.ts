@@ -195,6 +195,21 @@ describe('submitApplication', () => {
 });
 
 describe('editing, withdrawing, declining carry-over', () => {
+  test('moving country re-decides the quota at the original place in the queue', async () => {
+    for (let i = 0; i < 5; i++) await submit(person(i));
+    const argentine = await submit(person(5, 'AR', 'America/Argentina/Buenos_Aires'));
+    expect(argentine.status).toBe('pending');
+    // Into a country whose five places are taken by earlier applications: waitlisted.
+    await editApplication(deps(), { token: argentine.token, form: person(5) });
+    expect((await store.applications.getApplication(argentine.applicationId)).status).toBe('waitlisted');
+    // And back: pending again.
+    await editApplication(deps(), {
+      token: argentine.token,
+      form: person(5, 'AR', 'America/Argentina/Buenos_Aires'),
+    });
+    expect((await store.applications.getApplication(argentine.applicationId)).status).toBe('pending');
+  });
+
   test('edits are saved while the round takes applications and refused after it closes', async () => {
     const { token, applicationId } = await submit(validForm());
     await editApplication(deps(), {
