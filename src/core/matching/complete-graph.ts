@@ -104,60 +104,93 @@ function candidateGraph(
   const heapW = new Float64Array(n * k);
   const heapV = new Int32Array(n * k);
   const count = new Int32Array(n);
-  // gate[x]: a score must exceed this to enter x's list (-Infinity until the list is full, then
-  // the list's minimum). A compact copy of the heap tops, so the pair loop stays in cache.
   const gate = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  // Min-heap of size k per vertex: slot o = vertex * k.
-  const offer = (x: number, y: number, s: number): void => {
-    const o = x * k;
-    let c = count[x]!;
-    let i: number;
-    if (c < k) {
-      i = c;
-      count[x] = ++c;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (heapW[o + p]! <= s) break;
-        heapW[o + i] = heapW[o + p]!;
-        heapV[o + i] = heapV[o + p]!;
-        i = p;
-      }
-    } else {
-      if (s <= heapW[o]!) return;
-      i = 0;
-      for (;;) {
-        let ch = 2 * i + 1;
-        if (ch >= k) break;
-        if (ch + 1 < k && heapW[o + ch + 1]! < heapW[o + ch]!) ch++;
-        if (heapW[o + ch]! >= s) break;
-        heapW[o + i] = heapW[o + ch]!;
-        heapV[o + i] = heapV[o + ch]!;
-        i = ch;
-      }
-    }
-    heapW[o + i] = s;
-    heapV[o + i] = y;
-    if (c === k) gate[x] = heapW[o]!;
-  };
+  // Separate functions per loop: each is optimised on its own with complete type feedback (one
+  // big function is OSR-compiled in its first loop and deoptimised on reaching the next).
+  candidateSweep(n, k, score, heapW, heapV, count, gate);
+  return collectCandidates(n, k, heapW, heapV, count, edges);
+}
+
+/** The full sweep of score calls: keeps each vertex's k best partners in a min-heap of size k. */
+function candidateSweep(
+  n: number,
+  k: number,
+  score: CompleteGraphProblem['score'],
+  heapW: Float64Array,
+  heapV: Int32Array,
+  count: Int32Array,
+  gate: Float64Array,
+): void {
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const s = score(i, j);
       if (s === null) continue;
       if (!(s > gate[i]! || s > gate[j]!)) {
-        // Not entering either list; still reject NaN, ±Infinity and non-numbers.
         if (typeof s !== 'number' || s - s !== 0) checkScore(s, i, j);
         continue;
       }
       checkScore(s, i, j);
-      if (s > gate[i]!) offer(i, j, s);
-      if (s > gate[j]!) offer(j, i, s);
+      if (s > gate[i]!) offerCandidate(i, j, s, k, heapW, heapV, count, gate);
+      if (s > gate[j]!) offerCandidate(j, i, s, k, heapW, heapV, count, gate);
     }
   }
+}
+
+/** Offers partner y with score s to x's top-k heap (heap root = the k-th best). */
+function offerCandidate(
+  x: number,
+  y: number,
+  s: number,
+  k: number,
+  heapW: Float64Array,
+  heapV: Int32Array,
+  count: Int32Array,
+  gate: Float64Array,
+): void {
+  const o = x * k;
+  let c = count[x]!;
+  let i: number;
+  if (c < k) {
+    i = c;
+    count[x] = ++c;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (heapW[o + p]! <= s) break;
+      heapW[o + i] = heapW[o + p]!;
+      heapV[o + i] = heapV[o + p]!;
+      i = p;
+    }
+  } else {
+    if (s <= heapW[o]!) return;
+    i = 0;
+    for (;;) {
+      let ch = 2 * i + 1;
+      if (ch >= k) break;
+      if (ch + 1 < k && heapW[o + ch + 1]! < heapW[o + ch]!) ch++;
+      if (heapW[o + ch]! >= s) break;
+      heapW[o + i] = heapW[o + ch]!;
+      heapV[o + i] = heapV[o + ch]!;
+      i = ch;
+    }
+  }
+  heapW[o + i] = s;
+  heapV[o + i] = y;
+  if (c === k) gate[x] = heapW[o]!;
+}
+
+/** Adds the union of the top-k lists to `edges` (each pair once) and returns kth (see above). */
+function collectCandidates(
+  n: number,
+  k: number,
+  heapW: Float64Array,
+  heapV: Int32Array,
+  count: Int32Array,
+  edges: EdgeList,
+): Float64Array {
   const kth = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     for (let c = 0; c < count[i]!; c++) {
       const j = heapV[i * k + c]!;
-      // A pair in both lists is added from its smaller endpoint's list only.
       let inBoth = false;
       if (j < i) for (let d = 0; d < count[j]! && !inBoth; d++) inBoth = heapV[j * k + d] === i;
       if (!inBoth) edges.add(i, j, heapW[i * k + c]!);
@@ -284,49 +317,24 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
       sortedU[t] = u[order[t]!]!;
       sortedKth[t] = kth[order[t]!]!;
     }
-    let listed = 0;
-    let violated = 0;
-    // Each unordered pair is looked at once, from its endpoint earlier in dual order: then
-    // u_i <= u_j, and the partners j that can violate form a run right after i.
-    for (let a = 0; a < n; a++) {
-      const ui = sortedU[a]!;
-      const limit = sortedKth[a]! - tol - ui; // need u_j < limit
-      for (let b = a + 1; b < n; b++) {
-        const uj = sortedU[b]!;
-        if (!(uj < limit)) break;
-        if (!(ui + uj < sortedKth[b]! - tol)) continue;
-        const oi = order[a]!;
-        const oj = order[b]!;
-        const i = Math.min(oi, oj);
-        const j = Math.max(oi, oj);
-        const s = score(i, j);
-        if (s === null) continue;
-        checkScore(s, i, j);
-        if (ui + uj > s + tol) continue;
-        const slack = ui + uj + zBoth(i, j) - s;
-        if (slack > tol) continue;
-        // Tight pairs are listed too (added only if the round has violators): with many equal
-        // scores they tend to be the next round's violators.
-        if (listed < vioCap) {
-          vioA[listed] = i;
-          vioB[listed] = j;
-          vioWs[listed] = s;
-          listed++;
-        }
-        if (slack >= -tol) continue;
-        violated++;
-        if (vioJ[i] === -1 || slack < vioS[i]!) {
-          vioJ[i] = j;
-          vioS[i] = slack;
-          vioW[i] = s;
-        }
-        if (vioJ[j] === -1 || slack < vioS[j]!) {
-          vioJ[j] = i;
-          vioS[j] = slack;
-          vioW[j] = s;
-        }
-      }
-    }
+    const priced = pricePairs(
+      n,
+      order,
+      sortedU,
+      sortedKth,
+      score,
+      tol,
+      zBoth,
+      vioCap,
+      vioA,
+      vioB,
+      vioWs,
+      vioJ,
+      vioS,
+      vioW,
+    );
+    const listed = priced.listed;
+    const violated = priced.violated;
     // maxCardinality: do allowed pairs outside the graph merge components of G - X?
     const merges: number[] = [];
     if (maxCard && componentsOutsideX(n, inX, find) > 1) {
@@ -359,6 +367,73 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     }
     if (added.size === 0) return { ...result, certified: true, pricingRounds: rounds, edgesUsed: edges.m };
   }
+}
+
+/**
+ * One pricing pass (in its own function so it is optimised on its own). Lists violated and tight
+ * pairs outside the graph (vioA/vioB/vioWs, at most vioCap) and each vertex's most violated pair
+ * (vioJ/vioS/vioW, which the caller resets).
+ */
+function pricePairs(
+  n: number,
+  order: number[],
+  sortedU: Float64Array,
+  sortedKth: Float64Array,
+  score: CompleteGraphProblem['score'],
+  tol: number,
+  zBoth: (i: number, j: number) => number,
+  vioCap: number,
+  vioA: Int32Array,
+  vioB: Int32Array,
+  vioWs: Float64Array,
+  vioJ: Int32Array,
+  vioS: Float64Array,
+  vioW: Float64Array,
+): { listed: number; violated: number } {
+  let listed = 0;
+  let violated = 0;
+  // Each unordered pair is looked at once, from its endpoint earlier in dual order: then
+  // u_i <= u_j, and the partners j that can violate form a run right after i.
+  for (let a = 0; a < n; a++) {
+    const ui = sortedU[a]!;
+    const limit = sortedKth[a]! - tol - ui; // need u_j < limit
+    for (let b = a + 1; b < n; b++) {
+      const uj = sortedU[b]!;
+      if (!(uj < limit)) break;
+      if (!(ui + uj < sortedKth[b]! - tol)) continue;
+      const oi = order[a]!;
+      const oj = order[b]!;
+      const i = Math.min(oi, oj);
+      const j = Math.max(oi, oj);
+      const s = score(i, j);
+      if (s === null) continue;
+      checkScore(s, i, j);
+      if (ui + uj > s + tol) continue;
+      const slack = ui + uj + zBoth(i, j) - s;
+      if (slack > tol) continue;
+      // Tight pairs are listed too (added only if the round has violators): with many equal
+      // scores they tend to be the next round's violators.
+      if (listed < vioCap) {
+        vioA[listed] = i;
+        vioB[listed] = j;
+        vioWs[listed] = s;
+        listed++;
+      }
+      if (slack >= -tol) continue;
+      violated++;
+      if (vioJ[i] === -1 || slack < vioS[i]!) {
+        vioJ[i] = j;
+        vioS[i] = slack;
+        vioW[i] = s;
+      }
+      if (vioJ[j] === -1 || slack < vioS[j]!) {
+        vioJ[j] = i;
+        vioS[j] = slack;
+        vioW[j] = s;
+      }
+    }
+  }
+  return { listed, violated };
 }
 
 function countOdd(n: number, inX: Uint8Array, find: (v: number) => number): number {

@@ -54,6 +54,30 @@ function badId(fn: string, k: number, edge: unknown, id: unknown): never {
  */
 export function buildGraph(edges: readonly Edge[], fn: string): MatchingGraph {
   if (!Array.isArray(edges)) throw new MatchingInputError(`${fn}: edges must be an array of [u, v, w]`);
+  // One pass validates and copies (reading the JS arrays is the costly part).
+  const cap = edges.length;
+  const eu = new Int32Array(cap);
+  const ev = new Int32Array(cap);
+  const weight = new Float64Array(cap);
+  const origIndex = new Int32Array(cap);
+  const nm = new Int32Array(2); // n, m
+  copyEdges(edges, fn, eu, ev, weight, origIndex, nm);
+  const n = nm[0]!;
+  const m = nm[1]!;
+  const graph = graphFromArrays(n, eu, ev, weight, m);
+  checkDuplicates(graph, edges, fn, origIndex);
+  return graph;
+}
+
+function copyEdges(
+  edges: readonly Edge[],
+  fn: string,
+  eu: Int32Array,
+  ev: Int32Array,
+  weight: Float64Array,
+  origIndex: Int32Array,
+  nm: Int32Array,
+): void {
   let n = 0;
   let m = 0;
   for (let k = 0; k < edges.length; k++) {
@@ -72,28 +96,27 @@ export function buildGraph(edges: readonly Edge[], fn: string): MatchingGraph {
       );
     }
     if (u === v) continue;
+    eu[m] = u as number;
+    ev[m] = v as number;
+    weight[m] = w;
+    origIndex[m] = k;
     m++;
     if ((u as number) + 1 > n) n = (u as number) + 1;
     if ((v as number) + 1 > n) n = (v as number) + 1;
   }
+  nm[0] = n;
+  nm[1] = m;
+}
 
-  const eu = new Int32Array(m);
-  const ev = new Int32Array(m);
-  const weight = new Float64Array(m);
-  const origIndex = new Int32Array(m);
-  let k = 0;
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i] as Edge;
-    if (e[0] === e[1]) continue;
-    eu[k] = e[0];
-    ev[k] = e[1];
-    weight[k] = e[2];
-    origIndex[k] = i;
-    k++;
-  }
-  const graph = graphFromArrays(n, eu, ev, weight, m);
+/** Throws for a repeated vertex pair (neighbours of each vertex are marked with a stamp). */
+function checkDuplicates(
+  graph: MatchingGraph,
+  edges: readonly Edge[],
+  fn: string,
+  origIndex: Int32Array,
+): void {
+  const n = graph.n;
   const { endpoint, adjStart, adj } = graph;
-  // Duplicate pairs: mark neighbours of each vertex with a stamp.
   const seenBy = new Int32Array(n).fill(-1);
   const seenEdge = new Int32Array(n);
   for (let v = 0; v < n; v++) {
@@ -112,7 +135,6 @@ export function buildGraph(edges: readonly Edge[], fn: string): MatchingGraph {
       seenEdge[x] = p >> 1;
     }
   }
-  return graph;
 }
 
 /** Builds the solver graph from edge arrays (no validation; pairs must be distinct, u != v). */
@@ -126,6 +148,34 @@ export function graphFromArrays(
   const endpoint = new Int32Array(2 * m);
   const w = weight.length === m ? weight : weight.slice(0, m);
   const degree = new Int32Array(n + 1);
+  // One function per pass, so that each is optimised with complete type feedback.
+  const stats = new Float64Array(3); // integral (1/0), max weight, max |weight|
+  fillEndpoints(m, eu, ev, w, endpoint, degree, stats);
+  const adjStart = new Int32Array(n + 1);
+  const adj = new Int32Array(2 * m);
+  fillAdjacency(n, m, endpoint, degree, adjStart, adj);
+  return {
+    n,
+    m,
+    endpoint,
+    weight: w,
+    adjStart,
+    adj,
+    integral: stats[0] === 1,
+    maxWeight: m > 0 ? stats[1]! : 0,
+    maxAbsWeight: stats[2]!,
+  };
+}
+
+function fillEndpoints(
+  m: number,
+  eu: Int32Array,
+  ev: Int32Array,
+  w: Float64Array,
+  endpoint: Int32Array,
+  degree: Int32Array,
+  stats: Float64Array,
+): void {
   let integral = true;
   let maxWeight = Number.NEGATIVE_INFINITY;
   let maxAbsWeight = 0;
@@ -137,27 +187,29 @@ export function graphFromArrays(
     endpoint[2 * k + 1] = v;
     if (integral && !Number.isInteger(x)) integral = false;
     if (x > maxWeight) maxWeight = x;
-    if (Math.abs(x) > maxAbsWeight) maxAbsWeight = Math.abs(x);
+    const ax = Math.abs(x);
+    if (ax > maxAbsWeight) maxAbsWeight = ax;
     degree[u]!++;
     degree[v]!++;
   }
-  const adjStart = new Int32Array(n + 1);
+  stats[0] = integral ? 1 : 0;
+  stats[1] = maxWeight;
+  stats[2] = maxAbsWeight;
+}
+
+function fillAdjacency(
+  n: number,
+  m: number,
+  endpoint: Int32Array,
+  degree: Int32Array,
+  adjStart: Int32Array,
+  adj: Int32Array,
+): void {
   for (let v = 0; v < n; v++) adjStart[v + 1] = adjStart[v]! + degree[v]!;
-  const fill = adjStart.slice(0, n);
-  const adj = new Int32Array(2 * m);
+  const fill = degree; // reused as the fill cursor
+  for (let v = 0; v < n; v++) fill[v] = adjStart[v]!;
   for (let e = 0; e < m; e++) {
     adj[fill[endpoint[2 * e]!]!++] = 2 * e + 1;
     adj[fill[endpoint[2 * e + 1]!]!++] = 2 * e;
   }
-  return {
-    n,
-    m,
-    endpoint,
-    weight: w,
-    adjStart,
-    adj,
-    integral,
-    maxWeight: m > 0 ? maxWeight : 0,
-    maxAbsWeight,
-  };
 }

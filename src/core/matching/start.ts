@@ -21,16 +21,38 @@ export interface SolverStart {
  * neighbour; then short tight augmenting paths are taken. Feasible duals, matched edges tight.
  */
 export function greedyStart(graph: MatchingGraph): SolverStart {
-  const { n, endpoint, weight, adjStart, adj } = graph;
+  const { n, m, endpoint, weight, adjStart, adj } = graph;
   const y = new Float64Array(n);
   const mate = new Int32Array(n).fill(-1);
-  for (let k = 0; k < graph.m; k++) {
+  // One function per pass: each is optimised with its own complete type feedback (a single
+  // function would be OSR-compiled in its first loop and deoptimised in the next ones).
+  heaviestIncident(m, endpoint, weight, y);
+  greedyMatch(n, endpoint, weight, adjStart, adj, y, mate);
+  augmentShortPaths(n, endpoint, weight, adjStart, adj, y, mate);
+  return { y, mate };
+}
+
+/** y_v = max(0, heaviest incident weight). */
+function heaviestIncident(m: number, endpoint: Int32Array, weight: Float64Array, y: Float64Array): void {
+  for (let k = 0; k < m; k++) {
     const w = weight[k]!;
     const a = endpoint[2 * k]!;
     const b = endpoint[2 * k + 1]!;
     if (w > y[a]!) y[a] = w;
     if (w > y[b]!) y[b] = w;
   }
+}
+
+/** Each vertex lowers its dual by its least slack (staying >= 0) and takes a tight edge to an exposed neighbour. */
+function greedyMatch(
+  n: number,
+  endpoint: Int32Array,
+  weight: Float64Array,
+  adjStart: Int32Array,
+  adj: Int32Array,
+  y: Float64Array,
+  mate: Int32Array,
+): void {
   for (let v = 0; v < n; v++) {
     let least = y[v]!;
     for (let a = adjStart[v]!, end = adjStart[v + 1]!; a < end; a++) {
@@ -48,20 +70,32 @@ export function greedyStart(graph: MatchingGraph): SolverStart {
       }
     }
   }
-  // Augment along tight alternating paths of length 3 (u - x = y - z with u, z exposed): all
-  // edges stay tight and the duals are untouched, so the invariants hold; fewer roots remain.
-  const tight = (p: number, a: number): boolean => y[a]! + y[endpoint[p]!]! - 2 * weight[p >> 1]! === 0;
+}
+
+/**
+ * Augments along tight alternating paths of length 3 (u - x = y - z with u, z exposed): all
+ * edges stay tight and the duals are untouched, so the invariants hold; fewer roots remain.
+ */
+function augmentShortPaths(
+  n: number,
+  endpoint: Int32Array,
+  weight: Float64Array,
+  adjStart: Int32Array,
+  adj: Int32Array,
+  y: Float64Array,
+  mate: Int32Array,
+): void {
   for (let u = 0; u < n; u++) {
     if (mate[u] !== -1 || y[u] === 0) continue;
     search: for (let a = adjStart[u]!, end = adjStart[u + 1]!; a < end; a++) {
       const p = adj[a]!;
       const x = endpoint[p]!;
       const yy = mate[x]!;
-      if (yy === -1 || !tight(p, u)) continue;
+      if (yy === -1 || y[u]! + y[x]! - 2 * weight[p >> 1]! !== 0) continue;
       for (let b = adjStart[yy]!, endB = adjStart[yy + 1]!; b < endB; b++) {
         const q = adj[b]!;
         const z = endpoint[q]!;
-        if (z === u || mate[z] !== -1 || !tight(q, yy)) continue;
+        if (z === u || mate[z] !== -1 || y[yy]! + y[z]! - 2 * weight[q >> 1]! !== 0) continue;
         mate[u] = x;
         mate[x] = u;
         mate[yy] = z;
@@ -70,7 +104,6 @@ export function greedyStart(graph: MatchingGraph): SolverStart {
       }
     }
   }
-  return { y, mate };
 }
 
 /**
