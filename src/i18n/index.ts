@@ -65,4 +65,14 @@ export const pickLocale = (preferences: string | undefined | null): string => {
   return DEFAULT_LOCALE;
 };
 
-export const getT = (locale: string = DEFAULT_LOCALE): TFunction => getInstance().getFixedT(locale);
+const fixedTs = new Map<string, TFunction>();
+
+/** The translation function of one language (made once per language; requests reuse it). */
+export const getT = (locale: string = DEFAULT_LOCALE): TFunction => {
+  let t = fixedTs.get(locale);
+  if (!t) {
+    t = getInstance().getFixedT(locale);
+    if (fixedTs.size < 100) fixedTs.set(locale, t);
+  }
+  return t;
+};

@@ -49,21 +49,41 @@ export function resolveStartOfDayAt(localDate: LocalDate, timeZone: string): Dat
 export function formatDeadlineFor(deadlineAt: Date, viewerTimeZone: string, locale = 'en'): string {
   const zone = isValidTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
   const safeLocale = isSupportedLocale(locale) ? locale : 'en';
-  return DateTime.fromJSDate(deadlineAt, { zone }).setLocale(safeLocale).toLocaleString({
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
+  return deadlineFormat(safeLocale, zone).format(deadlineAt);
 }
 
-function isSupportedLocale(locale: string): boolean {
-  try {
-    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
-  } catch {
-    return false;
+// Building an Intl.DateTimeFormat costs far more than using one; every confirmation email and
+// round page formats a deadline, so each (locale, zone) pair is built once.
+const deadlineFormats = new Map<string, Intl.DateTimeFormat>();
+const deadlineFormat = (locale: string, timeZone: string): Intl.DateTimeFormat => {
+  const key = `${locale}|${timeZone}`;
+  let format = deadlineFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    deadlineFormats.set(key, format);
   }
+  return format;
+};
+
+const supportedLocales = new Map<string, boolean>();
+function isSupportedLocale(locale: string): boolean {
+  let supported = supportedLocales.get(locale);
+  if (supported === undefined) {
+    try {
+      supported = Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+    } catch {
+      supported = false;
+    }
+    if (supportedLocales.size < 1000) supportedLocales.set(locale, supported);
+  }
+  return supported;
 }
