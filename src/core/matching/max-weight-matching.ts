@@ -181,6 +181,11 @@ class BlossomSolver {
   private queueLen = 0;
   private readonly inQueue: Uint8Array;
   private readonly mark: Int32Array;
+  /** Scratch for fillLeaves: leaves of one blossom, and the traversal stack. */
+  private readonly leafBuf: Int32Array;
+  private readonly leafStack: Int32Array;
+  /** Vertices of the tree being dissolved. */
+  private readonly dissolveBuf: Int32Array;
   private markStamp = 0;
 
   private readonly d2: IndexedMinHeap;
@@ -226,6 +231,9 @@ class BlossomSolver {
     this.queue = new Int32Array(n);
     this.inQueue = new Uint8Array(n);
     this.mark = new Int32Array(2 * n);
+    this.leafBuf = new Int32Array(n);
+    this.leafStack = new Int32Array(2 * n);
+    this.dissolveBuf = new Int32Array(n);
     this.d2 = new IndexedMinHeap(n);
     this.d4 = new IndexedMinHeap(2 * n);
     this.d3 = new TripleMinHeap(Math.max(64, graph.m));
@@ -297,36 +305,44 @@ class BlossomSolver {
     return this.yOf(this.endpoint[2 * k]!) + this.yOf(this.endpoint[2 * k + 1]!) - this.w2[k]!;
   }
 
-  /** Leaves (vertices) of blossom b. */
-  private leaves(b: number, out: number[] = []): number[] {
-    if (b < this.n) {
-      out.push(b);
-      return out;
+  /**
+   * Writes the leaves (vertices) of blossom b to out[at..] and returns the new end. No allocation:
+   * callers pass the shared scratch buffer `leafBuf` (valid until the next fillLeaves into it) or
+   * dissolveTree's own buffer.
+   */
+  private fillLeaves(b: number, out: Int32Array, at: number): number {
+    const n = this.n;
+    if (b < n) {
+      out[at] = b;
+      return at + 1;
     }
-    const stack = [b];
-    while (stack.length > 0) {
-      const x = stack.pop()!;
-      if (x < this.n) out.push(x);
+    const stack = this.leafStack;
+    const childs = this.childs;
+    let top = 0;
+    stack[top++] = b;
+    while (top > 0) {
+      const x = stack[--top]!;
+      if (x < n) out[at++] = x;
       else {
-        const cs = this.childs[x]!;
-        for (let i = 0; i < cs.length; i++) stack.push(cs[i]!);
+        const cs = childs[x]!;
+        for (let i = 0; i < cs.length; i++) stack[top++] = cs[i]!;
       }
     }
-    return out;
+    return at;
   }
 
   /**
    * Changes the label of top-level blossom b (and all its vertices) from its current label to
    * `to`, converting the stored duals so their real values are unchanged.
    */
-  private relabel(b: number, to: number, vertices: number[]): void {
+  private relabel(b: number, to: number, vertices: Int32Array, from0: number, end: number): void {
     const from = this.label[b]!;
     const d = this.delta;
     // stored = real + shift(label): S: +delta, T: -delta, FREE: 0 (vertices); blossoms opposite.
     const vShift = (to === S ? d : to === T ? -d : 0) - (from === S ? d : from === T ? -d : 0);
     if (vShift !== 0) {
       const y = this.y;
-      for (let i = 0; i < vertices.length; i++) y[vertices[i]!]! += vShift;
+      for (let i = from0; i < end; i++) y[vertices[i]!]! += vShift;
     }
     if (b >= this.n && vShift !== 0) this.z[b]! -= vShift;
     this.label[b] = to;
@@ -353,13 +369,14 @@ class BlossomSolver {
   /** Labels the free top-level blossom containing w with t via endpoint p (on the labelling side). */
   private assignLabel(w: number, t: number, p: number, followMate = true): void {
     const b = this.inBlossom[w]!;
-    const verts = this.leaves(b);
-    for (let i = 0; i < verts.length; i++) this.d2.remove(verts[i]!);
-    this.relabel(b, t, verts);
+    const verts = this.leafBuf;
+    const count = this.fillLeaves(b, verts, 0);
+    for (let i = 0; i < count; i++) this.d2.remove(verts[i]!);
+    this.relabel(b, t, verts, 0, count);
     this.labelEnd[b] = p;
     this.joinTree(b, p === -1 ? w : this.treeOf[this.inBlossom[this.endpoint[p]!]!]!);
     if (t === S) {
-      for (let i = 0; i < verts.length; i++) {
+      for (let i = 0; i < count; i++) {
         const v = verts[i]!;
         this.bestS[v] = -1;
         this.dirty[v] = 0;
@@ -427,8 +444,8 @@ class BlossomSolver {
   }
 
   /** Puts the vertices of a (newly) free top-level blossom into the delta2 queue. */
-  private readyFree(verts: number[], rescan: boolean): void {
-    for (let i = 0; i < verts.length; i++) {
+  private readyFree(verts: Int32Array, from0: number, end: number, rescan: boolean): void {
+    for (let i = from0; i < end; i++) {
       const v = verts[i]!;
       let sl: number;
       if (rescan || this.dirty[v] === 1 || (this.bestS[v] !== -1 && !this.validBest(v)))
@@ -512,9 +529,10 @@ class BlossomSolver {
         this.z[c] = l === S ? this.z[c]! + d : this.z[c]! - d;
         if (l === T) this.d4.remove(c);
       }
-      const verts = this.leaves(c);
+      const verts = this.leafBuf;
+      const count = this.fillLeaves(c, verts, 0);
       if (l === T) {
-        for (let t = 0; t < verts.length; t++) {
+        for (let t = 0; t < count; t++) {
           const x = verts[t]!;
           this.y[x]! += 2 * d; // T-encoding (real - d) -> S-encoding (real + d)
           this.bestS[x] = -1;
@@ -523,7 +541,7 @@ class BlossomSolver {
           if (!this.maxCardinality) this.d1.set(x, this.y[x]!);
         }
       }
-      for (let t = 0; t < verts.length; t++) this.inBlossom[verts[t]!] = b;
+      for (let t = 0; t < count; t++) this.inBlossom[verts[t]!] = b;
       this.label[c] = FREE;
       this.treeOf[c] = -1;
     }
@@ -549,7 +567,8 @@ class BlossomSolver {
     const endps = this.endps[b]!;
     if (!free) {
       this.d4.remove(b);
-      this.relabel(b, FREE, this.leaves(b)); // vertices keep real duals while children are set up
+      // vertices keep real duals while children are set up
+      this.relabel(b, FREE, this.leafBuf, 0, this.fillLeaves(b, this.leafBuf, 0));
     }
     for (let i = 0; i < childs.length; i++) {
       const s = childs[i]!;
@@ -559,8 +578,9 @@ class BlossomSolver {
         this.expandBlossom(s, true);
         continue;
       } else {
-        const vs = this.leaves(s);
-        for (let t = 0; t < vs.length; t++) this.inBlossom[vs[t]!] = s;
+        const vs = this.leafBuf;
+        const count = this.fillLeaves(s, vs, 0);
+        for (let t = 0; t < count; t++) this.inBlossom[vs[t]!] = s;
       }
       this.label[s] = FREE;
       this.labelEnd[s] = -1;
@@ -592,7 +612,8 @@ class BlossomSolver {
       j += jstep;
       while (this.at(childs, j) !== entryChild) {
         const bv = this.at(childs, j);
-        if (this.label[bv] === FREE) this.readyFree(this.leaves(bv), false);
+        if (this.label[bv] === FREE)
+          this.readyFree(this.leafBuf, 0, this.fillLeaves(bv, this.leafBuf, 0), false);
         j += jstep;
       }
     }
@@ -706,23 +727,23 @@ class BlossomSolver {
     if (list === undefined) return;
     const epoch = ++this.epoch;
     const freed: number[] = [];
-    const verts: number[] = [];
+    const verts = this.dissolveBuf; // not leafBuf: expandBlossom below uses that
+    let end = 0;
     for (let i = 0; i < list.length; i++) {
       const b = list[i]!;
       if (this.parent[b] !== -1 || this.treeOf[b] !== root || this.label[b] === FREE) continue;
       if (b >= this.n && this.base[b] === -1) continue;
       const l = this.label[b]!;
-      const start = verts.length;
-      this.leaves(b, verts);
-      const mine = verts.slice(start);
+      const start = end;
+      end = this.fillLeaves(b, verts, start);
       if (l === S) {
-        for (let t = 0; t < mine.length; t++) {
-          const v = mine[t]!;
+        for (let t = start; t < end; t++) {
+          const v = verts[t]!;
           this.leftS[v] = epoch;
           if (!this.maxCardinality) this.d1.remove(v);
         }
       } else if (b >= this.n) this.d4.remove(b);
-      this.relabel(b, FREE, mine);
+      this.relabel(b, FREE, verts, start, end);
       this.labelEnd[b] = -1;
       this.treeOf[b] = -1;
       if (l === S && b >= this.n) freed.push(b);
@@ -732,7 +753,7 @@ class BlossomSolver {
       const b = freed[i]!;
       if (this.base[b] !== -1 && this.parent[b] === -1 && this.z[b] === 0) this.expandBlossom(b, true);
     }
-    this.readyFree(verts, true);
+    this.readyFree(verts, 0, end, true);
   }
 
   // ---- main loop ---------------------------------------------------------------------------
@@ -918,6 +939,25 @@ class BlossomSolver {
     };
   }
 
+  /**
+   * Members of every live blossom, sorted, indexed b - n (null for unused ids). Each vertex, in
+   * increasing order, is appended to every blossom on its parent chain: O(sum of blossom sizes)
+   * without per-blossom traversals or sorts (nested blossoms can be hundreds deep).
+   */
+  private sortedMembers(): (Int32Array | null)[] {
+    const n = this.n;
+    const parent = this.parent;
+    const size = new Int32Array(n);
+    for (let v = 0; v < n; v++) for (let b = parent[v]!; b !== -1; b = parent[b]!) size[b - n]!++;
+    const lists: (Int32Array | null)[] = new Array(n).fill(null);
+    for (let b = n; b < 2 * n; b++) if (this.base[b] !== -1) lists[b - n] = new Int32Array(size[b - n]!);
+    size.fill(0); // reused as fill cursors
+    for (let v = 0; v < n; v++) {
+      for (let b = parent[v]!; b !== -1; b = parent[b]!) lists[b - n]![size[b - n]!++] = v;
+    }
+    return lists;
+  }
+
   /** The result for the original weights (`shift` = L of shiftForCardinality, or 0). */
   result(weights: Float64Array, shift: number): MatchingResult {
     const n = this.n;
@@ -938,11 +978,11 @@ class BlossomSolver {
     for (let v = 0; v < n; v++) vertex[v] = (this.yOf(v) - shift) / 2;
     const blossoms: DualBlossom[] = [];
     const index = new Int32Array(2 * n).fill(-1);
+    const memberLists = this.sortedMembers();
     for (let b = n; b < 2 * n; b++) {
       if (this.base[b] === -1) continue;
       index[b] = blossoms.length;
-      const members = Int32Array.from(this.leaves(b)).sort();
-      blossoms.push({ members, dual: this.zOf(b), parent: -1 });
+      blossoms.push({ members: memberLists[b - n]!, dual: this.zOf(b), parent: -1 });
     }
     for (let b = n; b < 2 * n; b++) {
       if (index[b] === -1) continue;
