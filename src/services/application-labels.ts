@@ -17,7 +17,7 @@ export type LabelKind =
   | 'interest';
 
 export const labelFor = (t: TFunction, kind: LabelKind, id: string): string =>
-  t(`applications:${kind}.${id}`, { defaultValue: ENGLISH[`${kind}.${id}`] ?? id });
+  t(`applications:labels.${kind}.${id}`, { defaultValue: ENGLISH[`${kind}.${id}`] ?? id });
 
 const languageNames = new Map<string, Intl.DisplayNames>();
 export const languageName = (code: string, locale: string): string => {

@@ -16,7 +16,9 @@ export const requireViewer = (isAllowed: (viewer: Viewer) => boolean) =>
     const viewer = c.get('viewer');
     if (!viewer) {
       if (isApiRequest(c)) {
-        const body: ApiErrorBody = { error: { code: 'UNAUTHENTICATED', message: 'Sign in first.' } };
+        const body: ApiErrorBody = {
+          error: { code: 'UNAUTHENTICATED', message: c.get('t')('errors.signInFirst') },
+        };
         return c.json(body, 401);
       }
       const url = new URL(c.req.url);
@@ -26,7 +28,10 @@ export const requireViewer = (isAllowed: (viewer: Viewer) => boolean) =>
     if (!isAllowed(viewer)) {
       if (isApiRequest(c)) {
         const body: ApiErrorBody = {
-          error: { code: 'FORBIDDEN', message: `${viewer.email} may not use ${c.req.path}.` },
+          error: {
+            code: 'FORBIDDEN',
+            message: c.get('t')('errors.notAllowed', { email: viewer.email, path: c.req.path }),
+          },
         };
         return c.json(body, 403);
       }

@@ -47,7 +47,7 @@ export const apiApplications = (ctx: AppContext) => {
 
   app.get('/rounds/:roundId/applications', async (c) => {
     const viewer = c.get('viewer');
-    if (!viewer) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+    if (!viewer) throw new DomainError('UNAUTHENTICATED', c.get('t')('errors.signInFirst'));
     const { review, rounds } = createReviewDeps(ctx.database.db, { now: ctx.now });
     const round = await rounds.getRound(c.req.param('roundId'));
     const query = parseReviewQuery(c.req.query());
@@ -68,13 +68,13 @@ export const apiApplications = (ctx: AppContext) => {
 
   app.get('/rounds/:roundId/applications/:applicationId', async (c) => {
     const viewer = c.get('viewer');
-    if (!viewer) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+    if (!viewer) throw new DomainError('UNAUTHENTICATED', c.get('t')('errors.signInFirst'));
     const { review } = createReviewDeps(ctx.database.db, { now: ctx.now });
     const roundId = c.req.param('roundId');
     const applicationId = c.req.param('applicationId');
     const application = await review.findApplicationInScope(applicationId, scopeOf(viewer));
     if (!application || application.roundId !== roundId) {
-      throw new DomainError('NOT_FOUND', `There is no application "${applicationId}" in round "${roundId}".`);
+      throw new DomainError('NOT_FOUND', c.get('t')('review:detail.notFound', { applicationId, roundId }));
     }
     return c.json({ application: { ...toApi(application), answers: application.answers } });
   });

@@ -41,7 +41,7 @@ import { PAGE_SIZE, parseReviewQuery } from './review-query';
  */
 const viewerOf = (c: Context<AppEnv>): Viewer => {
   const viewer = c.get('viewer');
-  if (!viewer) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  if (!viewer) throw new DomainError('UNAUTHENTICATED', c.get('t')('errors.signInFirst'));
   return viewer;
 };
 
@@ -58,7 +58,7 @@ export const coordinatorApplications = (ctx: AppContext) => {
     const viewer = viewerOf(c);
     const application = await review.findApplicationInScope(applicationId, scopeOf(viewer));
     if (!application || application.roundId !== roundId) {
-      throw new DomainError('NOT_FOUND', `There is no application "${applicationId}" in round "${roundId}".`);
+      throw new DomainError('NOT_FOUND', c.get('t')('review:detail.notFound', { applicationId, roundId }));
     }
     const round = await rounds.getRound(roundId);
     return { round, application, notes: await review.listNotes(application.id) };
@@ -175,7 +175,7 @@ export const coordinatorApplications = (ctx: AppContext) => {
     const action = String(body.action ?? '');
     const declineReason = typeof body.declineReason === 'string' ? body.declineReason : undefined;
     try {
-      if (!isReviewAction(action)) throw new DomainError('VALIDATION', 'Choose an action.', []);
+      if (!isReviewAction(action)) throw new DomainError('VALIDATION', t('review:detail.chooseAction'), []);
       await reviewApplication(deps(), {
         viewer: c.get('viewer'),
         roundId,
@@ -316,19 +316,23 @@ export const coordinatorApplications = (ctx: AppContext) => {
   });
 
   app.post('/:roundId/imports', program, async (c) => {
+    const t = c.get('t');
     const roundId = c.req.param('roundId');
     const round = await deps().rounds.getRound(roundId);
     const body = await c.req.parseBody();
     const file = body.file;
     try {
       if (!(file instanceof File) || file.size === 0) {
-        throw new DomainError('VALIDATION', 'Choose a CSV file.', [
-          { field: 'file', message: 'Choose a CSV file to upload' },
+        throw new DomainError('VALIDATION', t('review:import.chooseFile'), [
+          { field: 'file', message: t('review:import.chooseFileHint') },
         ]);
       }
       if (file.size > MAX_IMPORT_BYTES) {
-        throw new DomainError('VALIDATION', 'The file is too large.', [
-          { field: 'file', message: 'Choose a CSV file under 5 MB' },
+        throw new DomainError('VALIDATION', t('review:import.fileTooLarge'), [
+          {
+            field: 'file',
+            message: t('review:import.fileTooLargeHint', { megabytes: MAX_IMPORT_BYTES / (1024 * 1024) }),
+          },
         ]);
       }
       const preview = await uploadApplicationsCsv(deps(), {

@@ -146,7 +146,7 @@ export const coordinatorRounds = (ctx: AppContext) => {
       : to;
     try {
       if (!(ROUND_STATUSES as readonly string[]).includes(to)) {
-        throw new DomainError('CONFLICT', `"${to}" is not a stage a round can be in`);
+        throw new DomainError('CONFLICT', t('review:rounds.unknownStage', { stage: to }));
       }
       const result = await changeRoundStatus(deps(), { viewer: c.get('viewer'), roundId, to });
       const carried = result.carryOver?.carriedOver.length ?? 0;

@@ -1,4 +1,5 @@
 import { Hono, type MiddlewareHandler } from 'hono';
+import type { TFunction } from 'i18next';
 import type { AppContext } from '../../app-context';
 import type { Config } from '../../config/env';
 import { DomainError } from '../../core/errors';
@@ -50,9 +51,9 @@ export const outboxPages = (ctx: AppContext) => {
   const forList = isOpen ? passThrough : requireCoordinator();
   const forBodies = isOpen ? passThrough : requireProgramCoordinator();
 
-  const findOutboxMessage = async (id: string) => {
+  const findOutboxMessage = async (t: TFunction, id: string) => {
     const message = isOutbox ? await findMailMessage(db, id) : undefined;
-    if (!message) throw new DomainError('NOT_FOUND', `There is no message ${id} in the outbox.`);
+    if (!message) throw new DomainError('NOT_FOUND', t('mail:message.notFound', { id }));
     return message;
   };
 
@@ -82,14 +83,14 @@ export const outboxPages = (ctx: AppContext) => {
       });
     })
     .get('/:id', forBodies, async (c) => {
-      const message = await findOutboxMessage(c.req.param('id'));
+      const message = await findOutboxMessage(c.get('t'), c.req.param('id'));
       return renderPage(c, {
         title: c.get('t')('mail:message.title', { subject: message.subject }),
         children: <OutboxMessage message={message} notice={notice} />,
       });
     })
     .get('/:id/html', forBodies, async (c) => {
-      const message = await findOutboxMessage(c.req.param('id'));
+      const message = await findOutboxMessage(c.get('t'), c.req.param('id'));
       c.header('Content-Security-Policy', EMAIL_HTML_CSP);
       return c.html(message.html);
     });
