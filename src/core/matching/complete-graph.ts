@@ -42,7 +42,7 @@ import { MatchingInputError } from './errors';
 import { graphFromArrays } from './input';
 import { type SolverState, solveGraphWithState } from './max-weight-matching';
 import { resumeState } from './start';
-import type { CertifiedMatching, CompleteGraphProblem, MatchingResult } from './types';
+import type { CertifiedMatching, CompleteGraphProblem } from './types';
 
 const FN = 'maxWeightMatchingComplete';
 const DEFAULT_K = 20;
@@ -200,29 +200,41 @@ function collectCandidates(
   return kth;
 }
 
-/** Blossom tree of a result for "sum of z over blossoms containing both i and j". */
-function blossomSums(result: MatchingResult, n: number) {
-  const blossoms = result.duals.blossoms;
-  const owner = new Int32Array(n).fill(-1);
-  const size = blossoms.map((b) => b.members.length);
-  const order = blossoms.map((_, i) => i).sort((a, b) => size[b]! - size[a]!); // outermost first
-  const zsum = new Float64Array(blossoms.length);
-  const depth = new Int32Array(blossoms.length);
-  for (const bi of order) {
-    const b = blossoms[bi]!;
-    zsum[bi] = b.dual + (b.parent === -1 ? 0 : zsum[b.parent]!);
-    depth[bi] = b.parent === -1 ? 0 : depth[b.parent]! + 1;
-    for (const v of b.members) owner[v] = bi; // inner blossoms come later and overwrite
+/**
+ * "Sum of z over blossoms containing both i and j", from the solver's final state (parent links of
+ * vertices and blossoms, real blossom duals): O(n) to set up, no member lists needed.
+ */
+function blossomSums(state: SolverState, n: number) {
+  const { parent, base, z } = state;
+  const depth = new Int32Array(2 * n).fill(-1);
+  const zsum = new Float64Array(2 * n);
+  const chain = new Int32Array(n + 1);
+  for (let b = n; b < 2 * n; b++) {
+    if (base[b] === -1 || depth[b] !== -1) continue;
+    let len = 0;
+    let x = b;
+    while (x !== -1 && depth[x] === -1) {
+      chain[len++] = x;
+      x = parent[x]!;
+    }
+    let d = x === -1 ? -1 : depth[x]!;
+    let zs = x === -1 ? 0 : zsum[x]!;
+    while (len > 0) {
+      const c = chain[--len]!;
+      depth[c] = ++d;
+      zs += z[c]!;
+      zsum[c] = zs;
+    }
   }
   return (i: number, j: number): number => {
-    let x = owner[i]!;
-    let y = owner[j]!;
+    let x = parent[i]!;
+    let y = parent[j]!;
     if (x === -1 || y === -1) return 0;
-    while (depth[x]! > depth[y]!) x = blossoms[x]!.parent;
-    while (depth[y]! > depth[x]!) y = blossoms[y]!.parent;
+    while (depth[x]! > depth[y]!) x = parent[x]!;
+    while (depth[y]! > depth[x]!) y = parent[y]!;
     while (x !== y) {
-      x = blossoms[x]!.parent;
-      y = blossoms[y]!.parent;
+      x = parent[x]!;
+      y = parent[y]!;
       if (x === -1 || y === -1) return 0;
     }
     return zsum[x]!;
@@ -288,7 +300,7 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
 
     // ---- pricing pass -------------------------------------------------------------------------
     const u = result.duals.vertex;
-    const zBoth = blossomSums(result, n);
+    const zBoth = blossomSums(state, n);
     vioJ.fill(-1);
     vioS.fill(0);
     let oddBefore = 0;

@@ -261,11 +261,13 @@ class BlossomSolver {
         this.childs[b] = start.childs[b]!;
         this.endps[b] = start.endps[b]!;
       }
-      for (let v = 0; v < n; v++) {
-        this.parent[v] = start.parent[v]!;
-        let top = v;
-        while (this.parent[top] !== -1) top = this.parent[top]!;
-        this.inBlossom[v] = top;
+      for (let v = 0; v < n; v++) this.parent[v] = start.parent[v]!;
+      // Top-level blossom of each vertex: fill from the top-level blossoms down (nested blossoms
+      // can be hundreds deep, so walking up from every vertex would cost sum of depths).
+      for (let b = n; b < 2 * n; b++) {
+        if (this.base[b] === -1 || this.parent[b] !== -1) continue;
+        const count = this.fillLeaves(b, this.leafBuf, 0);
+        for (let i = 0; i < count; i++) this.inBlossom[this.leafBuf[i]!] = b;
       }
     } else {
       this.y.set(start.y);

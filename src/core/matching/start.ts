@@ -118,10 +118,29 @@ function augmentShortPaths(
 export function resumeState(graph: MatchingGraph, state: SolverState, oldM: number): SolverState {
   const { n, endpoint, weight } = graph;
   const { y, mate, parent, base, z, childs } = state;
-  const top = (v: number): number => {
-    while (parent[v] !== -1) v = parent[v]!;
-    return v;
+  // topOf[v]: v's top-level blossom (v itself when in none), kept up to date as blossoms are
+  // expanded (walking parent links per query would cost the nesting depth, hundreds on ILN graphs).
+  const topOf = new Int32Array(n);
+  for (let v = 0; v < n; v++) topOf[v] = v;
+  const stack: number[] = [];
+  /** Sets topOf = t for every vertex of blossom b. */
+  const setTop = (b: number, t: number): void => {
+    if (b < n) {
+      topOf[b] = t;
+      return;
+    }
+    stack.push(b);
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (x < n) topOf[x] = t;
+      else {
+        const cs = childs[x]!;
+        for (let i = 0; i < cs.length; i++) stack.push(cs[i]!);
+      }
+    }
   };
+  for (let b = n; b < 2 * n; b++) if (base[b] !== -1 && parent[b] === -1) setTop(b, b);
+  const top = (v: number): number => topOf[v]!;
   const unmatch = (v: number): void => {
     const p = mate[v]!;
     if (p === -1) return;
@@ -136,18 +155,25 @@ export function resumeState(graph: MatchingGraph, state: SolverState, oldM: numb
   const release = (b: number, amount: number): void => {
     const all = amount >= z[b]!;
     const moved = all ? z[b]! : amount;
-    const stack = [b];
+    stack.push(b);
     while (stack.length > 0) {
       const x = stack.pop()!;
       if (x < n) y[x]! += moved;
-      else for (const c of childs[x]!) stack.push(c);
+      else {
+        const cs = childs[x]!;
+        for (let i = 0; i < cs.length; i++) stack.push(cs[i]!);
+      }
     }
     unmatch(base[b]!);
     if (!all) {
       z[b]! -= moved;
       return;
     }
-    for (const c of childs[b]!) parent[c] = -1;
+    const cs = childs[b]!;
+    for (let i = 0; i < cs.length; i++) {
+      parent[cs[i]!] = -1;
+      setTop(cs[i]!, cs[i]!);
+    }
     base[b] = -1;
     z[b] = 0;
     childs[b] = null;
