@@ -104,24 +104,29 @@ export const createApplicationRecordsRepository = (
       .executeTakeFirstOrThrow();
     return { total: Number(row.total), inCountry: Number(row.in_country ?? 0) };
   },
-  listDuplicateCandidates: async (roundId, countryCode, email) =>
-    (
-      await db
+  listDuplicateCandidates: async (roundId, countryCode, email) => {
+    // Two indexed lookups (round + country, round + address) instead of one OR that scans the round.
+    const select = () =>
+      db
         .selectFrom('applications')
-        .select(['id', 'name', 'email', 'country_code', 'status'])
+        .select(['id', 'name', 'email', 'country_code', 'status', 'submitted_at'])
         .where('round_id', '=', roundId)
-        .where('status', '!=', 'withdrawn')
-        .where((eb) => eb.or([eb('country_code', '=', countryCode), eb('email', '=', normalizeEmail(email))]))
-        .orderBy('submitted_at')
-        .orderBy('id')
-        .execute()
-    ).map((row) => ({
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      countryOfResidence: row.country_code,
-      status: row.status,
-    })),
+        .where('status', '!=', 'withdrawn');
+    const [sameCountry, sameEmail] = await Promise.all([
+      select().where('country_code', '=', countryCode).execute(),
+      select().where('email', '=', normalizeEmail(email)).execute(),
+    ]);
+    const rows = new Map([...sameCountry, ...sameEmail].map((row) => [row.id, row]));
+    return [...rows.values()]
+      .sort((a, b) => a.submitted_at.localeCompare(b.submitted_at) || a.id.localeCompare(b.id))
+      .map((row) => ({
+        id: row.id,
+        name: row.name,
+        email: row.email,
+        countryOfResidence: row.country_code,
+        status: row.status,
+      }));
+  },
   lockRound: async (roundId) => {
     if (dialect !== 'postgres') return;
     await sql`SELECT id FROM rounds WHERE id = ${roundId} FOR UPDATE`.execute(db);
