@@ -20,6 +20,8 @@ export interface MatchingGraph {
   /** adjacency of v: remote endpoints adj[adjStart[v] .. adjStart[v+1]). */
   adjStart: Int32Array;
   adj: Int32Array;
+  /** max(0, heaviest incident weight) per vertex (the greedy start's initial doubled dual). */
+  heaviest: Float64Array;
   /** True when every weight is an integer (then the solver is exact). */
   integral: boolean;
   maxWeight: number;
@@ -150,7 +152,8 @@ export function graphFromArrays(
   const degree = new Int32Array(n + 1);
   // One function per pass, so that each is optimised with complete type feedback.
   const stats = new Float64Array(3); // integral (1/0), max weight, max |weight|
-  fillEndpoints(m, eu, ev, w, endpoint, degree, stats);
+  const heaviest = new Float64Array(n);
+  fillEndpoints(m, eu, ev, w, endpoint, degree, heaviest, stats);
   const adjStart = new Int32Array(n + 1);
   const adj = new Int32Array(2 * m);
   fillAdjacency(n, m, endpoint, degree, adjStart, adj);
@@ -161,6 +164,7 @@ export function graphFromArrays(
     weight: w,
     adjStart,
     adj,
+    heaviest,
     integral: stats[0] === 1,
     maxWeight: m > 0 ? stats[1]! : 0,
     maxAbsWeight: stats[2]!,
@@ -174,6 +178,7 @@ function fillEndpoints(
   w: Float64Array,
   endpoint: Int32Array,
   degree: Int32Array,
+  heaviest: Float64Array,
   stats: Float64Array,
 ): void {
   let integral = true;
@@ -191,6 +196,8 @@ function fillEndpoints(
     if (ax > maxAbsWeight) maxAbsWeight = ax;
     degree[u]!++;
     degree[v]!++;
+    if (x > heaviest[u]!) heaviest[u] = x;
+    if (x > heaviest[v]!) heaviest[v] = x;
   }
   stats[0] = integral ? 1 : 0;
   stats[1] = maxWeight;

@@ -130,18 +130,24 @@ function shiftForCardinality(graph: MatchingGraph): { graph: MatchingGraph; shif
   const shift = n * graph.maxAbsWeight + 1;
   if (n * n * (graph.maxAbsWeight + 1) >= 2 ** 50) return undefined;
   const weight = new Float64Array(m);
+  const heaviest = new Float64Array(n);
+  const endpoint = graph.endpoint;
   let maxWeight = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < m; k++) {
-    weight[k] = graph.weight[k]! + shift;
-    if (weight[k]! > maxWeight) maxWeight = weight[k]!;
+    const x = graph.weight[k]! + shift;
+    weight[k] = x;
+    if (x > maxWeight) maxWeight = x;
+    if (x > heaviest[endpoint[2 * k]!]!) heaviest[endpoint[2 * k]!] = x;
+    if (x > heaviest[endpoint[2 * k + 1]!]!) heaviest[endpoint[2 * k + 1]!] = x;
   }
-  return { graph: { ...graph, weight, maxWeight, maxAbsWeight: maxWeight }, shift };
+  return { graph: { ...graph, weight, heaviest, maxWeight, maxAbsWeight: maxWeight }, shift };
 }
 
 class BlossomSolver {
   private readonly n: number;
   private readonly endpoint: Int32Array;
-  private readonly w2: Float64Array;
+  /** Edge weights (slack uses 2w: doubling is exact, and saves an O(m) array per solve). */
+  private readonly weight: Float64Array;
   private readonly adjStart: Int32Array;
   private readonly adj: Int32Array;
 
@@ -205,8 +211,7 @@ class BlossomSolver {
     const n = graph.n;
     this.n = n;
     this.endpoint = graph.endpoint;
-    this.w2 = new Float64Array(graph.m);
-    for (let k = 0; k < graph.m; k++) this.w2[k] = 2 * graph.weight[k]!;
+    this.weight = graph.weight;
     this.adjStart = graph.adjStart;
     this.adj = graph.adj;
     this.mate = new Int32Array(n).fill(-1);
@@ -304,7 +309,7 @@ class BlossomSolver {
   }
 
   private slack(k: number): number {
-    return this.yOf(this.endpoint[2 * k]!) + this.yOf(this.endpoint[2 * k + 1]!) - this.w2[k]!;
+    return this.yOf(this.endpoint[2 * k]!) + this.yOf(this.endpoint[2 * k + 1]!) - 2 * this.weight[k]!;
   }
 
   /**
@@ -424,7 +429,7 @@ class BlossomSolver {
   private rescanBest(w: number): number {
     let best = INF;
     let bestP = -1;
-    const { adj, endpoint, inBlossom, label, y, w2 } = this;
+    const { adj, endpoint, inBlossom, label, y, weight } = this;
     const bw = inBlossom[w]!;
     const yw = this.yOf(w);
     const delta = this.delta;
@@ -433,7 +438,7 @@ class BlossomSolver {
       const s = endpoint[p]!;
       const bs = inBlossom[s]!;
       if (bs === bw || label[bs] !== S) continue;
-      const sl = y[s]! - delta + yw - w2[p >> 1]!;
+      const sl = y[s]! - delta + yw - 2 * weight[p >> 1]!;
       if (sl < best) {
         best = sl;
         bestP = p;
@@ -762,7 +767,7 @@ class BlossomSolver {
 
   private scan(v: number): void {
     const adjEnd = this.adjStart[v + 1]!;
-    const { adj, endpoint, inBlossom, label, y, w2 } = this;
+    const { adj, endpoint, inBlossom, label, y, weight } = this;
     // v stays S during its scan (or the scan stops), so its real dual is fixed: y - delta.
     const delta = this.delta;
     const yv = y[v]! - delta;
@@ -776,7 +781,7 @@ class BlossomSolver {
       const k = p >> 1;
       const lw = label[bw]!;
       const yw = lw === S ? y[w]! - delta : lw === T ? y[w]! + delta : y[w]!;
-      const sl = yv + yw - w2[k]!;
+      const sl = yv + yw - 2 * weight[k]!;
       if (lw === FREE) {
         if (sl > 0) this.offerBest(w, p ^ 1, sl);
         else if (this.mate[this.base[bw]!] === -1) this.augmentMatching(k);

@@ -21,26 +21,14 @@ export interface SolverStart {
  * neighbour; then short tight augmenting paths are taken. Feasible duals, matched edges tight.
  */
 export function greedyStart(graph: MatchingGraph): SolverStart {
-  const { n, m, endpoint, weight, adjStart, adj } = graph;
-  const y = new Float64Array(n);
+  const { n, endpoint, weight, adjStart, adj } = graph;
+  const y = graph.heaviest.slice(); // max(0, heaviest incident weight), computed with the graph
   const mate = new Int32Array(n).fill(-1);
   // One function per pass: each is optimised with its own complete type feedback (a single
   // function would be OSR-compiled in its first loop and deoptimised in the next ones).
-  heaviestIncident(m, endpoint, weight, y);
   greedyMatch(n, endpoint, weight, adjStart, adj, y, mate);
   augmentShortPaths(n, endpoint, weight, adjStart, adj, y, mate);
   return { y, mate };
-}
-
-/** y_v = max(0, heaviest incident weight). */
-function heaviestIncident(m: number, endpoint: Int32Array, weight: Float64Array, y: Float64Array): void {
-  for (let k = 0; k < m; k++) {
-    const w = weight[k]!;
-    const a = endpoint[2 * k]!;
-    const b = endpoint[2 * k + 1]!;
-    if (w > y[a]!) y[a] = w;
-    if (w > y[b]!) y[b] = w;
-  }
 }
 
 /** Each vertex lowers its dual by its least slack (staying >= 0) and takes a tight edge to an exposed neighbour. */
