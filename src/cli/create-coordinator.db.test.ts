@@ -2,31 +2,33 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { testDialect } from '../../tests/support/test-database';
+import { createTestDatabase, type TestDatabase, testDialect } from '../../tests/support/test-database';
 import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/connection';
 import { createPeopleRepository } from '../db/repositories/people-repository';
+import { databaseTargetFor } from '../main';
 import type { CliIo } from './command';
 import { UsageError } from './command';
 import { createCoordinatorCommand } from './create-coordinator';
 
-// The verb opens the database named by the environment; the service itself is tested on both
-// databases (src/services/create-coordinator.db.test.ts), so this runs on SQLite only.
-const onSqlite = testDialect() === 'sqlite';
-
+// The verb opens the database the environment names: the embedded SQLite file in DATA_DIR, or
+// on the PostgreSQL run a fresh database given as DATABASE_URL.
 let dataDir: string;
-beforeEach(() => {
+let postgres: TestDatabase | undefined;
+beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'iln-cli-'));
+  postgres = testDialect() === 'postgres' ? await createTestDatabase() : undefined;
   vi.stubEnv('NODE_ENV', 'test');
   vi.stubEnv('DATA_DIR', dataDir);
-  vi.stubEnv('DATABASE_URL', '');
+  vi.stubEnv('DATABASE_URL', postgres?.location.dialect === 'postgres' ? postgres.location.url : '');
   vi.stubEnv('BASE_URL', '');
   vi.stubEnv('PORT', '3000');
   vi.stubEnv('LOG_LEVEL', 'silent');
   vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
 });
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllEnvs();
+  await postgres?.dispose();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -37,7 +39,7 @@ const capture = () => {
   return { io, out, err };
 };
 
-test.runIf(onSqlite)('creates a program coordinator, then a country coordinator, idempotently', async () => {
+test('creates a program coordinator, then a country coordinator, idempotently', async () => {
   const first = capture();
   const code = await createCoordinatorCommand.run(['Lead@Example.org', '--name', 'Kim Lead'], first.io);
   expect(first.err).toEqual([]);
@@ -56,7 +58,7 @@ test.runIf(onSqlite)('creates a program coordinator, then a country coordinator,
   expect(await createCoordinatorCommand.run(['w@example.org', '--country', 'KE'], again.io)).toBe(0);
   expect(again.out[0]).toMatch(/^Unchanged/);
 
-  const database = openDatabase({ dialect: 'sqlite', path: loadConfig().sqlitePath });
+  const database = openDatabase(databaseTargetFor(loadConfig()));
   try {
     const viewer = await createPeopleRepository(database.db).getViewerByEmail('w@example.org');
     expect(viewer.coordinatedCountryCodes).toEqual(['KE', 'UG']);
