@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { enqueueMail } from '../../email/mail-queue';
 import type { ApplicationStore, ApplicationUnitOfWork } from '../../services/application-store';
 import type { DatabaseHandle } from '../connection';
+import { createGroupCommit } from '../group-commit';
 import type { Database } from '../schema';
 import { createApplicationRecordsRepository } from './application-records-repository';
 import { createApplicationsRepository } from './applications-repository';
@@ -23,10 +24,17 @@ export const isUniqueViolation = (error: unknown): boolean => {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 };
 
+/**
+ * Applicants' changes commit in groups (src/db/group-commit.ts): each still runs as if in a
+ * transaction of its own, and is acknowledged only once it is on disk.
+ */
 export const createApplicationUnitOfWork = (
   handle: Pick<DatabaseHandle, 'db' | 'dialect'>,
-): ApplicationUnitOfWork => ({
-  ...storeOver(handle.db, handle.dialect),
-  transaction: (work) => handle.db.transaction().execute((trx) => work(storeOver(trx, handle.dialect))),
-  isUniqueViolation,
-});
+): ApplicationUnitOfWork => {
+  const group = createGroupCommit(handle.db);
+  return {
+    ...storeOver(handle.db, handle.dialect),
+    transaction: (work) => group.run((trx) => work(storeOver(trx, handle.dialect))),
+    isUniqueViolation,
+  };
+};

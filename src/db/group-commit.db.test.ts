@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database';
+import { createGroupCommit } from './group-commit';
+
+let database: TestDatabase;
+beforeEach(async () => {
+  database = await createTestDatabase();
+});
+afterEach(async () => {
+  await database.dispose();
+});
+
+const now = '2026-01-01T00:00:00.000Z';
+const setting = (key: string) => ({ key, value: '{}', updated_at: now });
+const keys = async () =>
+  (await database.db.selectFrom('program_settings').select('key').orderBy('key').execute()).map((r) => r.key);
+
+test('units that arrive together commit together, in order; a failing unit is rolled back alone', async () => {
+  const group = createGroupCommit(database.db);
+  const seen: string[][] = [];
+  const unit = (key: string, fail = false) =>
+    group.run(async (trx) => {
+      await trx.insertInto('program_settings').values(setting(key)).execute();
+      // Each unit sees what the units before it in the batch wrote (and not a failed one's rows).
+      seen.push(
+        (await trx.selectFrom('program_settings').select('key').orderBy('key').execute()).map((r) => r.key),
+      );
+      if (fail) throw new Error(`unit ${key} failed`);
+      return key;
+    });
+  const results = await Promise.allSettled([unit('a'), unit('b', true), unit('c'), unit('a')]);
+  expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+    'a',
+    'unit b failed',
+    'c',
+    expect.stringMatching(/unique|duplicate/i),
+  ]);
+  expect(seen).toEqual([['a'], ['a', 'b'], ['a', 'c']]);
+  expect(await keys()).toEqual(['a', 'c']);
+});
+
+test('a unit is acknowledged only after its batch is committed', async () => {
+  const group = createGroupCommit(database.db);
+  await group.run((trx) => trx.insertInto('program_settings').values(setting('x')).execute());
+  // Read outside any transaction: the write is there as soon as run() resolved.
+  expect(await keys()).toEqual(['x']);
+});
+
+test('more units than one batch holds are all run', async () => {
+  const group = createGroupCommit(database.db);
+  const many = Array.from({ length: 150 }, (_, i) => `k${String(i).padStart(3, '0')}`);
+  await Promise.all(
+    many.map((key) => group.run((trx) => trx.insertInto('program_settings').values(setting(key)).execute())),
+  );
+  expect(await keys()).toEqual(many);
+});
