@@ -73,7 +73,10 @@ export const DashboardView = ({
                             .sort(([a], [b]) => a.localeCompare(b))
                             .map(([status, count]) => (
                               <li data-status={status}>
-                                {t('coordinator:dashboard.countByStatus', { status: t(`review:status.${status}`), count })}
+                                {t('coordinator:dashboard.countByStatus', {
+                                  status: t(`review:status.${status}`),
+                                  count,
+                                })}
                               </li>
                             ))}
                         </ul>
