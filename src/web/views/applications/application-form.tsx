@@ -168,9 +168,10 @@ export const ApplicationForm = (props: ApplicationFormProps) => {
       <input type="hidden" name="languageRows" value={String(props.languageRows)} />
       <input type="hidden" name="windowRows" value={String(props.windowRows)} />
       {/* Enter in a text field submits with the form's first submit button; without this one that
-          would be "add another language". Out of sight and out of the tab order: the visible
-          button at the end is the one people use. */}
-      <button type="submit" class="visually-hidden" tabindex={-1}>
+          would be "add another language". Hidden from sight, the tab order and screen readers
+          (so nobody meets the button twice): the visible button at the end is the one people use. */}
+      {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: tabindex -1 keeps it out of keyboard focus; it only serves implicit submission */}
+      <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
         {isEdit ? k('saveButton') : k('submitButton')}
       </button>
       <ErrorSummary errors={summary} />
