@@ -149,6 +149,21 @@ describe('in development without SMTP (open to anyone)', () => {
   });
 });
 
+describe('development settings on a public address (NODE_ENV left unset on a server)', () => {
+  test('the outbox is closed: nobody signed in is sent to sign in', async () => {
+    const { id } = await queueSignIn('ana@example.org', 'Ana');
+    const { app } = appFor(
+      { isProduction: false, smtpUrl: undefined, baseUrl: 'https://iln.example.org' },
+      null,
+    );
+    for (const path of ['/outbox', `/outbox/${id}`]) {
+      const response = await app.request(path);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+    }
+  });
+});
+
 describe('in production without SMTP (coordinators only)', () => {
   const config = { isProduction: true, nodeEnv: 'production' as const, smtpUrl: undefined };
 

@@ -32,12 +32,19 @@ export const EMAIL_HTML_CSP = [
 ].join('; ');
 
 /**
- * Who may read mail here. In development without SMTP_URL anyone may: it is how a newcomer signs
- * in to the demo, and no real email exists. Anywhere else only coordinators, and message bodies
- * (which hold other people's sign-in links) only program coordinators.
+ * Who may read mail here. On a development copy served from this machine (BASE_URL on localhost)
+ * without SMTP_URL anyone may: it is how a newcomer signs in to the demo, and no real email exists.
+ * Anywhere else only coordinators, and message bodies (which hold other people's sign-in links)
+ * only program coordinators: a server put on the internet with NODE_ENV left unset must not hand
+ * out sign-in links to whoever asks.
  */
-export const isOutboxOpen = (config: Pick<Config, 'isProduction' | 'smtpUrl'>): boolean =>
-  !config.isProduction && !config.smtpUrl;
+export const isOutboxOpen = (config: Pick<Config, 'isProduction' | 'smtpUrl' | 'baseUrl'>): boolean =>
+  !config.isProduction && !config.smtpUrl && isLoopbackUrl(config.baseUrl);
+
+const isLoopbackUrl = (url: string): boolean => {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+};
 
 const passThrough: MiddlewareHandler<AppEnv> = async (_c, next) => {
   await next();
