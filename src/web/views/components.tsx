@@ -102,6 +102,21 @@ const HintAndError = ({ id, hint, error }: { id: string; hint?: string; error?: 
   );
 };
 
+/** The label, hint and error every single-control field shares, around its control. */
+const FieldFrame = ({ id, field, children }: { id: string; field: FieldProps; children: unknown }) => (
+  <div class={field.error ? 'field field--error' : 'field'}>
+    <Label id={id} label={field.label} required={field.required} />
+    <HintAndError id={id} hint={field.hint} error={field.error} />
+    {children}
+  </div>
+);
+
+/** What ties a control to its hint and error for assistive technology. */
+const controlAria = (id: string, field: FieldProps) => ({
+  'aria-describedby': describedBy(id, field.hint, field.error),
+  'aria-invalid': field.error ? ('true' as const) : undefined,
+});
+
 export const TextField = ({
   type = 'text',
   value,
@@ -118,9 +133,7 @@ export const TextField = ({
 }) => {
   const id = props.id ?? fieldId(props.name);
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <Label id={id} label={props.label} required={props.required} />
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+    <FieldFrame id={id} field={props}>
       <input
         class="field__input"
         id={id}
@@ -131,10 +144,9 @@ export const TextField = ({
         autocomplete={autocomplete}
         inputmode={inputmode}
         maxlength={maxlength}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-        aria-invalid={props.error ? 'true' : undefined}
+        {...controlAria(id, props)}
       />
-    </div>
+    </FieldFrame>
   );
 };
 
@@ -146,9 +158,7 @@ export const TextAreaField = ({
 }: FieldProps & { value?: string | undefined; rows?: number; maxlength?: number }) => {
   const id = props.id ?? fieldId(props.name);
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <Label id={id} label={props.label} required={props.required} />
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+    <FieldFrame id={id} field={props}>
       <textarea
         class="field__input"
         id={id}
@@ -156,12 +166,11 @@ export const TextAreaField = ({
         rows={rows}
         required={props.required}
         maxlength={maxlength}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-        aria-invalid={props.error ? 'true' : undefined}
+        {...controlAria(id, props)}
       >
         {value ?? ''}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 };
 
@@ -186,17 +195,14 @@ export const SelectField = ({
 }) => {
   const id = props.id ?? fieldId(props.name);
   return (
-    <div class={props.error ? 'field field--error' : 'field'}>
-      <Label id={id} label={props.label} required={props.required} />
-      <HintAndError id={id} hint={props.hint} error={props.error} />
+    <FieldFrame id={id} field={props}>
       <select
         class="field__input"
         id={id}
         name={props.name}
         required={props.required}
         autocomplete={autocomplete}
-        aria-describedby={describedBy(id, props.hint, props.error)}
-        aria-invalid={props.error ? 'true' : undefined}
+        {...controlAria(id, props)}
       >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((option) => (
@@ -205,7 +211,7 @@ export const SelectField = ({
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 };
 
