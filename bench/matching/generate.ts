@@ -308,3 +308,35 @@ export function randomSparseGraph(n: number, m: number, maxWeight: number, seed:
   }
   return out.done();
 }
+
+/**
+ * Van Rantwijk's "sparse slow" graph for the O(n³) algorithm (sparse_delta_n*; the construction
+ * described in jorisvr/maximum-weight-matching tests/generate/make_slow_graph.py, written anew
+ * here): n ≡ 4 (mod 8) vertices, about 5n/4 edges, about n²/16 dual steps for a classic solver.
+ * P = (n - 4) / 4 top pairs (2i, 2i+1), two coupling pairs (2P + 2k, 2P + 2k + 1) joined to every
+ * top pair, and two bottom groups of Q = P / 2 pairs hanging off the coupling pairs, with weights
+ * chosen so the solver pulls the top layer tight towards one coupling pair, then the other, once
+ * per bottom pair.
+ */
+export function sparseDeltaGraph(n: number): EdgeList {
+  if (n < 12 || n % 8 !== 4) throw new Error(`sparseDeltaGraph: n must be >= 12 and 4 mod 8, not ${n}`);
+  const p = (n - 4) / 4;
+  const q = p / 2;
+  const top = 16 * (q + 1) * (p + 2);
+  const out = edgeListBuilder(n, p + 2 * (p + 1) + 4 * q);
+  for (let i = 0; i < p; i++) out.push(2 * i, 2 * i + 1, top - i);
+  for (let k = 0; k < 2; k++) {
+    const c = 2 * p + 2 * k;
+    for (let i = 0; i < p; i++) out.push(2 * i + 1, c, k === 0 ? top - p : top - p - 1 - i);
+    out.push(c, c + 1, k === 0 ? top - 2 * p - 1 : top - 4 * p - 2);
+  }
+  for (let k = 0; k < 2; k++) {
+    const c = 2 * p + 2 * k + 1;
+    const first = 2 * p + 4 + 2 * q * k;
+    for (let i = 0; i < q; i++) out.push(c, first + 2 * i, top - (2 * i + k) * (2 * p + 4) - 4 * p + 1);
+    for (let i = 0; i < q; i++) {
+      out.push(first + 2 * i, first + 2 * i + 1, top - (2 * i + k + 1) * 8 * p - (2 * i + k) * 12);
+    }
+  }
+  return out.done();
+}

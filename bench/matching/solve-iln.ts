@@ -3,6 +3,10 @@
  * JSON line. Run by bench/matching/run.ts as `node --import tsx bench/matching/solve-iln.ts MODE`:
  *
  *   --edges FILE          maxWeightMatching on a materialised edge file, then verifyOptimality
+ *   --edges FILE [--no-greedy] [--always-warm]
+ *                         --no-greedy: the same solver started from uniform duals and an empty
+ *                         matching (the classic start) instead of the greedy one; --always-warm:
+ *                         repeat the solve whatever its time (both for the scaling series)
  *   --complete N SEED     maxWeightMatchingComplete on the ILN-like population (score function,
  *                         no materialised graph; certified by its pricing certificate)
  *
@@ -15,10 +19,14 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import {
   type Edge,
+  type MatchingResult,
   maxWeightMatching,
   maxWeightMatchingComplete,
   verifyOptimality,
 } from '../../src/core/matching/index';
+import { buildGraph } from '../../src/core/matching/input';
+import { solveGraph } from '../../src/core/matching/max-weight-matching';
+import { uniformStart } from '../../src/core/matching/start';
 import { readEdgeFile } from './edge-file';
 import { generatePopulation, makeScore } from './generate';
 
@@ -65,16 +73,27 @@ function timed(work: () => unknown): number {
   return (performance.now() - start) / 1000;
 }
 
-function solveEdges(file: string): Report {
+/** maxWeightMatching as the public API runs it, or (noGreedy) from the classic uniform start. */
+function solver(noGreedy: boolean): (edges: Edge[]) => MatchingResult {
+  if (!noGreedy) return (edges) => maxWeightMatching(edges);
+  return (edges) => {
+    const graph = buildGraph(edges, 'maxWeightMatching');
+    return solveGraph(graph, false, uniformStart(graph));
+  };
+}
+
+function solveEdges(file: string, noGreedy: boolean, alwaysWarm: boolean): Report {
   const graph = readEdgeFile(file);
   const edges: Edge[] = new Array(graph.m);
   for (let i = 0; i < graph.m; i++) edges[i] = [graph.u[i]!, graph.v[i]!, graph.w[i]!];
+  const solve = solver(noGreedy);
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  const result = maxWeightMatching(edges);
+  const result = solve(edges);
   const seconds = (performance.now() - start) / 1000;
   const cpuSeconds = cpuSince(cpuStart);
-  const warmSeconds = seconds < WARM_REPEAT_BELOW_SECONDS ? timed(() => maxWeightMatching(edges)) : undefined;
+  const warmSeconds =
+    alwaysWarm || seconds < WARM_REPEAT_BELOW_SECONDS ? timed(() => solve(edges)) : undefined;
   const verifyStart = performance.now();
   const verdict = verifyOptimality(edges, result);
   const verifySeconds = (performance.now() - verifyStart) / 1000;
@@ -114,12 +133,17 @@ function solveComplete(n: number, seed: number): Report {
 }
 
 function main(argv: string[]): number {
-  const [mode, a, b] = argv;
+  const [mode, a, b, ...flags] = argv;
   let report: Report;
-  if (mode === '--edges' && a) report = solveEdges(a);
-  else if (mode === '--complete' && a && b) report = solveComplete(Number(a), Number(b));
+  const edgeFlags = new Set(argv.slice(2));
+  if (mode === '--edges' && a && [...edgeFlags].every((f) => f === '--no-greedy' || f === '--always-warm')) {
+    report = solveEdges(a, edgeFlags.has('--no-greedy'), edgeFlags.has('--always-warm'));
+  } else if (mode === '--complete' && a && b && flags.length === 0)
+    report = solveComplete(Number(a), Number(b));
   else {
-    process.stderr.write('usage: solve-iln.ts --edges FILE | --complete N SEED\n');
+    process.stderr.write(
+      'usage: solve-iln.ts --edges FILE [--no-greedy] [--always-warm] | --complete N SEED\n',
+    );
     return 2;
   }
   process.stdout.write(`${JSON.stringify(report)}\n`);

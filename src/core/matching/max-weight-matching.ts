@@ -783,9 +783,11 @@ class BlossomSolver {
       const yw = lw === S ? y[w]! - delta : lw === T ? y[w]! + delta : y[w]!;
       const sl = yv + yw - 2 * weight[k]!;
       if (lw === FREE) {
-        if (sl > 0) this.offerBest(w, p ^ 1, sl);
-        else if (this.mate[this.base[bw]!] === -1) this.augmentMatching(k);
-        else this.assignLabel(w, T, p ^ 1);
+        // A tight edge to a free blossom with an exposed base augments at once; any other edge
+        // to a free blossom, tight or not, waits in delta2, so that tight S–S edges (blossoms,
+        // augmentations) go first (see loop()).
+        if (sl <= 0 && this.mate[this.base[bw]!] === -1) this.augmentMatching(k);
+        else this.offerBest(w, p ^ 1, sl);
       } else if (lw === S) {
         if (sl <= 0) this.tightSS(k);
         else this.d3.push(sl + 2 * delta, k, this.epoch);
@@ -886,11 +888,24 @@ class BlossomSolver {
     for (;;) {
       this.drainQueue();
       if (this.roots === 0) break;
+      // Ties go to delta3 (as in LEMON): a tight S–S edge shrinks a blossom or augments between
+      // small trees before any tree grows through a free blossom. Growing first (depth-first, as
+      // a scan would if it labelled tight free neighbours at once) builds trees that span long
+      // chains and are dissolved at every augmentation: Θ(n²) scans on chains of unit triangles
+      // started without the greedy matching.
       let type = 0;
       let best = INF;
+      const k3 = this.topD3();
+      if (k3 !== -1) {
+        best = (this.d3.topKey() - 2 * this.delta) / 2;
+        type = 3;
+      }
       if (!this.maxCardinality && this.d1.size > 0) {
-        type = 1;
-        best = this.d1.topKey() - this.delta;
+        const d = this.d1.topKey() - this.delta;
+        if (d < best) {
+          best = d;
+          type = 1;
+        }
       }
       const w2 = this.topD2();
       if (w2 !== -1) {
@@ -898,14 +913,6 @@ class BlossomSolver {
         if (d < best) {
           best = d;
           type = 2;
-        }
-      }
-      const k3 = this.topD3();
-      if (k3 !== -1) {
-        const d = (this.d3.topKey() - 2 * this.delta) / 2;
-        if (d < best) {
-          best = d;
-          type = 3;
         }
       }
       if (this.d4.size > 0) {
