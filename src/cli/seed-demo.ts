@@ -35,7 +35,7 @@ export const seedDemoCommand: CliCommand = {
         );
         io.stdout(
           [
-            `Open round ${result.openRound.id}: ${result.openRound.applications} applications from ${result.openRound.countries} countries (${result.openRound.waitlisted} waitlisted by the country quota).`,
+            `Open round ${result.openRound.id}: ${result.openRound.applications} applications from ${result.openRound.countries} countries (${result.openRound.overQuota} over the country quota: they go to the waitlist when applications close).`,
             `Round under way ${result.runningRound.id}: ${result.runningRound.participants} participants.`,
             `Sign in as ${result.coordinatorEmail} (program coordinator) or ${result.countryCoordinatorEmail} (country coordinator, ${result.countryCoordinatorCountry}); links appear in the outbox.`,
           ].join('\n'),

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context';
+import { createReviewDeps } from '../db/repositories/review-store';
 import { applyDueRoundTransitions } from '../services/apply-due-round-transitions';
 import { startWorkerLoop, type WorkerLoop } from './worker-loop';
 
@@ -9,7 +10,9 @@ export const startRoundScheduleWorker = (ctx: AppContext, { intervalMs = 60_000 
     intervalMs,
     logger: ctx.logger,
     pass: async () => {
-      const applied = await applyDueRoundTransitions({ db: ctx.database.db, now: ctx.now });
+      const applied = await applyDueRoundTransitions(
+        createReviewDeps(ctx.database.db, { now: ctx.now, baseUrl: ctx.config.baseUrl }),
+      );
       for (const transition of applied) ctx.logger.info(transition, 'round moved on schedule');
       // Zero: a pass that moved rounds need not be followed at once by another.
       return 0;

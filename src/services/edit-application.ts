@@ -1,7 +1,8 @@
-import { type ApplicationAnswers, decideCountryQuota, validateApplicationForm } from '../core/applications';
+import { type ApplicationAnswers, validateApplicationForm } from '../core/applications';
 import { DomainError } from '../core/errors';
 import type { ApplicationStore, ApplicationUnitOfWork } from './application-store';
 import { getPrivateApplication } from './get-private-application';
+import { assertAcceptingApplications } from './submit-application';
 
 export interface EditApplicationInput {
   token: string;
@@ -11,10 +12,9 @@ export interface EditApplicationInput {
 /**
  * The applicant changes their answers through their private link, until the round stops taking
  * applications. The email address stays the one applied with (it is what makes an application
- * unique in its round; to use another, withdraw and apply again). The quota decision stands,
- * unless the country of residence changes while the application is pending or waitlisted: then it
- * is decided again for the new country at the application's original place in submission order,
- * so moving country can neither jump nor lose the queue.
+ * unique in its round; to use another, withdraw and apply again). A change of country needs nothing
+ * more: the quota is decided for everyone when applications close, at each application's original
+ * place in submission order.
  */
 export const editApplication = async (
   deps: { store: ApplicationUnitOfWork; now: () => Date },
@@ -41,15 +41,9 @@ export const editApplication = async (
       );
     }
     const answers = validation.value;
+    // Read under the round's shared lock, as submitting does: no change lands after the quota is settled.
+    assertAcceptingApplications(await store.records.lockRoundForSubmission(round.id), now);
     await store.applications.updateAnswers(application.id, answers, now);
-    const movedCountry = answers.countryOfResidence !== application.answers.countryOfResidence;
-    if (movedCountry && (application.status === 'pending' || application.status === 'waitlisted')) {
-      await store.records.lockRound(round.id);
-      const rows = await store.records.listQuotaRows(round.id);
-      const decision = decideCountryQuota(rows, round.quota);
-      const status = decision.waitlisted.includes(application.id) ? 'waitlisted' : 'pending';
-      if (status !== application.status) await store.applications.setStatus(application.id, status, now);
-    }
     const changed = Object.keys(answers).filter(
       (key) =>
         JSON.stringify(answers[key as keyof ApplicationAnswers]) !==

@@ -32,8 +32,10 @@ import type { ReviewDeps } from './review-ports';
  *      field. All or nothing by default; with `skipBadRows` only the valid rows are imported.
  *
  * Imported applications go through the same rules as submissions: one per email address per
- * round, the country quota (core admitFromWaitlist over the places already held, in submission
- * order) and the likely-duplicate flag (core listLikelyDuplicates). No emails are sent.
+ * round, the country quota and the likely-duplicate flag (core listLikelyDuplicates). While the
+ * round is a draft or open they are simply pending, like submissions, and the quota is settled for everyone
+ * at the close; into a closed round they are placed at once (core admitFromWaitlist over the
+ * places already held, in submission order). No emails are sent.
  */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -526,7 +528,9 @@ export const importApplications = async (
       settings: round.quota,
       totalApplications: holding.length + waitlistedBefore.length + incoming.length,
     });
-    const waitlisted = new Set(quota.stillWaitlisted);
+    // A round still taking applications settles its quota when they close (settle-country-quota.ts).
+    const settlesAtClose = round.status === 'draft' || round.status === 'open';
+    const waitlisted = new Set(settlesAtClose ? [] : quota.stillWaitlisted);
     for (const row of incoming) {
       await store.applications.insertApplication({
         id: row.id,

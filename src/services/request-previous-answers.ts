@@ -4,7 +4,7 @@ import { DomainError } from '../core/errors';
 import { normalizeEmail } from '../db/repositories/people-repository';
 import { renderApplicationPreviousAnswersEmail } from '../email/templates/application-previous-answers';
 import type { ApplicationUnitOfWork } from './application-store';
-import { createToken } from './submit-application';
+import { createToken } from './private-link';
 
 /** At most this many previous-answers requests per address and per network address in the window. */
 export const PREVIOUS_ANSWERS_RATE_LIMIT = { windowMinutes: 60, perEmail: 3, perIpAddress: 20 } as const;

@@ -17,6 +17,8 @@ export interface ReviewStore {
 
 export interface ReviewDeps extends ReviewStore {
   now: () => Date;
+  /** The site's public address, for private links in emails. */
+  baseUrl: string;
   newId: () => string;
   transaction: <T>(work: (store: ReviewStore) => Promise<T>) => Promise<T>;
 }

@@ -53,7 +53,11 @@ beforeEach(async () => {
       })
       .execute();
   }
-  deps = createReviewDeps(db, { now: context.ctx.now, newId: () => `new-${++ids}` });
+  deps = createReviewDeps(db, {
+    now: context.ctx.now,
+    baseUrl: 'https://iln.example',
+    newId: () => `new-${++ids}`,
+  });
 });
 afterEach(async () => {
   await context.dispose();
@@ -444,18 +448,27 @@ describe('CSV import', () => {
       [3, 'sector'],
       [5, 'email'],
     ]);
-    // Cap = max(1, ceil(20% of 3)) = 1: Brazil already holds its place, so the new Ana waits.
-    expect(report).toMatchObject({ imported: 2, waitlisted: 1, duplicatesFlagged: 1, isImported: true });
-    const rows = await db
-      .selectFrom('applications')
-      .select(['name', 'status', 'duplicate_of', 'country_code'])
-      .orderBy('name')
-      .execute();
-    expect(rows).toEqual([
+    // The round is open: imported rows wait for the quota like submissions do.
+    expect(report).toMatchObject({ imported: 2, waitlisted: 0, duplicatesFlagged: 1, isImported: true });
+    const rows = () =>
+      db
+        .selectFrom('applications')
+        .select(['name', 'status', 'duplicate_of', 'country_code'])
+        .orderBy('name')
+        .orderBy('submitted_at')
+        .execute();
+    expect((await rows()).map((row) => row.status)).toEqual(['pending', 'pending', 'pending']);
+    // At the close, cap = max(1, ceil(20% of 3)) = 1: Brazil's first Ana holds its place, the new one waits.
+    const closed = await changeRoundStatus(deps, { viewer: program, roundId: 'round-a', to: 'closed' });
+    expect(closed.quota).toMatchObject({ capPerCountry: 1 });
+    expect(closed.quota?.waitlisted).toHaveLength(1);
+    expect(await rows()).toEqual([
       { name: 'Ana Silva', status: 'pending', duplicate_of: null, country_code: 'BR' },
       { name: 'Ana Silva', status: 'waitlisted', duplicate_of: 'existing', country_code: 'BR' },
       { name: 'Cy Ng', status: 'pending', duplicate_of: null, country_code: 'SG' },
     ]);
+    const mail = await db.selectFrom('mail_messages').select(['kind', 'to_address']).execute();
+    expect(mail).toEqual([{ kind: 'application-waitlisted', to_address: 'ana@example.org' }]);
     await expect(
       importApplications(deps, {
         viewer: program,

@@ -15,7 +15,8 @@ import { createCoordinator } from './create-coordinator';
 
 /**
  * Seeds a demo program a newcomer can click through: a round open for applications with a
- * synthetic pool (the country quota decided as it would be for real submissions), a round under
+ * synthetic pool (all pending: the country quota is settled when applications close, and the top
+ * country is over it, so closing the round shows the waitlist at work), a round under
  * way whose participants were accepted, a program coordinator and a country coordinator for the
  * most represented country. Deterministic for a seed, apart from dates, which follow `now`.
  * No email is sent for seeded applications.
@@ -31,7 +32,8 @@ export interface SeedDemoResult {
   coordinatorEmail: string;
   countryCoordinatorEmail: string;
   countryCoordinatorCountry: string;
-  openRound: { id: string; applications: number; waitlisted: number; countries: number };
+  /** `overQuota`: how many would go to the waitlist if applications closed now. */
+  openRound: { id: string; applications: number; overQuota: number; countries: number };
   runningRound: { id: string; participants: number };
 }
 
@@ -116,7 +118,6 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
     })),
     openRound.quota,
   );
-  const waitlisted = new Set(quota.waitlisted);
   const topCountry = [...quota.byCountry].sort(
     (a, b) => b.withinQuota + b.waitlisted - (a.withinQuota + a.waitlisted),
   )[0]!.countryOfResidence;
@@ -143,7 +144,7 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
         });
       }
     };
-    await insertPool(openRound, openPool, (a) => (waitlisted.has(a.key) ? 'waitlisted' : 'pending'));
+    await insertPool(openRound, openPool, () => 'pending');
     await insertPool(runningRound, runningPool, () => 'accepted');
 
     const people = createPeopleRepository(trx);
@@ -176,7 +177,7 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
       openRound: {
         id: openRound.id,
         applications: openPool.length,
-        waitlisted: waitlisted.size,
+        overQuota: quota.waitlisted.length,
         countries: quota.byCountry.length,
       },
       runningRound: { id: runningRound.id, participants: runningPool.length },

@@ -3,8 +3,10 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/test-
 import { hashToken } from '../core/applications/application-token';
 import { DomainError } from '../core/errors';
 import { createApplicationUnitOfWork } from '../db/repositories/application-store';
+import { createReviewDeps } from '../db/repositories/review-store';
 import { insertRound, makeOpenRound, TEST_NOW, validForm } from './applicant-test-support';
 import type { ApplicationUnitOfWork } from './application-store';
+import { applyDueRoundTransitions } from './apply-due-round-transitions';
 import { declineCarryOver } from './decline-carry-over';
 import { editApplication } from './edit-application';
 import { submitApplication } from './submit-application';
@@ -56,6 +58,13 @@ const rowsOf = () =>
     .execute();
 const mailRows = () => database.db.selectFrom('mail_messages').selectAll().orderBy('created_at').execute();
 
+/** The schedule closes the round at its deadline, settling the quota. */
+const closeRound = async () => {
+  const at = new Date('2027-03-01T00:00:00Z');
+  const review = createReviewDeps(database.db, { now: () => at, baseUrl });
+  return applyDueRoundTransitions(review);
+};
+
 const codeOf = async (promise: Promise<unknown>) => {
   try {
     await promise;
@@ -66,19 +75,43 @@ const codeOf = async (promise: Promise<unknown>) => {
 };
 
 describe('submitApplication', () => {
-  test('the country quota: the sixth application from one country is waitlisted, another country is not', async () => {
+  test('applications are received as pending; the quota is settled once, when the round closes', async () => {
     const statuses: string[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await submit(person(i))).status);
-    expect(statuses).toEqual(['pending', 'pending', 'pending', 'pending', 'pending', 'waitlisted']);
-    expect((await submit(person(6, 'AR', 'America/Argentina/Buenos_Aires'))).status).toBe('pending');
-    const mails = await mailRows();
-    expect(mails.map((mail) => mail.kind)).toEqual([
-      ...Array(5).fill('application-received'),
-      'application-waitlisted',
-      'application-received',
+    const argentine = await submit(person(6, 'AR', 'America/Argentina/Buenos_Aires'));
+    expect([...statuses, argentine.status]).toEqual(Array(7).fill('pending'));
+    const received = await mailRows();
+    expect(received.map((mail) => mail.kind)).toEqual(Array(7).fill('application-received'));
+    expect(received[0]!.text_body).toContain('once applications close');
+
+    expect(await closeRound()).toEqual([{ roundId: round.id, from: 'open', to: 'closed' }]);
+    // 7 applications: cap = max(5, ceil(1.4)) = 5, so the sixth from Brazil waits.
+    expect((await rowsOf()).map((row) => row.status)).toEqual([
+      ...Array(5).fill('pending'),
+      'waitlisted',
+      'pending',
     ]);
-    expect(mails[5]!.text_body).toContain('carried into the next round');
-    expect(mails[5]!.text_body).toContain('/carry-over');
+    const waitlistMail = (await mailRows()).filter((mail) => mail.kind === 'application-waitlisted');
+    expect(waitlistMail.map((mail) => mail.to_address)).toEqual(['p5@example.org']);
+    expect(waitlistMail[0]!.text_body).toContain('carried into the next round');
+    expect(waitlistMail[0]!.text_body).toContain('replaces the one in your confirmation email');
+    // Closing twice settles nothing twice.
+    expect(await closeRound()).toEqual([]);
+    expect((await mailRows()).filter((mail) => mail.kind === 'application-waitlisted')).toHaveLength(1);
+  });
+
+  test('an early applicant from a big country keeps the place the final cap gives them', async () => {
+    // Judged on arrival, the sixth Brazilian (6 applications so far: cap 5) would have been
+    // waitlisted; by the close the round has 27 applications and a cap of 6.
+    for (let i = 0; i < 6; i++) await submit(person(i));
+    for (let i = 6; i < 26; i++) await submit(person(i, 'AR', 'America/Argentina/Buenos_Aires'));
+    await submit(person(26));
+    await closeRound();
+    const brazil = (await rowsOf()).filter((row) => row.country_code === 'BR');
+    expect(brazil.map((row) => row.status)).toEqual([...Array(6).fill('pending'), 'waitlisted']);
+    // Argentina's 20 are over 6 too: its first 6 keep their places.
+    const argentina = (await rowsOf()).filter((row) => row.country_code === 'AR');
+    expect(argentina.filter((row) => row.status === 'pending')).toHaveLength(6);
   });
 
   test('stores only the hash of the private token, and the email and the audit entry with the application', async () => {
@@ -161,7 +194,7 @@ describe('submitApplication', () => {
     expect(await rowsOf()).toHaveLength(0);
   });
 
-  test('200 concurrent submissions: every one stored once, the quota decided one after another', {
+  test('200 concurrent submissions: every one stored once; the close gives the first 40 their places', {
     timeout: 120_000,
   }, async () => {
     const fixed = { store, baseUrl, now: () => new Date(TEST_NOW) };
@@ -171,12 +204,32 @@ describe('submitApplication', () => {
       ),
     );
     expect(results.filter((result) => result !== 'ok')).toEqual([]);
-    const rows = await rowsOf();
-    expect(rows).toHaveLength(200);
-    // All from one country: only while a round holds at most 5 applications is a new one within
-    // the cap, so exactly 5 are pending whatever the order — unless two decisions overlapped.
-    expect(rows.filter((row) => row.status === 'pending')).toHaveLength(5);
+    expect(await rowsOf()).toHaveLength(200);
     expect(await mailRows()).toHaveLength(200);
+    // All from one country: cap = max(5, ceil(20% of 200)) = 40 places at the close.
+    await closeRound();
+    expect((await rowsOf()).filter((row) => row.status === 'pending')).toHaveLength(40);
+    expect((await mailRows()).filter((mail) => mail.kind === 'application-waitlisted')).toHaveLength(160);
+  });
+
+  test('submissions racing the close: each either lands before the quota is settled or is refused', {
+    timeout: 120_000,
+  }, async () => {
+    const fixed = { store, baseUrl, now: () => new Date(TEST_NOW) };
+    const submissions = Array.from({ length: 300 }, (_, i) =>
+      codeOf(submitApplication(fixed, { roundId: round.id, form: person(i), locale: 'en' })),
+    );
+    // The close starts once the first 20 are stored, while the other 280 are on their way.
+    const closing = Promise.all(submissions.slice(0, 20)).then(closeRound);
+    const results = await Promise.all(submissions);
+    expect(await closing).toHaveLength(1);
+    expect(results.slice(0, 20).every((result) => result === 'ok')).toBe(true);
+    expect(results.every((result) => result === 'ok' || result === 'CONFLICT')).toBe(true);
+    const rows = await rowsOf();
+    expect(rows).toHaveLength(results.filter((result) => result === 'ok').length);
+    // Every stored application was seen by the settlement: no more than the cap hold places.
+    const cap = Math.max(5, Math.ceil(0.2 * rows.length));
+    expect(rows.filter((row) => row.status === 'pending')).toHaveLength(Math.min(cap, rows.length));
   });
 
   test('concurrent submissions from one address: one stored, the rest CONFLICT, never an unexpected error', {
@@ -195,19 +248,15 @@ describe('submitApplication', () => {
 });
 
 describe('editing, withdrawing, declining carry-over', () => {
-  test('moving country re-decides the quota at the original place in the queue', async () => {
-    for (let i = 0; i < 5; i++) await submit(person(i));
-    const argentine = await submit(person(5, 'AR', 'America/Argentina/Buenos_Aires'));
-    expect(argentine.status).toBe('pending');
-    // Into a country whose five places are taken by earlier applications: waitlisted.
-    await editApplication(deps(), { token: argentine.token, form: person(5) });
-    expect((await store.applications.getApplication(argentine.applicationId)).status).toBe('waitlisted');
-    // And back: pending again.
-    await editApplication(deps(), {
-      token: argentine.token,
-      form: person(5, 'AR', 'America/Argentina/Buenos_Aires'),
-    });
-    expect((await store.applications.getApplication(argentine.applicationId)).status).toBe('pending');
+  test('moving country before the close counts at the original place in the queue', async () => {
+    const argentine = await submit(person(0, 'AR', 'America/Argentina/Buenos_Aires'));
+    for (let i = 1; i < 6; i++) await submit(person(i));
+    // Into Brazil, but ahead of the five Brazilians: the last of them waits instead.
+    await editApplication(deps(), { token: argentine.token, form: person(0) });
+    await closeRound();
+    const statuses = (await rowsOf()).map((row) => [row.email, row.status]);
+    expect(statuses[0]).toEqual(['p0@example.org', 'pending']);
+    expect(statuses.at(-1)).toEqual(['p5@example.org', 'waitlisted']);
   });
 
   test('edits are saved while the round takes applications and refused after it closes', async () => {
@@ -249,18 +298,25 @@ describe('editing, withdrawing, declining carry-over', () => {
 
   test('a withdrawn application frees its place for the quota of later applications', async () => {
     const first = await submit(person(0));
-    for (let i = 1; i < 5; i++) await submit(person(i));
+    for (let i = 1; i < 6; i++) await submit(person(i));
     await withdrawApplication(deps(), { token: first.token, locale: 'en' });
-    expect((await submit(person(5))).status).toBe('pending');
+    await closeRound();
+    expect((await rowsOf()).map((row) => row.status)).toEqual(['withdrawn', ...Array(5).fill('pending')]);
   });
 
-  test('only a waitlisted applicant can decline carry-over, once', async () => {
+  test('only a waitlisted applicant can decline carry-over, once, through the link the waitlist email brought', async () => {
     for (let i = 0; i < 5; i++) await submit(person(i));
     const waitlisted = await submit(person(5));
     const pending = await submit(person(6, 'AR', 'America/Argentina/Buenos_Aires'));
-    expect(await codeOf(declineCarryOver(deps(), { token: pending.token }))).toBe('CONFLICT');
-    await declineCarryOver(deps(), { token: waitlisted.token });
-    expect((await store.records.findFlags(waitlisted.applicationId))?.declinedCarryOver).toBe(true);
     expect(await codeOf(declineCarryOver(deps(), { token: waitlisted.token }))).toBe('CONFLICT');
+    await closeRound();
+    expect(await codeOf(declineCarryOver(deps(), { token: pending.token }))).toBe('CONFLICT');
+    // The confirmation's link was replaced by the one in the waitlist email.
+    expect(await codeOf(declineCarryOver(deps(), { token: waitlisted.token }))).toBe('NOT_FOUND');
+    const mail = (await mailRows()).find((row) => row.kind === 'application-waitlisted')!;
+    const token = new RegExp(`${baseUrl}/applications/([A-Za-z0-9_-]+)`).exec(mail.text_body)![1]!;
+    await declineCarryOver(deps(), { token });
+    expect((await store.records.findFlags(waitlisted.applicationId))?.declinedCarryOver).toBe(true);
+    expect(await codeOf(declineCarryOver(deps(), { token }))).toBe('CONFLICT');
   });
 });

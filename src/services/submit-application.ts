@@ -1,21 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   type ApplicationAnswers,
   type ApplicationStatus,
-  computeCountryCap,
   findLikelyDuplicateOf,
-  isWithinQuotaOnArrival,
   validateApplicationForm,
 } from '../core/applications';
 import { hashToken, isWellFormedToken } from '../core/applications/application-token';
-import { getCountryName } from '../core/countries';
 import { DomainError } from '../core/errors';
 import { isAcceptingApplications, type Round } from '../core/rounds';
 import type { StoredApplication } from '../db/repositories/applications-repository';
 import { renderApplicationLinkResentEmail } from '../email/templates/application-link-resent';
 import { renderApplicationReceivedEmail } from '../email/templates/application-received';
-import { renderApplicationWaitlistedEmail } from '../email/templates/application-waitlisted';
 import type { ApplicationStore, ApplicationUnitOfWork } from './application-store';
+import { createToken, privateLinkFor } from './private-link';
 
 export interface SubmitApplicationInput {
   roundId: string;
@@ -41,12 +38,6 @@ export interface SubmitApplicationResult {
   token: string;
   duplicateOf: string | null;
 }
-
-/** 32 random bytes as base64url: the private link's token. */
-export const createToken = (): string => randomBytes(32).toString('base64url');
-
-export const privateLinkFor = (baseUrl: string, token: string): string =>
-  `${baseUrl.replace(/\/+$/, '')}/applications/${token}`;
 
 /** The message people see when they apply twice; the web layer translates it. */
 export const ALREADY_APPLIED_MESSAGE =
@@ -74,7 +65,7 @@ export const resendPrivateLink = async (
   now: Date,
 ): Promise<void> => {
   const token = createToken();
-  await store.records.setEditTokenHash(application.id, hashToken(token), now);
+  await store.applications.setEditTokenHash(application.id, hashToken(token), now);
   const email = renderApplicationLinkResentEmail({
     locale,
     name: application.answers.name,
@@ -99,9 +90,9 @@ type Outcome = { kind: 'submitted'; result: SubmitApplicationResult } | { kind: 
 
 /**
  * Someone applies to a round. Valid answers, an open round and one application per address per
- * round; the country quota is decided inside the transaction against the round's applications in
- * submission order (with the round's row locked on PostgreSQL), likely duplicates are flagged for
- * coordinators, and the confirmation (or waitlist) email is queued in the same transaction.
+ * round; the application is received as pending (the country quota is decided for everyone when
+ * applications close: settle-country-quota.ts), likely duplicates are flagged for coordinators,
+ * and the confirmation email is queued in the same transaction.
  * A second application from the same address is refused with CONFLICT after re-sending the
  * private link; the unique (round, email) constraint is the final guard under concurrency.
  */
@@ -148,28 +139,20 @@ const insertApplication = async (
   input: SubmitApplicationInput,
   now: Date,
 ): Promise<Outcome> => {
-  await store.records.lockRound(round.id);
+  // The round's state is read again under a shared lock: closing the round takes the row
+  // exclusively, so no application slips in after the quota was settled.
+  assertAcceptingApplications(await store.records.lockRoundForSubmission(round.id), now);
   if (await store.applications.findApplicationByEmail(round.id, answers.email)) {
     return { kind: 'already-applied' };
   }
   const id = randomUUID();
-  // Two counts and the same-country rows, not the whole round: a submission stays cheap in a
-  // round of thousands (the decisions equal decideCountryQuota / listLikelyDuplicates on all rows).
-  const counts = await store.records.countQuotaRows(round.id, answers.countryOfResidence);
+  const status: ApplicationStatus = 'pending';
   const candidate = {
     id,
     name: answers.name,
     email: answers.email,
     countryOfResidence: answers.countryOfResidence,
   };
-  const decision = {
-    capPerCountry: computeCountryCap(counts.total + 1, round.quota),
-    isWithinQuota: isWithinQuotaOnArrival(
-      { earlierInCountry: counts.inCountry, totalIncludingNew: counts.total + 1 },
-      round.quota,
-    ),
-  };
-  const status: ApplicationStatus = decision.isWithinQuota ? 'pending' : 'waitlisted';
 
   const token = createToken();
   await store.applications.insertApplication({
@@ -188,27 +171,15 @@ const insertApplication = async (
   );
   if (duplicate) await store.records.flagDuplicate(id, duplicate.firstId, duplicate.reason);
 
-  const emailInput = {
+  const email = renderApplicationReceivedEmail({
     locale: input.locale,
     name: answers.name,
     round,
     timeZone: answers.timeZone,
     url: privateLinkFor(deps.baseUrl, token),
-  };
-  const email =
-    status === 'waitlisted'
-      ? renderApplicationWaitlistedEmail({
-          ...emailInput,
-          countryName: getCountryName(answers.countryOfResidence, input.locale),
-        })
-      : renderApplicationReceivedEmail(emailInput);
+  });
   await store.enqueueMail(
-    {
-      to: answers.email,
-      kind: status === 'waitlisted' ? 'application-waitlisted' : 'application-received',
-      dedupeKey: `application-received:${id}`,
-      ...email,
-    },
+    { to: answers.email, kind: 'application-received', dedupeKey: `application-received:${id}`, ...email },
     now,
   );
   await store.records.appendAuditEntry(
@@ -221,7 +192,6 @@ const insertApplication = async (
         roundId: round.id,
         status,
         countryOfResidence: answers.countryOfResidence,
-        capPerCountry: Number.isFinite(decision.capPerCountry) ? decision.capPerCountry : null,
         ...(duplicate ? { duplicateOf: duplicate.firstId, duplicateReason: duplicate.reason } : {}),
       },
     },

@@ -5,11 +5,11 @@ import {
   computeCountryCap,
   DEFAULT_QUOTA_SETTINGS,
   decideCountryQuota,
-  isWithinQuotaOnArrival,
   listCarriedOver,
   mergeCarriedOver,
   type QuotaCandidate,
   QuotaSettingsSchema,
+  settleQuotaAtClose,
 } from './country-quota';
 
 /** `pool('AU', 3, 'NZ', 2)` → AU-1, AU-2, AU-3, NZ-1, NZ-2 in that submission order. */
@@ -166,27 +166,97 @@ describe('QuotaSettingsSchema', () => {
   });
 });
 
-describe('isWithinQuotaOnArrival', () => {
-  it('decides the newcomer exactly as decideCountryQuota decides the last application', () => {
+describe('settleQuotaAtClose', () => {
+  const statuses = [
+    'pending',
+    'pending',
+    'pending',
+    'accepted',
+    'waitlisted',
+    'declined',
+    'withdrawn',
+  ] as const;
+
+  it('equals decideCountryQuota when every application is still pending', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('AU', 'NZ', 'IN', 'PE'), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.constantFrom('AU', 'NZ', 'IN', 'PE'), { maxLength: 60 }),
         fc.integer({ min: 1, max: 100 }),
         fc.integer({ min: 1, max: 10 }),
         fc.boolean(),
         (countries, capPercent, minimumPlaces, enabled) => {
           const settings = { enabled, capPercent, minimumPlaces };
           const applications = countries.map((country, i) => ({ id: `a${i}`, countryOfResidence: country }));
-          const newcomer = applications.at(-1)!;
-          const expected = decideCountryQuota(applications, settings).withinQuota.includes(newcomer.id);
-          const earlierInCountry = applications
-            .slice(0, -1)
-            .filter((a) => a.countryOfResidence === newcomer.countryOfResidence).length;
-          expect(
-            isWithinQuotaOnArrival({ earlierInCountry, totalIncludingNew: applications.length }, settings),
-          ).toBe(expected);
+          const expected = decideCountryQuota(applications, settings);
+          const settled = settleQuotaAtClose(
+            applications.map((a) => ({ ...a, status: 'pending' as const })),
+            settings,
+          );
+          expect(settled.toWaitlist).toEqual(expected.waitlisted);
+          expect(settled.capPerCountry).toBe(expected.capPerCountry);
         },
       ),
     );
+  });
+
+  it('keeps what coordinators did and never takes a country over its cap with pending applications', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('AU', 'NZ', 'IN'), fc.constantFrom(...statuses)), {
+          maxLength: 60,
+        }),
+        fc.integer({ min: 1, max: 60 }),
+        (rows, capPercent) => {
+          const settings = { enabled: true, capPercent, minimumPlaces: 2 };
+          const applications = rows.map(([country, status], i) => ({
+            id: `a${i}`,
+            countryOfResidence: country,
+            status,
+          }));
+          const settled = settleQuotaAtClose(applications, settings);
+          const moved = new Set(settled.toWaitlist);
+          // Only pending applications move, and the cap counts every application not withdrawn.
+          for (const a of applications) if (moved.has(a.id)) expect(a.status).toBe('pending');
+          expect(settled.capPerCountry).toBe(
+            computeCountryCap(applications.filter((a) => a.status !== 'withdrawn').length, settings),
+          );
+          for (const country of ['AU', 'NZ', 'IN']) {
+            const inCountry = applications.filter((a) => a.countryOfResidence === country);
+            const accepted = inCountry.filter((a) => a.status === 'accepted').length;
+            const keptPending = inCountry.filter((a) => a.status === 'pending' && !moved.has(a.id));
+            // Pending applications fill only the places accepted ones left (accepted may exceed the cap).
+            expect(keptPending.length).toBeLessThanOrEqual(Math.max(0, settled.capPerCountry - accepted));
+            // And they fill every such place before anyone is moved.
+            if (inCountry.some((a) => moved.has(a.id))) {
+              expect(keptPending.length).toBe(Math.max(0, settled.capPerCountry - accepted));
+            }
+            // First come, first served: every kept pending application came before every moved one.
+            const lastKept = Math.max(-1, ...keptPending.map((a) => applications.indexOf(a)));
+            const firstMoved = Math.min(
+              Infinity,
+              ...inCountry.filter((a) => moved.has(a.id)).map((a) => applications.indexOf(a)),
+            );
+            expect(lastKept).toBeLessThan(firstMoved);
+          }
+        },
+      ),
+    );
+  });
+
+  it('gives accepted applications their places first, then pending ones in submission order', () => {
+    const settings = { enabled: true, capPercent: 20, minimumPlaces: 1 };
+    // 5 applications: cap = max(1, ceil(1)) = 1. AU's later application was accepted by a coordinator.
+    const settled = settleQuotaAtClose(
+      [
+        { id: 'au1', countryOfResidence: 'AU', status: 'pending' },
+        { id: 'au2', countryOfResidence: 'AU', status: 'accepted' },
+        { id: 'nz1', countryOfResidence: 'NZ', status: 'waitlisted' },
+        { id: 'nz2', countryOfResidence: 'NZ', status: 'pending' },
+        { id: 'in1', countryOfResidence: 'IN', status: 'withdrawn' },
+      ],
+      settings,
+    );
+    expect(settled.capPerCountry).toBe(1);
+    expect(settled.toWaitlist).toEqual(['au1']);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * Country quota and waitlist: the per-round cap that keeps one country from dominating a round.
  *
- * The rule, exactly (decided once applications close, over the round's applications in
- * submission order):
+ * The rule, exactly (decided once, when applications close, over the round's applications in
+ * submission order; until then every application is simply received, see settleQuotaAtClose):
  *
  *   cap = max(minimumPlaces, ceil(capPercent / 100 × totalApplications))
  *
@@ -15,7 +15,9 @@
  *   later applicants from that country are deferred (first come, first accepted)". So the share
  *   is of *applications* (not of accepted places) and order within a country is submission order.
  * - The cap is computed from the round's total rather than from the running total at each
- *   submission; otherwise whoever applied in the first hours would be judged against a tiny pool.
+ *   submission; otherwise whoever applied in the first hours would be judged against a tiny pool,
+ *   and early applicants from a big country would be told they are waitlisted when the final
+ *   cap would have given them a place (docs/decisions/0006-country-quota-at-close.md).
  * - `ceil` and the minimum keep small rounds workable: without them a round of 12 would allow
  *   two places per country.
  * - Because waitlisted applications count in the total, the accepted share of the biggest
@@ -23,6 +25,7 @@
  *   and keeps the cap independent of the order in which countries are decided.
  */
 import { z } from 'zod';
+import type { ApplicationStatus } from './application-status';
 
 export interface QuotaSettings {
   /** Off means everyone is within quota. */
@@ -77,19 +80,6 @@ export function computeCountryCap(totalApplications: number, settings: QuotaSett
   return Math.max(settings.minimumPlaces, Math.ceil(share));
 }
 
-/**
- * Whether an application arriving now (last in submission order) is within its country's quota:
- * exactly what decideCountryQuota decides for the last application, computed from two counts
- * instead of the whole round. The country's first `cap` applications are within quota, so the
- * newcomer is iff fewer than `cap` came before it.
- */
-export function isWithinQuotaOnArrival(
-  counts: { earlierInCountry: number; totalIncludingNew: number },
-  settings: QuotaSettings = DEFAULT_QUOTA_SETTINGS,
-): boolean {
-  return counts.earlierInCountry < computeCountryCap(counts.totalIncludingNew, settings);
-}
-
 /** Splits a round's applications, given in submission order, into within quota and waitlist. */
 export function decideCountryQuota(
   applicationsInSubmissionOrder: readonly QuotaCandidate[],
@@ -110,6 +100,60 @@ export function decideCountryQuota(
     }
   }
   return { capPerCountry, withinQuota, waitlisted, byCountry: [...counts.values()] };
+}
+
+/** What settling the quota needs of each application: where it stands now. */
+export interface QuotaSettlementCandidate extends QuotaCandidate {
+  status: ApplicationStatus;
+}
+
+export interface QuotaSettlement {
+  capPerCountry: number;
+  /** Received applications beyond their country's cap, in submission order: they go to the waitlist. */
+  toWaitlist: string[];
+  byCountry: CountryQuotaCount[];
+}
+
+/**
+ * The quota decision when applications close, over the round's applications in submission order
+ * whatever has happened to them while the round was open. It is decideCountryQuota's rule with
+ * what coordinators did kept:
+ *
+ * - the cap comes from every application that was not withdrawn (the share is of applications,
+ *   declined ones included, as decideCountryQuota counts them);
+ * - within a country, applications a coordinator already accepted hold places first (their
+ *   decision wins, even beyond the cap); pending applications then take the places left, in
+ *   submission order, and the pending ones beyond the cap go to the waitlist;
+ * - an application a coordinator moved to the waitlist or declined is left as it is and takes no
+ *   place.
+ *
+ * So a country never holds more than `cap` places through pending applications, and when nobody
+ * acted before the close the result equals decideCountryQuota exactly.
+ */
+export function settleQuotaAtClose(
+  applicationsInSubmissionOrder: readonly QuotaSettlementCandidate[],
+  settings: QuotaSettings = DEFAULT_QUOTA_SETTINGS,
+): QuotaSettlement {
+  const counted = applicationsInSubmissionOrder.filter((application) => application.status !== 'withdrawn');
+  const capPerCountry = computeCountryCap(counted.length, settings);
+  const counts = new Map<string, CountryQuotaCount>();
+  for (const application of counted) {
+    const count = countFor(counts, application.countryOfResidence);
+    if (application.status === 'accepted') count.withinQuota++;
+    else if (application.status === 'waitlisted') count.waitlisted++;
+  }
+  const toWaitlist: string[] = [];
+  for (const application of counted) {
+    if (application.status !== 'pending') continue;
+    const count = countFor(counts, application.countryOfResidence);
+    if (count.withinQuota < capPerCountry) {
+      count.withinQuota++;
+    } else {
+      count.waitlisted++;
+      toWaitlist.push(application.id);
+    }
+  }
+  return { capPerCountry, toWaitlist, byCountry: [...counts.values()] };
 }
 
 export interface WaitlistAdmissionInput {

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DuplicateReason } from '../../core/applications';
+import { DomainError } from '../../core/errors';
+import type { Round } from '../../core/rounds';
 import type { Dialect } from '../connection';
 import type { Database } from '../schema';
 import { type AuditEntry, insertAuditEntry } from './audit-log';
 import { normalizeEmail } from './people-repository';
+import { toRound } from './rounds-repository';
 
 /**
  * The applicant side's own columns and tables (migration 0004): the carry-over choice and the
  * duplicate flag on applications, previous-answers links and their rate limit, the audit trail of
- * applicants' own actions, and the round lock that serialises submissions to one round.
+ * applicants' own actions, and the round lock that keeps submissions out of a closing round.
  */
 export interface ApplicationFlags {
   declinedCarryOver: boolean;
@@ -26,7 +29,7 @@ export interface PrefillLink {
 
 export type { AuditEntry };
 
-/** What the quota and the duplicate check need of each application, without the answers. */
+/** What the duplicate check needs of each application, without the answers. */
 export interface QuotaRow {
   id: string;
   name: string;
@@ -36,25 +39,21 @@ export interface QuotaRow {
 }
 
 export interface ApplicationRecordsRepository {
-  /** The round's applications in submission order (earliest first), withdrawn ones left out. */
-  listQuotaRows: (roundId: string) => Promise<QuotaRow[]>;
-  /** What the quota needs to place one arriving application: the same rows as listQuotaRows, counted. */
-  countQuotaRows: (roundId: string, countryCode: string) => Promise<{ total: number; inCountry: number }>;
   /**
    * The rows an arriving application could duplicate (same country or same address), in
    * submission order: a fraction of the round instead of all of it.
    */
   listDuplicateCandidates: (roundId: string, countryCode: string, email: string) => Promise<QuotaRow[]>;
   /**
-   * Holds the round's row until the transaction ends (PostgreSQL: SELECT … FOR UPDATE), so the
-   * quota of concurrent submissions is decided one after another. SQLite transactions are already
-   * serial (one writer, and Kysely's driver runs one transaction at a time).
+   * The round as it is now, its row held in share mode until the transaction ends (PostgreSQL:
+   * SELECT … FOR SHARE): submissions and edits run side by side, while closing the round (which
+   * updates the row) waits for them and they wait for it, so none lands after the quota is
+   * settled. SQLite transactions are already serial (one writer, one connection).
    */
-  lockRound: (roundId: string) => Promise<void>;
+  lockRoundForSubmission: (roundId: string) => Promise<Round>;
   findFlags: (applicationId: string) => Promise<ApplicationFlags | undefined>;
   flagDuplicate: (applicationId: string, duplicateOf: string, reason: DuplicateReason) => Promise<void>;
   setDeclinedCarryOver: (applicationId: string, now: Date) => Promise<void>;
-  setEditTokenHash: (applicationId: string, tokenHash: string, now: Date) => Promise<void>;
   markWithdrawn: (applicationId: string, now: Date) => Promise<void>;
   insertPrefillLink: (tokenHash: string, email: string, expiresAt: Date, now: Date) => Promise<void>;
   findPrefillLink: (tokenHash: string) => Promise<PrefillLink | undefined>;
@@ -73,37 +72,6 @@ export const createApplicationRecordsRepository = (
   db: Db,
   dialect: Dialect,
 ): ApplicationRecordsRepository => ({
-  listQuotaRows: async (roundId) =>
-    (
-      await db
-        .selectFrom('applications')
-        .select(['id', 'name', 'email', 'country_code', 'status'])
-        .where('round_id', '=', roundId)
-        .where('status', '!=', 'withdrawn')
-        .orderBy('submitted_at')
-        .orderBy('id')
-        .execute()
-    ).map((row) => ({
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      countryOfResidence: row.country_code,
-      status: row.status,
-    })),
-  countQuotaRows: async (roundId, countryCode) => {
-    const row = await db
-      .selectFrom('applications')
-      .select((eb) => [
-        eb.fn.countAll<number>().as('total'),
-        eb.fn
-          .sum<number>(eb.case().when('country_code', '=', countryCode).then(1).else(0).end())
-          .as('in_country'),
-      ])
-      .where('round_id', '=', roundId)
-      .where('status', '!=', 'withdrawn')
-      .executeTakeFirstOrThrow();
-    return { total: Number(row.total), inCountry: Number(row.in_country ?? 0) };
-  },
   listDuplicateCandidates: async (roundId, countryCode, email) => {
     // Two indexed lookups (round + country, round + address) instead of one OR that scans the round.
     const select = () =>
@@ -127,9 +95,11 @@ export const createApplicationRecordsRepository = (
         status: row.status,
       }));
   },
-  lockRound: async (roundId) => {
-    if (dialect !== 'postgres') return;
-    await sql`SELECT id FROM rounds WHERE id = ${roundId} FOR UPDATE`.execute(db);
+  lockRoundForSubmission: async (roundId) => {
+    const query = db.selectFrom('rounds').selectAll().where('id', '=', roundId);
+    const row = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();
+    if (!row) throw new DomainError('NOT_FOUND', `There is no round with id "${roundId}".`);
+    return toRound(row);
   },
   findFlags: async (applicationId) => {
     const row = await db
@@ -159,13 +129,6 @@ export const createApplicationRecordsRepository = (
     await db
       .updateTable('applications')
       .set({ declined_carry_over: 1, updated_at: now.toISOString() })
-      .where('id', '=', applicationId)
-      .execute();
-  },
-  setEditTokenHash: async (applicationId, tokenHash, now) => {
-    await db
-      .updateTable('applications')
-      .set({ edit_token_hash: tokenHash, updated_at: now.toISOString() })
       .where('id', '=', applicationId)
       .execute();
   },

@@ -47,6 +47,8 @@ export interface ApplicationsRepository {
   listRoundApplications: (roundId: string) => Promise<StoredApplication[]>;
   updateAnswers: (id: string, answers: ApplicationAnswers, now: Date) => Promise<void>;
   setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
+  /** Replaces the private link's token hash: earlier links stop working. */
+  setEditTokenHash: (id: string, tokenHash: string, now: Date) => Promise<void>;
 }
 
 /** The columns this repository maps; review columns are read by the review repository. */
@@ -162,5 +164,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         updated_at: now.toISOString(),
       }),
     setStatus: (id, status, now) => changeOne(id, { status, updated_at: now.toISOString() }),
+    setEditTokenHash: (id, tokenHash, now) =>
+      changeOne(id, { edit_token_hash: tokenHash, updated_at: now.toISOString() }),
   };
 };

@@ -17,10 +17,11 @@ const createStore = (db: Kysely<Database>): ReviewStore => ({
 /** The round and review use cases' dependencies over one database. */
 export const createReviewDeps = (
   db: Kysely<Database>,
-  options: { now: () => Date; newId?: () => string },
+  options: { now: () => Date; baseUrl: string; newId?: () => string },
 ): ReviewDeps => ({
   ...createStore(db),
   now: options.now,
+  baseUrl: options.baseUrl,
   newId: options.newId ?? randomUUID,
   transaction: (work) =>
     db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),

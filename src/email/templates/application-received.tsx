@@ -9,7 +9,7 @@ import { renderEmail } from '../layout';
 export interface ApplicationEmailInput {
   locale: string;
   name: string;
-  round: Pick<Round, 'name' | 'applicationsCloseAt' | 'startsOn' | 'endsOn' | 'programTimeZone'>;
+  round: Pick<Round, 'name' | 'applicationsCloseAt' | 'startsOn' | 'endsOn' | 'programTimeZone' | 'quota'>;
   /** The applicant's zone, for the deadline. */
   timeZone: string;
   /** The private link `${baseUrl}/applications/<token>`. */
@@ -37,7 +37,7 @@ export const describeRoundDates = (input: Pick<ApplicationEmailInput, 'locale' |
   });
 };
 
-/** Sent when an application within the country quota is received. */
+/** Sent when an application is received; the country quota is settled later, when applications close. */
 export const renderApplicationReceivedEmail = (input: ApplicationEmailInput): ApplicationEmail => {
   const t = getT(input.locale);
   const { html, text } = renderEmail({
@@ -49,6 +49,7 @@ export const renderApplicationReceivedEmail = (input: ApplicationEmailInput): Ap
       t('applications:email.greeting', { name: input.name }),
       t('applications:email.received.intro', { round: input.round.name }),
       describeRoundDates(input),
+      ...(input.round.quota.enabled ? [t('applications:email.received.quota')] : []),
       t('applications:email.received.next'),
       t('applications:email.privateLink'),
     ],

@@ -7,8 +7,9 @@ import {
 } from './application-received';
 
 /**
- * Sent instead of the confirmation when the applicant's country is over its quota: why, what may
- * still happen in this round, the carry-over into the next one and how to decline it.
+ * Sent when applications close to those whose country is over its quota: why, what may still
+ * happen in this round, the carry-over into the next one and how to decline it, with a new
+ * private link that replaces the confirmation's.
  */
 export const renderApplicationWaitlistedEmail = (
   input: ApplicationEmailInput & { countryName: string },
@@ -27,7 +28,7 @@ export const renderApplicationWaitlistedEmail = (
       t('applications:email.waitlisted.carryOver'),
       t('applications:email.waitlisted.decline', { url: `${input.url}/carry-over` }),
       describeRoundDates(input),
-      t('applications:email.privateLink'),
+      t('applications:email.waitlisted.privateLink'),
     ],
     action: { label: t('applications:email.viewButton'), url: input.url },
   });

@@ -48,7 +48,10 @@ export const apiApplications = (ctx: AppContext) => {
   app.get('/rounds/:roundId/applications', async (c) => {
     const viewer = c.get('viewer');
     if (!viewer) throw new DomainError('UNAUTHENTICATED', c.get('t')('errors.signInFirst'));
-    const { review, rounds } = createReviewDeps(ctx.database.db, { now: ctx.now });
+    const { review, rounds } = createReviewDeps(ctx.database.db, {
+      now: ctx.now,
+      baseUrl: ctx.config.baseUrl,
+    });
     const round = await rounds.getRound(c.req.param('roundId'));
     const query = parseReviewQuery(c.req.query());
     const { items, total } = await review.listApplications({
@@ -69,7 +72,7 @@ export const apiApplications = (ctx: AppContext) => {
   app.get('/rounds/:roundId/applications/:applicationId', async (c) => {
     const viewer = c.get('viewer');
     if (!viewer) throw new DomainError('UNAUTHENTICATED', c.get('t')('errors.signInFirst'));
-    const { review } = createReviewDeps(ctx.database.db, { now: ctx.now });
+    const { review } = createReviewDeps(ctx.database.db, { now: ctx.now, baseUrl: ctx.config.baseUrl });
     const roundId = c.req.param('roundId');
     const applicationId = c.req.param('applicationId');
     const application = await review.findApplicationInScope(applicationId, scopeOf(viewer));

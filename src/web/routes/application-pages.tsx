@@ -186,12 +186,11 @@ export const applicationPages = (ctx: AppContext) => {
       return renderApply(c, round, { ...form, prefillToken }, { prefilled: !!prefillToken });
     }
     try {
-      const result = await submitApplication(
+      await submitApplication(
         { store, now: ctx.now, baseUrl },
         { roundId: round.id, form: answersPart(values), locale: c.get('locale'), prefillToken },
       );
-      const query = result.status === 'waitlisted' ? '?waitlisted=1' : '';
-      return c.redirect(`/rounds/${encodeURIComponent(round.id)}/applied${query}`, 303);
+      return c.redirect(`/rounds/${encodeURIComponent(round.id)}/applied`, 303);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'VALIDATION') {
@@ -216,7 +215,7 @@ export const applicationPages = (ctx: AppContext) => {
     if (!round) return notFound(c);
     return renderPage(c, {
       title: c.get('t')('applications:applied.title'),
-      children: <AppliedPage round={round} waitlisted={c.req.query('waitlisted') === '1'} />,
+      children: <AppliedPage round={round} />,
     });
   });
 

@@ -56,6 +56,36 @@ describe('a country coordinator', () => {
     await signInAs(t, 'kenya@example.org');
   });
 
+  test('sees what the close would do to the quota, for their country only, without anything changing', async () => {
+    // A round whose cap is 1 place per country: Kenya and Nigeria are over it.
+    await seedRound(t.database.db, {
+      id: 'round-q',
+      quota: { enabled: true, capPercent: 20, minimumPlaces: 1 },
+    });
+    for (const [id, country] of [
+      ['q-ke-1', 'KE'],
+      ['q-ke-2', 'KE'],
+      ['q-ke-3', 'KE'],
+      ['q-ng-1', 'NG'],
+      ['q-ng-2', 'NG'],
+    ] as const) {
+      await seedApplication(t.database.db, { roundId: 'round-q', id, name: `Person ${id}`, country });
+    }
+
+    const page = await (await t.request('/coordinator/rounds/round-q/applications/counts')).text();
+    const section = page.slice(page.indexOf('id="quota-preview"'));
+    expect(section).toContain('each country could hold 1 places');
+    expect(section).toMatch(/Kenya<\/t[hd]>\s*<td[^>]*>2</);
+    expect(section).not.toContain('Nigeria');
+    const statuses = await t.database.db
+      .selectFrom('applications')
+      .select('status')
+      .where('round_id', '=', 'round-q')
+      .execute();
+    expect(statuses.every((row) => row.status === 'pending')).toBe(true);
+    await t.database.db.deleteFrom('applications').where('round_id', '=', 'round-q').execute();
+  });
+
   test('sees only their country in the list and counts', async () => {
     const response = await t.request('/coordinator/rounds/round-a/applications');
     expect(response.status).toBe(200);

@@ -18,6 +18,7 @@ import {
 } from '../../services/import-applications';
 import { scopeOf } from '../../services/review-access';
 import { isReviewAction, listReviewActions, reviewApplication } from '../../services/review-application';
+import { previewCountryQuota } from '../../services/settle-country-quota';
 import type { AppEnv } from '../env';
 import { setFlash } from '../flash';
 import { requireCoordinator, requireProgramCoordinator } from '../middleware/require-role';
@@ -49,7 +50,7 @@ const truncate = (text: string, max = 450) => (text.length > max ? `${text.slice
 
 export const coordinatorApplications = (ctx: AppContext) => {
   const app = new Hono<AppEnv>();
-  const deps = () => createReviewDeps(ctx.database.db, { now: ctx.now });
+  const deps = () => createReviewDeps(ctx.database.db, { now: ctx.now, baseUrl: ctx.config.baseUrl });
   const anyCoordinator = requireCoordinator();
   const program = requireProgramCoordinator();
 
@@ -111,10 +112,16 @@ export const coordinatorApplications = (ctx: AppContext) => {
   app.get('/:roundId/applications/counts', anyCoordinator, async (c) => {
     const { review, rounds } = deps();
     const round = await rounds.getRound(c.req.param('roundId'));
-    const counts = await review.countApplications(round.id, scopeOf(viewerOf(c)));
+    const scope = scopeOf(viewerOf(c));
+    const [counts, quota] = await Promise.all([
+      review.countApplications(round.id, scope),
+      round.status === 'draft' || round.status === 'open'
+        ? previewCountryQuota({ review }, round, scope)
+        : undefined,
+    ]);
     return renderPage(c, {
       title: c.get('t')('review:counts.title', { round: round.name }),
-      children: <CountsView round={round} counts={counts} />,
+      children: <CountsView round={round} counts={counts} quota={quota} />,
     });
   });
 

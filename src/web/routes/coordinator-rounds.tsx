@@ -40,7 +40,7 @@ const truncate = (text: string, max = 450) => (text.length > max ? `${text.slice
 
 export const coordinatorRounds = (ctx: AppContext) => {
   const app = new Hono<AppEnv>();
-  const deps = () => createReviewDeps(ctx.database.db, { now: ctx.now });
+  const deps = () => createReviewDeps(ctx.database.db, { now: ctx.now, baseUrl: ctx.config.baseUrl });
   const program = requireProgramCoordinator();
 
   app.get('/', requireCoordinator(), async (c) => {

@@ -127,7 +127,7 @@ export const NotAcceptingPage = ({ round, phase }: { round: Round; phase: RoundP
   );
 };
 
-export const AppliedPage = ({ round, waitlisted }: { round: Round; waitlisted: boolean }) => {
+export const AppliedPage = ({ round }: { round: Round }) => {
   const { t } = useShell();
   return (
     <article>
@@ -135,7 +135,7 @@ export const AppliedPage = ({ round, waitlisted }: { round: Round; waitlisted: b
       <Notice kind="success">
         <p>{t('applications:applied.received', { name: round.name })}</p>
       </Notice>
-      {waitlisted && <p>{t('applications:applied.waitlisted')}</p>}
+      {round.quota.enabled && <p>{t('applications:applied.quota')}</p>}
       <p>{t('applications:applied.email')}</p>
       <p>{t('applications:applied.spam')}</p>
       <h2>{t('applications:applied.nextHeading')}</h2>

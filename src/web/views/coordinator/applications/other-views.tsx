@@ -11,6 +11,7 @@ import {
   type ImportReport,
   REQUIRED_IMPORT_FIELDS,
 } from '../../../../services/import-applications';
+import type { QuotaPreview } from '../../../../services/settle-country-quota';
 import { CheckboxGroup, CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../components';
 import { formatInstant } from '../../format';
 import { useShell } from '../../shell-context';
@@ -43,7 +44,16 @@ const CountTable = ({ caption, rows }: { caption: string; rows: { label: string;
   );
 };
 
-export const CountsView = ({ round, counts }: { round: Round; counts: ApplicationCounts }) => {
+export const CountsView = ({
+  round,
+  counts,
+  quota,
+}: {
+  round: Round;
+  counts: ApplicationCounts;
+  /** Only while the round takes applications: what the close would settle. */
+  quota?: QuotaPreview | undefined;
+}) => {
   const { t, locale } = useShell();
   return (
     <section>
@@ -75,6 +85,34 @@ export const CountsView = ({ round, counts }: { round: Round; counts: Applicatio
           }))}
         />
       </div>
+      {quota && <QuotaPreviewSection quota={quota} />}
+    </section>
+  );
+};
+
+const QuotaPreviewSection = ({ quota }: { quota: QuotaPreview }) => {
+  const { t, locale } = useShell();
+  return (
+    <section aria-labelledby="quota-preview">
+      <h2 id="quota-preview">{t('review:counts.quotaHeading')}</h2>
+      {quota.capPerCountry === null ? (
+        <p>{t('review:counts.quotaOff')}</p>
+      ) : (
+        <>
+          <p>{t('review:counts.quotaIntro', { cap: quota.capPerCountry })}</p>
+          {quota.overCap.length === 0 ? (
+            <p>{t('review:counts.quotaNone')}</p>
+          ) : (
+            <CountTable
+              caption={t('review:counts.quotaOver')}
+              rows={quota.overCap.map((row) => ({
+                label: getCountryName(row.countryCode, locale),
+                count: row.waitlisted,
+              }))}
+            />
+          )}
+        </>
+      )}
     </section>
   );
 };
