@@ -58,6 +58,22 @@ const S = 1;
 const T = 2;
 const INF = Number.POSITIVE_INFINITY;
 
+/** Rotates arr in place so that arr[i] comes first (three reversals; no allocation). */
+function rotateLeft(arr: number[], i: number): void {
+  if (i === 0) return;
+  reverse(arr, 0, i - 1);
+  reverse(arr, i, arr.length - 1);
+  reverse(arr, 0, arr.length - 1);
+}
+
+function reverse(arr: number[], lo: number, hi: number): void {
+  while (lo < hi) {
+    const t = arr[lo]!;
+    arr[lo++] = arr[hi]!;
+    arr[hi--] = t;
+  }
+}
+
 /** Maximum-weight (optionally maximum-cardinality) matching; see the file header. */
 export function maxWeightMatching(edges: readonly Edge[], options: MatchingOptions = {}): MatchingResult {
   const graph = buildGraph(edges, 'maxWeightMatching');
@@ -399,23 +415,30 @@ class BlossomSolver {
     }
   }
 
-  /** Offers edge (S-endpoint ps -> non-S vertex w) with the given slack as w's delta2 edge. */
-  private offerBest(w: number, ps: number, slack: number): void {
+  /**
+   * Offers edge (S-endpoint ps -> non-S vertex w) with the given slack as w's delta2 edge. `yw` is
+   * w's real dual and `free` whether w's top-level blossom is free (the caller has both at hand,
+   * so the current best edge's slack is y_s - delta + yw - 2 w without further lookups).
+   */
+  private offerBest(w: number, ps: number, slack: number, yw: number, free: boolean): void {
     const cur = this.bestS[w]!;
     if (cur !== -1) {
-      if (this.dirty[w] === 1 || !this.validBest(w)) {
+      const s = this.endpoint[cur]!;
+      if (
+        this.dirty[w] === 1 ||
+        this.label[this.inBlossom[s]!] !== S ||
+        this.leftS[s]! > this.bestEpoch[w]!
+      ) {
         // Stale: keep a lower bound in the heap and rescan when it surfaces.
         this.dirty[w] = 1;
-        if (this.label[this.inBlossom[w]!] === FREE && this.d2.keys[w]! > slack + this.delta) {
-          this.d2.set(w, slack + this.delta);
-        }
+        if (free && this.d2.keys[w]! > slack + this.delta) this.d2.set(w, slack + this.delta);
         return;
       }
-      if (slack >= this.slack(cur >> 1)) return;
+      if (slack >= this.y[s]! - this.delta + yw - 2 * this.weight[cur >> 1]!) return;
     }
     this.bestS[w] = ps;
     this.bestEpoch[w] = this.epoch;
-    if (this.label[this.inBlossom[w]!] === FREE) this.d2.set(w, slack + this.delta);
+    if (free) this.d2.set(w, slack + this.delta);
   }
 
   private validBest(w: number): boolean {
@@ -665,9 +688,9 @@ class BlossomSolver {
       this.mate[this.endpoint[p]!] = p ^ 1;
       this.mate[this.endpoint[p ^ 1]!] = p;
     }
-    this.childs[b] = childs.slice(i).concat(childs.slice(0, i));
-    this.endps[b] = endps.slice(i).concat(endps.slice(0, i));
-    this.base[b] = this.base[this.childs[b]![0]!]!;
+    rotateLeft(childs, i);
+    rotateLeft(endps, i);
+    this.base[b] = this.base[childs[0]!]!;
   }
 
   /**
@@ -765,15 +788,21 @@ class BlossomSolver {
 
   // ---- main loop ---------------------------------------------------------------------------
 
+  /**
+   * Scans the edges of S-vertex v: S–S edges go to delta3 (or, when tight, form a blossom or
+   * augment at once); edges to T- and free blossoms are offered as their delta2 edge. A tight
+   * edge to a free blossom whose base is exposed augments at once; any other edge to a free
+   * blossom, tight or not, waits in delta2, so that tight S–S edges go first (see loop()).
+   * The scan stops when v's tree is dissolved by an augmentation.
+   */
   private scan(v: number): void {
     const adjEnd = this.adjStart[v + 1]!;
     const { adj, endpoint, inBlossom, label, y, weight } = this;
     // v stays S during its scan (or the scan stops), so its real dual is fixed: y - delta.
     const delta = this.delta;
     const yv = y[v]! - delta;
+    let bv = inBlossom[v]!; // changes only when a tight S–S edge forms a blossom
     for (let a = this.adjStart[v]!; a < adjEnd; a++) {
-      const bv = inBlossom[v]!;
-      if (label[bv] !== S) return; // v's tree was dissolved by an augmentation
       const p = adj[a]!;
       const w = endpoint[p]!;
       const bw = inBlossom[w]!;
@@ -782,18 +811,17 @@ class BlossomSolver {
       const lw = label[bw]!;
       const yw = lw === S ? y[w]! - delta : lw === T ? y[w]! + delta : y[w]!;
       const sl = yv + yw - 2 * weight[k]!;
-      if (lw === FREE) {
-        // A tight edge to a free blossom with an exposed base augments at once; any other edge
-        // to a free blossom, tight or not, waits in delta2, so that tight S–S edges (blossoms,
-        // augmentations) go first (see loop()).
-        if (sl <= 0 && this.mate[this.base[bw]!] === -1) this.augmentMatching(k);
-        else this.offerBest(w, p ^ 1, sl);
-      } else if (lw === S) {
-        if (sl <= 0) this.tightSS(k);
-        else this.d3.push(sl + 2 * delta, k, this.epoch);
-      } else {
-        this.offerBest(w, p ^ 1, sl);
-      }
+      if (lw === S) {
+        if (sl > 0) this.d3.push(sl + 2 * delta, k, this.epoch);
+        else {
+          this.tightSS(k);
+          bv = inBlossom[v]!;
+          if (label[bv] !== S) return; // v's tree was dissolved by an augmentation
+        }
+      } else if (lw === FREE && sl <= 0 && this.mate[this.base[bw]!] === -1) {
+        this.augmentMatching(k); // dissolves v's tree
+        return;
+      } else this.offerBest(w, p ^ 1, sl, yw, lw === FREE);
     }
   }
 

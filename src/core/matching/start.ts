@@ -54,20 +54,29 @@ function greedyMatch(
   y: Float64Array,
   mate: Int32Array,
 ): void {
+  // y[v] is kept in a local and the matching loop stops at the first tight exposed neighbour:
+  // the first solve in a process runs this in V8's interpreter, where every array access counts.
   for (let v = 0; v < n; v++) {
-    let least = y[v]!;
-    for (let a = adjStart[v]!, end = adjStart[v + 1]!; a < end; a++) {
+    // A vertex matched by an earlier one has a tight edge (least slack 0): nothing to do.
+    if (mate[v] !== -1) continue;
+    const yv = y[v]!;
+    const start = adjStart[v]!;
+    const end = adjStart[v + 1]!;
+    let least = yv;
+    for (let a = start; a < end; a++) {
       const p = adj[a]!;
-      const sl = y[v]! + y[endpoint[p]!]! - 2 * weight[p >> 1]!;
+      const sl = yv + y[endpoint[p]!]! - 2 * weight[p >> 1]!;
       if (sl < least) least = sl;
     }
-    y[v]! -= least;
-    for (let a = adjStart[v]!, end = adjStart[v + 1]!; a < end && mate[v] === -1; a++) {
+    const lowered = yv - least;
+    y[v] = lowered;
+    for (let a = start; a < end; a++) {
       const p = adj[a]!;
       const x = endpoint[p]!;
-      if (mate[x] === -1 && y[v]! + y[x]! - 2 * weight[p >> 1]! === 0) {
+      if (mate[x] === -1 && lowered + y[x]! - 2 * weight[p >> 1]! === 0) {
         mate[v] = x;
         mate[x] = v;
+        break;
       }
     }
   }
