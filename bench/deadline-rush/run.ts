@@ -5,9 +5,12 @@
  * database: the number of stored applications must equal the number the server acknowledged.
  *
  *   node bench/run.js deadline-rush [--seconds 60] [--rate 200] [--applicants 200] [--db sqlite|postgres|both]
+ *                                   [--profile DIR]
+ *
+ * --profile writes the server's CPU profile (node --cpu-prof) into DIR, to see where its time goes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,12 +35,13 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '200' },
     applicants: { type: 'string', default: '200' },
     db: { type: 'string', default: 'both' },
+    profile: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (values.help) {
   console.log(
-    'Usage: node bench/run.js deadline-rush [--seconds 60] [--rate 200] [--applicants 200] [--db sqlite|postgres|both]',
+    'Usage: node bench/run.js deadline-rush [--seconds 60] [--rate 200] [--applicants 200] [--db sqlite|postgres|both] [--profile DIR]',
   );
   process.exit(0);
 }
@@ -68,7 +72,22 @@ interface RunResult {
   storedEqualsAcknowledged: boolean;
   throughputPerSecond: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
+  /** CPU milliseconds per submission sent: the server process, and this load generator. */
+  cpuMsPerSubmission: { server: number; client: number };
+  /** p50 and p99 of the submissions sent in each 5-second window: where a slow tail comes from. */
+  byWindow: { fromSecond: number; sent: number; p50: number; p99: number }[];
 }
+
+/** User + system CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
+const processCpuSeconds = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -93,7 +112,11 @@ const runOne = async (dialect: string): Promise<RunResult> => {
       },
     );
     if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
-    const server = await startServerProcess({ dataDir, env: { ...env, LOG_LEVEL: 'error' } });
+    const server = await startServerProcess({
+      dataDir,
+      env: { ...env, LOG_LEVEL: 'error' },
+      nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [],
+    });
     try {
       const roundId = await findOpenRoundId(server.baseUrl);
       const sessions: ApplicantSession[] = [];
@@ -104,10 +127,13 @@ const runOne = async (dialect: string): Promise<RunResult> => {
         email: `rush-${i}@example.org`,
       }));
       const latencies: number[] = [];
+      const sentAt: number[] = [];
       const statusCounts: Record<string, number> = {};
       let sent = 0;
       let acknowledged = 0;
       let errors = 0;
+      const serverCpuBefore = processCpuSeconds(server.child.pid);
+      const clientCpuBefore = process.cpuUsage();
       const startedAt = performance.now();
       const endsAt = startedAt + seconds * 1000;
       // Each applicant submits at rate/applicants per second, starting at a random offset: an open
@@ -132,11 +158,15 @@ const runOne = async (dialect: string): Promise<RunResult> => {
               (statusCounts[String((error as Error).name)] ?? 0) + 1;
           }
           latencies.push(performance.now() - t0);
+          sentAt.push(t0 - startedAt);
           due += interval;
         }
       };
       await Promise.all(sessions.map(applicant));
       const elapsed = (performance.now() - startedAt) / 1000;
+      const serverCpu = processCpuSeconds(server.child.pid) - serverCpuBefore;
+      const clientCpuUsage = process.cpuUsage(clientCpuBefore);
+      const clientCpu = (clientCpuUsage.user + clientCpuUsage.system) / 1e6;
       const handle = openDatabase(
         cluster
           ? { dialect: 'postgres', url: cluster.url }
@@ -152,8 +182,22 @@ const runOne = async (dialect: string): Promise<RunResult> => {
         ).n,
       );
       await handle.close();
-      latencies.sort((a, b) => a - b);
       const round = (n: number) => Math.round(n * 10) / 10;
+      const windows = new Map<number, number[]>();
+      latencies.forEach((latency, i) => {
+        const window = Math.floor(sentAt[i]! / 5000) * 5;
+        windows.set(window, [...(windows.get(window) ?? []), latency]);
+      });
+      const byWindow = [...windows].map(([fromSecond, values]) => {
+        values.sort((a, b) => a - b);
+        return {
+          fromSecond,
+          sent: values.length,
+          p50: round(percentile(values, 50)),
+          p99: round(percentile(values, 99)),
+        };
+      });
+      latencies.sort((a, b) => a - b);
       return {
         database: dialect,
         seconds: round(elapsed),
@@ -166,6 +210,11 @@ const runOne = async (dialect: string): Promise<RunResult> => {
         stored,
         storedEqualsAcknowledged: stored === acknowledged,
         throughputPerSecond: round(acknowledged / elapsed),
+        byWindow,
+        cpuMsPerSubmission: {
+          server: Math.round((serverCpu / Math.max(1, latencies.length)) * 1e5) / 100,
+          client: Math.round((clientCpu / Math.max(1, latencies.length)) * 1e5) / 100,
+        },
         latencyMs: {
           p50: round(percentile(latencies, 50)),
           p95: round(percentile(latencies, 95)),
@@ -197,11 +246,11 @@ const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 const machine = `${(await import('node:os')).cpus().length} cores, Node ${process.version}`;
 writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify({ machine, results }, null, 2)}\n`);
 const table = [
-  '| database | seconds | target/s | acknowledged | stored = acknowledged | errors | throughput/s | p50 ms | p95 ms | p99 ms | max ms |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| database | seconds | target/s | acknowledged | stored = acknowledged | errors | throughput/s | p50 ms | p95 ms | p99 ms | max ms | server CPU ms/submission | client CPU ms/submission |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.database} | ${r.seconds} | ${r.targetRate} | ${r.acknowledged} | ${r.storedEqualsAcknowledged ? 'yes' : `NO (${r.stored})`} | ${r.errors} | ${r.throughputPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.latencyMs.max} |`,
+      `| ${r.database} | ${r.seconds} | ${r.targetRate} | ${r.acknowledged} | ${r.storedEqualsAcknowledged ? 'yes' : `NO (${r.stored})`} | ${r.errors} | ${r.throughputPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.cpuMsPerSubmission.server} | ${r.cpuMsPerSubmission.client} |`,
   ),
 ].join('\n');
 writeFileSync(join(resultsDir, 'latest.md'), `# Deadline rush, ${stamp} (${machine})\n\n${table}\n`);

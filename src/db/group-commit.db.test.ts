@@ -16,7 +16,7 @@ const keys = async () =>
   (await database.db.selectFrom('program_settings').select('key').orderBy('key').execute()).map((r) => r.key);
 
 test('units that arrive together commit together, in order; a failing unit is rolled back alone', async () => {
-  const group = createGroupCommit(database.db);
+  const group = createGroupCommit(database.db, database);
   const seen: string[][] = [];
   const unit = (key: string, fail = false) =>
     group.run(async (trx) => {
@@ -39,18 +39,49 @@ test('units that arrive together commit together, in order; a failing unit is ro
   expect(await keys()).toEqual(['a', 'c']);
 });
 
-test('a unit is acknowledged only after its batch is committed', async () => {
-  const group = createGroupCommit(database.db);
+test('a unit is acknowledged only after its batch is committed and durable', async () => {
+  const group = createGroupCommit(database.db, database);
   await group.run((trx) => trx.insertInto('program_settings').values(setting('x')).execute());
   // Read outside any transaction: the write is there as soon as run() resolved.
   expect(await keys()).toEqual(['x']);
 });
 
 test('more units than one batch holds are all run', async () => {
-  const group = createGroupCommit(database.db);
+  const group = createGroupCommit(database.db, database);
   const many = Array.from({ length: 150 }, (_, i) => `k${String(i).padStart(3, '0')}`);
   await Promise.all(
     many.map((key) => group.run((trx) => trx.insertInto('program_settings').values(setting(key)).execute())),
   );
   expect(await keys()).toEqual(many);
+});
+
+test('units wait for the fsync after their commit, and a failed fsync fails them', async () => {
+  let finishFsync: (() => void) | undefined;
+  let failFsync: ((error: Error) => void) | undefined;
+  const group = createGroupCommit(database.db, {
+    durable: () =>
+      new Promise<void>((resolve, reject) => {
+        finishFsync = resolve;
+        failFsync = reject;
+      }),
+  });
+  let acknowledged = false;
+  const first = group
+    .run((trx) => trx.insertInto('program_settings').values(setting('d')).execute())
+    .then(() => {
+      acknowledged = true;
+    });
+  while (!finishFsync) await new Promise((resolve) => setImmediate(resolve));
+  // Committed (visible to others) but not yet answered.
+  expect(await keys()).toEqual(['d']);
+  expect(acknowledged).toBe(false);
+  finishFsync();
+  await first;
+  expect(acknowledged).toBe(true);
+
+  finishFsync = undefined;
+  const second = group.run((trx) => trx.insertInto('program_settings').values(setting('e')).execute());
+  while (!failFsync || !finishFsync) await new Promise((resolve) => setImmediate(resolve));
+  failFsync(new Error('EIO'));
+  await expect(second).rejects.toThrow('EIO');
 });

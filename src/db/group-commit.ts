@@ -5,8 +5,9 @@ import type { Database } from './schema';
  * Group commit: units of work that arrive while a transaction is being written share the next
  * one. Each unit runs in its own savepoint, in arrival order, so a unit that fails is rolled back
  * alone and sees exactly what it would have seen in a transaction of its own after the ones before
- * it; all are acknowledged after the one commit. A deadline rush then pays one commit (an fsync on
- * SQLite, a round trip and an fsync on PostgreSQL) per batch instead of per submission.
+ * it; all are acknowledged after the one commit is on disk. A deadline rush then pays one commit
+ * (an fsync on SQLite, a round trip and an fsync on PostgreSQL) per batch instead of per
+ * submission, and on SQLite the next batch runs while the previous one's fsync is under way.
  *
  * A unit must not start another group transaction itself (it would wait for a batch that waits
  * for it); the stores handed to units have no transaction method, so the types prevent that.
@@ -24,13 +25,20 @@ interface Pending {
 /** Units per transaction at most: a batch also holds the connection, so it stays short. */
 const MAX_BATCH = 64;
 
-export const createGroupCommit = (db: Kysely<Database>): GroupCommit => {
+export const createGroupCommit = (
+  db: Kysely<Database>,
+  options: { durable: () => Promise<void> },
+): GroupCommit => {
   const queue: Pending[] = [];
   let isFlushing = false;
 
+  /** Runs one batch to its commit; the returned promise settles the units once it is durable. */
   const flush = async (): Promise<void> => {
     const batch = queue.splice(0, MAX_BATCH);
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const rejectAll = (error: unknown) => {
+      for (const pending of batch) pending.reject(error);
+    };
     try {
       const trx = await db.startTransaction().execute();
       try {
@@ -57,14 +65,21 @@ export const createGroupCommit = (db: Kysely<Database>): GroupCommit => {
       }
     } catch (error) {
       // The batch as a whole failed (connection lost, commit refused): nothing was stored.
-      for (const pending of batch) pending.reject(error);
+      rejectAll(error);
       return;
     }
-    batch.forEach((pending, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome.error);
-    });
+    // Committed. The next batch may start now; these units are answered once the commit is on
+    // disk (a controlled transaction's commit returns before SQLite's log is fsynced, see
+    // durable-sqlite.ts). Fsyncs finish in order, so acknowledgements keep the batches' order.
+    void options.durable().then(
+      () =>
+        batch.forEach((pending, i) => {
+          const outcome = outcomes[i]!;
+          if (outcome.ok) pending.resolve(outcome.value);
+          else pending.reject(outcome.error);
+        }),
+      rejectAll,
+    );
   };
 
   const drain = async () => {

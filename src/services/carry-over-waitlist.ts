@@ -1,7 +1,7 @@
 import { listCarriedOver } from '../core/applications';
+import { formatCalendarDate } from '../core/time/date-format';
 import { renderReviewEmail } from '../email/templates/application-review';
 import { DEFAULT_LOCALE } from '../i18n';
-import { formatRoundDay } from './review-access';
 import type { ReviewStore } from './review-ports';
 
 /**
@@ -80,7 +80,7 @@ export const carryOverWaitlist = async (
       kind: 'carried-over',
       name: source.name,
       roundName: toRound.name,
-      startsOn: formatRoundDay(toRound.startsOn, DEFAULT_LOCALE),
+      startsOn: formatCalendarDate(toRound.startsOn, DEFAULT_LOCALE),
       locale: DEFAULT_LOCALE,
     });
     await store.enqueueMail(

@@ -28,9 +28,3 @@ export const scopeOf = (viewer: Viewer): CountryScope =>
   viewer.isProgramCoordinator
     ? { kind: 'all' }
     : { kind: 'countries', countryCodes: viewer.coordinatedCountryCodes };
-
-/** The round's first day as the applicant would read it ("1 March 2027"). */
-export const formatRoundDay = (isoDate: string, locale: string): string =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );

@@ -2,10 +2,11 @@ import type { ApplicationStatus } from '../core/applications/application-status'
 import { DomainError } from '../core/errors';
 import type { Viewer } from '../core/people/viewer';
 import type { Round } from '../core/rounds';
+import { formatCalendarDate } from '../core/time/date-format';
 import type { ReviewedApplication } from '../db/repositories/application-review-repository';
 import { type ReviewEmailKind, renderReviewEmail } from '../email/templates/application-review';
 import { DEFAULT_LOCALE } from '../i18n';
-import { assertCoordinator, formatRoundDay, scopeOf } from './review-access';
+import { assertCoordinator, scopeOf } from './review-access';
 import type { ReviewDeps, ReviewStore } from './review-ports';
 
 /**
@@ -99,7 +100,7 @@ export const applyReviewAction = async (
       kind: move.email,
       name: application.name,
       roundName: round.name,
-      startsOn: formatRoundDay(round.startsOn, DEFAULT_LOCALE),
+      startsOn: formatCalendarDate(round.startsOn, DEFAULT_LOCALE),
       locale: DEFAULT_LOCALE,
     });
     await store.enqueueMail(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type ApplicationAnswers,
   type ApplicationStatus,
+  createDuplicateProbe,
   findLikelyDuplicateOf,
   validateApplicationForm,
 } from '../core/applications';
@@ -167,7 +168,12 @@ const insertApplication = async (
 
   const duplicate = findLikelyDuplicateOf(
     candidate,
-    await store.records.listDuplicateCandidates(round.id, answers.countryOfResidence, answers.email),
+    await store.records.listDuplicateCandidates(
+      round.id,
+      answers.countryOfResidence,
+      answers.email,
+      createDuplicateProbe(answers.name),
+    ),
   );
   if (duplicate) await store.records.flagDuplicate(id, duplicate.firstId, duplicate.reason);
 

@@ -21,13 +21,14 @@ export interface ServerProcess {
 const root = resolve(import.meta.dirname, '../..');
 
 export const startServerProcess = async (
-  options: { args?: string[]; env?: Record<string, string>; dataDir?: string } = {},
+  options: { args?: string[]; nodeArgs?: string[]; env?: Record<string, string>; dataDir?: string } = {},
 ): Promise<ServerProcess> => {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'iln-server-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child = spawn(process.execPath, [join(root, 'bin/iln.js'), 'serve', ...(options.args ?? [])], {
+  const argv = [...(options.nodeArgs ?? []), join(root, 'bin/iln.js'), 'serve', ...(options.args ?? [])];
+  const child = spawn(process.execPath, argv, {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

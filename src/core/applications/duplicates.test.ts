@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  createDuplicateProbe,
   type DuplicateCandidate,
   findLikelyDuplicateOf,
+  isAdmittedByProbe,
   listLikelyDuplicates,
   measureEditDistance,
   normaliseName,
@@ -123,5 +126,63 @@ describe('findLikelyDuplicateOf', () => {
     const earlier = [applicant('Ana Silva', 'BR')];
     expect(findLikelyDuplicateOf(applicant('Ana Silva', 'PT'), earlier)).toBeUndefined();
     expect(findLikelyDuplicateOf(applicant('Rui Costa', 'BR'), earlier)).toBeUndefined();
+  });
+});
+
+describe('DuplicateProbe', () => {
+  // Names from a few short syllables, so that near-duplicates (one letter off, a token more) are common.
+  const token = fc
+    .array(fc.constantFrom('an', 'a', 'ma', 'ri', 'jo', 'sé', 'li', 'n', 'e', 'o'), {
+      minLength: 1,
+      maxLength: 4,
+    })
+    .map((parts) => parts.join(''));
+  const name = fc.array(token, { minLength: 1, maxLength: 4 }).map((tokens) => tokens.join(' '));
+
+  it('admits every earlier name the newcomer could be flagged against (it only ever filters out non-matches)', () => {
+    let flagged = 0;
+    fc.assert(
+      fc.property(name, name, fc.nat(), fc.integer({ min: 0, max: 5 }), (earlierName, other, at, kind) => {
+        // Mostly near-duplicates of the earlier name: a letter changed, added or removed (once or
+        // twice), a token added or dropped; sometimes an unrelated name.
+        const edit = (text: string, position: number) => {
+          const i = position % (text.length + 1);
+          if (kind === 0) return `${text.slice(0, i)}x${text.slice(i + 1)}`;
+          if (kind === 1) return `${text.slice(0, i)}q${text.slice(i)}`;
+          return `${text.slice(0, i)}${text.slice(i + 1)}`;
+        };
+        const newName =
+          kind <= 2
+            ? edit(edit(earlierName, at), at >> 3)
+            : kind === 3
+              ? `${earlierName} ${other}`
+              : kind === 4
+                ? earlierName.split(' ').slice(1).join(' ') || other
+                : other;
+        const earlier = { ...applicant(earlierName, 'BR'), nameKey: normaliseName(earlierName) };
+        const newcomer = applicant(newName, 'BR');
+        const match = findLikelyDuplicateOf(newcomer, [earlier]);
+        if (match) {
+          flagged++;
+          expect(isAdmittedByProbe(createDuplicateProbe(newName), normaliseName(earlierName))).toBe(true);
+        }
+      }),
+      { numRuns: 5000 },
+    );
+    // The generator must produce matches, or the property says nothing.
+    expect(flagged).toBeGreaterThan(200);
+  });
+
+  it('keeps most unrelated names out', () => {
+    const probe = createDuplicateProbe('Maria Fernanda Oliveira');
+    expect(isAdmittedByProbe(probe, normaliseName('Mariа Fernanda Olivera'))).toBe(true);
+    expect(isAdmittedByProbe(probe, normaliseName('Oliveira Maria'))).toBe(true);
+    expect(isAdmittedByProbe(probe, normaliseName('Tomás Gutiérrez'))).toBe(false);
+    expect(isAdmittedByProbe(probe, normaliseName('Wu Hao'))).toBe(false);
+  });
+
+  it('reads stored keys exactly as it reads names', () => {
+    const earlier = [{ ...applicant('José García', 'ES'), nameKey: normaliseName('José García') }];
+    expect(findLikelyDuplicateOf(applicant('Jose Garcia', 'ES'), earlier)?.reason).toBe('same-name');
   });
 });

@@ -11,6 +11,10 @@
  *
  * Candidates are grouped by country first, so the work is O(Σ n_c² · L²) for n_c applications
  * per country and names of length L: well under a second for a round of thousands.
+ *
+ * One arriving application is checked against its country's earlier ones (findLikelyDuplicateOf)
+ * without reading them all: the database keeps each name's folded form (`nameKey`) and returns
+ * only the rows a DuplicateProbe admits, a superset of the rows that can match (see below).
  */
 
 export interface DuplicateCandidate {
@@ -18,6 +22,8 @@ export interface DuplicateCandidate {
   name: string;
   email: string;
   countryOfResidence: string;
+  /** normaliseName(name), when already known (stored with the application). */
+  nameKey?: string;
 }
 
 export type DuplicateReason = 'same-email' | 'same-name' | 'similar-name' | 'name-contained';
@@ -77,6 +83,62 @@ export function measureEditDistance(a: string, b: string, limit = Number.POSITIV
   return previous[b.length]!;
 }
 
+/**
+ * Which stored names could possibly be a likely duplicate of `name`, as conditions a database can
+ * test on the stored key without reading the rows:
+ *
+ * - similar (edit distance at most 2, the largest limit): the keys' lengths differ by at most 2,
+ *   and, when the key has 3 letters or more, the other key contains one of `pieces`, the key cut
+ *   into three parts. Two edits can touch at most two of three parts, so one part survives whole
+ *   (the pigeonhole filter of approximate string matching);
+ * - one name's tokens all among the other's: either the other's first (smallest) token is one of
+ *   `tokens`, or the other key contains `tokens[0]` as a whole token.
+ *
+ * Every name compareNames would flag meets one of these, so filtering by the probe first changes
+ * no result (a property test checks it); it only keeps most rows out of JavaScript.
+ */
+export interface DuplicateProbe {
+  key: string;
+  tokens: string[];
+  minLength: number;
+  maxLength: number;
+  /** Empty when the key is shorter than 3: the length condition alone applies. */
+  pieces: string[];
+}
+
+const MAX_EDIT_LIMIT = 2;
+
+export function createDuplicateProbe(name: string): DuplicateProbe {
+  const tokens = listNameTokens(name).sort();
+  const key = tokens.join(' ');
+  const third = Math.floor(key.length / 3);
+  const pieces =
+    key.length >= 3 ? [key.slice(0, third), key.slice(third, 2 * third), key.slice(2 * third)] : [];
+  return {
+    key,
+    tokens,
+    minLength: key.length - MAX_EDIT_LIMIT,
+    maxLength: key.length + MAX_EDIT_LIMIT,
+    pieces,
+  };
+}
+
+/** The first (smallest) token of a stored key: what the probe's containment condition looks up. */
+export const firstTokenOf = (nameKey: string): string => nameKey.split(' ')[0] ?? '';
+
+/** The probe's conditions in JavaScript: what a database query implementing it must return. */
+export function isAdmittedByProbe(probe: DuplicateProbe, otherKey: string): boolean {
+  if (probe.key === '' || otherKey === '') return false;
+  const similarLength = otherKey.length >= probe.minLength && otherKey.length <= probe.maxLength;
+  if (
+    similarLength &&
+    (probe.pieces.length === 0 || probe.pieces.some((piece) => otherKey.includes(piece)))
+  ) {
+    return true;
+  }
+  return probe.tokens.includes(firstTokenOf(otherKey)) || ` ${otherKey} `.includes(` ${probe.tokens[0]} `);
+}
+
 function compareNames(a: string[], b: string[]): DuplicateReason | undefined {
   const left = a.join(' ');
   const right = b.join(' ');
@@ -112,7 +174,11 @@ export function findLikelyDuplicateOf(
     let reason: DuplicateReason | undefined;
     if (email !== '' && other.email.trim().toLowerCase() === email) reason = 'same-email';
     else if (other.countryOfResidence.toUpperCase() === country) {
-      reason = compareNames(listNameTokens(other.name).sort(), tokens);
+      const otherTokens =
+        other.nameKey === undefined
+          ? listNameTokens(other.name).sort()
+          : other.nameKey.split(' ').filter((token) => token !== '');
+      reason = compareNames(otherTokens, tokens);
     }
     if (reason) return { firstId: other.id, secondId: candidate.id, reason };
   }

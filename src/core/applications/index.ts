@@ -37,9 +37,13 @@ export {
   type WaitlistEntry,
 } from './country-quota';
 export {
+  createDuplicateProbe,
   type DuplicateCandidate,
+  type DuplicateProbe,
   type DuplicateReason,
   findLikelyDuplicateOf,
+  firstTokenOf,
+  isAdmittedByProbe,
   type LikelyDuplicate,
   listLikelyDuplicates,
   measureEditDistance,

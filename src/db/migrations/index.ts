@@ -4,6 +4,7 @@ import * as auth from './0002-auth';
 import * as mail from './0003-mail';
 import * as applications from './0004-applications';
 import * as review from './0005-review';
+import * as nameKeys from './0006-name-keys';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-mail': mail,
   '0004-applications': applications,
   '0005-review': review,
+  '0006-name-keys': nameKeys,
 };

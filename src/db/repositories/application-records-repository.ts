@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
-import type { DuplicateReason } from '../../core/applications';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DuplicateProbe, DuplicateReason } from '../../core/applications';
 import { DomainError } from '../../core/errors';
 import type { Round } from '../../core/rounds';
 import type { Dialect } from '../connection';
@@ -30,20 +30,26 @@ export interface PrefillLink {
 export type { AuditEntry };
 
 /** What the duplicate check needs of each application, without the answers. */
-export interface QuotaRow {
+export interface DuplicateRow {
   id: string;
   name: string;
+  nameKey: string;
   email: string;
   countryOfResidence: string;
-  status: string;
 }
 
 export interface ApplicationRecordsRepository {
   /**
-   * The rows an arriving application could duplicate (same country or same address), in
-   * submission order: a fraction of the round instead of all of it.
+   * The rows an arriving application could duplicate, in submission order: the same address, or
+   * the same country and a name the probe admits (core DuplicateProbe): a few rows of the round
+   * instead of all of its country.
    */
-  listDuplicateCandidates: (roundId: string, countryCode: string, email: string) => Promise<QuotaRow[]>;
+  listDuplicateCandidates: (
+    roundId: string,
+    countryCode: string,
+    email: string,
+    probe: DuplicateProbe,
+  ) => Promise<DuplicateRow[]>;
   /**
    * The round as it is now, its row held in share mode until the transaction ends (PostgreSQL:
    * SELECT … FOR SHARE): submissions and edits run side by side, while closing the round (which
@@ -72,16 +78,36 @@ export const createApplicationRecordsRepository = (
   db: Db,
   dialect: Dialect,
 ): ApplicationRecordsRepository => ({
-  listDuplicateCandidates: async (roundId, countryCode, email) => {
-    // Two indexed lookups (round + country, round + address) instead of one OR that scans the round.
+  listDuplicateCandidates: async (roundId, countryCode, email, probe) => {
+    // Two indexed lookups (round + country, round + address) instead of one OR that scans the
+    // round; the probe's conditions run in the database, so only possible matches reach JavaScript.
     const select = () =>
       db
         .selectFrom('applications')
-        .select(['id', 'name', 'email', 'country_code', 'status', 'submitted_at'])
+        .select(['id', 'name', 'name_key', 'email', 'country_code', 'submitted_at'])
         .where('round_id', '=', roundId)
         .where('status', '!=', 'withdrawn');
     const [sameCountry, sameEmail] = await Promise.all([
-      select().where('country_code', '=', countryCode).execute(),
+      probe.key === ''
+        ? []
+        : select()
+            .where('country_code', '=', countryCode)
+            .where((eb) => {
+              const length = eb.fn<number>('length', ['name_key']);
+              const similar = [
+                eb(length, '>=', probe.minLength),
+                eb(length, '<=', probe.maxLength),
+                ...(probe.pieces.length > 0
+                  ? [eb.or(probe.pieces.map((piece) => eb('name_key', 'like', `%${piece}%`)))]
+                  : []),
+              ];
+              return eb.or([
+                eb.and(similar),
+                eb('name_first_token', 'in', probe.tokens),
+                eb(sql<string>`' ' || name_key || ' '`, 'like', `% ${probe.tokens[0]} %`),
+              ]);
+            })
+            .execute(),
       select().where('email', '=', normalizeEmail(email)).execute(),
     ]);
     const rows = new Map([...sameCountry, ...sameEmail].map((row) => [row.id, row]));
@@ -90,9 +116,9 @@ export const createApplicationRecordsRepository = (
       .map((row) => ({
         id: row.id,
         name: row.name,
+        nameKey: row.name_key ?? '',
         email: row.email,
         countryOfResidence: row.country_code,
-        status: row.status,
       }));
   },
   lockRoundForSubmission: async (roundId) => {

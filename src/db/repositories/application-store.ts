@@ -29,9 +29,9 @@ export const isUniqueViolation = (error: unknown): boolean => {
  * transaction of its own, and is acknowledged only once it is on disk.
  */
 export const createApplicationUnitOfWork = (
-  handle: Pick<DatabaseHandle, 'db' | 'dialect'>,
+  handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'durable'>,
 ): ApplicationUnitOfWork => {
-  const group = createGroupCommit(handle.db);
+  const group = createGroupCommit(handle.db, { durable: handle.durable });
   return {
     ...storeOver(handle.db, handle.dialect),
     transaction: (work) => group.run((trx) => work(storeOver(trx, handle.dialect))),

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import type { ApplicationAnswers } from '../../core/applications';
+import { type ApplicationAnswers, firstTokenOf, normaliseName } from '../../core/applications';
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DomainError } from '../../core/errors';
 import type { Database } from '../schema';
@@ -82,6 +82,12 @@ export const toStoredApplication = (row: Row): StoredApplication => ({
   updatedAt: new Date(row.updated_at),
 });
 
+/** The folded name the duplicate check reads (core DuplicateProbe), kept with every name written. */
+const nameKeyColumns = (name: string) => {
+  const key = normaliseName(name);
+  return { name_key: key, name_first_token: firstTokenOf(key) };
+};
+
 export const createApplicationsRepository = (db: Db): ApplicationsRepository => {
   const findApplication = async (id: string) => {
     const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
@@ -102,6 +108,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         person_id: application.personId,
         email: normalizeEmail(application.answers.email),
         name: application.answers.name,
+        ...nameKeyColumns(application.answers.name),
         country_code: application.answers.countryOfResidence,
         status: application.status,
         answers: JSON.stringify(application.answers),
@@ -159,6 +166,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
       changeOne(id, {
         answers: JSON.stringify(answers),
         name: answers.name,
+        ...nameKeyColumns(answers.name),
         email: normalizeEmail(answers.email),
         country_code: answers.countryOfResidence,
         updated_at: now.toISOString(),

@@ -73,6 +73,9 @@ export interface ApplicationsTable {
   /** A coordinator's reason when declining (0004). */
   decline_reason?: string | null;
   withdrawn_at?: string | null;
+  /** core normaliseName(name) and its first token, for the duplicate check (0006). */
+  name_key?: string;
+  name_first_token?: string;
 }
 
 export interface AuditLogTable {

@@ -1,4 +1,5 @@
 import { formatDeadlineFor, type Round } from '../../core/rounds';
+import { formatCalendarDate } from '../../core/time/date-format';
 import { getT } from '../../i18n';
 import { renderEmail } from '../layout';
 
@@ -22,18 +23,13 @@ export interface ApplicationEmail {
   text: string;
 }
 
-const formatDay = (isoDate: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-
 /** "Applications close … The round runs from … to …" in the reader's language and zone. */
 export const describeRoundDates = (input: Pick<ApplicationEmailInput, 'locale' | 'round' | 'timeZone'>) => {
   const t = getT(input.locale);
   return t('applications:email.dates', {
     deadline: formatDeadlineFor(input.round.applicationsCloseAt, input.timeZone, input.locale),
-    start: formatDay(input.round.startsOn, input.locale),
-    end: formatDay(input.round.endsOn, input.locale),
+    start: formatCalendarDate(input.round.startsOn, input.locale),
+    end: formatCalendarDate(input.round.endsOn, input.locale),
   });
 };
 

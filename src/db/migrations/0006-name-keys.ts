@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import { firstTokenOf, normaliseName } from '../../core/applications/duplicates';
+
+/**
+ * Each application's name in the folded form the duplicate check compares (core normaliseName:
+ * accents folded, punctuation dropped, tokens sorted) and its first token, so that checking an
+ * arriving application reads only the few earlier rows that could match (core DuplicateProbe)
+ * instead of every application of its country. Existing rows are filled in here.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Database type
+export const up = async (db: Kysely<any>): Promise<void> => {
+  await db.schema
+    .alterTable('applications')
+    .addColumn('name_key', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('applications')
+    .addColumn('name_first_token', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  const rows: { id: string; name: string }[] = await db
+    .selectFrom('applications')
+    .select(['id', 'name'])
+    .execute();
+  for (const row of rows) {
+    const key = normaliseName(row.name);
+    await db
+      .updateTable('applications')
+      .set({ name_key: key, name_first_token: firstTokenOf(key) })
+      .where('id', '=', row.id)
+      .execute();
+  }
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Database type
+export const down = async (db: Kysely<any>): Promise<void> => {
+  await db.schema.alterTable('applications').dropColumn('name_first_token').execute();
+  await db.schema.alterTable('applications').dropColumn('name_key').execute();
+};
