@@ -26,11 +26,21 @@
  *    L > n max|w| (any larger matching then weighs more), then continues as below from that
  *    optimum; otherwise it starts from uniform duals and an empty matching. It never uses delta1.
  *
- * Not implemented: concatenable queues for delta2 inside expanded T-blossoms and union-find for
- * the vertex-to-blossom map, so the worst case is not the O(n m log n) bound of Galil–Micali–
- * Gabow: vertices are relabelled per blossom formation / expansion (O(|B|) each) and the vertices
- * of a dissolved tree rescan their edges. The published adversarial families (chains, triangles,
- * sparse-delta) and ILN-like graphs run fast; see README.md.
+ *  - Event order: every edge from an S-vertex to a free blossom waits in delta2, even when tight
+ *    (except one that reaches an exposed base: it augments at once), and ties between the queues
+ *    go to delta3 first (LEMON's order): tight S–S edges shrink blossoms and augment between small
+ *    trees before any tree grows. Growing at once, depth-first, builds trees along whole chains
+ *    that every augmentation dissolves again (Θ(n²) scans on chained triangles from a uniform
+ *    start).
+ *
+ * Complexity. Not implemented: concatenable queues for delta2 inside expanded T-blossoms and
+ * union-find for the vertex-to-blossom map, so the worst case is not the O(n m log n) bound of
+ * Galil–Micali–Gabow: vertices are relabelled per blossom formation / expansion (O(|B|) each) and
+ * the vertices of a dissolved tree rescan their edges (as in LEMON). Measured instead
+ * (bench/matching/results/scaling.md, n = 1k..64k): chains, chained triangles and random sparse
+ * graphs with weights spread over 1..1e9 grow about linearly, with or without the greedy start;
+ * van Rantwijk's sparse-delta family, built to force Θ(n²) dual steps, is linear with the greedy
+ * start and quadratic from the uniform start, as LEMON is. Nothing measured grows cubically.
  *
  * Units: the solver keeps doubled vertex duals Y = 2u and slack(i, j) = Y_i + Y_j - 2 w_ij (plus
  * 2 z_B inside blossoms). With integer weights every value is a dyadic rational (in all tests and
