@@ -85,3 +85,19 @@ test('units wait for the fsync after their commit, and a failed fsync fails them
   failFsync(new Error('EIO'));
   await expect(second).rejects.toThrow('EIO');
 });
+
+test('with several batches at once, every unit runs once and a failing one fails alone', async () => {
+  const group = createGroupCommit(database.db, { durable: database.durable, concurrentBatches: 3 });
+  const many = Array.from({ length: 200 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+  const results = await Promise.allSettled(
+    many.map((key, i) =>
+      group.run(async (trx) => {
+        await trx.insertInto('program_settings').values(setting(key)).execute();
+        if (i % 50 === 7) throw new Error(`unit ${key} failed`);
+        return key;
+      }),
+    ),
+  );
+  expect(results.filter((r) => r.status === 'rejected')).toHaveLength(4);
+  expect(await keys()).toEqual(many.filter((_, i) => i % 50 !== 7));
+});

@@ -9,6 +9,10 @@ import type { Database } from './schema';
  * (an fsync on SQLite, a round trip and an fsync on PostgreSQL) per batch instead of per
  * submission, and on SQLite the next batch runs while the previous one's fsync is under way.
  *
+ * On PostgreSQL several batches may run at once, each on its own pooled connection
+ * (`concurrentBatches`): units that need to see each other's writes in order must then take row
+ * locks, as submissions do on their round. SQLite has one connection, so one batch at a time.
+ *
  * A unit must not start another group transaction itself (it would wait for a batch that waits
  * for it); the stores handed to units have no transaction method, so the types prevent that.
  */
@@ -27,10 +31,12 @@ const MAX_BATCH = 64;
 
 export const createGroupCommit = (
   db: Kysely<Database>,
-  options: { durable: () => Promise<void> },
+  options: { durable: () => Promise<void>; concurrentBatches?: number },
 ): GroupCommit => {
+  const maxBatches = options.concurrentBatches ?? 1;
   const queue: Pending[] = [];
-  let isFlushing = false;
+  let running = 0;
+  let isScheduled = false;
 
   /** Runs one batch to its commit; the returned promise settles the units once it is durable. */
   const flush = async (): Promise<void> => {
@@ -82,11 +88,14 @@ export const createGroupCommit = (
     );
   };
 
-  const drain = async () => {
-    try {
-      while (queue.length > 0) await flush();
-    } finally {
-      isFlushing = false;
+  /** Starts batches while there are units waiting and a batch slot is free. */
+  const pump = () => {
+    while (queue.length > 0 && running < maxBatches) {
+      running++;
+      void flush().finally(() => {
+        running--;
+        pump();
+      });
     }
   };
 
@@ -94,11 +103,14 @@ export const createGroupCommit = (
     run: <T>(work: (trx: Transaction<Database>) => Promise<T>) =>
       new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-        if (!isFlushing) {
-          isFlushing = true;
+        if (!isScheduled && running < maxBatches) {
+          isScheduled = true;
           // Wait one turn of the event loop so requests that arrived together join the batch:
           // with better-sqlite3 a whole batch otherwise runs in microtasks, one unit at a time.
-          setImmediate(() => void drain());
+          setImmediate(() => {
+            isScheduled = false;
+            pump();
+          });
         }
       }),
   };

@@ -3,7 +3,7 @@ import {
   type ApplicationAnswers,
   type ApplicationStatus,
   createDuplicateProbe,
-  findLikelyDuplicateOf,
+  findNameDuplicateOf,
   validateApplicationForm,
 } from '../core/applications';
 import { hashToken, isWellFormedToken } from '../core/applications/application-token';
@@ -143,18 +143,20 @@ const insertApplication = async (
   // The round's state is read again under a shared lock: closing the round takes the row
   // exclusively, so no application slips in after the quota was settled.
   assertAcceptingApplications(await store.records.lockRoundForSubmission(round.id), now);
-  if (await store.applications.findApplicationByEmail(round.id, answers.email)) {
-    return { kind: 'already-applied' };
-  }
+  // A second application from the same address fails on the unique (round, email) constraint:
+  // the caller turns that into "already applied", without a query of its own for every submission.
   const id = randomUUID();
   const status: ApplicationStatus = 'pending';
-  const candidate = {
-    id,
-    name: answers.name,
-    email: answers.email,
-    countryOfResidence: answers.countryOfResidence,
-  };
-
+  // Same-address duplicates cannot exist within a round (that constraint again), so only names are
+  // compared, and only with the rows of the same country the name probe admits.
+  const duplicate = findNameDuplicateOf(
+    answers.name,
+    await store.records.listDuplicateCandidates(
+      round.id,
+      answers.countryOfResidence,
+      createDuplicateProbe(answers.name),
+    ),
+  );
   const token = createToken();
   await store.applications.insertApplication({
     id,
@@ -164,18 +166,8 @@ const insertApplication = async (
     answers,
     editTokenHash: hashToken(token),
     submittedAt: now,
+    duplicate: duplicate ? { of: duplicate.firstId, reason: duplicate.reason } : null,
   });
-
-  const duplicate = findLikelyDuplicateOf(
-    candidate,
-    await store.records.listDuplicateCandidates(
-      round.id,
-      answers.countryOfResidence,
-      answers.email,
-      createDuplicateProbe(answers.name),
-    ),
-  );
-  if (duplicate) await store.records.flagDuplicate(id, duplicate.firstId, duplicate.reason);
 
   const email = renderApplicationReceivedEmail({
     locale: input.locale,

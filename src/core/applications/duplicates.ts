@@ -12,7 +12,7 @@
  * Candidates are grouped by country first, so the work is O(Σ n_c² · L²) for n_c applications
  * per country and names of length L: well under a second for a round of thousands.
  *
- * One arriving application is checked against its country's earlier ones (findLikelyDuplicateOf)
+ * One arriving application is checked against its country's earlier ones (findNameDuplicateOf)
  * without reading them all: the database keeps each name's folded form (`nameKey`) and returns
  * only the rows a DuplicateProbe admits, a superset of the rows that can match (see below).
  */
@@ -22,8 +22,6 @@ export interface DuplicateCandidate {
   name: string;
   email: string;
   countryOfResidence: string;
-  /** normaliseName(name), when already known (stored with the application). */
-  nameKey?: string;
 }
 
 export type DuplicateReason = 'same-email' | 'same-name' | 'similar-name' | 'name-contained';
@@ -92,7 +90,8 @@ export function measureEditDistance(a: string, b: string, limit = Number.POSITIV
  *   into three parts. Two edits can touch at most two of three parts, so one part survives whole
  *   (the pigeonhole filter of approximate string matching);
  * - one name's tokens all among the other's: either the other's first (smallest) token is one of
- *   `tokens`, or the other key contains `tokens[0]` as a whole token.
+ *   `tokens`, or the other key contains `tokens[0]` (as a token, so certainly as a substring, which
+ *   is what a database's LIKE can test).
  *
  * Every name compareNames would flag meets one of these, so filtering by the probe first changes
  * no result (a property test checks it); it only keeps most rows out of JavaScript.
@@ -136,7 +135,7 @@ export function isAdmittedByProbe(probe: DuplicateProbe, otherKey: string): bool
   ) {
     return true;
   }
-  return probe.tokens.includes(firstTokenOf(otherKey)) || ` ${otherKey} `.includes(` ${probe.tokens[0]} `);
+  return probe.tokens.includes(firstTokenOf(otherKey)) || otherKey.includes(probe.tokens[0]!);
 }
 
 function compareNames(a: string[], b: string[]): DuplicateReason | undefined {
@@ -157,30 +156,30 @@ const appendTo = (groups: Map<string, number[]>, key: string, index: number) => 
   else groups.set(key, [index]);
 };
 
+/** An earlier application of the same country, as the database keeps it for this check. */
+export interface EarlierName {
+  id: string;
+  /** normaliseName of its name. */
+  nameKey: string;
+}
+
 /**
- * The earliest of `earlier` that a newly arriving application probably repeats, or undefined.
- * The same rules as listLikelyDuplicates applied to one new application: O(k · L²) for k earlier
- * applications, so a submission does not re-examine every pair of the round.
+ * The earliest of `sameCountryEarlier` (in submission order) whose name the arriving `name`
+ * probably repeats, with the reason, or undefined: the name rules of listLikelyDuplicates for one
+ * newcomer, O(k · L²) for k earlier names. Only names are compared: within a round, the same
+ * address cannot apply twice (the database refuses it).
  */
-export function findLikelyDuplicateOf(
-  candidate: DuplicateCandidate,
-  earlier: readonly DuplicateCandidate[],
-): LikelyDuplicate | undefined {
-  const email = candidate.email.trim().toLowerCase();
-  const country = candidate.countryOfResidence.toUpperCase();
-  const tokens = listNameTokens(candidate.name).sort();
-  for (const other of earlier) {
-    if (other.id === candidate.id) continue;
-    let reason: DuplicateReason | undefined;
-    if (email !== '' && other.email.trim().toLowerCase() === email) reason = 'same-email';
-    else if (other.countryOfResidence.toUpperCase() === country) {
-      const otherTokens =
-        other.nameKey === undefined
-          ? listNameTokens(other.name).sort()
-          : other.nameKey.split(' ').filter((token) => token !== '');
-      reason = compareNames(otherTokens, tokens);
-    }
-    if (reason) return { firstId: other.id, secondId: candidate.id, reason };
+export function findNameDuplicateOf(
+  name: string,
+  sameCountryEarlier: readonly EarlierName[],
+): { firstId: string; reason: DuplicateReason } | undefined {
+  const tokens = listNameTokens(name).sort();
+  for (const other of sameCountryEarlier) {
+    const reason = compareNames(
+      other.nameKey.split(' ').filter((token) => token !== ''),
+      tokens,
+    );
+    if (reason) return { firstId: other.id, reason };
   }
   return undefined;
 }

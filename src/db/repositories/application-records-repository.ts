@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { DuplicateProbe, DuplicateReason } from '../../core/applications';
+import type { Kysely, Transaction } from 'kysely';
+import type { DuplicateProbe, DuplicateReason, EarlierName } from '../../core/applications';
 import { DomainError } from '../../core/errors';
 import type { Round } from '../../core/rounds';
 import type { Dialect } from '../connection';
@@ -29,27 +29,17 @@ export interface PrefillLink {
 
 export type { AuditEntry };
 
-/** What the duplicate check needs of each application, without the answers. */
-export interface DuplicateRow {
-  id: string;
-  name: string;
-  nameKey: string;
-  email: string;
-  countryOfResidence: string;
-}
-
 export interface ApplicationRecordsRepository {
   /**
-   * The rows an arriving application could duplicate, in submission order: the same address, or
-   * the same country and a name the probe admits (core DuplicateProbe): a few rows of the round
-   * instead of all of its country.
+   * The rows of the same country whose names an arriving application could repeat, in submission
+   * order: those the name probe admits (core DuplicateProbe), a few rows of the round instead of
+   * all of its country.
    */
   listDuplicateCandidates: (
     roundId: string,
     countryCode: string,
-    email: string,
     probe: DuplicateProbe,
-  ) => Promise<DuplicateRow[]>;
+  ) => Promise<EarlierName[]>;
   /**
    * The round as it is now, its row held in share mode until the transaction ends (PostgreSQL:
    * SELECT … FOR SHARE): submissions and edits run side by side, while closing the round (which
@@ -58,7 +48,6 @@ export interface ApplicationRecordsRepository {
    */
   lockRoundForSubmission: (roundId: string) => Promise<Round>;
   findFlags: (applicationId: string) => Promise<ApplicationFlags | undefined>;
-  flagDuplicate: (applicationId: string, duplicateOf: string, reason: DuplicateReason) => Promise<void>;
   setDeclinedCarryOver: (applicationId: string, now: Date) => Promise<void>;
   markWithdrawn: (applicationId: string, now: Date) => Promise<void>;
   insertPrefillLink: (tokenHash: string, email: string, expiresAt: Date, now: Date) => Promise<void>;
@@ -78,48 +67,37 @@ export const createApplicationRecordsRepository = (
   db: Db,
   dialect: Dialect,
 ): ApplicationRecordsRepository => ({
-  listDuplicateCandidates: async (roundId, countryCode, email, probe) => {
-    // Two indexed lookups (round + country, round + address) instead of one OR that scans the
-    // round; the probe's conditions run in the database, so only possible matches reach JavaScript.
-    const select = () =>
-      db
-        .selectFrom('applications')
-        .select(['id', 'name', 'name_key', 'email', 'country_code', 'submitted_at'])
-        .where('round_id', '=', roundId)
-        .where('status', '!=', 'withdrawn');
-    const [sameCountry, sameEmail] = await Promise.all([
-      probe.key === ''
-        ? []
-        : select()
-            .where('country_code', '=', countryCode)
-            .where((eb) => {
-              const length = eb.fn<number>('length', ['name_key']);
-              const similar = [
-                eb(length, '>=', probe.minLength),
-                eb(length, '<=', probe.maxLength),
-                ...(probe.pieces.length > 0
-                  ? [eb.or(probe.pieces.map((piece) => eb('name_key', 'like', `%${piece}%`)))]
-                  : []),
-              ];
-              return eb.or([
-                eb.and(similar),
-                eb('name_first_token', 'in', probe.tokens),
-                eb(sql<string>`' ' || name_key || ' '`, 'like', `% ${probe.tokens[0]} %`),
-              ]);
-            })
-            .execute(),
-      select().where('email', '=', normalizeEmail(email)).execute(),
-    ]);
-    const rows = new Map([...sameCountry, ...sameEmail].map((row) => [row.id, row]));
-    return [...rows.values()]
-      .sort((a, b) => a.submitted_at.localeCompare(b.submitted_at) || a.id.localeCompare(b.id))
-      .map((row) => ({
-        id: row.id,
-        name: row.name,
-        nameKey: row.name_key ?? '',
-        email: row.email,
-        countryOfResidence: row.country_code,
-      }));
+  listDuplicateCandidates: async (roundId, countryCode, probe) => {
+    if (probe.key === '') return [];
+    // The probe's conditions run in the database, so only possible matches reach JavaScript, and
+    // every column read is in applications_name_probe (0006): SQLite answers from the index
+    // without reading the rows and their long answers.
+    const rows = await db
+      .selectFrom('applications')
+      .select(['id', 'name_key'])
+      .where('round_id', '=', roundId)
+      .where('country_code', '=', countryCode)
+      .where('status', '!=', 'withdrawn')
+      .where((eb) => {
+        const length = eb.fn<number>('length', ['name_key']);
+        const similar = [
+          eb(length, '>=', probe.minLength),
+          eb(length, '<=', probe.maxLength),
+          ...(probe.pieces.length > 0
+            ? [eb.or(probe.pieces.map((piece) => eb('name_key', 'like', `%${piece}%`)))]
+            : []),
+        ];
+        return eb.or([
+          eb.and(similar),
+          eb('name_first_token', 'in', probe.tokens),
+          // Containing the newcomer's first token somewhere: a superset of containing it as a token.
+          eb('name_key', 'like', `%${probe.tokens[0]}%`),
+        ]);
+      })
+      .orderBy('submitted_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ id: row.id, nameKey: row.name_key ?? '' }));
   },
   lockRoundForSubmission: async (roundId) => {
     const query = db.selectFrom('rounds').selectAll().where('id', '=', roundId);
@@ -143,13 +121,6 @@ export const createApplicationRecordsRepository = (
           : null,
       withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at) : null,
     };
-  },
-  flagDuplicate: async (applicationId, duplicateOf, reason) => {
-    await db
-      .updateTable('applications')
-      .set({ duplicate_of: duplicateOf, duplicate_reason: reason })
-      .where('id', '=', applicationId)
-      .execute();
   },
   setDeclinedCarryOver: async (applicationId, now) => {
     await db

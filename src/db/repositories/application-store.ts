@@ -31,7 +31,12 @@ export const isUniqueViolation = (error: unknown): boolean => {
 export const createApplicationUnitOfWork = (
   handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'durable'>,
 ): ApplicationUnitOfWork => {
-  const group = createGroupCommit(handle.db, { durable: handle.durable });
+  const group = createGroupCommit(handle.db, {
+    durable: handle.durable,
+    // PostgreSQL: submissions hold their round in share mode only, so batches may run side by
+    // side on the pool's connections (10); SQLite has a single connection.
+    concurrentBatches: handle.dialect === 'postgres' ? 4 : 1,
+  });
   return {
     ...storeOver(handle.db, handle.dialect),
     transaction: (work) => group.run((trx) => work(storeOver(trx, handle.dialect))),

@@ -1,5 +1,10 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import { type ApplicationAnswers, firstTokenOf, normaliseName } from '../../core/applications';
+import {
+  type ApplicationAnswers,
+  type DuplicateReason,
+  firstTokenOf,
+  normaliseName,
+} from '../../core/applications';
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DomainError } from '../../core/errors';
 import type { Database } from '../schema';
@@ -29,6 +34,8 @@ export interface NewApplication {
   answers: ApplicationAnswers;
   editTokenHash: string | null;
   submittedAt: Date;
+  /** The earlier application this one probably repeats, flagged for coordinators. */
+  duplicate?: { of: string; reason: DuplicateReason } | null;
 }
 
 /**
@@ -116,7 +123,18 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         submitted_at: at,
         updated_at: at,
       } satisfies Insertable<ApplicationsTable>;
-      await db.insertInto('applications').values(row).execute();
+      await db
+        .insertInto('applications')
+        .values(
+          application.duplicate
+            ? {
+                ...row,
+                duplicate_of: application.duplicate.of,
+                duplicate_reason: application.duplicate.reason,
+              }
+            : row,
+        )
+        .execute();
       return toStoredApplication(row);
     },
     findApplication,
