@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
+import { formatInstant } from '../time/date-format';
 import { isLocalDate, isLocalTime, type LocalDate, type LocalTime } from '../time/local-time';
 import { isValidTimeZone } from '../time/time-zones';
 
@@ -49,30 +50,8 @@ export function resolveStartOfDayAt(localDate: LocalDate, timeZone: string): Dat
 export function formatDeadlineFor(deadlineAt: Date, viewerTimeZone: string, locale = 'en'): string {
   const zone = isValidTimeZone(viewerTimeZone) ? viewerTimeZone : 'UTC';
   const safeLocale = isSupportedLocale(locale) ? locale : 'en';
-  return deadlineFormat(safeLocale, zone).format(deadlineAt);
+  return formatInstant(deadlineAt, safeLocale, zone, { zoneName: true });
 }
-
-// Building an Intl.DateTimeFormat costs far more than using one; every confirmation email and
-// round page formats a deadline, so each (locale, zone) pair is built once.
-const deadlineFormats = new Map<string, Intl.DateTimeFormat>();
-const deadlineFormat = (locale: string, timeZone: string): Intl.DateTimeFormat => {
-  const key = `${locale}|${timeZone}`;
-  let format = deadlineFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      timeZone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-    deadlineFormats.set(key, format);
-  }
-  return format;
-};
 
 const supportedLocales = new Map<string, boolean>();
 function isSupportedLocale(locale: string): boolean {

@@ -10,7 +10,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS = 5000;
 
 const formatterFor = (
-  kind: 'date' | 'instant',
+  kind: 'date' | 'instant' | 'instant-zone',
   locale: string,
   timeZone: string,
   build: () => Intl.DateTimeFormat,
@@ -33,20 +33,33 @@ export const formatCalendarDate = (isoDate: string, locale: string): string =>
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
   ).format(new Date(`${isoDate}T00:00:00Z`));
 
-/** An instant as a reader in `timeZone` sees it: "Monday, March 1, 2027 at 09:00 AM". */
-export const formatInstant = (at: string | Date, locale: string, timeZone: string): string =>
+const INSTANT_PARTS = {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+} as const;
+
+/**
+ * An instant as a reader in `timeZone` sees it: "Monday, March 1, 2027 at 09:00 AM", with the
+ * zone's short name after it when `zoneName` is set ("… at 12:59 GMT"), so nobody has to guess.
+ */
+export const formatInstant = (
+  at: string | Date,
+  locale: string,
+  timeZone: string,
+  options: { zoneName?: boolean } = {},
+): string =>
   formatterFor(
-    'instant',
+    options.zoneName ? 'instant-zone' : 'instant',
     locale,
     timeZone,
     () =>
       new Intl.DateTimeFormat(locale, {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
+        ...INSTANT_PARTS,
         timeZone,
+        ...(options.zoneName ? { timeZoneName: 'short' as const } : {}),
       }),
   ).format(new Date(at));
