@@ -108,6 +108,28 @@ describe('claims', () => {
     for (const id of ids) expect((await statusOf(id)).status).toBe('sent');
   });
 
+  test('one pass carries several messages at once, each exactly once', async () => {
+    const ids = await queue(12);
+    let inFlight = 0;
+    let most = 0;
+    const sent: string[] = [];
+    const slow: MailTransport = {
+      via: 'smtp',
+      deliver: async (mail) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await sleep(20);
+        inFlight--;
+        sent.push(mail.messageId);
+      },
+      close: () => {},
+    };
+    expect(await deliverDueMail(ctx, slow, { batchSize: 50, concurrency: 4 })).toBe(12);
+    expect(most).toBe(4);
+    expect(new Set(sent).size).toBe(12);
+    for (const id of ids) expect((await statusOf(id)).status).toBe('sent');
+  });
+
   test('two running workers and extra passes still deliver each message once', async () => {
     const ids = await queue(30);
     const log: OutgoingMail[] = [];

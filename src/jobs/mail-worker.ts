@@ -40,6 +40,8 @@ export interface MailWorker {
 }
 
 const DEFAULT_BATCH_SIZE = 20;
+/** Messages in flight at once within a pass. */
+const DEFAULT_CONCURRENCY = 4;
 
 /** `<id@domain of MAIL_FROM>`: unique per message and the same on every attempt. */
 export const messageIdFor = (mailId: string, mailFrom: string): string => {
@@ -47,17 +49,21 @@ export const messageIdFor = (mailId: string, mailFrom: string): string => {
   return `<${mailId}@${domain}>`;
 };
 
-/** One pass: claim due messages one at a time and carry each out. */
+/**
+ * One pass: claim the due messages and carry each out, a few at a time. Each message is claimed,
+ * sent and recorded on its own (the guarantees above hold per message); running several at once
+ * lets their database writes share fsyncs and their SMTP round trips overlap, so a deadline rush
+ * of confirmations is sent at the rate it is queued.
+ */
 export const deliverDueMail = async (
   ctx: AppContext,
   transport: MailTransport,
-  options: { batchSize?: number; isStopping?: () => boolean } = {},
+  options: { batchSize?: number; isStopping?: () => boolean; concurrency?: number } = {},
 ): Promise<number> => {
   const db = ctx.database.db;
   const ids = await listDueMailIds(db, ctx.now(), options.batchSize ?? DEFAULT_BATCH_SIZE);
-  let claimed = 0;
-  for (const id of ids) {
-    if (options.isStopping?.()) break;
+  /** Claims, sends and records one message; false when another worker holds it. */
+  const carryOut = async (id: string): Promise<boolean> => {
     const claimedAt = ctx.now();
     const mail = await claimMail(db, {
       id,
@@ -66,8 +72,7 @@ export const deliverDueMail = async (
       leaseToken: randomUUID(),
       messageId: messageIdFor(id, ctx.config.mailFrom),
     });
-    if (!mail) continue; // another worker got there first
-    claimed++;
+    if (!mail) return false; // another worker got there first
     const log = ctx.logger.child({ mailId: mail.id, kind: mail.kind, attempt: mail.attempts });
     try {
       await transport.deliver({
@@ -89,7 +94,7 @@ export const deliverDueMail = async (
         outcome,
       });
       log.warn({ error: message, outcome: outcome.status, recorded }, 'mail delivery failed');
-      continue;
+      return true;
     }
     const recorded = await markMailSent(db, {
       id: mail.id,
@@ -99,7 +104,16 @@ export const deliverDueMail = async (
     });
     if (recorded) log.info({ via: transport.via }, 'mail sent');
     else log.warn({ via: transport.via }, 'mail sent after its lease was taken over; it may arrive twice');
-  }
+    return true;
+  };
+  let claimed = 0;
+  let next = 0;
+  const lane = async () => {
+    while (next < ids.length && !options.isStopping?.()) {
+      if (await carryOut(ids[next++]!)) claimed++;
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, lane));
   return claimed;
 };
 
