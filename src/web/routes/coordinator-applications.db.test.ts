@@ -201,6 +201,33 @@ describe('a program coordinator', () => {
     await signInAs(t, 'lead@example.org');
   });
 
+  test('closing a round settles the quota and says so', async () => {
+    const db = t.database.db;
+    await seedRound(db, { id: 'round-c', quota: { enabled: true, capPercent: 20, minimumPlaces: 1 } });
+    for (const [id, country] of [
+      ['c-ke-1', 'KE'],
+      ['c-ke-2', 'KE'],
+      ['c-ng-1', 'NG'],
+      ['c-br-1', 'BR'],
+      ['c-pe-1', 'PE'],
+    ] as const) {
+      await seedApplication(db, { roundId: 'round-c', id, name: `Person ${id}`, country });
+    }
+    const moved = await t.postForm('/coordinator/rounds/round-c/status', { to: 'closed' });
+    expect(moved.status).toBe(303);
+    const page = await (await t.request(moved.headers.get('location')!)).text();
+    expect(page).toContain('The country quota is settled: 1 applicant beyond their country&#39;s cap of 1');
+    const statuses = await db
+      .selectFrom('applications')
+      .select(['id', 'status'])
+      .where('round_id', '=', 'round-c')
+      .orderBy('id')
+      .execute();
+    expect(statuses.filter((row) => row.status === 'waitlisted').map((row) => row.id)).toEqual(['c-ke-2']);
+    await db.deleteFrom('mail_messages').execute();
+    await db.deleteFrom('applications').where('round_id', '=', 'round-c').execute();
+  });
+
   test('sees every country, filters, searches and sorts', async () => {
     const all = await (await t.request('/coordinator/rounds/round-a/applications')).text();
     for (const name of ['Achieng Otieno', 'Baraka Mwangi', 'Chinedu Eze', 'José Araújo'])

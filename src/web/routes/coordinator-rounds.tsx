@@ -156,6 +156,12 @@ export const coordinatorRounds = (ctx: AppContext) => {
           [
             t('review:rounds.moved', { name: round.name, status: statusLabel }),
             carried > 0 ? t('review:rounds.carriedOver', { count: carried }) : '',
+            result.quota && result.quota.capPerCountry !== null
+              ? t('review:rounds.quotaSettled', {
+                  count: result.quota.waitlisted.length,
+                  cap: result.quota.capPerCountry,
+                })
+              : '',
           ]
             .filter(Boolean)
             .join(' '),
