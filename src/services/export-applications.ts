@@ -8,46 +8,18 @@ import type {
   ReviewedApplication,
 } from '../db/repositories/application-review-repository';
 import { getT } from '../i18n';
-import { describeAvailability, describeLanguages, labelFor } from './application-labels';
+import {
+  columnHeader,
+  EXPORT_COLUMNS,
+  type ExportColumn,
+  writeAnswerCells,
+  writeFlag,
+} from './application-csv-columns';
 import { assertCoordinator, scopeOf } from './review-access';
 import type { ReviewDeps } from './review-ports';
 
-/**
- * A round's applications as CSV, with the list's filters and only the viewer's countries: one row
- * per application, lists joined with "; ", UTF-8 with a byte-order mark so spreadsheet programs
- * read accented names right. The headers are the ones the importer recognises, so an export can
- * be imported again.
- */
-export const EXPORT_COLUMNS = [
-  'id',
-  'submittedAt',
-  'status',
-  'name',
-  'email',
-  'countryCode',
-  'country',
-  'timeZone',
-  'languages',
-  'sector',
-  'role',
-  'careerStage',
-  'yearsInProfession',
-  'interests',
-  'otherInterests',
-  'partnerOpenToAnyone',
-  'partnerSectors',
-  'partnerCareerStages',
-  'emailOnly',
-  'availability',
-  'hopes',
-  'heardFrom',
-  'heardFromDetail',
-  'likelyDuplicate',
-  'declineReason',
-] as const;
-export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
-
-export const LIST_SEPARATOR = '; ';
+// Re-exported from where they used to be defined, for the modules that import them from here.
+export { EXPORT_COLUMNS, type ExportColumn } from './application-csv-columns';
 
 export interface ExportApplicationsInput {
   viewer: Viewer | null;
@@ -67,41 +39,25 @@ const toRecord = (
   t: TFunction,
   locale: string,
   application: ReviewedApplication,
-): Record<ExportColumn, string> => {
-  const { answers } = application;
-  const yesNo = (value: boolean) => t(value ? 'review:csv.yes' : 'review:csv.no');
-  const list = (items: string[]) => items.join(LIST_SEPARATOR);
-  return {
-    id: application.id,
-    submittedAt: application.submittedAt.toISOString(),
-    status: t(`review:status.${application.status}`),
-    name: application.name,
-    email: application.email,
-    countryCode: application.countryCode,
-    country: getCountryName(application.countryCode, locale),
-    timeZone: answers.timeZone,
-    languages: list(describeLanguages(t, locale, answers)),
-    sector: labelFor(t, 'sector', answers.sector),
-    role: answers.role,
-    careerStage: labelFor(t, 'careerStage', answers.careerStage),
-    yearsInProfession: String(answers.yearsInProfession),
-    interests: list(answers.interests.map((id) => labelFor(t, 'interest', id))),
-    otherInterests: answers.otherInterests,
-    partnerOpenToAnyone: yesNo(answers.partnerPreference.openToAnyone),
-    partnerSectors: list(answers.partnerPreference.sectors.map((id) => labelFor(t, 'sector', id))),
-    partnerCareerStages: list(
-      answers.partnerPreference.careerStages.map((id) => labelFor(t, 'careerStage', id)),
-    ),
-    emailOnly: yesNo(answers.availability.emailOnly),
-    availability: list(describeAvailability(t, answers)),
-    hopes: answers.hopes,
-    heardFrom: labelFor(t, 'referralSource', answers.heardFrom),
-    heardFromDetail: answers.heardFromDetail,
-    likelyDuplicate: yesNo(application.isLikelyDuplicate),
-    declineReason: application.declineReason ?? '',
-  };
-};
+): Record<ExportColumn, string> => ({
+  id: application.id,
+  submittedAt: application.submittedAt.toISOString(),
+  status: t(`review:status.${application.status}`),
+  name: application.name,
+  email: application.email,
+  countryCode: application.countryCode,
+  country: getCountryName(application.countryCode, locale),
+  ...writeAnswerCells(t, locale, application.answers),
+  likelyDuplicate: writeFlag(t, application.isLikelyDuplicate),
+  declineReason: application.declineReason ?? '',
+});
 
+/**
+ * A round's applications as CSV, with the list's filters and only the viewer's countries: one row
+ * per application, lists joined with "; ", UTF-8 with a byte-order mark so spreadsheet programs
+ * read accented names right. Columns and cells are those of application-csv-columns.ts, which
+ * the importer reads too, so an export can be imported again.
+ */
 export const exportApplications = async (
   deps: Pick<ReviewDeps, 'review' | 'rounds'>,
   input: ExportApplicationsInput,
@@ -115,7 +71,7 @@ export const exportApplications = async (
     input.sort,
   );
   const t = getT(input.locale);
-  const header = EXPORT_COLUMNS.map((column) => t(`review:csv.columns.${column}`));
+  const header = EXPORT_COLUMNS.map((column) => columnHeader(t, column));
   const rows = applications.map((application) => {
     const record = toRecord(t, input.locale, application);
     return EXPORT_COLUMNS.map((column) => record[column]);

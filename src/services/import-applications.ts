@@ -2,14 +2,8 @@ import { parse } from 'csv-parse/sync';
 import {
   type ApplicationAnswers,
   admitFromWaitlist,
-  CAREER_STAGE_LABELS,
-  DAY_OF_WEEK_LABELS,
-  INTEREST_GROUPS,
-  LANGUAGE_LEVEL_LABELS,
   listLikelyDuplicates,
   PLACE_HOLDING_STATUSES,
-  REFERRAL_SOURCE_LABELS,
-  SECTOR_LABELS,
   validateApplicationAnswers,
 } from '../core/applications';
 import { findCountry, getPrimaryTimeZone, listCountries } from '../core/countries';
@@ -18,6 +12,16 @@ import type { Viewer } from '../core/people/viewer';
 import type { RoundStatus } from '../core/rounds';
 import type { ApplicationImport } from '../db/repositories/application-review-repository';
 import { getT } from '../i18n';
+import {
+  columnHeader,
+  EXPORT_COLUMNS,
+  IMPORT_FIELD_OF_EXPORT_COLUMN,
+  IMPORT_FIELDS,
+  type ImportField,
+  normalise,
+  readAnswerCells,
+  readFlag,
+} from './application-csv-columns';
 import { assertProgramCoordinator } from './review-access';
 import type { ReviewDeps } from './review-ports';
 
@@ -40,31 +44,8 @@ import type { ReviewDeps } from './review-ports';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 
-export const IMPORT_FIELDS = [
-  'name',
-  'email',
-  'countryOfResidence',
-  'timeZone',
-  'languages',
-  'sector',
-  'role',
-  'careerStage',
-  'yearsInProfession',
-  'interests',
-  'otherInterests',
-  'partnerOpenToAnyone',
-  'partnerSectors',
-  'partnerCareerStages',
-  'emailOnly',
-  'availability',
-  'hopes',
-  'heardFrom',
-  'heardFromDetail',
-  'privacyConsent',
-  'codeOfConductAccepted',
-  'submittedAt',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+// Re-exported from where they used to be defined, for the modules that import them from here.
+export { IMPORT_FIELDS, type ImportField } from './application-csv-columns';
 
 export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'email', 'countryOfResidence'];
 /** Fields that may be set to "yes" for every row (consent given on the original form). */
@@ -97,13 +78,6 @@ export interface ImportReport {
   isImported: boolean;
 }
 
-const normalise = (value: string) =>
-  value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-
 const ALIASES: Record<ImportField, string[]> = {
   name: ['name', 'fullname', 'yourname', 'applicantname'],
   email: ['email', 'emailaddress', 'youremail', 'youremailaddress'],
@@ -129,12 +103,6 @@ const ALIASES: Record<ImportField, string[]> = {
   submittedAt: ['submittedat', 'submitted', 'timestamp'],
 };
 
-/** The export's own headers map back to these fields (so an export can be imported again). */
-const EXPORT_HEADER_FIELDS: Partial<Record<string, ImportField>> = {
-  countryCode: 'countryOfResidence',
-  country: 'countryOfResidence',
-};
-
 /** Guesses a column for every field from the headers; each column is used at most once. */
 export function guessColumnMapping(headers: readonly string[], locale = 'en'): ColumnMapping {
   const t = getT(locale);
@@ -142,11 +110,9 @@ export function guessColumnMapping(headers: readonly string[], locale = 'en'): C
   const used = new Set<number>();
   const mapping = Object.fromEntries(IMPORT_FIELDS.map((field) => [field, 'none'])) as ColumnMapping;
   for (const field of IMPORT_FIELDS) {
-    const exportHeaders = Object.entries(EXPORT_HEADER_FIELDS)
-      .filter(([, target]) => target === field)
-      .map(([column]) => column);
+    const exportColumns = EXPORT_COLUMNS.filter((column) => IMPORT_FIELD_OF_EXPORT_COLUMN[column] === field);
     const candidates = [
-      ...exportHeaders.map((column) => normalise(t(`review:csv.columns.${column}`))),
+      ...exportColumns.map((column) => normalise(columnHeader(t, column))),
       normalise(t(`review:csv.columns.${field}`, { defaultValue: field })),
       ...ALIASES[field],
     ];
@@ -178,56 +144,6 @@ export function readCsv(content: string): string[][] {
   }
 }
 
-const splitList = (value: string) =>
-  value
-    .split(/[;\n|]/)
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-
-const YES = new Set(['yes', 'y', 'true', '1', 'x', 'on', 'agreed', 'agree', 'si', 'oui', 'ja']);
-
-const choiceFinder = (labels: Record<string, string>) => {
-  const byKey = new Map<string, string>();
-  for (const [id, label] of Object.entries(labels)) {
-    byKey.set(normalise(id), id);
-    byKey.set(normalise(label), id);
-  }
-  return (value: string): string => byKey.get(normalise(value)) ?? value;
-};
-
-const findSector = choiceFinder(SECTOR_LABELS);
-const findCareerStage = choiceFinder(CAREER_STAGE_LABELS);
-const findLevel = choiceFinder(LANGUAGE_LEVEL_LABELS);
-const findReferral = choiceFinder(REFERRAL_SOURCE_LABELS);
-const findInterest = choiceFinder(
-  Object.fromEntries(
-    INTEREST_GROUPS.flatMap((group) => group.interests.map((interest) => [interest.id, interest.label])),
-  ),
-);
-const findDay = choiceFinder(DAY_OF_WEEK_LABELS);
-
-let languageCodesByName: Map<string, string> | undefined;
-const findLanguageCode = (value: string): string => {
-  if (/^[a-z]{2}$/i.test(value.trim())) return value.trim().toLowerCase();
-  if (!languageCodesByName) {
-    languageCodesByName = new Map();
-    const names = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    for (const a of letters) {
-      for (const b of letters) {
-        try {
-          const name = names.of(a + b);
-          if (name && !languageCodesByName.has(normalise(name)))
-            languageCodesByName.set(normalise(name), a + b);
-        } catch {
-          // not a language code
-        }
-      }
-    }
-  }
-  return languageCodesByName.get(normalise(value)) ?? value;
-};
-
 let countryCodesByName: Map<string, string> | undefined;
 const findCountryCode = (value: string): string => {
   const trimmed = value.trim();
@@ -236,20 +152,6 @@ const findCountryCode = (value: string): string => {
     listCountries('en').map((country) => [normalise(country.name), country.code]),
   );
   return countryCodesByName.get(normalise(trimmed)) ?? trimmed;
-};
-
-const parseLanguage = (item: string) => {
-  const match = item.match(/^(.*?)\s*(?:\((.*)\)|:\s*(.*))\s*$/);
-  const name = (match ? match[1] : item) ?? item;
-  const level = match ? (match[2] ?? match[3] ?? '') : '';
-  return { code: findLanguageCode(name), level: findLevel(level) };
-};
-
-const parseWindow = (item: string) => {
-  const match = item.match(/^(\p{L}+)\.?\s+(\d{1,2}:\d{2})\s*[-–—]\s*(\d{1,2}:\d{2})$/u);
-  if (!match) return { day: item, startTime: '', endTime: '' };
-  const pad = (time: string) => time.padStart(5, '0');
-  return { day: findDay(match[1]!), startTime: pad(match[2]!), endTime: pad(match[3]!) };
 };
 
 /** Which import field a problem of the answers schema belongs to. */
@@ -278,40 +180,15 @@ export function parseImportRow(cells: readonly string[], mapping: ColumnMapping,
     if (choice === 'yes') return 'yes';
     return (cells[choice] ?? '').trim();
   };
-  const flag = (field: ImportField): boolean | undefined => {
-    const value = cell(field);
-    return value === undefined ? undefined : YES.has(value.toLowerCase());
-  };
   const problems: ImportRowProblem[] = [];
   const country = findCountryCode(cell('countryOfResidence') ?? '');
-  const partnerSectors = splitList(cell('partnerSectors') ?? '').map(findSector);
-  const partnerCareerStages = splitList(cell('partnerCareerStages') ?? '').map(findCareerStage);
-  const windows = splitList(cell('availability') ?? '').map(parseWindow);
-  const years = cell('yearsInProfession') ?? '';
-  const timeZone = cell('timeZone') || (findCountry(country) ? getPrimaryTimeZone(country) : '');
   const input = {
     name: cell('name') ?? '',
     email: cell('email') ?? '',
     countryOfResidence: country,
-    timeZone,
-    languages: splitList(cell('languages') ?? '').map(parseLanguage),
-    sector: findSector(cell('sector') ?? ''),
-    role: cell('role') ?? '',
-    careerStage: findCareerStage(cell('careerStage') ?? ''),
-    yearsInProfession: /^\d{1,3}$/.test(years) ? Number(years) : years,
-    interests: splitList(cell('interests') ?? '').map(findInterest),
-    otherInterests: cell('otherInterests') ?? '',
-    partnerPreference: {
-      openToAnyone: flag('partnerOpenToAnyone') ?? partnerSectors.length + partnerCareerStages.length === 0,
-      sectors: partnerSectors,
-      careerStages: partnerCareerStages,
-    },
-    availability: { emailOnly: flag('emailOnly') ?? windows.length === 0, windows },
-    hopes: cell('hopes') ?? '',
-    heardFrom: findReferral(cell('heardFrom') || 'other'),
-    heardFromDetail: cell('heardFromDetail') ?? '',
-    privacyConsent: flag('privacyConsent') ?? false,
-    codeOfConductAccepted: flag('codeOfConductAccepted') ?? false,
+    ...readAnswerCells(cell, findCountry(country) ? getPrimaryTimeZone(country) : ''),
+    privacyConsent: readFlag(cell('privacyConsent')) ?? false,
+    codeOfConductAccepted: readFlag(cell('codeOfConductAccepted')) ?? false,
   };
   const result = validateApplicationAnswers(input);
   if (!result.ok) {

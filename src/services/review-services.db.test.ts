@@ -500,3 +500,69 @@ describe('CSV import', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('CSV export and import', () => {
+  test('a round’s export imports into another round with the same answers', async () => {
+    const db = context.database.db;
+    await seedRound(db);
+    await seedRound(db, { id: 'round-b', name: '2026 September round' });
+    // Answers away from the importer's defaults, with commas, quotes and accents for the CSV.
+    await seedApplication(db, {
+      roundId: 'round-a',
+      name: 'Ana Silva',
+      country: 'BR',
+      answers: {
+        timeZone: 'America/Manaus',
+        languages: [
+          { code: 'pt', level: 'native' },
+          { code: 'en', level: 'conversational' },
+        ],
+        sector: 'national-or-state',
+        role: 'Metadata librarian, team lead',
+        careerStage: 'late',
+        yearsInProfession: 27,
+        otherInterests: 'Oral history',
+        partnerPreference: { openToAnyone: false, sectors: ['museum'], careerStages: ['student', 'mid'] },
+        hopes: 'To learn how "national" libraries catalogue.\nAnd to make friends.',
+        heardFrom: 'previous-round',
+        heardFromDetail: 'The 2025 round',
+      },
+    });
+    await seedApplication(db, {
+      roundId: 'round-a',
+      name: 'Zoë Ó Briain',
+      country: 'IE',
+      answers: { availability: { emailOnly: true, windows: [] }, heardFrom: 'other' },
+    });
+    const exported = await exportApplications(deps, {
+      viewer: program,
+      roundId: 'round-a',
+      filters: {},
+      sort: 'submitted',
+      locale: 'en',
+    });
+    const preview = await uploadApplicationsCsv(deps, {
+      viewer: program,
+      roundId: 'round-b',
+      fileName: exported.fileName,
+      content: exported.content,
+    });
+    const report = await importApplications(deps, {
+      viewer: program,
+      roundId: 'round-b',
+      importId: preview.importId,
+      // Consent is not exported: the coordinator answers "yes" for every row, as the form asks.
+      mapping: { ...preview.mapping, privacyConsent: 'yes', codeOfConductAccepted: 'yes' },
+      skipBadRows: false,
+    });
+    expect(report).toMatchObject({ problems: [], imported: 2, isImported: true });
+    const review = createApplicationReviewRepository(db);
+    const answersOf = async (roundId: string) =>
+      (await review.listAllApplications(roundId, { kind: 'all' }, {}, 'submitted')).map(
+        ({ answers, submittedAt }) => ({ answers, submittedAt }),
+      );
+    const original = await answersOf('round-a');
+    expect(original).toHaveLength(2);
+    expect(await answersOf('round-b')).toEqual(original);
+  });
+});
