@@ -101,3 +101,16 @@ test('with several batches at once, every unit runs once and a failing one fails
   expect(results.filter((r) => r.status === 'rejected')).toHaveLength(4);
   expect(await keys()).toEqual(many.filter((_, i) => i % 50 !== 7));
 });
+
+test('a unit alone in its batch runs without a savepoint and, failing, leaves nothing behind', async () => {
+  const group = createGroupCommit(database.db, database);
+  await expect(
+    group.run(async (trx) => {
+      await trx.insertInto('program_settings').values(setting('lonely')).execute();
+      throw new Error('lonely unit failed');
+    }),
+  ).rejects.toThrow('lonely unit failed');
+  expect(await keys()).toEqual([]);
+  await group.run((trx) => trx.insertInto('program_settings').values(setting('next')).execute());
+  expect(await keys()).toEqual(['next']);
+});

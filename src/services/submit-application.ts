@@ -17,6 +17,8 @@ import { createToken, privateLinkFor } from './private-link';
 
 export interface SubmitApplicationInput {
   roundId: string;
+  /** The round as the caller already read it (the page it was posted to), saving a read. */
+  round?: Round | undefined;
   /** The form body as parsed (`parseBody({ all: true })`) or any record: validated here. */
   form: Record<string, unknown>;
   /** The language the applicant used, for the email. */
@@ -111,7 +113,8 @@ export const submitApplication = async (
   }
   const answers = validation.value;
   const now = deps.now();
-  const round = await deps.store.rounds.getRound(input.roundId);
+  const round =
+    input.round?.id === input.roundId ? input.round : await deps.store.rounds.getRound(input.roundId);
   assertAcceptingApplications(round, now);
 
   let outcome: Outcome;

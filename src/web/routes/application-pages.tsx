@@ -188,7 +188,7 @@ export const applicationPages = (ctx: AppContext) => {
     try {
       await submitApplication(
         { store, now: ctx.now, baseUrl },
-        { roundId: round.id, form: answersPart(values), locale: c.get('locale'), prefillToken },
+        { roundId: round.id, round, form: answersPart(values), locale: c.get('locale'), prefillToken },
       );
       return c.redirect(`/rounds/${encodeURIComponent(round.id)}/applied`, 303);
     } catch (error) {
