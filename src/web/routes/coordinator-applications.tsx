@@ -1,7 +1,10 @@
 import { type Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext } from '../../app-context';
-import { DomainError, isDomainError } from '../../core/errors';
+import { DomainError, type FieldProblem, isDomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
+import type { Round } from '../../core/rounds';
 import { createReviewDeps } from '../../db/repositories/review-store';
 import { addApplicationNote } from '../../services/add-application-note';
 import { admitWaitlistedApplications } from '../../services/admit-from-waitlist';
@@ -46,6 +49,14 @@ const viewerOf = (c: Context<AppEnv>): Viewer => {
   return viewer;
 };
 
+/** The pages that are about a whole round: their titles name it. */
+type RoundPageTitle =
+  | 'review:list.title'
+  | 'review:counts.title'
+  | 'review:admit.title'
+  | 'review:import.title';
+type DetailValues = NonNullable<Parameters<typeof ApplicationDetailView>[0]['values']>;
+
 const truncate = (text: string, max = 450) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export const coordinatorApplications = (ctx: AppContext) => {
@@ -53,6 +64,22 @@ export const coordinatorApplications = (ctx: AppContext) => {
   const deps = () => createReviewDeps(ctx.database.db, { now: ctx.now, baseUrl: ctx.config.baseUrl });
   const anyCoordinator = requireCoordinator();
   const program = requireProgramCoordinator();
+
+  // What every page here starts from: the viewer, the countries they may see and the round.
+  const loadRound = async (c: Context<AppEnv>, roundId: string) => {
+    const viewer = viewerOf(c);
+    const round = await deps().rounds.getRound(roundId);
+    return { viewer, scope: scopeOf(viewer), round };
+  };
+
+  // A page about the whole round, titled with its name.
+  const renderRoundPage = (
+    c: Context<AppEnv>,
+    round: Round,
+    titleKey: RoundPageTitle,
+    children: Child,
+    status?: ContentfulStatusCode,
+  ) => renderPage(c, { title: c.get('t')(titleKey, { round: round.name }), status, children });
 
   const loadDetail = async (c: Context<AppEnv>, roundId: string, applicationId: string) => {
     const { review, rounds } = deps();
@@ -65,33 +92,56 @@ export const coordinatorApplications = (ctx: AppContext) => {
     return { round, application, notes: await review.listNotes(application.id) };
   };
 
+  // The detail page as it is, or again with the problems of a form on it.
+  const renderDetail = async (
+    c: Context<AppEnv>,
+    roundId: string,
+    applicationId: string,
+    failed?: { status: 409 | 422; problems: FieldProblem[]; values: DetailValues },
+  ) => {
+    const { round, application, notes } = await loadDetail(c, roundId, applicationId);
+    return renderPage(c, {
+      title: application.name,
+      status: failed?.status,
+      children: (
+        <ApplicationDetailView
+          round={round}
+          application={application}
+          actions={listReviewActions(application.status)}
+          notes={notes}
+          csrfToken={c.get('csrfToken')}
+          problems={failed?.problems}
+          values={failed?.values}
+        />
+      ),
+    });
+  };
+
   app.get('/:roundId/applications', anyCoordinator, async (c) => {
-    const viewer = viewerOf(c);
-    const { review, rounds } = deps();
-    const round = await rounds.getRound(c.req.param('roundId'));
+    const { viewer, scope, round } = await loadRound(c, c.req.param('roundId'));
+    const { review } = deps();
     const query = parseReviewQuery(c.req.query());
-    const scope = scopeOf(viewer);
     const [{ items, total }, counts] = await Promise.all([
       review.listApplications({ roundId: round.id, scope, ...query, pageSize: PAGE_SIZE }),
       review.countApplications(round.id, scope),
     ]);
-    return renderPage(c, {
-      title: c.get('t')('review:list.title', { round: round.name }),
-      children: (
-        <ApplicationsListView
-          round={round}
-          query={query}
-          items={items}
-          total={total}
-          countryCodes={
-            scope.kind === 'countries' ? scope.countryCodes : counts.byCountry.map((row) => row.countryCode)
-          }
-          scopeCountryCodes={scope.kind === 'countries' ? scope.countryCodes : null}
-          isProgramCoordinator={viewer.isProgramCoordinator}
-          csrfToken={c.get('csrfToken')}
-        />
-      ),
-    });
+    return renderRoundPage(
+      c,
+      round,
+      'review:list.title',
+      <ApplicationsListView
+        round={round}
+        query={query}
+        items={items}
+        total={total}
+        countryCodes={
+          scope.kind === 'countries' ? scope.countryCodes : counts.byCountry.map((row) => row.countryCode)
+        }
+        scopeCountryCodes={scope.kind === 'countries' ? scope.countryCodes : null}
+        isProgramCoordinator={viewer.isProgramCoordinator}
+        csrfToken={c.get('csrfToken')}
+      />,
+    );
   });
 
   app.get('/:roundId/applications/export.csv', anyCoordinator, async (c) => {
@@ -110,21 +160,21 @@ export const coordinatorApplications = (ctx: AppContext) => {
   });
 
   app.get('/:roundId/applications/counts', anyCoordinator, async (c) => {
-    const { review, rounds } = deps();
-    const round = await rounds.getRound(c.req.param('roundId'));
-    const scope = scopeOf(viewerOf(c));
+    const { scope, round } = await loadRound(c, c.req.param('roundId'));
+    const { review } = deps();
     const [counts, quota] = await Promise.all([
       review.countApplications(round.id, scope),
       round.status === 'draft' || round.status === 'open'
         ? previewCountryQuota({ review }, round, scope)
         : undefined,
     ]);
-    return renderPage(c, {
-      title: c.get('t')('review:counts.title', { round: round.name }),
-      children: <CountsView round={round} counts={counts} quota={quota} />,
-    });
+    return renderRoundPage(
+      c,
+      round,
+      'review:counts.title',
+      <CountsView round={round} counts={counts} quota={quota} />,
+    );
   });
-
   app.post('/:roundId/applications/bulk', anyCoordinator, async (c) => {
     const t = c.get('t');
     const roundId = c.req.param('roundId');
@@ -154,25 +204,9 @@ export const coordinatorApplications = (ctx: AppContext) => {
     return c.redirect(`${applicationsPath(roundId)}${back}`, 303);
   });
 
-  app.get('/:roundId/applications/:applicationId', anyCoordinator, async (c) => {
-    const { round, application, notes } = await loadDetail(
-      c,
-      c.req.param('roundId'),
-      c.req.param('applicationId'),
-    );
-    return renderPage(c, {
-      title: application.name,
-      children: (
-        <ApplicationDetailView
-          round={round}
-          application={application}
-          actions={listReviewActions(application.status)}
-          notes={notes}
-          csrfToken={c.get('csrfToken')}
-        />
-      ),
-    });
-  });
+  app.get('/:roundId/applications/:applicationId', anyCoordinator, (c) =>
+    renderDetail(c, c.req.param('roundId'), c.req.param('applicationId')),
+  );
 
   app.post('/:roundId/applications/:applicationId/review', anyCoordinator, async (c) => {
     const t = c.get('t');
@@ -195,23 +229,10 @@ export const coordinatorApplications = (ctx: AppContext) => {
       return c.redirect(`${applicationsPath(roundId)}/${applicationId}`, 303);
     } catch (error) {
       if (!isDomainError(error) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
-      const { round, application, notes } = await loadDetail(c, roundId, applicationId);
-      const problems =
-        error.details.length > 0 ? error.details : [{ field: 'action', message: error.message }];
-      return renderPage(c, {
-        title: application.name,
+      return renderDetail(c, roundId, applicationId, {
         status: error.code === 'CONFLICT' ? 409 : 422,
-        children: (
-          <ApplicationDetailView
-            round={round}
-            application={application}
-            actions={listReviewActions(application.status)}
-            notes={notes}
-            csrfToken={c.get('csrfToken')}
-            problems={problems}
-            values={{ declineReason: declineReason ?? '' }}
-          />
-        ),
+        problems: error.details.length > 0 ? error.details : [{ field: 'action', message: error.message }],
+        values: { declineReason: declineReason ?? '' },
       });
     }
   });
@@ -228,25 +249,13 @@ export const coordinatorApplications = (ctx: AppContext) => {
       return c.redirect(`${applicationsPath(roundId)}/${applicationId}`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
-      const { round, application, notes } = await loadDetail(c, roundId, applicationId);
-      return renderPage(c, {
-        title: application.name,
+      return renderDetail(c, roundId, applicationId, {
         status: 422,
-        children: (
-          <ApplicationDetailView
-            round={round}
-            application={application}
-            actions={listReviewActions(application.status)}
-            notes={notes}
-            csrfToken={c.get('csrfToken')}
-            problems={error.details}
-            values={{ body: text }}
-          />
-        ),
+        problems: error.details,
+        values: { body: text },
       });
     }
   });
-
   // Waitlist admission: GET previews (a dry run), POST admits.
   const parsePlaces = (value: unknown): number | undefined => {
     const text = typeof value === 'string' ? value.trim() : '';
@@ -256,7 +265,7 @@ export const coordinatorApplications = (ctx: AppContext) => {
   app.get('/:roundId/waitlist', program, async (c) => {
     const roundId = c.req.param('roundId');
     const places = c.req.query('places') ?? '';
-    const round = await deps().rounds.getRound(roundId);
+    const { round } = await loadRound(c, roundId);
     let problems: { field: string; message: string }[] = [];
     let preview = await admitWaitlistedApplications(deps(), {
       viewer: c.get('viewer'),
@@ -282,19 +291,19 @@ export const coordinatorApplications = (ctx: AppContext) => {
         problems = error.details;
       }
     }
-    return renderPage(c, {
-      title: c.get('t')('review:admit.title', { round: round.name }),
-      status: problems.length > 0 ? 422 : 200,
-      children: (
-        <AdmitView
-          round={round}
-          preview={preview}
-          places={places}
-          csrfToken={c.get('csrfToken')}
-          problems={problems}
-        />
-      ),
-    });
+    return renderRoundPage(
+      c,
+      round,
+      'review:admit.title',
+      <AdmitView
+        round={round}
+        preview={preview}
+        places={places}
+        csrfToken={c.get('csrfToken')}
+        problems={problems}
+      />,
+      problems.length > 0 ? 422 : 200,
+    );
   });
 
   app.post('/:roundId/waitlist', program, async (c) => {
@@ -314,18 +323,24 @@ export const coordinatorApplications = (ctx: AppContext) => {
   });
 
   // CSV import: upload → choose columns → report (and import).
+  const renderUpload = (c: Context<AppEnv>, round: Round, problems: FieldProblem[], status?: 422) =>
+    renderRoundPage(
+      c,
+      round,
+      'review:import.title',
+      <UploadView round={round} csrfToken={c.get('csrfToken')} problems={problems} />,
+      status,
+    );
+
   app.get('/:roundId/imports/new', program, async (c) => {
-    const round = await deps().rounds.getRound(c.req.param('roundId'));
-    return renderPage(c, {
-      title: c.get('t')('review:import.title', { round: round.name }),
-      children: <UploadView round={round} csrfToken={c.get('csrfToken')} problems={[]} />,
-    });
+    const { round } = await loadRound(c, c.req.param('roundId'));
+    return renderUpload(c, round, []);
   });
 
   app.post('/:roundId/imports', program, async (c) => {
     const t = c.get('t');
     const roundId = c.req.param('roundId');
-    const round = await deps().rounds.getRound(roundId);
+    const { round } = await loadRound(c, roundId);
     const body = await c.req.parseBody();
     const file = body.file;
     try {
@@ -352,51 +367,47 @@ export const coordinatorApplications = (ctx: AppContext) => {
       return c.redirect(`/coordinator/rounds/${roundId}/imports/${preview.importId}`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
-      return renderPage(c, {
-        title: c.get('t')('review:import.title', { round: round.name }),
-        status: 422,
-        children: <UploadView round={round} csrfToken={c.get('csrfToken')} problems={error.details} />,
-      });
+      return renderUpload(c, round, error.details, 422);
     }
   });
 
-  app.get('/:roundId/imports/:importId', program, async (c) => {
-    const roundId = c.req.param('roundId');
-    const round = await deps().rounds.getRound(roundId);
+  // The column mapping of an uploaded file, as guessed (GET) or as chosen (POST, with the report).
+  const loadImport = async (c: Context<AppEnv>, roundId: string, importId: string) => {
+    const { viewer, round } = await loadRound(c, roundId);
     const preview = await previewApplicationsImport(deps(), {
-      viewer: c.get('viewer'),
+      viewer,
       roundId,
-      importId: c.req.param('importId'),
+      importId,
       locale: c.get('locale'),
     });
+    return { viewer, round, preview };
+  };
+  type MappingProps = Parameters<typeof MappingView>[0];
+  const renderMapping = (
+    c: Context<AppEnv>,
+    props: Omit<MappingProps, 'csrfToken' | 'problems'> & Partial<Pick<MappingProps, 'problems'>>,
+    status?: 409 | 422,
+  ) =>
+    renderRoundPage(
+      c,
+      props.round,
+      'review:import.title',
+      <MappingView csrfToken={c.get('csrfToken')} problems={[]} {...props} />,
+      status,
+    );
+
+  app.get('/:roundId/imports/:importId', program, async (c) => {
+    const { round, preview } = await loadImport(c, c.req.param('roundId'), c.req.param('importId'));
     const mapping = Object.fromEntries(
       Object.entries(preview.mapping).map(([field, choice]) => [field, String(choice)]),
     );
-    return renderPage(c, {
-      title: c.get('t')('review:import.title', { round: round.name }),
-      children: (
-        <MappingView
-          round={round}
-          preview={preview}
-          mapping={mapping}
-          skipBadRows={false}
-          csrfToken={c.get('csrfToken')}
-          problems={[]}
-        />
-      ),
-    });
+    return renderMapping(c, { round, preview, mapping, skipBadRows: false });
   });
 
   app.post('/:roundId/imports/:importId', program, async (c) => {
     const roundId = c.req.param('roundId');
     const importId = c.req.param('importId');
-    const round = await deps().rounds.getRound(roundId);
-    const preview = await previewApplicationsImport(deps(), {
-      viewer: c.get('viewer'),
-      roundId,
-      importId,
-      locale: c.get('locale'),
-    });
+    const { viewer, round, preview } = await loadImport(c, roundId, importId);
     const body = await c.req.parseBody({ all: true });
     const submitted: Record<string, string> = {};
     const mapping = {} as ColumnMapping;
@@ -409,36 +420,20 @@ export const coordinatorApplications = (ctx: AppContext) => {
       ) as ColumnChoice;
     }
     const skipBadRows = ([] as unknown[]).concat(body.skipBadRows ?? []).includes('on');
-    const render = (status: 200 | 409 | 422, extra: Partial<Parameters<typeof MappingView>[0]>) =>
-      renderPage(c, {
-        title: c.get('t')('review:import.title', { round: round.name }),
-        status,
-        children: (
-          <MappingView
-            round={round}
-            preview={preview}
-            mapping={submitted}
-            skipBadRows={skipBadRows}
-            csrfToken={c.get('csrfToken')}
-            problems={[]}
-            {...extra}
-          />
-        ),
-      });
+    const shown = { round, preview, mapping: submitted, skipBadRows };
     try {
-      const report = await importApplications(deps(), {
-        viewer: c.get('viewer'),
-        roundId,
-        importId,
-        mapping,
-        skipBadRows,
-      });
-      return render(report.isImported ? 200 : 422, { report });
+      const report = await importApplications(deps(), { viewer, roundId, importId, mapping, skipBadRows });
+      return renderMapping(c, { ...shown, report }, report.isImported ? undefined : 422);
     } catch (error) {
       if (!isDomainError(error) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
-      return render(error.code === 'CONFLICT' ? 409 : 422, {
-        problems: error.details.length > 0 ? error.details : [{ field: '', message: error.message }],
-      });
+      return renderMapping(
+        c,
+        {
+          ...shown,
+          problems: error.details.length > 0 ? error.details : [{ field: '', message: error.message }],
+        },
+        error.code === 'CONFLICT' ? 409 : 422,
+      );
     }
   });
 
