@@ -105,6 +105,49 @@ const listTimeZones = (): string[] => {
   }
 };
 
+/**
+ * An instant as a date and a time of day in the program's time zone, side by side: the form
+ * asks this way for when applications open and close (toRoundFormValues splits the instants).
+ */
+const DateTimeFields = ({
+  dateName,
+  timeName,
+  dateLabel,
+  timeLabel,
+  values,
+  errorOf,
+}: {
+  dateName: string;
+  timeName: string;
+  dateLabel: string;
+  timeLabel: string;
+  values: RoundFormValues;
+  errorOf: (field: string) => string | undefined;
+}) => {
+  const { t } = useShell();
+  return (
+    <div class="field-row">
+      <TextField
+        type="date"
+        name={dateName}
+        label={dateLabel}
+        hint={t('review:rounds.form.dateHint')}
+        value={values[dateName]}
+        error={errorOf(dateName)}
+        required
+      />
+      <TextField
+        name={timeName}
+        label={timeLabel}
+        hint={t('review:rounds.form.timeHint')}
+        value={values[timeName]}
+        error={errorOf(timeName)}
+        inputmode="numeric"
+      />
+    </div>
+  );
+};
+
 export const RoundFormView = ({
   title,
   action,
@@ -153,44 +196,22 @@ export const RoundFormView = ({
           error={errorOf('programTimeZone')}
           required
         />
-        <div class="field-row">
-          <TextField
-            type="date"
-            name="applicationsOpenOn"
-            label={t('review:rounds.form.openOn')}
-            hint={t('review:rounds.form.dateHint')}
-            value={values.applicationsOpenOn}
-            error={errorOf('applicationsOpenOn')}
-            required
-          />
-          <TextField
-            name="applicationsOpenTime"
-            label={t('review:rounds.form.openTime')}
-            hint={t('review:rounds.form.timeHint')}
-            value={values.applicationsOpenTime}
-            error={errorOf('applicationsOpenTime')}
-            inputmode="numeric"
-          />
-        </div>
-        <div class="field-row">
-          <TextField
-            type="date"
-            name="applicationsCloseOn"
-            label={t('review:rounds.form.closeOn')}
-            hint={t('review:rounds.form.dateHint')}
-            value={values.applicationsCloseOn}
-            error={errorOf('applicationsCloseOn')}
-            required
-          />
-          <TextField
-            name="applicationsCloseTime"
-            label={t('review:rounds.form.closeTime')}
-            hint={t('review:rounds.form.timeHint')}
-            value={values.applicationsCloseTime}
-            error={errorOf('applicationsCloseTime')}
-            inputmode="numeric"
-          />
-        </div>
+        <DateTimeFields
+          dateName="applicationsOpenOn"
+          timeName="applicationsOpenTime"
+          dateLabel={t('review:rounds.form.openOn')}
+          timeLabel={t('review:rounds.form.openTime')}
+          values={values}
+          errorOf={errorOf}
+        />
+        <DateTimeFields
+          dateName="applicationsCloseOn"
+          timeName="applicationsCloseTime"
+          dateLabel={t('review:rounds.form.closeOn')}
+          timeLabel={t('review:rounds.form.closeTime')}
+          values={values}
+          errorOf={errorOf}
+        />
         <div class="field-row">
           <TextField
             type="date"
