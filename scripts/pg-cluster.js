@@ -62,5 +62,5 @@ export const startPostgresCluster = async ({ durable = false } = {}) => {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, port, stop };
+  return { url, port, stop, dataDir: data };
 };

@@ -13,7 +13,7 @@
  * --profile writes the server's CPU profile (node --cpu-prof) into DIR, to see where its time goes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -78,23 +78,43 @@ interface RunResult {
   storedEqualsAcknowledged: boolean;
   throughputPerSecond: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
-  /** CPU milliseconds per submission sent: the server process, and this load generator. */
-  cpuMsPerSubmission: { server: number; client: number };
+  /** CPU milliseconds per submission sent: the server process, PostgreSQL's, this load generator. */
+  cpuMsPerSubmission: { server: number; postgres: number | null; client: number };
   /** p50 and p99 of the submissions sent in each 5-second window: where a slow tail comes from. */
   byWindow: { fromSecond: number; sent: number; p50: number; p99: number }[];
   /** The warm-up before the measured run: counted in acknowledged and stored, not in latencies. */
   warmup: { seconds: number; rate: number; sent: number; p99: number } | null;
 }
 
-/** User + system CPU seconds a process has used so far (Linux /proc; 0 elsewhere). */
-const processCpuSeconds = (pid: number | undefined): number => {
+/** Fields 3 onwards of /proc/PID/stat(5), or undefined (not Linux, or the process is gone). */
+const statFields = (pid: number | string | undefined): string[] | undefined => {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  } catch {
+    return undefined;
+  }
+};
+
+/** User + system CPU seconds a process has used so far (utime and stime, 100 ticks a second). */
+const processCpuSeconds = (pid: number | string | undefined): number => {
+  const fields = statFields(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : 0;
+};
+
+/** The same for a PostgreSQL cluster: the postmaster and every backend it started. */
+const clusterCpuSeconds = (dataDir: string | undefined): number => {
+  if (!dataDir) return 0;
+  let postmaster: string | undefined;
+  try {
+    postmaster = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]?.trim();
   } catch {
     return 0;
   }
+  let total = processCpuSeconds(postmaster);
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    if (statFields(pid)?.[1] === postmaster) total += processCpuSeconds(pid);
+  }
+  return total;
 };
 
 const percentile = (sorted: number[], p: number) =>
@@ -180,9 +200,11 @@ const runOne = async (dialect: string): Promise<RunResult> => {
       const warm = warmup > 0 ? await runPhase(warmup, rate / 2) : undefined;
       const acknowledgedBefore = acknowledged;
       const serverCpuBefore = processCpuSeconds(server.child.pid);
+      const postgresCpuBefore = clusterCpuSeconds(cluster?.dataDir);
       const clientCpuBefore = process.cpuUsage();
       const { latencies, sentAt, elapsed } = await runPhase(seconds, rate);
       const serverCpu = processCpuSeconds(server.child.pid) - serverCpuBefore;
+      const postgresCpu = clusterCpuSeconds(cluster?.dataDir) - postgresCpuBefore;
       const clientCpuUsage = process.cpuUsage(clientCpuBefore);
       const clientCpu = (clientCpuUsage.user + clientCpuUsage.system) / 1e6;
       const handle = openDatabase(
@@ -244,6 +266,7 @@ const runOne = async (dialect: string): Promise<RunResult> => {
         byWindow,
         cpuMsPerSubmission: {
           server: Math.round((serverCpu / Math.max(1, latencies.length)) * 1e5) / 100,
+          postgres: cluster ? Math.round((postgresCpu / Math.max(1, latencies.length)) * 1e5) / 100 : null,
           client: Math.round((clientCpu / Math.max(1, latencies.length)) * 1e5) / 100,
         },
         latencyMs: {
@@ -277,11 +300,11 @@ const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
 const machine = `${(await import('node:os')).cpus().length} cores, Node ${process.version}`;
 writeFileSync(join(resultsDir, `${stamp}.json`), `${JSON.stringify({ machine, results }, null, 2)}\n`);
 const table = [
-  '| database | seconds | target/s | acknowledged | stored = acknowledged | errors | throughput/s | p50 ms | p95 ms | p99 ms | max ms | server CPU ms/submission | client CPU ms/submission |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  '| database | seconds | target/s | acknowledged | stored = acknowledged | errors | throughput/s | p50 ms | p95 ms | p99 ms | max ms | CPU ms/submission: server | PostgreSQL | client |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.database} | ${r.seconds} | ${r.targetRate} | ${r.acknowledged} | ${r.storedEqualsAcknowledged ? 'yes' : `NO (${r.stored})`} | ${r.errors} | ${r.throughputPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.cpuMsPerSubmission.server} | ${r.cpuMsPerSubmission.client} |`,
+      `| ${r.database} | ${r.seconds} | ${r.targetRate} | ${r.acknowledged} | ${r.storedEqualsAcknowledged ? 'yes' : `NO (${r.stored})`} | ${r.errors} | ${r.throughputPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${r.cpuMsPerSubmission.server} | ${r.cpuMsPerSubmission.postgres ?? '—'} | ${r.cpuMsPerSubmission.client} |`,
   ),
 ].join('\n');
 writeFileSync(join(resultsDir, 'latest.md'), `# Deadline rush, ${stamp} (${machine})\n\n${table}\n`);
