@@ -1,6 +1,6 @@
 /**
  * Matching benchmark: this engine against NetworkX and LEMON on ILN-like and adversarial graphs.
- * Run with `node bench/run.js matching [options]` (see bench/README.md). Every solver runs in its
+ * Run with `node bench/run.js matching [options]` (see bench/README.md and bench/matching/README.md). Every solver runs in its
  * own child process with a timeout; results go to bench/matching/results/NAME.{json,md}.
  */
 import { spawn, spawnSync } from 'node:child_process';
