@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database } from '../db/schema';
 import type { MailDeliveredVia, MailMessagesTable, MailStatus } from '../db/tables/mail';
 import type { FailureOutcome } from '../jobs/mail-schedule';
@@ -73,37 +73,52 @@ export const listDueMailIds = async (db: Kysely<Database>, now: Date, limit: num
 };
 
 /**
- * Takes the lease on one message if it is still due. The UPDATE re-checks due-ness in its WHERE
- * clause, so of two workers racing for the same row exactly one changes it; the other sees zero
- * affected rows and moves on. The claim counts as an attempt.
+ * Takes the lease on those of `ids` that are still due, in one UPDATE (one commit, so one fsync
+ * for a whole pass). The UPDATE re-checks due-ness in its WHERE clause, so of two workers racing
+ * for the same row exactly one changes it (on PostgreSQL the second waits for the first's row lock
+ * and then finds the row no longer due); the rows this lease token took are then read back. Each
+ * claim counts as an attempt. A message keeps the Message-ID of its first claim:
+ * `messageId.prefix + id + messageId.suffix`.
  */
-export const claimMail = async (
+export const claimMails = async (
   db: Kysely<Database>,
-  claim: { id: string; now: Date; lockedUntil: Date; leaseToken: string; messageId: string },
-): Promise<ClaimedMail | undefined> => {
+  claim: {
+    ids: readonly string[];
+    now: Date;
+    lockedUntil: Date;
+    leaseToken: string;
+    messageId: { prefix: string; suffix: string };
+  },
+): Promise<ClaimedMail[]> => {
+  if (claim.ids.length === 0) return [];
   const now = claim.now.toISOString();
-  const result = await db
+  await db
     .updateTable('mail_messages')
     .set((eb) => ({
       status: 'sending',
       locked_until: claim.lockedUntil.toISOString(),
       lease_token: claim.leaseToken,
       attempts: eb('attempts', '+', 1),
-      message_id: eb.fn.coalesce('message_id', eb.val(claim.messageId)),
+      message_id: eb.fn.coalesce(
+        'message_id',
+        sql<string>`${claim.messageId.prefix} || ${eb.ref('id')} || ${claim.messageId.suffix}`,
+      ),
       updated_at: now,
     }))
-    .where('id', '=', claim.id)
+    .where('id', 'in', claim.ids)
     .where(dueAt(now))
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return undefined;
-  const row = await db
+    .execute();
+  const rows = await db
     .selectFrom('mail_messages')
     .selectAll()
-    .where('id', '=', claim.id)
+    .where('id', 'in', claim.ids)
     .where('lease_token', '=', claim.leaseToken)
-    .executeTakeFirst();
-  if (!row || row.message_id === null) return undefined;
-  return { ...toMailMessage(row), messageId: row.message_id, leaseToken: claim.leaseToken };
+    .execute();
+  const order = new Map(claim.ids.map((id, index) => [id, index]));
+  return rows
+    .filter((row) => row.message_id !== null)
+    .sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+    .map((row) => ({ ...toMailMessage(row), messageId: row.message_id!, leaseToken: claim.leaseToken }));
 };
 
 /** Records a delivery. False if this worker no longer held the lease (another worker took over). */

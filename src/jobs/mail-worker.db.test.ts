@@ -10,7 +10,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database';
 import type { AppContext } from '../app-context';
 import { enqueueMail } from '../email/mail-queue';
-import { claimMail, findMailMessage, markMailSent } from '../email/mail-store';
+import { claimMails, findMailMessage, markMailSent } from '../email/mail-store';
 import {
   createOutboxTransport,
   createSmtpTransport,
@@ -146,14 +146,15 @@ describe('claims', () => {
   test('a message held by a crashed worker is re-delivered once its lease runs out, with the same Message-ID', async () => {
     const [id] = await queue(1);
     const crashedAt = clock.now();
-    const crashed = await claimMail(database.db, {
-      id: id!,
+    const [crashed] = await claimMails(database.db, {
+      ids: [id!],
       now: crashedAt,
       lockedUntil: leaseUntil(crashedAt),
       leaseToken: 'crashed-worker',
-      messageId: messageIdFor(id!, ctx.config.mailFrom),
+      messageId: { prefix: '<', suffix: '@crashed.example>' },
     });
     expect(crashed?.status).toBe('sending');
+    expect(crashed?.messageId).toBe(`<${id}@crashed.example>`);
 
     const transport = recordingTransport();
     clock.advance(LEASE_MS - 1000);

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../app-context';
-import { claimMail, listDueMailIds, markMailAttemptFailed, markMailSent } from '../email/mail-store';
+import {
+  type ClaimedMail,
+  claimMails,
+  listDueMailIds,
+  markMailAttemptFailed,
+  markMailSent,
+} from '../email/mail-store';
 import { createTransport, MailDeliveryError, type MailTransport } from '../email/transports';
 import { decideAfterFailure, leaseUntil } from './mail-schedule';
 import { startWorkerLoop } from './worker-loop';
@@ -10,8 +16,9 @@ import { startWorkerLoop } from './worker-loop';
  *
  * Delivery guarantees, as built:
  * - A message is queued iff the transaction that enqueued it committed (see enqueueMail).
- * - Claiming is an UPDATE that re-checks due-ness and must change exactly one row, so two workers
- *   (or two passes, or a restarted worker) never hold the same message at once.
+ * - Claiming is an UPDATE that re-checks due-ness row by row under a lease token of the pass, so
+ *   two workers (or two passes, or a restarted worker) never hold the same message at once; a
+ *   pass claims its messages in one statement, so one commit.
  * - Only the holder of the current lease may record the outcome (lease token), and a sent message
  *   is never due again: the program itself does not send a message twice once it is marked sent.
  * - At the SMTP boundary delivery is at-least-once: if the worker dies (or the database write
@@ -45,15 +52,20 @@ const DEFAULT_CONCURRENCY = 4;
 
 /** `<id@domain of MAIL_FROM>`: unique per message and the same on every attempt. */
 export const messageIdFor = (mailId: string, mailFrom: string): string => {
+  const { prefix, suffix } = messageIdParts(mailFrom);
+  return `${prefix}${mailId}${suffix}`;
+};
+
+/** What goes around a message's id in its Message-ID (the claim builds it in SQL). */
+const messageIdParts = (mailFrom: string) => {
   const domain = /@([^\s<>@]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'localhost';
-  return `<${mailId}@${domain}>`;
+  return { prefix: '<', suffix: `@${domain}>` };
 };
 
 /**
- * One pass: claim the due messages and carry each out, a few at a time. Each message is claimed,
- * sent and recorded on its own (the guarantees above hold per message); running several at once
- * lets their database writes share fsyncs and their SMTP round trips overlap, so a deadline rush
- * of confirmations is sent at the rate it is queued.
+ * One pass: the due messages, a few at a time: claimed together, sent side by side, each outcome
+ * recorded on its own, so that a deadline rush of confirmations is sent at the rate it is queued.
+ * The guarantees above hold per message.
  */
 export const deliverDueMail = async (
   ctx: AppContext,
@@ -62,17 +74,8 @@ export const deliverDueMail = async (
 ): Promise<number> => {
   const db = ctx.database.db;
   const ids = await listDueMailIds(db, ctx.now(), options.batchSize ?? DEFAULT_BATCH_SIZE);
-  /** Claims, sends and records one message; false when another worker holds it. */
-  const carryOut = async (id: string): Promise<boolean> => {
-    const claimedAt = ctx.now();
-    const mail = await claimMail(db, {
-      id,
-      now: claimedAt,
-      lockedUntil: leaseUntil(claimedAt),
-      leaseToken: randomUUID(),
-      messageId: messageIdFor(id, ctx.config.mailFrom),
-    });
-    if (!mail) return false; // another worker got there first
+  /** Sends one claimed message and records the outcome under its lease. */
+  const carryOut = async (mail: ClaimedMail): Promise<void> => {
     const log = ctx.logger.child({ mailId: mail.id, kind: mail.kind, attempt: mail.attempts });
     try {
       await transport.deliver({
@@ -94,7 +97,7 @@ export const deliverDueMail = async (
         outcome,
       });
       log.warn({ error: message, outcome: outcome.status, recorded }, 'mail delivery failed');
-      return true;
+      return;
     }
     const recorded = await markMailSent(db, {
       id: mail.id,
@@ -104,17 +107,25 @@ export const deliverDueMail = async (
     });
     if (recorded) log.info({ via: transport.via }, 'mail sent');
     else log.warn({ via: transport.via }, 'mail sent after its lease was taken over; it may arrive twice');
-    return true;
   };
-  let claimed = 0;
-  let next = 0;
-  const lane = async () => {
-    while (next < ids.length && !options.isStopping?.()) {
-      if (await carryOut(ids[next++]!)) claimed++;
-    }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, lane));
-  return claimed;
+  // A few at a time: each group is claimed in one statement (one commit) and sent side by side,
+  // so their SMTP round trips overlap and each send still finishes well within its lease.
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  let claimedCount = 0;
+  for (let start = 0; start < ids.length && !options.isStopping?.(); start += concurrency) {
+    const claimedAt = ctx.now();
+    // Those another worker took meanwhile are simply not returned.
+    const claimed = await claimMails(db, {
+      ids: ids.slice(start, start + concurrency),
+      now: claimedAt,
+      lockedUntil: leaseUntil(claimedAt),
+      leaseToken: randomUUID(),
+      messageId: messageIdParts(ctx.config.mailFrom),
+    });
+    claimedCount += claimed.length;
+    await Promise.all(claimed.map(carryOut));
+  }
+  return claimedCount;
 };
 
 /** Starts polling the queue. The CLI's `serve` starts one; tests call runOnce directly. */
