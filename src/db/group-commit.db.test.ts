@@ -17,12 +17,17 @@ const keys = async () =>
 
 test('units that arrive together commit together, in order; a failing unit is rolled back alone', async () => {
   const group = createGroupCommit(database.db, database);
-  const seen: string[][] = [];
+  // What each unit saw last: a unit may run twice (the batch is rolled back when one fails, and
+  // each unit runs again alone), and the run that counts is the last.
+  const seen = new Map<string, string[]>();
+  let runs = 0;
   const unit = (key: string, fail = false) =>
     group.run(async (trx) => {
+      runs++;
       await trx.insertInto('program_settings').values(setting(key)).execute();
-      // Each unit sees what the units before it in the batch wrote (and not a failed one's rows).
-      seen.push(
+      // Each unit sees what the units before it wrote (and not a failed one's rows).
+      seen.set(
+        key,
         (await trx.selectFrom('program_settings').select('key').orderBy('key').execute()).map((r) => r.key),
       );
       if (fail) throw new Error(`unit ${key} failed`);
@@ -35,8 +40,25 @@ test('units that arrive together commit together, in order; a failing unit is ro
     'c',
     expect.stringMatching(/unique|duplicate/i),
   ]);
-  expect(seen).toEqual([['a'], ['a', 'b'], ['a', 'c']]);
+  expect(Object.fromEntries(seen)).toEqual({ a: ['a'], b: ['a', 'b'], c: ['a', 'c'] });
   expect(await keys()).toEqual(['a', 'c']);
+  // The batch of four ran until b failed (a, b), then each of the four alone.
+  expect(runs).toBe(6);
+});
+
+test('a batch without failures runs each unit once, in one transaction', async () => {
+  const group = createGroupCommit(database.db, database);
+  let runs = 0;
+  await Promise.all(
+    ['p', 'q', 'r'].map((key) =>
+      group.run(async (trx) => {
+        runs++;
+        await trx.insertInto('program_settings').values(setting(key)).execute();
+      }),
+    ),
+  );
+  expect(runs).toBe(3);
+  expect(await keys()).toEqual(['p', 'q', 'r']);
 });
 
 test('a unit is acknowledged only after its batch is committed and durable', async () => {
@@ -102,7 +124,7 @@ test('with several batches at once, every unit runs once and a failing one fails
   expect(await keys()).toEqual(many.filter((_, i) => i % 50 !== 7));
 });
 
-test('a unit alone in its batch runs without a savepoint and, failing, leaves nothing behind', async () => {
+test('a unit alone in its batch that fails leaves nothing behind', async () => {
   const group = createGroupCommit(database.db, database);
   await expect(
     group.run(async (trx) => {

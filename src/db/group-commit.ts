@@ -1,11 +1,12 @@
-import type { ControlledTransaction, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema';
 
 /**
  * Group commit: units of work that arrive while a transaction is being written share the next
- * one. Each unit runs in its own savepoint, in arrival order, so a unit that fails is rolled back
- * alone and sees exactly what it would have seen in a transaction of its own after the ones before
- * it; all are acknowledged after the one commit is on disk. A deadline rush then pays one commit
+ * one. The units run in arrival order, each seeing exactly what it would have seen in a
+ * transaction of its own after the ones before it; all are acknowledged after the one commit is on
+ * disk. If one fails, the batch is rolled back and each unit runs again alone, so a failure is only
+ * ever its own unit's. A deadline rush then pays one commit
  * (an fsync on SQLite, a round trip and an fsync on PostgreSQL) per batch instead of per
  * submission, and on SQLite the next batch runs while the previous one's fsync is under way.
  *
@@ -38,54 +39,62 @@ export const createGroupCommit = (
   let running = 0;
   let isScheduled = false;
 
-  /** One unit of a shared transaction, in its own savepoint so that its failure is its own. */
-  const runInSavepoint = async (
-    trx: ControlledTransaction<Database>,
-    pending: Pending,
-    index: number,
-  ): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }> => {
-    const name = `unit_${index}`;
-    const unit = await trx.savepoint(name).execute();
+  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+  /**
+   * Runs units one after another in one transaction and commits: their outcomes, or the first
+   * failure, after which nothing of the batch is kept. A connection or commit failure throws.
+   */
+  const runTogether = async (units: Pending[]): Promise<{ values: unknown[] } | { error: unknown }> => {
+    const trx = await db.startTransaction().execute();
+    const values: unknown[] = [];
     try {
-      const value = await pending.work(unit);
-      await unit.releaseSavepoint(name).execute();
-      return { ok: true, value };
+      for (const unit of units) {
+        try {
+          values.push(await unit.work(trx));
+        } catch (error) {
+          await trx.rollback().execute();
+          return { error };
+        }
+      }
+      await trx.commit().execute();
+      return { values };
     } catch (error) {
-      await unit.rollbackToSavepoint(name).execute();
-      await unit.releaseSavepoint(name).execute();
-      return { ok: false, error };
+      await trx
+        .rollback()
+        .execute()
+        .catch(() => undefined);
+      throw error;
     }
   };
 
   /** Runs one batch to its commit; the returned promise settles the units once it is durable. */
   const flush = async (): Promise<void> => {
     const batch = queue.splice(0, MAX_BATCH);
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    const rejectAll = (error: unknown) => {
-      for (const pending of batch) pending.reject(error);
-    };
+    let outcomes: Outcome[];
     try {
-      const trx = await db.startTransaction().execute();
-      try {
-        if (batch.length === 1) {
-          // Alone in its transaction, a unit needs no savepoint (two round trips fewer on
-          // PostgreSQL): if it fails, the rollback below undoes only its own work.
-          outcomes.push({ ok: true, value: await batch[0]!.work(trx) });
-        } else {
-          for (let i = 0; i < batch.length; i++) outcomes.push(await runInSavepoint(trx, batch[i]!, i));
+      const together = await runTogether(batch);
+      if ('values' in together) {
+        outcomes = together.values.map((value) => ({ ok: true, value }));
+      } else if (batch.length === 1) {
+        outcomes = [{ ok: false, error: together.error }];
+      } else {
+        // Rare (an address that already applied, a round that just closed): the batch was rolled
+        // back, so each unit runs again in a transaction of its own, in the same order, and sees
+        // what it would have seen without the others' failure. Units only touch the database, so
+        // running one again is safe. No savepoints in the common case: two round trips fewer per
+        // unit on PostgreSQL.
+        outcomes = [];
+        for (const unit of batch) {
+          const alone = await runTogether([unit]);
+          outcomes.push(
+            'values' in alone ? { ok: true, value: alone.values[0] } : { ok: false, error: alone.error },
+          );
         }
-        await trx.commit().execute();
-      } catch (error) {
-        await trx
-          .rollback()
-          .execute()
-          .catch(() => undefined);
-        throw error;
       }
     } catch (error) {
-      // The batch as a whole failed (connection lost, commit refused, or its only unit failed):
-      // nothing was stored, and each unit learns why.
-      rejectAll(error);
+      // The batch as a whole failed (connection lost, commit refused): nothing was stored.
+      for (const pending of batch) pending.reject(error);
       return;
     }
     // Committed. The next batch may start now; these units are answered once the commit is on
@@ -98,7 +107,9 @@ export const createGroupCommit = (
           if (outcome.ok) pending.resolve(outcome.value);
           else pending.reject(outcome.error);
         }),
-      rejectAll,
+      (error) => {
+        for (const pending of batch) pending.reject(error);
+      },
     );
   };
 
