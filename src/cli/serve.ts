@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AppContext } from '../app-context';
+import { startDuplicateWorker } from '../jobs/duplicate-worker';
 import { startMailWorker } from '../jobs/mail-worker';
 import { startRoundScheduleWorker } from '../jobs/round-schedule-worker';
 import { isProgramEmpty, seedDemo } from '../services/seed-demo';
@@ -17,7 +18,10 @@ export interface RunningServer {
 /** How often the mail worker looks for due messages when the queue is idle. */
 const MAIL_POLL_MS = 2_000;
 
-/** Starts the web server, the mail worker and the round schedule; resolves once it is listening. */
+/**
+ * Starts the web server and its workers (mail, the round schedule, the duplicate check); resolves
+ * once it is listening.
+ */
 export const startServer = (ctx: AppContext): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
     const app = createApp(ctx);
@@ -25,6 +29,7 @@ export const startServer = (ctx: AppContext): Promise<RunningServer> =>
       ctx.logger.info({ url: ctx.config.baseUrl, port: ctx.config.port }, 'ILN is listening');
       const mailWorker = startMailWorker(ctx, { intervalMs: MAIL_POLL_MS });
       const roundScheduleWorker = startRoundScheduleWorker(ctx);
+      const duplicateWorker = startDuplicateWorker(ctx);
       resolve({
         url: ctx.config.baseUrl,
         stop: async () => {
@@ -33,7 +38,7 @@ export const startServer = (ctx: AppContext): Promise<RunningServer> =>
             // Idle keep-alive connections would otherwise hold the close open.
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           });
-          await Promise.all([mailWorker.stop(), roundScheduleWorker.stop()]);
+          await Promise.all([mailWorker.stop(), roundScheduleWorker.stop(), duplicateWorker.stop()]);
         },
       });
     });

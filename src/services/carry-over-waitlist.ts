@@ -64,6 +64,8 @@ export const carryOverWaitlist = async (
       answers: source.answers,
       editTokenHash: null,
       submittedAt: source.submittedAt,
+      // Checked against the new round's applications by the duplicate worker.
+      duplicateChecked: false,
     });
     await store.review.recordCarryOver(source.id, id, toRound.id, now);
     await store.review.appendAudit(

@@ -3,12 +3,14 @@ import { createTestDatabase, type TestDatabase } from '../../tests/support/test-
 import { hashToken } from '../core/applications/application-token';
 import { DomainError } from '../core/errors';
 import { createApplicationUnitOfWork } from '../db/repositories/application-store';
+import { createDuplicateCheckDeps } from '../db/repositories/duplicate-check-repository';
 import { createReviewDeps } from '../db/repositories/review-store';
 import { insertRound, makeOpenRound, TEST_NOW, validForm } from './applicant-test-support';
 import type { ApplicationUnitOfWork } from './application-store';
 import { applyDueRoundTransitions } from './apply-due-round-transitions';
 import { declineCarryOver } from './decline-carry-over';
 import { editApplication } from './edit-application';
+import { flagLikelyDuplicates } from './flag-likely-duplicates';
 import { submitApplication } from './submit-application';
 import { withdrawApplication } from './withdraw-application';
 
@@ -163,17 +165,9 @@ describe('submitApplication', () => {
     ]);
   });
 
-  test('likely duplicates (similar name, same country) are flagged for coordinators', async () => {
+  test('likely duplicates (similar name, same country) are flagged a moment later by the duplicate worker', async () => {
     const first = await submit(validForm());
     const second = await submit(validForm({ name: 'Ána  Lima', email: 'ana.lima@work.example.org' }));
-    expect(second.duplicateOf).toBe(first.applicationId);
-    const row = await database.db
-      .selectFrom('applications')
-      .selectAll()
-      .where('id', '=', second.applicationId)
-      .executeTakeFirstOrThrow();
-    expect(row.duplicate_of).toBe(first.applicationId);
-    expect(row.duplicate_reason).toBe('same-name');
     const other = await submit(
       validForm({
         name: 'Ana Lima',
@@ -182,7 +176,24 @@ describe('submitApplication', () => {
         timeZone: 'Europe/Lisbon',
       }),
     );
-    expect(other.duplicateOf).toBeNull();
+    const flags = async () =>
+      Object.fromEntries(
+        (
+          await database.db
+            .selectFrom('applications')
+            .select(['id', 'duplicate_of', 'duplicate_reason', 'duplicate_checked'])
+            .execute()
+        ).map((row) => [row.id, [row.duplicate_of, row.duplicate_reason, row.duplicate_checked]]),
+      );
+    // Stored unchecked: the submission itself does not read the round's other names.
+    expect(Object.values(await flags()).map((flag) => flag[2])).toEqual([0, 0, 0]);
+    expect(await flagLikelyDuplicates(createDuplicateCheckDeps(database.db))).toBe(3);
+    expect(await flags()).toEqual({
+      [first.applicationId]: [null, null, 1],
+      [second.applicationId]: [first.applicationId, 'same-name', 1],
+      [other.applicationId]: [null, null, 1],
+    });
+    expect(await flagLikelyDuplicates(createDuplicateCheckDeps(database.db))).toBe(0);
   });
 
   test('refuses invalid answers (VALIDATION with field problems) and closed rounds (CONFLICT)', async () => {

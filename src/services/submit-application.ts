@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   type ApplicationAnswers,
   type ApplicationStatus,
-  createDuplicateProbe,
-  findNameDuplicateOf,
   validateApplicationForm,
 } from '../core/applications';
 import { hashToken, isWellFormedToken } from '../core/applications/application-token';
@@ -39,7 +37,6 @@ export interface SubmitApplicationResult {
   status: ApplicationStatus;
   /** Only for the caller's tests: the token is sent by email, never shown or logged. */
   token: string;
-  duplicateOf: string | null;
 }
 
 /** The message people see when they apply twice; the web layer translates it. */
@@ -94,8 +91,8 @@ type Outcome = { kind: 'submitted'; result: SubmitApplicationResult } | { kind: 
 /**
  * Someone applies to a round. Valid answers, an open round and one application per address per
  * round; the application is received as pending (the country quota is decided for everyone when
- * applications close: settle-country-quota.ts), likely duplicates are flagged for coordinators,
- * and the confirmation email is queued in the same transaction.
+ * applications close: settle-country-quota.ts; likely duplicates are flagged a moment later:
+ * flag-likely-duplicates.ts), and the confirmation email is queued in the same transaction.
  * A second application from the same address is refused with CONFLICT after re-sending the
  * private link; the unique (round, email) constraint is the final guard under concurrency.
  */
@@ -150,16 +147,6 @@ const insertApplication = async (
   // the caller turns that into "already applied", without a query of its own for every submission.
   const id = randomUUID();
   const status: ApplicationStatus = 'pending';
-  // Same-address duplicates cannot exist within a round (that constraint again), so only names are
-  // compared, and only with the rows of the same country the name probe admits.
-  const duplicate = findNameDuplicateOf(
-    answers.name,
-    await store.records.listDuplicateCandidates(
-      round.id,
-      answers.countryOfResidence,
-      createDuplicateProbe(answers.name),
-    ),
-  );
   const token = createToken();
   await store.applications.insertApplication({
     id,
@@ -169,7 +156,9 @@ const insertApplication = async (
     answers,
     editTokenHash: hashToken(token),
     submittedAt: now,
-    duplicate: duplicate ? { of: duplicate.firstId, reason: duplicate.reason } : null,
+    // Likely duplicates are flagged a moment later by the duplicate worker
+    // (flag-likely-duplicates.ts), so a submission's cost does not grow with its round.
+    duplicateChecked: false,
   });
 
   const email = renderApplicationReceivedEmail({
@@ -193,7 +182,6 @@ const insertApplication = async (
         roundId: round.id,
         status,
         countryOfResidence: answers.countryOfResidence,
-        ...(duplicate ? { duplicateOf: duplicate.firstId, duplicateReason: duplicate.reason } : {}),
       },
     },
     now,
@@ -203,6 +191,6 @@ const insertApplication = async (
   }
   return {
     kind: 'submitted',
-    result: { applicationId: id, status, token, duplicateOf: duplicate?.firstId ?? null },
+    result: { applicationId: id, status, token },
   };
 };

@@ -12,9 +12,9 @@
  * Candidates are grouped by country first, so the work is O(Σ n_c² · L²) for n_c applications
  * per country and names of length L: well under a second for a round of thousands.
  *
- * One arriving application is checked against its country's earlier ones (findNameDuplicateOf)
- * without reading them all: the database keeps each name's folded form (`nameKey`) and returns
- * only the rows a DuplicateProbe admits, a superset of the rows that can match (see below).
+ * One arriving application is checked against its country's earlier ones (findNameDuplicateOf):
+ * the database keeps each name's folded form (`nameKey`), and a DuplicateProbe first sets aside,
+ * with a few string tests, the names that cannot match, so the edit distance runs on few pairs.
  */
 
 export interface DuplicateCandidate {
@@ -82,19 +82,18 @@ export function measureEditDistance(a: string, b: string, limit = Number.POSITIV
 }
 
 /**
- * Which stored names could possibly be a likely duplicate of `name`, as conditions a database can
- * test on the stored key without reading the rows:
+ * Which stored names could possibly be a likely duplicate of `name`, as cheap tests on the stored
+ * key:
  *
  * - similar (edit distance at most 2, the largest limit): the keys' lengths differ by at most 2,
  *   and, when the key has 3 letters or more, the other key contains one of `pieces`, the key cut
  *   into three parts. Two edits can touch at most two of three parts, so one part survives whole
  *   (the pigeonhole filter of approximate string matching);
  * - one name's tokens all among the other's: either the other's first (smallest) token is one of
- *   `tokens`, or the other key contains `tokens[0]` (as a token, so certainly as a substring, which
- *   is what a database's LIKE can test).
+ *   `tokens`, or the other key contains `tokens[0]` as a token.
  *
  * Every name compareNames would flag meets one of these, so filtering by the probe first changes
- * no result (a property test checks it); it only keeps most rows out of JavaScript.
+ * no result (a property test checks it); it only saves work.
  */
 export interface DuplicateProbe {
   key: string;
@@ -122,10 +121,10 @@ export function createDuplicateProbe(name: string): DuplicateProbe {
   };
 }
 
-/** The first (smallest) token of a stored key: what the probe's containment condition looks up. */
+/** The first (smallest) token of a stored key. */
 export const firstTokenOf = (nameKey: string): string => nameKey.split(' ')[0] ?? '';
 
-/** The probe's conditions in JavaScript: what a database query implementing it must return. */
+/** Whether the probe admits a stored key: false means the two names cannot be flagged. */
 export function isAdmittedByProbe(probe: DuplicateProbe, otherKey: string): boolean {
   if (probe.key === '' || otherKey === '') return false;
   const similarLength = otherKey.length >= probe.minLength && otherKey.length <= probe.maxLength;
@@ -135,7 +134,7 @@ export function isAdmittedByProbe(probe: DuplicateProbe, otherKey: string): bool
   ) {
     return true;
   }
-  return probe.tokens.includes(firstTokenOf(otherKey)) || otherKey.includes(probe.tokens[0]!);
+  return probe.tokens.includes(firstTokenOf(otherKey)) || ` ${otherKey} `.includes(` ${probe.tokens[0]} `);
 }
 
 function compareNames(a: string[], b: string[]): DuplicateReason | undefined {

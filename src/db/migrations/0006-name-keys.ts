@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
-import { firstTokenOf, normaliseName } from '../../core/applications/duplicates';
+import { normaliseName } from '../../core/applications/duplicates';
 
 /**
  * Each application's name in the folded form the duplicate check compares (core normaliseName:
- * accents folded, punctuation dropped, tokens sorted) and its first token, so that checking an
- * arriving application reads only the few earlier rows that could match (core DuplicateProbe)
- * instead of every application of its country. The index holds every column that check reads,
- * so SQLite never reads the rows themselves (their answers are kilobytes). Existing rows are
- * filled in here.
+ * accents folded, punctuation dropped, tokens sorted), so the check reads a country's names
+ * without tokenising them again. The index holds every column that check reads, so SQLite never
+ * reads the rows themselves (their answers are kilobytes). Existing rows are filled in here.
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Database type
 export const up = async (db: Kysely<any>): Promise<void> => {
@@ -16,23 +14,18 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .addColumn('name_key', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
   await db.schema
-    .alterTable('applications')
-    .addColumn('name_first_token', 'text', (c) => c.notNull().defaultTo(''))
-    .execute();
-  await db.schema
-    .createIndex('applications_name_probe')
+    .createIndex('applications_name_keys')
     .on('applications')
-    .columns(['round_id', 'country_code', 'status', 'name_key', 'name_first_token', 'submitted_at', 'id'])
+    .columns(['round_id', 'country_code', 'status', 'name_key', 'submitted_at', 'id'])
     .execute();
   const rows: { id: string; name: string }[] = await db
     .selectFrom('applications')
     .select(['id', 'name'])
     .execute();
   for (const row of rows) {
-    const key = normaliseName(row.name);
     await db
       .updateTable('applications')
-      .set({ name_key: key, name_first_token: firstTokenOf(key) })
+      .set({ name_key: normaliseName(row.name) })
       .where('id', '=', row.id)
       .execute();
   }
@@ -40,7 +33,6 @@ export const up = async (db: Kysely<any>): Promise<void> => {
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Database type
 export const down = async (db: Kysely<any>): Promise<void> => {
-  await db.schema.dropIndex('applications_name_probe').execute();
-  await db.schema.alterTable('applications').dropColumn('name_first_token').execute();
+  await db.schema.dropIndex('applications_name_keys').execute();
   await db.schema.alterTable('applications').dropColumn('name_key').execute();
 };

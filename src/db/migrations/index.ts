@@ -5,6 +5,7 @@ import * as mail from './0003-mail';
 import * as applications from './0004-applications';
 import * as review from './0005-review';
 import * as nameKeys from './0006-name-keys';
+import * as duplicateCheck from './0007-duplicate-check';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-applications': applications,
   '0005-review': review,
   '0006-name-keys': nameKeys,
+  '0007-duplicate-check': duplicateCheck,
 };

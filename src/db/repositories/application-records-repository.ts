@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { DuplicateProbe, DuplicateReason, EarlierName } from '../../core/applications';
+import type { DuplicateReason } from '../../core/applications';
 import { DomainError } from '../../core/errors';
 import type { Round } from '../../core/rounds';
 import type { Dialect } from '../connection';
@@ -31,16 +31,6 @@ export type { AuditEntry };
 
 export interface ApplicationRecordsRepository {
   /**
-   * The rows of the same country whose names an arriving application could repeat, in submission
-   * order: those the name probe admits (core DuplicateProbe), a few rows of the round instead of
-   * all of its country.
-   */
-  listDuplicateCandidates: (
-    roundId: string,
-    countryCode: string,
-    probe: DuplicateProbe,
-  ) => Promise<EarlierName[]>;
-  /**
    * The round as it is now, its row held in share mode until the transaction ends (PostgreSQL:
    * SELECT … FOR SHARE): submissions and edits run side by side, while closing the round (which
    * updates the row) waits for them and they wait for it, so none lands after the quota is
@@ -67,38 +57,6 @@ export const createApplicationRecordsRepository = (
   db: Db,
   dialect: Dialect,
 ): ApplicationRecordsRepository => ({
-  listDuplicateCandidates: async (roundId, countryCode, probe) => {
-    if (probe.key === '') return [];
-    // The probe's conditions run in the database, so only possible matches reach JavaScript, and
-    // every column read is in applications_name_probe (0006): SQLite answers from the index
-    // without reading the rows and their long answers.
-    const rows = await db
-      .selectFrom('applications')
-      .select(['id', 'name_key'])
-      .where('round_id', '=', roundId)
-      .where('country_code', '=', countryCode)
-      .where('status', '!=', 'withdrawn')
-      .where((eb) => {
-        const length = eb.fn<number>('length', ['name_key']);
-        const similar = [
-          eb(length, '>=', probe.minLength),
-          eb(length, '<=', probe.maxLength),
-          ...(probe.pieces.length > 0
-            ? [eb.or(probe.pieces.map((piece) => eb('name_key', 'like', `%${piece}%`)))]
-            : []),
-        ];
-        return eb.or([
-          eb.and(similar),
-          eb('name_first_token', 'in', probe.tokens),
-          // Containing the newcomer's first token somewhere: a superset of containing it as a token.
-          eb('name_key', 'like', `%${probe.tokens[0]}%`),
-        ]);
-      })
-      .orderBy('submitted_at')
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => ({ id: row.id, nameKey: row.name_key ?? '' }));
-  },
   lockRoundForSubmission: async (roundId) => {
     const query = db.selectFrom('rounds').selectAll().where('id', '=', roundId);
     const row = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();

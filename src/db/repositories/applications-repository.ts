@@ -1,10 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import {
-  type ApplicationAnswers,
-  type DuplicateReason,
-  firstTokenOf,
-  normaliseName,
-} from '../../core/applications';
+import { type ApplicationAnswers, type DuplicateReason, normaliseName } from '../../core/applications';
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DomainError } from '../../core/errors';
 import type { Database } from '../schema';
@@ -36,6 +31,11 @@ export interface NewApplication {
   submittedAt: Date;
   /** The earlier application this one probably repeats, flagged for coordinators. */
   duplicate?: { of: string; reason: DuplicateReason } | null;
+  /**
+   * False leaves the duplicate check to the duplicate worker (submissions, carry-overs); true
+   * (the default) when the caller has decided the flag itself (imports) or none is wanted.
+   */
+  duplicateChecked?: boolean;
 }
 
 /**
@@ -89,11 +89,8 @@ export const toStoredApplication = (row: Row): StoredApplication => ({
   updatedAt: new Date(row.updated_at),
 });
 
-/** The folded name the duplicate check reads (core DuplicateProbe), kept with every name written. */
-const nameKeyColumns = (name: string) => {
-  const key = normaliseName(name);
-  return { name_key: key, name_first_token: firstTokenOf(key) };
-};
+/** The folded name the duplicate check reads (core normaliseName), kept with every name written. */
+const nameKeyColumns = (name: string) => ({ name_key: normaliseName(name) });
 
 export const createApplicationsRepository = (db: Db): ApplicationsRepository => {
   const findApplication = async (id: string) => {
@@ -122,6 +119,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         edit_token_hash: application.editTokenHash,
         submitted_at: at,
         updated_at: at,
+        duplicate_checked: application.duplicateChecked === false ? 0 : 1,
       } satisfies Insertable<ApplicationsTable>;
       await db
         .insertInto('applications')

@@ -73,9 +73,10 @@ export interface ApplicationsTable {
   /** A coordinator's reason when declining (0004). */
   decline_reason?: string | null;
   withdrawn_at?: string | null;
-  /** core normaliseName(name) and its first token, for the duplicate check (0006). */
+  /** core normaliseName(name), for the duplicate check (0006). */
   name_key?: string;
-  name_first_token?: string;
+  /** 0 until the duplicate worker has checked it (0007); 1 otherwise. */
+  duplicate_checked?: number;
 }
 
 export interface AuditLogTable {

@@ -1,0 +1,52 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DuplicateCheckStore, FlagLikelyDuplicatesDeps } from '../../services/flag-likely-duplicates';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The duplicate worker's reads and writes (migrations 0006 and 0007). */
+export const createDuplicateCheckStore = (db: Db): DuplicateCheckStore => ({
+  listUnchecked: async (limit) =>
+    (
+      await db
+        .selectFrom('applications')
+        .select(['id', 'round_id', 'country_code', 'name_key'])
+        .where('duplicate_checked', '=', 0)
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute()
+    ).map((row) => ({
+      id: row.id,
+      roundId: row.round_id,
+      countryCode: row.country_code,
+      nameKey: row.name_key ?? '',
+    })),
+  // Every column read is in applications_name_keys (0006): SQLite answers from the index alone.
+  listNameKeys: async (roundId, countryCode) =>
+    (
+      await db
+        .selectFrom('applications')
+        .select(['id', 'name_key'])
+        .where('round_id', '=', roundId)
+        .where('country_code', '=', countryCode)
+        .where('status', '!=', 'withdrawn')
+        .orderBy('submitted_at')
+        .orderBy('id')
+        .execute()
+    ).map((row) => ({ id: row.id, nameKey: row.name_key ?? '' })),
+  markChecked: async (id, duplicate) => {
+    await db
+      .updateTable('applications')
+      .set({
+        duplicate_checked: 1,
+        ...(duplicate ? { duplicate_of: duplicate.of, duplicate_reason: duplicate.reason } : {}),
+      })
+      .where('id', '=', id)
+      .execute();
+  },
+});
+
+export const createDuplicateCheckDeps = (db: Kysely<Database>): FlagLikelyDuplicatesDeps => ({
+  transaction: (work) => db.transaction().execute((trx) => work(createDuplicateCheckStore(trx))),
+});

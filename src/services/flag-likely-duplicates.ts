@@ -1,0 +1,67 @@
+import {
+  createDuplicateProbe,
+  type DuplicateReason,
+  findNameDuplicateOf,
+  isAdmittedByProbe,
+} from '../core/applications';
+
+/**
+ * Flags likely duplicates (the same person applying twice under a differently typed name, in the
+ * same country and round) for coordinators, a moment after the applications arrive.
+ *
+ * Submissions are stored unchecked; the duplicate worker runs this every couple of seconds. It
+ * takes the unchecked applications in submission order, reads each affected country's names once
+ * (a covering index: ids and folded names only), and compares each newcomer with the applications
+ * submitted before it (core findNameDuplicateOf, after the cheap DuplicateProbe filter). So a
+ * submission costs the same in a round of ten or ten thousand, and a deadline rush is checked in
+ * a few passes, each reading a country's names once rather than once per submission.
+ */
+export interface UncheckedApplication {
+  id: string;
+  roundId: string;
+  countryCode: string;
+  /** core normaliseName of the name. */
+  nameKey: string;
+}
+
+export interface DuplicateCheckStore {
+  /** Unchecked applications, earliest submitted first. */
+  listUnchecked: (limit: number) => Promise<UncheckedApplication[]>;
+  /** A round's applications from one country, not withdrawn, in submission order. */
+  listNameKeys: (roundId: string, countryCode: string) => Promise<{ id: string; nameKey: string }[]>;
+  markChecked: (id: string, duplicate: { of: string; reason: DuplicateReason } | null) => Promise<void>;
+}
+
+export interface FlagLikelyDuplicatesDeps {
+  transaction: <T>(work: (store: DuplicateCheckStore) => Promise<T>) => Promise<T>;
+}
+
+/** One pass over at most `limit` unchecked applications; resolves with how many it checked. */
+export const flagLikelyDuplicates = async (
+  deps: FlagLikelyDuplicatesDeps,
+  options: { limit?: number } = {},
+): Promise<number> =>
+  deps.transaction(async (store) => {
+    const unchecked = await store.listUnchecked(options.limit ?? 500);
+    const groups = new Map<string, UncheckedApplication[]>();
+    for (const application of unchecked) {
+      const key = `${application.roundId}\u0000${application.countryCode}`;
+      groups.set(key, [...(groups.get(key) ?? []), application]);
+    }
+    for (const group of groups.values()) {
+      const { roundId, countryCode } = group[0]!;
+      const names = await store.listNameKeys(roundId, countryCode);
+      const position = new Map(names.map((name, index) => [name.id, index]));
+      for (const application of group) {
+        // A withdrawn application is not in `names`: nothing to flag.
+        const before = names.slice(0, position.get(application.id) ?? 0);
+        const probe = createDuplicateProbe(application.nameKey);
+        const found = findNameDuplicateOf(
+          application.nameKey,
+          before.filter((other) => isAdmittedByProbe(probe, other.nameKey)),
+        );
+        await store.markChecked(application.id, found ? { of: found.firstId, reason: found.reason } : null);
+      }
+    }
+    return unchecked.length;
+  });
