@@ -9,5 +9,5 @@ export const startDuplicateWorker = (ctx: AppContext, { intervalMs = 2_000 } = {
     name: 'duplicates',
     intervalMs,
     logger: ctx.logger,
-    pass: () => flagLikelyDuplicates(createDuplicateCheckDeps(ctx.database.db)),
+    pass: () => flagLikelyDuplicates(createDuplicateCheckDeps(ctx.database.db, ctx.now)),
   });

@@ -15,7 +15,18 @@ import {
  * submitted before it (core findNameDuplicateOf, after the cheap DuplicateProbe filter). So a
  * submission costs the same in a round of ten or ten thousand, and a deadline rush is checked in
  * a few passes, each reading a country's names once rather than once per submission.
+ *
+ * Two rules keep it out of the submissions' way and exact:
+ * - it reads and compares outside any transaction and then writes all its flags in one short
+ *   one, so the database (SQLite's single connection) is held for the writes only;
+ * - it takes only applications submitted at least SETTLE_MS ago. Submissions commit in batches,
+ *   several at once on PostgreSQL, so an application submitted a moment earlier may commit a
+ *   moment later; waiting until every earlier submission has surely committed means none is
+ *   missed.
  */
+
+/** How long after its submission an application is checked (far longer than any commit takes). */
+export const SETTLE_MS = 30_000;
 export interface UncheckedApplication {
   id: string;
   roundId: string;
@@ -25,43 +36,55 @@ export interface UncheckedApplication {
 }
 
 export interface DuplicateCheckStore {
-  /** Unchecked applications, earliest submitted first. */
-  listUnchecked: (limit: number) => Promise<UncheckedApplication[]>;
+  /** Unchecked applications submitted before `submittedBefore`, earliest first. */
+  listUnchecked: (limit: number, submittedBefore: Date) => Promise<UncheckedApplication[]>;
   /** A round's applications from one country, not withdrawn, in submission order. */
   listNameKeys: (roundId: string, countryCode: string) => Promise<{ id: string; nameKey: string }[]>;
   markChecked: (id: string, duplicate: { of: string; reason: DuplicateReason } | null) => Promise<void>;
 }
 
 export interface FlagLikelyDuplicatesDeps {
-  transaction: <T>(work: (store: DuplicateCheckStore) => Promise<T>) => Promise<T>;
+  /** Reads, outside any transaction. */
+  store: Pick<DuplicateCheckStore, 'listUnchecked' | 'listNameKeys'>;
+  transaction: <T>(work: (store: Pick<DuplicateCheckStore, 'markChecked'>) => Promise<T>) => Promise<T>;
+  now: () => Date;
 }
 
 /** One pass over at most `limit` unchecked applications; resolves with how many it checked. */
 export const flagLikelyDuplicates = async (
   deps: FlagLikelyDuplicatesDeps,
   options: { limit?: number } = {},
-): Promise<number> =>
-  deps.transaction(async (store) => {
-    const unchecked = await store.listUnchecked(options.limit ?? 500);
-    const groups = new Map<string, UncheckedApplication[]>();
-    for (const application of unchecked) {
-      const key = `${application.roundId}\u0000${application.countryCode}`;
-      groups.set(key, [...(groups.get(key) ?? []), application]);
+): Promise<number> => {
+  const settledBefore = new Date(deps.now().getTime() - SETTLE_MS);
+  const unchecked = await deps.store.listUnchecked(options.limit ?? 500, settledBefore);
+  const groups = new Map<string, UncheckedApplication[]>();
+  for (const application of unchecked) {
+    const key = `${application.roundId}\u0000${application.countryCode}`;
+    groups.set(key, [...(groups.get(key) ?? []), application]);
+  }
+  const marks: { id: string; duplicate: { of: string; reason: DuplicateReason } | null }[] = [];
+  for (const group of groups.values()) {
+    const { roundId, countryCode } = group[0]!;
+    const names = await deps.store.listNameKeys(roundId, countryCode);
+    const position = new Map(names.map((name, index) => [name.id, index]));
+    for (const application of group) {
+      // A withdrawn application is not in `names`: nothing to flag.
+      const before = names.slice(0, position.get(application.id) ?? 0);
+      const probe = createDuplicateProbe(application.nameKey);
+      const found = findNameDuplicateOf(
+        application.nameKey,
+        before.filter((other) => isAdmittedByProbe(probe, other.nameKey)),
+      );
+      marks.push({
+        id: application.id,
+        duplicate: found ? { of: found.firstId, reason: found.reason } : null,
+      });
     }
-    for (const group of groups.values()) {
-      const { roundId, countryCode } = group[0]!;
-      const names = await store.listNameKeys(roundId, countryCode);
-      const position = new Map(names.map((name, index) => [name.id, index]));
-      for (const application of group) {
-        // A withdrawn application is not in `names`: nothing to flag.
-        const before = names.slice(0, position.get(application.id) ?? 0);
-        const probe = createDuplicateProbe(application.nameKey);
-        const found = findNameDuplicateOf(
-          application.nameKey,
-          before.filter((other) => isAdmittedByProbe(probe, other.nameKey)),
-        );
-        await store.markChecked(application.id, found ? { of: found.firstId, reason: found.reason } : null);
-      }
-    }
-    return unchecked.length;
-  });
+  }
+  if (marks.length > 0) {
+    await deps.transaction(async (store) => {
+      for (const mark of marks) await store.markChecked(mark.id, mark.duplicate);
+    });
+  }
+  return marks.length;
+};

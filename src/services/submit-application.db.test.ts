@@ -10,7 +10,7 @@ import type { ApplicationUnitOfWork } from './application-store';
 import { applyDueRoundTransitions } from './apply-due-round-transitions';
 import { declineCarryOver } from './decline-carry-over';
 import { editApplication } from './edit-application';
-import { flagLikelyDuplicates } from './flag-likely-duplicates';
+import { flagLikelyDuplicates, SETTLE_MS } from './flag-likely-duplicates';
 import { submitApplication } from './submit-application';
 import { withdrawApplication } from './withdraw-application';
 
@@ -187,13 +187,16 @@ describe('submitApplication', () => {
       );
     // Stored unchecked: the submission itself does not read the round's other names.
     expect(Object.values(await flags()).map((flag) => flag[2])).toEqual([0, 0, 0]);
-    expect(await flagLikelyDuplicates(createDuplicateCheckDeps(database.db))).toBe(3);
+    // Checked once every earlier submission has surely committed (SETTLE_MS later).
+    expect(await flagLikelyDuplicates(createDuplicateCheckDeps(database.db, () => now))).toBe(0);
+    const settled = createDuplicateCheckDeps(database.db, () => new Date(now.getTime() + SETTLE_MS + 1000));
+    expect(await flagLikelyDuplicates(settled)).toBe(3);
     expect(await flags()).toEqual({
       [first.applicationId]: [null, null, 1],
       [second.applicationId]: [first.applicationId, 'same-name', 1],
       [other.applicationId]: [null, null, 1],
     });
-    expect(await flagLikelyDuplicates(createDuplicateCheckDeps(database.db))).toBe(0);
+    expect(await flagLikelyDuplicates(settled)).toBe(0);
   });
 
   test('refuses invalid answers (VALIDATION with field problems) and closed rounds (CONFLICT)', async () => {

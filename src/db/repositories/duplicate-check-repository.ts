@@ -6,12 +6,13 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** The duplicate worker's reads and writes (migrations 0006 and 0007). */
 export const createDuplicateCheckStore = (db: Db): DuplicateCheckStore => ({
-  listUnchecked: async (limit) =>
+  listUnchecked: async (limit, submittedBefore) =>
     (
       await db
         .selectFrom('applications')
         .select(['id', 'round_id', 'country_code', 'name_key'])
         .where('duplicate_checked', '=', 0)
+        .where('submitted_at', '<', submittedBefore.toISOString())
         .orderBy('submitted_at')
         .orderBy('id')
         .limit(limit)
@@ -47,6 +48,11 @@ export const createDuplicateCheckStore = (db: Db): DuplicateCheckStore => ({
   },
 });
 
-export const createDuplicateCheckDeps = (db: Kysely<Database>): FlagLikelyDuplicatesDeps => ({
+export const createDuplicateCheckDeps = (
+  db: Kysely<Database>,
+  now: () => Date,
+): FlagLikelyDuplicatesDeps => ({
+  store: createDuplicateCheckStore(db),
   transaction: (work) => db.transaction().execute((trx) => work(createDuplicateCheckStore(trx))),
+  now,
 });
