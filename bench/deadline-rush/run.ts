@@ -226,7 +226,9 @@ const runOne = async (dialect: string): Promise<RunResult> => {
       const windows = new Map<number, number[]>();
       latencies.forEach((latency, i) => {
         const window = Math.floor(sentAt[i]! / 5000) * 5;
-        windows.set(window, [...(windows.get(window) ?? []), latency]);
+        const values = windows.get(window);
+        if (values) values.push(latency);
+        else windows.set(window, [latency]);
       });
       const byWindow = [...windows].map(([fromSecond, values]) => {
         values.sort((a, b) => a - b);

@@ -60,7 +60,9 @@ export const flagLikelyDuplicates = async (
   const groups = new Map<string, UncheckedApplication[]>();
   for (const application of unchecked) {
     const key = `${application.roundId}\u0000${application.countryCode}`;
-    groups.set(key, [...(groups.get(key) ?? []), application]);
+    const group = groups.get(key);
+    if (group) group.push(application);
+    else groups.set(key, [application]);
   }
   const marks: { id: string; duplicate: { of: string; reason: DuplicateReason } | null }[] = [];
   for (const group of groups.values()) {

@@ -24,18 +24,24 @@ export interface QuotaSettlementResult {
   waitlisted: string[];
 }
 
-export const settleCountryQuota = async (
-  store: ReviewStore,
-  round: Round,
-  context: { now: Date; baseUrl: string; actorPersonId: string | null },
-): Promise<QuotaSettlementResult> => {
-  const { now } = context;
+/** The round's applications and what settling the quota over them decides (changes nothing). */
+const settleOver = async (store: Pick<ReviewStore, 'review'>, round: Round) => {
   const rows = await store.review.listQuotaRows(round.id);
   const settlement = settleQuotaAtClose(
     rows.map((row) => ({ id: row.id, countryOfResidence: row.countryCode, status: row.status })),
     round.quota,
   );
   const capPerCountry = Number.isFinite(settlement.capPerCountry) ? settlement.capPerCountry : null;
+  return { rows, settlement, capPerCountry };
+};
+
+export const settleCountryQuota = async (
+  store: ReviewStore,
+  round: Round,
+  context: { now: Date; baseUrl: string; actorPersonId: string | null },
+): Promise<QuotaSettlementResult> => {
+  const { now } = context;
+  const { rows, settlement, capPerCountry } = await settleOver(store, round);
   const waitlisted: string[] = [];
   for (const id of settlement.toWaitlist) {
     const moved = await store.review.changeStatus(
@@ -110,18 +116,14 @@ export const previewCountryQuota = async (
   round: Round,
   scope: CountryScope,
 ): Promise<QuotaPreview> => {
-  const rows = await store.review.listQuotaRows(round.id);
-  const settlement = settleQuotaAtClose(
-    rows.map((row) => ({ id: row.id, countryOfResidence: row.countryCode, status: row.status })),
-    round.quota,
-  );
+  const { rows, settlement, capPerCountry } = await settleOver(store, round);
   const moving = new Set(settlement.toWaitlist);
   const byCountry = new Map<string, number>();
   for (const row of rows) {
     if (moving.has(row.id)) byCountry.set(row.countryCode, (byCountry.get(row.countryCode) ?? 0) + 1);
   }
   return {
-    capPerCountry: Number.isFinite(settlement.capPerCountry) ? settlement.capPerCountry : null,
+    capPerCountry,
     overCap: [...byCountry]
       .filter(([countryCode]) => scope.kind === 'all' || scope.countryCodes.includes(countryCode))
       .map(([countryCode, waitlisted]) => ({ countryCode, waitlisted }))

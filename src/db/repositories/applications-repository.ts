@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
-import { type ApplicationAnswers, type DuplicateReason, normaliseName } from '../../core/applications';
+import { type ApplicationAnswers, normaliseName } from '../../core/applications';
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DomainError } from '../../core/errors';
 import type { Database } from '../schema';
@@ -29,8 +29,6 @@ export interface NewApplication {
   answers: ApplicationAnswers;
   editTokenHash: string | null;
   submittedAt: Date;
-  /** The earlier application this one probably repeats, flagged for coordinators. */
-  duplicate?: { of: string; reason: DuplicateReason } | null;
   /**
    * False leaves the duplicate check to the duplicate worker (submissions, carry-overs); true
    * (the default) when the caller has decided the flag itself (imports) or none is wanted.
@@ -121,18 +119,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         updated_at: at,
         duplicate_checked: application.duplicateChecked === false ? 0 : 1,
       } satisfies Insertable<ApplicationsTable>;
-      await db
-        .insertInto('applications')
-        .values(
-          application.duplicate
-            ? {
-                ...row,
-                duplicate_of: application.duplicate.of,
-                duplicate_reason: application.duplicate.reason,
-              }
-            : row,
-        )
-        .execute();
+      await db.insertInto('applications').values(row).execute();
       return toStoredApplication(row);
     },
     findApplication,
