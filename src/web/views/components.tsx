@@ -311,3 +311,10 @@ export const translateList = <T,>(t: TFunction, key: string): T[] => {
   const value: unknown = t(key, { returnObjects: true });
   return Array.isArray(value) ? (value as T[]) : [];
 };
+
+/** The "back to …" link at the top of a coordinator page. */
+export const BackLink = ({ href, label }: { href: string; label: string }) => (
+  <p class="back-link">
+    <a href={href}>{label}</a>
+  </p>
+);

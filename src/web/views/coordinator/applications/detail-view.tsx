@@ -7,7 +7,7 @@ import type {
 } from '../../../../db/repositories/application-review-repository';
 import { describeAvailability, describeLanguages, labelFor } from '../../../../services/application-labels';
 import type { ReviewAction } from '../../../../services/review-application';
-import { CsrfField, ErrorSummary, TextAreaField } from '../../components';
+import { BackLink, CsrfField, ErrorSummary, TextAreaField } from '../../components';
 import { formatInstant } from '../../format';
 import { useShell } from '../../shell-context';
 import { applicationsPath } from './list-view';
@@ -41,9 +41,7 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
   const preference = answers.partnerPreference;
   return (
     <section>
-      <p class="back-link">
-        <a href={base}>{t('review:detail.backToList')}</a>
-      </p>
+      <BackLink href={base} label={t('review:detail.backToList')} />
       <h1>{application.name}</h1>
       <p class="lead">
         {t('review:detail.statusLine', { status: t(`review:status.${application.status}`) })}

@@ -12,7 +12,15 @@ import {
   REQUIRED_IMPORT_FIELDS,
 } from '../../../../services/import-applications';
 import type { QuotaPreview } from '../../../../services/settle-country-quota';
-import { CheckboxGroup, CsrfField, ErrorSummary, Notice, SelectField, TextField } from '../../components';
+import {
+  BackLink,
+  CheckboxGroup,
+  CsrfField,
+  ErrorSummary,
+  Notice,
+  SelectField,
+  TextField,
+} from '../../components';
 import { formatInstant } from '../../format';
 import { useShell } from '../../shell-context';
 import { applicationsPath } from './list-view';
@@ -57,9 +65,7 @@ export const CountsView = ({
   const { t, locale } = useShell();
   return (
     <section>
-      <p class="back-link">
-        <a href={applicationsPath(round.id)}>{t('review:counts.backToList')}</a>
-      </p>
+      <BackLink href={applicationsPath(round.id)} label={t('review:counts.backToList')} />
       <h1>{t('review:counts.title', { round: round.name })}</h1>
       <p class="lead">{t('review:counts.total', { count: counts.total })}</p>
       <div class="counts-grid">
@@ -135,9 +141,7 @@ export const AdmitView = ({
   const cap = Number.isFinite(preview.capPerCountry) ? String(preview.capPerCountry) : '∞';
   return (
     <section>
-      <p class="back-link">
-        <a href={applicationsPath(round.id)}>{t('review:counts.backToList')}</a>
-      </p>
+      <BackLink href={applicationsPath(round.id)} label={t('review:counts.backToList')} />
       <h1>{t('review:admit.title', { round: round.name })}</h1>
       <p class="lead">{t('review:admit.intro', { cap })}</p>
       <form method="get" action={base} class="inline-form">
@@ -195,9 +199,7 @@ export const UploadView = ({
   const error = problems.find((problem) => problem.field === 'file')?.message;
   return (
     <section>
-      <p class="back-link">
-        <a href={applicationsPath(round.id)}>{t('review:import.backToList')}</a>
-      </p>
+      <BackLink href={applicationsPath(round.id)} label={t('review:import.backToList')} />
       <h1>{t('review:import.title', { round: round.name })}</h1>
       <p class="lead">{t('review:import.intro')}</p>
       <form method="post" action={`/coordinator/rounds/${round.id}/imports`} enctype="multipart/form-data">
@@ -260,9 +262,7 @@ export const MappingView = ({
     field ? t(`review:import.fields.${field}`) : t('review:import.wholeRow');
   return (
     <section>
-      <p class="back-link">
-        <a href={applicationsPath(round.id)}>{t('review:import.backToList')}</a>
-      </p>
+      <BackLink href={applicationsPath(round.id)} label={t('review:import.backToList')} />
       <h1>{t('review:import.title', { round: round.name })}</h1>
       {report?.isImported && (
         <Notice kind="success">

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { FieldProblem } from '../../../../core/errors';
 import { ROUND_STATUSES, type Round, type RoundStatus } from '../../../../core/rounds';
-import { CheckboxGroup, CsrfField, ErrorSummary, SelectField, TextField } from '../../components';
+import { BackLink, CheckboxGroup, CsrfField, ErrorSummary, SelectField, TextField } from '../../components';
 import { formatCalendarDate, formatInstant } from '../../format';
 import { useShell } from '../../shell-context';
 
@@ -171,9 +171,7 @@ export const RoundFormView = ({
   ).map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }));
   return (
     <section>
-      <p class="back-link">
-        <a href="/coordinator/rounds">{t('review:rounds.backToRounds')}</a>
-      </p>
+      <BackLink href="/coordinator/rounds" label={t('review:rounds.backToRounds')} />
       <h1>{title}</h1>
       <form method="post" action={action} novalidate>
         <CsrfField token={csrfToken} />
@@ -282,9 +280,7 @@ export const RoundPageView = ({
   const { t, locale } = useShell();
   return (
     <section>
-      <p class="back-link">
-        <a href="/coordinator/rounds">{t('review:rounds.backToRounds')}</a>
-      </p>
+      <BackLink href="/coordinator/rounds" label={t('review:rounds.backToRounds')} />
       <h1>{round.name}</h1>
       <p>
         <a class="button" href={`/coordinator/rounds/${round.id}/applications`}>
