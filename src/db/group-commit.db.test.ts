@@ -136,3 +136,33 @@ test('a unit alone in its batch that fails leaves nothing behind', async () => {
   await group.run((trx) => trx.insertInto('program_settings').values(setting('next')).execute());
   expect(await keys()).toEqual(['next']);
 });
+
+test('writes left to the end of the batch: a failure there lands on the unit that caused it', async () => {
+  // Units leave their keys for beforeCommit, which writes them all in one statement.
+  const left = new Map<unknown, string[]>();
+  const group = createGroupCommit(database.db, {
+    durable: database.durable,
+    beforeCommit: async (trx) => {
+      const pending = left.get(trx) ?? [];
+      left.delete(trx);
+      if (pending.length > 0) await trx.insertInto('program_settings').values(pending.map(setting)).execute();
+    },
+  });
+  let statements = 0;
+  const unit = (key: string) =>
+    group.run(async (trx) => {
+      statements++;
+      left.set(trx, [...(left.get(trx) ?? []), key]);
+      return key;
+    });
+  const results = await Promise.allSettled([unit('f'), unit('g'), unit('f'), unit('h')]);
+  expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'failed'))).toEqual([
+    'f',
+    'g',
+    'failed',
+    'h',
+  ]);
+  expect(await keys()).toEqual(['f', 'g', 'h']);
+  // Four units in one batch whose write failed at the end, then each alone.
+  expect(statements).toBe(8);
+});

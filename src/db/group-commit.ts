@@ -30,10 +30,21 @@ interface Pending {
 /** Units per transaction at most: a batch also holds the connection, so it stays short. */
 const MAX_BATCH = 64;
 
-export const createGroupCommit = (
-  db: Kysely<Database>,
-  options: { durable: () => Promise<void>; concurrentBatches?: number },
-): GroupCommit => {
+export interface GroupCommitOptions {
+  /** Resolves once everything committed so far is on disk (see DatabaseHandle.durable). */
+  durable: () => Promise<void>;
+  /** Batches that may run at once, each on its own connection (PostgreSQL only; default 1). */
+  concurrentBatches?: number;
+  /**
+   * Runs in the batch's transaction after its last unit and before the commit: for writes the
+   * units left to the batch (batched-writes.ts). A failure here counts as a unit's: the batch is
+   * rolled back and, if it had several units, each runs again alone, so the failure lands on the
+   * unit whose write caused it.
+   */
+  beforeCommit?: (trx: Transaction<Database>) => Promise<void>;
+}
+
+export const createGroupCommit = (db: Kysely<Database>, options: GroupCommitOptions): GroupCommit => {
   const maxBatches = options.concurrentBatches ?? 1;
   const queue: Pending[] = [];
   let running = 0;
@@ -49,13 +60,12 @@ export const createGroupCommit = (
     const trx = await db.startTransaction().execute();
     const values: unknown[] = [];
     try {
-      for (const unit of units) {
-        try {
-          values.push(await unit.work(trx));
-        } catch (error) {
-          await trx.rollback().execute();
-          return { error };
-        }
+      try {
+        for (const unit of units) values.push(await unit.work(trx));
+        await options.beforeCommit?.(trx);
+      } catch (error) {
+        await trx.rollback().execute();
+        return { error };
       }
       await trx.commit().execute();
       return { values };

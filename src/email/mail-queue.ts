@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { DomainError } from '../core/errors';
 import type { Database } from '../db/schema';
+import type { MailMessagesTable } from '../db/tables/mail';
 
 export interface MailToEnqueue {
   to: string;
@@ -49,6 +50,32 @@ const checkMail = (mail: MailToEnqueue): void => {
   }
 };
 
+/** The queued row for a message, after checking it (also written in batches: batched-writes.ts). */
+export const mailRow = (mail: MailToEnqueue, now: Date): Insertable<MailMessagesTable> => {
+  checkMail(mail);
+  const at = now.toISOString();
+  return {
+    id: randomUUID(),
+    dedupe_key: mail.dedupeKey ?? null,
+    kind: mail.kind,
+    to_address: mail.to.trim(),
+    subject: mail.subject,
+    html_body: mail.html,
+    text_body: mail.text,
+    message_id: null,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    locked_until: null,
+    lease_token: null,
+    last_error: null,
+    delivered_via: null,
+    created_at: at,
+    updated_at: at,
+    sent_at: null,
+  };
+};
+
 /**
  * Puts an email in the durable queue. Pass the transaction that makes the change the email is
  * about: the message then exists if and only if that change commits, and the mail worker sends it
@@ -59,31 +86,11 @@ export const enqueueMail = async (
   mail: MailToEnqueue,
   now: Date,
 ): Promise<EnqueuedMail> => {
-  checkMail(mail);
-  const id = randomUUID();
-  const at = now.toISOString();
+  const row = mailRow(mail, now);
+  const id = row.id;
   const result = await db
     .insertInto('mail_messages')
-    .values({
-      id,
-      dedupe_key: mail.dedupeKey ?? null,
-      kind: mail.kind,
-      to_address: mail.to.trim(),
-      subject: mail.subject,
-      html_body: mail.html,
-      text_body: mail.text,
-      message_id: null,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: at,
-      locked_until: null,
-      lease_token: null,
-      last_error: null,
-      delivered_via: null,
-      created_at: at,
-      updated_at: at,
-      sent_at: null,
-    })
+    .values(row)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
   if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 1) return { id, queued: true };

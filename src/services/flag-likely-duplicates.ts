@@ -40,7 +40,13 @@ export interface DuplicateCheckStore {
   listUnchecked: (limit: number, submittedBefore: Date) => Promise<UncheckedApplication[]>;
   /** A round's applications from one country, not withdrawn, in submission order. */
   listNameKeys: (roundId: string, countryCode: string) => Promise<{ id: string; nameKey: string }[]>;
-  markChecked: (id: string, duplicate: { of: string; reason: DuplicateReason } | null) => Promise<void>;
+  /** Marks applications checked, with the duplicate found for each, if any. */
+  markChecked: (marks: readonly DuplicateMark[]) => Promise<void>;
+}
+
+export interface DuplicateMark {
+  id: string;
+  duplicate: { of: string; reason: DuplicateReason } | null;
 }
 
 export interface FlagLikelyDuplicatesDeps {
@@ -64,7 +70,7 @@ export const flagLikelyDuplicates = async (
     if (group) group.push(application);
     else groups.set(key, [application]);
   }
-  const marks: { id: string; duplicate: { of: string; reason: DuplicateReason } | null }[] = [];
+  const marks: DuplicateMark[] = [];
   for (const group of groups.values()) {
     const { roundId, countryCode } = group[0]!;
     const names = await deps.store.listNameKeys(roundId, countryCode);
@@ -83,10 +89,6 @@ export const flagLikelyDuplicates = async (
       });
     }
   }
-  if (marks.length > 0) {
-    await deps.transaction(async (store) => {
-      for (const mark of marks) await store.markChecked(mark.id, mark.duplicate);
-    });
-  }
+  if (marks.length > 0) await deps.transaction((store) => store.markChecked(marks));
   return marks.length;
 };

@@ -1,11 +1,14 @@
-import type { Kysely } from 'kysely';
-import { enqueueMail } from '../../email/mail-queue';
+import type { Kysely, Transaction } from 'kysely';
+import type { Round } from '../../core/rounds';
+import { enqueueMail, mailRow } from '../../email/mail-queue';
 import type { ApplicationStore, ApplicationUnitOfWork } from '../../services/application-store';
 import type { DatabaseHandle } from '../connection';
 import { createGroupCommit } from '../group-commit';
 import type { Database } from '../schema';
 import { createApplicationRecordsRepository } from './application-records-repository';
-import { createApplicationsRepository } from './applications-repository';
+import { applicationRow, createApplicationsRepository, toStoredApplication } from './applications-repository';
+import { auditRow } from './audit-log';
+import { type BatchedWrites, createBatchedWrites } from './batched-writes';
 import { createRoundsRepository } from './rounds-repository';
 
 const storeOver = (db: Kysely<Database>, dialect: DatabaseHandle['dialect']): ApplicationStore => ({
@@ -16,6 +19,61 @@ const storeOver = (db: Kysely<Database>, dialect: DatabaseHandle['dialect']): Ap
     await enqueueMail(db, mail, now);
   },
 });
+
+/** The repository with every method writing the batch's collected rows first. */
+const writingFirst = <R extends object>(repository: R, writes: BatchedWrites, before?: () => void): R =>
+  Object.fromEntries(
+    Object.entries(repository).map(([name, method]) => [
+      name,
+      async (...args: unknown[]) => {
+        await writes.flush();
+        before?.();
+        return (method as (...a: unknown[]) => Promise<unknown>)(...args);
+      },
+    ]),
+  ) as R;
+
+/**
+ * The store the units of one group-commit batch share. The inserts a submission makes (the
+ * application, its confirmation email, its audit entry) are collected and written together
+ * before the commit (batched-writes.ts), and the round is read under its share lock once per
+ * batch: the lock holds until the commit, so the row cannot change meanwhile. Every other call
+ * first writes what was collected, so each unit still sees all that the units before it wrote.
+ */
+const batchStoreOver = (
+  trx: Transaction<Database>,
+  dialect: DatabaseHandle['dialect'],
+  writes: BatchedWrites,
+): ApplicationStore => {
+  const plain = storeOver(trx, dialect);
+  const lockedRounds = new Map<string, Promise<Round>>();
+  const records = writingFirst(plain.records, writes);
+  return {
+    // A unit that reads rounds through this repository might also change one: read again after.
+    rounds: writingFirst(plain.rounds, writes, () => lockedRounds.clear()),
+    applications: {
+      ...writingFirst(plain.applications, writes),
+      insertApplication: async (application) => {
+        const row = applicationRow(application);
+        writes.add('applications', row);
+        return toStoredApplication(row);
+      },
+    },
+    records: {
+      ...records,
+      lockRoundForSubmission: (roundId) => {
+        let round = lockedRounds.get(roundId);
+        if (!round) {
+          round = records.lockRoundForSubmission(roundId);
+          lockedRounds.set(roundId, round);
+        }
+        return round;
+      },
+      appendAuditEntry: async (entry, now) => writes.add('audit_log', auditRow(entry, now)),
+    },
+    enqueueMail: async (mail, now) => writes.add('mail_messages', mailRow(mail, now)),
+  };
+};
 
 /** SQLite: SQLITE_CONSTRAINT_UNIQUE (or _PRIMARYKEY); PostgreSQL: SQLSTATE 23505. */
 export const isUniqueViolation = (error: unknown): boolean => {
@@ -31,15 +89,27 @@ export const isUniqueViolation = (error: unknown): boolean => {
 export const createApplicationUnitOfWork = (
   handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'durable'>,
 ): ApplicationUnitOfWork => {
+  // One store per batch transaction, shared by its units; dropped with the transaction.
+  const batches = new WeakMap<Transaction<Database>, { store: ApplicationStore; writes: BatchedWrites }>();
+  const batchFor = (trx: Transaction<Database>) => {
+    let batch = batches.get(trx);
+    if (!batch) {
+      const writes = createBatchedWrites(trx);
+      batch = { store: batchStoreOver(trx, handle.dialect, writes), writes };
+      batches.set(trx, batch);
+    }
+    return batch;
+  };
   const group = createGroupCommit(handle.db, {
     durable: handle.durable,
     // PostgreSQL: submissions hold their round in share mode only, so batches may run side by
     // side on the pool's connections (10); SQLite has a single connection.
     concurrentBatches: handle.dialect === 'postgres' ? 4 : 1,
+    beforeCommit: (trx) => batches.get(trx)?.writes.flush() ?? Promise.resolve(),
   });
   return {
     ...storeOver(handle.db, handle.dialect),
-    transaction: (work) => group.run((trx) => work(storeOver(trx, handle.dialect))),
+    transaction: (work) => group.run((trx) => work(batchFor(trx).store)),
     isUniqueViolation,
   };
 };

@@ -90,6 +90,26 @@ export const toStoredApplication = (row: Row): StoredApplication => ({
 /** The folded name the duplicate check reads (core normaliseName), kept with every name written. */
 const nameKeyColumns = (name: string) => ({ name_key: normaliseName(name) });
 
+/** The row for a new application (also written in batches: batched-writes.ts). */
+export const applicationRow = (application: NewApplication) => {
+  const at = application.submittedAt.toISOString();
+  return {
+    id: application.id,
+    round_id: application.roundId,
+    person_id: application.personId,
+    email: normalizeEmail(application.answers.email),
+    name: application.answers.name,
+    ...nameKeyColumns(application.answers.name),
+    country_code: application.answers.countryOfResidence,
+    status: application.status,
+    answers: JSON.stringify(application.answers),
+    edit_token_hash: application.editTokenHash,
+    submitted_at: at,
+    updated_at: at,
+    duplicate_checked: application.duplicateChecked === false ? 0 : 1,
+  } satisfies Insertable<ApplicationsTable>;
+};
+
 export const createApplicationsRepository = (db: Db): ApplicationsRepository => {
   const findApplication = async (id: string) => {
     const row = await db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
@@ -103,22 +123,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
   };
   return {
     insertApplication: async (application) => {
-      const at = application.submittedAt.toISOString();
-      const row = {
-        id: application.id,
-        round_id: application.roundId,
-        person_id: application.personId,
-        email: normalizeEmail(application.answers.email),
-        name: application.answers.name,
-        ...nameKeyColumns(application.answers.name),
-        country_code: application.answers.countryOfResidence,
-        status: application.status,
-        answers: JSON.stringify(application.answers),
-        edit_token_hash: application.editTokenHash,
-        submitted_at: at,
-        updated_at: at,
-        duplicate_checked: application.duplicateChecked === false ? 0 : 1,
-      } satisfies Insertable<ApplicationsTable>;
+      const row = applicationRow(application);
       await db.insertInto('applications').values(row).execute();
       return toStoredApplication(row);
     },

@@ -36,15 +36,21 @@ export const createDuplicateCheckStore = (db: Db): DuplicateCheckStore => ({
         .orderBy('id')
         .execute()
     ).map((row) => ({ id: row.id, nameKey: row.name_key ?? '' })),
-  markChecked: async (id, duplicate) => {
-    await db
-      .updateTable('applications')
-      .set({
-        duplicate_checked: 1,
-        ...(duplicate ? { duplicate_of: duplicate.of, duplicate_reason: duplicate.reason } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
+  // Most applications are not duplicates: one statement marks them all (a pass takes at most a
+  // few hundred), and each flagged one gets its own.
+  markChecked: async (marks) => {
+    const plain = marks.filter((mark) => mark.duplicate === null).map((mark) => mark.id);
+    if (plain.length > 0) {
+      await db.updateTable('applications').set({ duplicate_checked: 1 }).where('id', 'in', plain).execute();
+    }
+    for (const { id, duplicate } of marks) {
+      if (duplicate === null) continue;
+      await db
+        .updateTable('applications')
+        .set({ duplicate_checked: 1, duplicate_of: duplicate.of, duplicate_reason: duplicate.reason })
+        .where('id', '=', id)
+        .execute();
+    }
   },
 });
 
