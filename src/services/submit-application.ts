@@ -127,7 +127,10 @@ export const submitApplication = async (
 
   await deps.store.transaction(async (store) => {
     const existing = await store.applications.findApplicationByEmail(round.id, answers.email);
-    if (existing) await resendPrivateLink(store, round, existing, input.locale, deps.baseUrl, now);
+    if (existing) {
+      const current = await store.rounds.getRound(round.id);
+      await resendPrivateLink(store, current, existing, input.locale, deps.baseUrl, now);
+    }
   });
   throw new DomainError('CONFLICT', ALREADY_APPLIED_MESSAGE);
 };
@@ -140,9 +143,12 @@ const insertApplication = async (
   input: SubmitApplicationInput,
   now: Date,
 ): Promise<Outcome> => {
-  // The round's state is read again under a shared lock: closing the round takes the row
-  // exclusively, so no application slips in after the quota was settled.
-  assertAcceptingApplications(await store.records.lockRoundForSubmission(round.id), now);
+  // The round is read again under a shared lock: closing the round takes the row exclusively, so
+  // no application slips in after the quota was settled. The caller's copy may be a moment old
+  // (the web layer keeps it for a second during a rush); this one is current, and the email
+  // uses it.
+  const current = await store.records.lockRoundForSubmission(round.id);
+  assertAcceptingApplications(current, now);
   // A second application from the same address fails on the unique (round, email) constraint:
   // the caller turns that into "already applied", without a query of its own for every submission.
   const id = randomUUID();
@@ -164,7 +170,7 @@ const insertApplication = async (
   const email = renderApplicationReceivedEmail({
     locale: input.locale,
     name: answers.name,
-    round,
+    round: current,
     timeZone: answers.timeZone,
     url: privateLinkFor(deps.baseUrl, token),
   });
@@ -179,7 +185,7 @@ const insertApplication = async (
       subjectType: 'application',
       subjectId: id,
       details: {
-        roundId: round.id,
+        roundId: current.id,
         status,
         countryOfResidence: answers.countryOfResidence,
       },

@@ -8,7 +8,7 @@ import type {
 } from 'kysely';
 import { TableNode } from 'kysely';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
+import { createTestDatabase, type TestDatabase, testDialect } from '../../../tests/support/test-database';
 import { validateApplicationForm } from '../../core/applications';
 import { insertRound, makeOpenRound, TEST_NOW, validForm } from '../../services/applicant-test-support';
 import { submitApplication } from '../../services/submit-application';
@@ -69,13 +69,21 @@ test('a batch of submissions writes each table in one statement and reads the ro
     30, 30, 30,
   ]);
   // The 30 arrived together: one batch (PostgreSQL may split them over its concurrent batches).
-  // One statement per table per batch, where one per submission used to be written.
-  const batches = counter.counts.get('insert applications') ?? 0;
+  // One statement per table per batch (one per batch on PostgreSQL), where one per table per
+  // submission used to be written.
+  const batches =
+    counter.counts.get(testDialect() === 'postgres' ? 'insert audit_log' : 'insert applications') ?? 0;
   expect(batches).toBeGreaterThanOrEqual(1);
   expect(batches).toBeLessThanOrEqual(4);
-  expect(counter.counts.get('insert mail_messages')).toBe(batches);
-  expect(counter.counts.get('insert audit_log')).toBe(batches);
   expect(counter.counts.get('select rounds')).toBe(batches);
+  if (testDialect() === 'postgres') {
+    // One statement writes all three tables (WITH clauses), named for its last table.
+    expect(counter.counts.get('insert audit_log')).toBe(batches);
+    expect(counter.counts.get('insert mail_messages')).toBeUndefined();
+  } else {
+    expect(counter.counts.get('insert mail_messages')).toBe(batches);
+    expect(counter.counts.get('insert audit_log')).toBe(batches);
+  }
 });
 
 test("a unit sees what the batch's earlier units left to be written", async () => {

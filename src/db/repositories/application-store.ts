@@ -94,7 +94,7 @@ export const createApplicationUnitOfWork = (
   const batchFor = (trx: Transaction<Database>) => {
     let batch = batches.get(trx);
     if (!batch) {
-      const writes = createBatchedWrites(trx);
+      const writes = createBatchedWrites(trx, handle.dialect);
       batch = { store: batchStoreOver(trx, handle.dialect, writes), writes };
       batches.set(trx, batch);
     }

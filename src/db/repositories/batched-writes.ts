@@ -1,4 +1,5 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Insertable, QueryCreator, Transaction } from 'kysely';
+import type { Dialect } from '../connection';
 import type { Database } from '../schema';
 
 /** The tables a batch collects rows for, in the order they are written (referenced ones first). */
@@ -22,7 +23,19 @@ export interface BatchedWrites {
   flush: () => Promise<void>;
 }
 
-export const createBatchedWrites = (trx: Transaction<Database>): BatchedWrites => {
+type Db = Transaction<Database> | QueryCreator<Database>;
+
+/** The INSERT of one table's collected rows. */
+const insertRows = (db: Db, table: BatchedTable, rows: unknown[]) =>
+  table === 'mail_messages'
+    ? // As enqueueMail: a message whose dedupe key is already queued is not queued again.
+      db
+        .insertInto('mail_messages')
+        .values(rows as Insertable<Database['mail_messages']>[])
+        .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    : db.insertInto(table).values(rows as Insertable<Database[typeof table]>[]);
+
+export const createBatchedWrites = (trx: Transaction<Database>, dialect: Dialect): BatchedWrites => {
   const pending = new Map<BatchedTable, unknown[]>();
   return {
     add: (table, row) => {
@@ -32,24 +45,25 @@ export const createBatchedWrites = (trx: Transaction<Database>): BatchedWrites =
     },
     flush: async () => {
       if (pending.size === 0) return;
-      for (const table of BATCHED_TABLES) {
+      const writes = BATCHED_TABLES.flatMap((table) => {
         const rows = pending.get(table);
-        if (!rows) continue;
-        pending.delete(table);
-        if (table === 'mail_messages') {
-          // As enqueueMail: a message whose dedupe key is already queued is not queued again.
-          await trx
-            .insertInto('mail_messages')
-            .values(rows as Insertable<Database['mail_messages']>[])
-            .onConflict((oc) => oc.column('dedupe_key').doNothing())
-            .execute();
-        } else {
-          await trx
-            .insertInto(table)
-            .values(rows as Insertable<Database[typeof table]>[])
-            .execute();
-        }
+        return rows ? [{ table, rows }] : [];
+      });
+      pending.clear();
+      if (dialect === 'postgres' && writes.length > 1) {
+        // One round trip: every INSERT but the last as a data-modifying WITH clause. None of these
+        // tables references another, so the order inside the statement does not matter.
+        const last = writes.pop()!;
+        let query: QueryCreator<Database> = trx;
+        writes.forEach(({ table, rows }, i) => {
+          query = query.with(`w${i}`, (db) =>
+            insertRows(db, table, rows),
+          ) as unknown as QueryCreator<Database>;
+        });
+        await insertRows(query, last.table, last.rows).execute();
+        return;
       }
+      for (const { table, rows } of writes) await insertRows(trx, table, rows).execute();
     },
   };
 };

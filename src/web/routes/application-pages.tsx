@@ -17,6 +17,7 @@ import { withdrawApplication } from '../../services/withdraw-application';
 import type { AppEnv } from '../env';
 import { setFlash } from '../flash';
 import { describeError } from '../middleware/errors';
+import { createRecentRounds } from '../recent-rounds';
 import type { ApplicationFormProps } from '../views/applications/application-form';
 import {
   AlreadyAppliedPage,
@@ -123,6 +124,10 @@ export const applicationPages = (ctx: AppContext) => {
     const round = await store.rounds.findRound(id);
     return round && round.status !== 'draft' ? round : undefined;
   };
+  // Submissions during a rush take their round from memory first (see recent-rounds.ts).
+  const roundForSubmission = createRecentRounds(findPublicRound, (round) =>
+    isAcceptingApplications(round, ctx.now()),
+  );
   const notFound = (c: Context<AppEnv>) => c.notFound();
 
   const renderApply = (
@@ -174,7 +179,7 @@ export const applicationPages = (ctx: AppContext) => {
   });
 
   app.post('/rounds/:id/apply', async (c) => {
-    const round = await findPublicRound(c.req.param('id'));
+    const round = await roundForSubmission(c.req.param('id'));
     if (!round) return notFound(c);
     if (!isAcceptingApplications(round, ctx.now())) return renderNotAccepting(c, round);
     const values = toFormValues(await c.req.parseBody({ all: true }));
@@ -197,12 +202,16 @@ export const applicationPages = (ctx: AppContext) => {
         const form = formProps(c, c.req.path, 'apply', answersPart(values), error.details, rows);
         return renderApply(c, round, { ...form, prefillToken }, { status: 422, prefilled: !!prefillToken });
       }
-      if (error.code === 'CONFLICT' && isAcceptingApplications(round, ctx.now())) {
+      if (error.code === 'CONFLICT') {
+        // Already applied, or the round stopped taking applications a moment ago: read it again.
+        const current = await findPublicRound(round.id);
+        if (!current) return notFound(c);
+        if (!isAcceptingApplications(current, ctx.now())) return renderNotAccepting(c, current);
         return renderPage(c, {
           title: c.get('t')('applications:alreadyApplied.title'),
           status: 409,
           children: (
-            <AlreadyAppliedPage round={round} message={translateMessage(c.get('t'), error.message)} />
+            <AlreadyAppliedPage round={current} message={translateMessage(c.get('t'), error.message)} />
           ),
         });
       }
