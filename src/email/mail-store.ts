@@ -73,11 +73,11 @@ export const listDueMailIds = async (db: Kysely<Database>, now: Date, limit: num
 };
 
 /**
- * Takes the lease on those of `ids` that are still due, in one UPDATE (one commit, so one fsync
- * for a whole pass). The UPDATE re-checks due-ness in its WHERE clause, so of two workers racing
- * for the same row exactly one changes it (on PostgreSQL the second waits for the first's row lock
- * and then finds the row no longer due); the rows this lease token took are then read back. Each
- * claim counts as an attempt. A message keeps the Message-ID of its first claim:
+ * Takes the lease on those of `ids` that are still due, in one UPDATE (one statement and one
+ * commit for the group). The UPDATE re-checks due-ness in its WHERE clause, so of two workers
+ * racing for the same row exactly one changes it (on PostgreSQL the second waits for the first's
+ * row lock and then finds the row no longer due), and returns the rows it took. Each claim counts
+ * as an attempt. A message keeps the Message-ID of its first claim:
  * `messageId.prefix + id + messageId.suffix`.
  */
 export const claimMails = async (
@@ -92,7 +92,7 @@ export const claimMails = async (
 ): Promise<ClaimedMail[]> => {
   if (claim.ids.length === 0) return [];
   const now = claim.now.toISOString();
-  await db
+  const rows = await db
     .updateTable('mail_messages')
     .set((eb) => ({
       status: 'sending',
@@ -107,12 +107,7 @@ export const claimMails = async (
     }))
     .where('id', 'in', claim.ids)
     .where(dueAt(now))
-    .execute();
-  const rows = await db
-    .selectFrom('mail_messages')
-    .selectAll()
-    .where('id', 'in', claim.ids)
-    .where('lease_token', '=', claim.leaseToken)
+    .returningAll()
     .execute();
   const order = new Map(claim.ids.map((id, index) => [id, index]));
   return rows
@@ -121,13 +116,17 @@ export const claimMails = async (
     .map((row) => ({ ...toMailMessage(row), messageId: row.message_id!, leaseToken: claim.leaseToken }));
 };
 
-/** Records a delivery. False if this worker no longer held the lease (another worker took over). */
-export const markMailSent = async (
+/**
+ * Records the deliveries of messages claimed under one lease, in one statement. Returns the ids
+ * recorded: one missing was no longer held by this lease (another worker took it over).
+ */
+export const markMailsSent = async (
   db: Kysely<Database>,
-  sent: { id: string; leaseToken: string; now: Date; via: MailDeliveredVia },
-): Promise<boolean> => {
+  sent: { ids: readonly string[]; leaseToken: string; now: Date; via: MailDeliveredVia },
+): Promise<Set<string>> => {
+  if (sent.ids.length === 0) return new Set();
   const now = sent.now.toISOString();
-  const result = await db
+  const rows = await db
     .updateTable('mail_messages')
     .set({
       status: 'sent',
@@ -137,11 +136,12 @@ export const markMailSent = async (
       lease_token: null,
       updated_at: now,
     })
-    .where('id', '=', sent.id)
+    .where('id', 'in', sent.ids)
     .where('status', '=', 'sending')
     .where('lease_token', '=', sent.leaseToken)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .returning('id')
+    .execute();
+  return new Set(rows.map((row) => row.id));
 };
 
 /** Records a failed attempt and what happens next (a later retry, or giving up). */

@@ -10,7 +10,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database';
 import type { AppContext } from '../app-context';
 import { enqueueMail } from '../email/mail-queue';
-import { claimMails, findMailMessage, markMailSent } from '../email/mail-store';
+import { claimMails, findMailMessage, markMailsSent } from '../email/mail-store';
 import {
   createOutboxTransport,
   createSmtpTransport,
@@ -170,13 +170,13 @@ describe('claims', () => {
 
     // The crashed worker, should it wake up, cannot record anything over the new outcome.
     expect(
-      await markMailSent(database.db, {
-        id: id!,
+      await markMailsSent(database.db, {
+        ids: [id!],
         leaseToken: 'crashed-worker',
         now: clock.now(),
         via: 'smtp',
       }),
-    ).toBe(false);
+    ).toEqual(new Set());
   });
 
   test('a message is not claimed before it is due', async () => {

@@ -5,7 +5,7 @@ import {
   claimMails,
   listDueMailIds,
   markMailAttemptFailed,
-  markMailSent,
+  markMailsSent,
 } from '../email/mail-store';
 import { createTransport, MailDeliveryError, type MailTransport } from '../email/transports';
 import { decideAfterFailure, leaseUntil } from './mail-schedule';
@@ -63,8 +63,9 @@ const messageIdParts = (mailFrom: string) => {
 };
 
 /**
- * One pass: the due messages, a few at a time: claimed together, sent side by side, each outcome
- * recorded on its own, so that a deadline rush of confirmations is sent at the rate it is queued.
+ * One pass: the due messages, a few at a time: claimed together, sent side by side, the
+ * deliveries recorded together (a failure on its own), so that a deadline rush of confirmations
+ * is sent at the rate it is queued with one statement to claim a group and one to record it.
  * The guarantees above hold per message.
  */
 export const deliverDueMail = async (
@@ -74,9 +75,10 @@ export const deliverDueMail = async (
 ): Promise<number> => {
   const db = ctx.database.db;
   const ids = await listDueMailIds(db, ctx.now(), options.batchSize ?? DEFAULT_BATCH_SIZE);
-  /** Sends one claimed message and records the outcome under its lease. */
-  const carryOut = async (mail: ClaimedMail): Promise<void> => {
-    const log = ctx.logger.child({ mailId: mail.id, kind: mail.kind, attempt: mail.attempts });
+  const logFor = (mail: ClaimedMail) =>
+    ctx.logger.child({ mailId: mail.id, kind: mail.kind, attempt: mail.attempts });
+  /** Sends one claimed message; true once delivered (a failure is recorded here, under its lease). */
+  const send = async (mail: ClaimedMail): Promise<boolean> => {
     try {
       await transport.deliver({
         messageId: mail.messageId,
@@ -96,17 +98,10 @@ export const deliverDueMail = async (
         error: message,
         outcome,
       });
-      log.warn({ error: message, outcome: outcome.status, recorded }, 'mail delivery failed');
-      return;
+      logFor(mail).warn({ error: message, outcome: outcome.status, recorded }, 'mail delivery failed');
+      return false;
     }
-    const recorded = await markMailSent(db, {
-      id: mail.id,
-      leaseToken: mail.leaseToken,
-      now: ctx.now(),
-      via: transport.via,
-    });
-    if (recorded) log.info({ via: transport.via }, 'mail sent');
-    else log.warn({ via: transport.via }, 'mail sent after its lease was taken over; it may arrive twice');
+    return true;
   };
   // A few at a time: each group is claimed in one statement (one commit) and sent side by side,
   // so their SMTP round trips overlap and each send still finishes well within its lease.
@@ -114,16 +109,34 @@ export const deliverDueMail = async (
   let claimedCount = 0;
   for (let start = 0; start < ids.length && !options.isStopping?.(); start += concurrency) {
     const claimedAt = ctx.now();
+    const leaseToken = randomUUID();
     // Those another worker took meanwhile are simply not returned.
     const claimed = await claimMails(db, {
       ids: ids.slice(start, start + concurrency),
       now: claimedAt,
       lockedUntil: leaseUntil(claimedAt),
-      leaseToken: randomUUID(),
+      leaseToken,
       messageId: messageIdParts(ctx.config.mailFrom),
     });
     claimedCount += claimed.length;
-    await Promise.all(claimed.map(carryOut));
+    const delivered = await Promise.all(claimed.map(send));
+    const sent = claimed.filter((_, i) => delivered[i]);
+    // One lease per group: a crash before this line means the group's messages are sent again
+    // once the lease runs out (at-least-once at the SMTP boundary, as above).
+    const recorded = await markMailsSent(db, {
+      ids: sent.map((mail) => mail.id),
+      leaseToken,
+      now: ctx.now(),
+      via: transport.via,
+    });
+    for (const mail of sent) {
+      if (recorded.has(mail.id)) logFor(mail).info({ via: transport.via }, 'mail sent');
+      else
+        logFor(mail).warn(
+          { via: transport.via },
+          'mail sent after its lease was taken over; it may arrive twice',
+        );
+    }
   }
   return claimedCount;
 };
