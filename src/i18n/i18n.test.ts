@@ -13,3 +13,15 @@ test('an unsupported language falls back to English', () => {
 test('a regional tag picks its language', () => {
   expect(pickLocale('en-AU,en;q=0.9')).toBe('en');
 });
+
+test('a remembered lookup gives the same text as a fresh one, per language', () => {
+  const t = getT('en');
+  const first = t('applications:applied.title');
+  expect(first).not.toBe('applications:applied.title');
+  expect(t('applications:applied.title')).toBe(first);
+  expect(t('applications:applied.title', { lng: 'en' })).toBe(first);
+  // A key that does not exist comes back the same way every time.
+  const missing = t('applications:no.such.key');
+  expect(missing).toBe('no.such.key');
+  expect(t('applications:no.such.key')).toBe(missing);
+});

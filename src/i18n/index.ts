@@ -66,6 +66,8 @@ export const pickLocale = (preferences: string | undefined | null): string => {
 };
 
 const fixedTs = new Map<string, TFunction>();
+/** Option-less lookups remembered per language (far more than there are keys). */
+const MAX_REMEMBERED_TEXTS = 10_000;
 
 /**
  * The translation function of one language (made once per language; requests reuse it).
@@ -79,7 +81,18 @@ export const getT = (locale: string = DEFAULT_LOCALE): TFunction => {
   let t = fixedTs.get(locale);
   if (!t) {
     const instance = getInstance();
+    // The texts never change while the process runs, so a lookup without options (most of them)
+    // is answered once; bounded, since some keys are built from messages.
+    const plain = new Map<string, string>();
     const translate = (key: string | string[], options?: unknown): string => {
+      if (options === undefined && typeof key === 'string') {
+        let text = plain.get(key);
+        if (text === undefined) {
+          text = instance.t(key, { lng: locale }) as string;
+          if (plain.size < MAX_REMEMBERED_TEXTS) plain.set(key, text);
+        }
+        return text;
+      }
       const withLanguage =
         typeof options === 'object' && options !== null
           ? { ...options, lng: locale }

@@ -9,13 +9,21 @@ import { CAREER_STAGES, LANGUAGE_LEVELS, REFERRAL_SOURCES, SECTORS } from './lab
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
+/** Answers per two-letter code (at most 676): asking ICU costs far more than the map. */
+const knownLanguageCodes = new Map<string, boolean>();
+
 function isLanguageCode(code: string): boolean {
   if (!/^[a-z]{2}$/.test(code)) return false;
-  try {
-    return languageNames.of(code) !== undefined;
-  } catch {
-    return false;
+  let known = knownLanguageCodes.get(code);
+  if (known === undefined) {
+    try {
+      known = languageNames.of(code) !== undefined;
+    } catch {
+      known = false;
+    }
+    knownLanguageCodes.set(code, known);
   }
+  return known;
 }
 
 const requiredText = (max: number, missing: string, tooLong: string) =>

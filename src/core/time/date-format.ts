@@ -9,6 +9,23 @@
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_FORMATTERS = 5000;
 
+/**
+ * Formatted texts, too: a round's few dates are formatted for each of its thousands of
+ * applicants in one of a hundred-odd zones, and formatting costs tens of microseconds.
+ */
+const texts = new Map<string, string>();
+const MAX_TEXTS = 20_000;
+
+const remembered = (key: string, format: () => string): string => {
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = format();
+    if (texts.size >= MAX_TEXTS) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+};
+
 const formatterFor = (
   kind: 'date' | 'instant' | 'instant-zone',
   locale: string,
@@ -26,12 +43,14 @@ const formatterFor = (
 
 /** `2027-03-01` → "March 1, 2027" (en) or "1 mars 2027" (fr): the day itself, in no zone. */
 export const formatCalendarDate = (isoDate: string, locale: string): string =>
-  formatterFor(
-    'date',
-    locale,
-    'UTC',
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
-  ).format(new Date(`${isoDate}T00:00:00Z`));
+  remembered(`date|${locale}|${isoDate}`, () =>
+    formatterFor(
+      'date',
+      locale,
+      'UTC',
+      () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }),
+    ).format(new Date(`${isoDate}T00:00:00Z`)),
+  );
 
 const INSTANT_PARTS = {
   weekday: 'long',
@@ -51,15 +70,20 @@ export const formatInstant = (
   locale: string,
   timeZone: string,
   options: { zoneName?: boolean } = {},
-): string =>
-  formatterFor(
-    options.zoneName ? 'instant-zone' : 'instant',
-    locale,
-    timeZone,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        ...INSTANT_PARTS,
-        timeZone,
-        ...(options.zoneName ? { timeZoneName: 'short' as const } : {}),
-      }),
-  ).format(new Date(at));
+): string => {
+  const kind = options.zoneName ? 'instant-zone' : 'instant';
+  const instant = new Date(at);
+  return remembered(`${kind}|${locale}|${timeZone}|${instant.getTime()}`, () =>
+    formatterFor(
+      kind,
+      locale,
+      timeZone,
+      () =>
+        new Intl.DateTimeFormat(locale, {
+          ...INSTANT_PARTS,
+          timeZone,
+          ...(options.zoneName ? { timeZoneName: 'short' as const } : {}),
+        }),
+    ).format(instant),
+  );
+};

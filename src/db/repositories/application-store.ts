@@ -6,7 +6,7 @@ import type { DatabaseHandle } from '../connection';
 import { createGroupCommit } from '../group-commit';
 import type { Database } from '../schema';
 import { createApplicationRecordsRepository } from './application-records-repository';
-import { applicationRow, createApplicationsRepository, toStoredApplication } from './applications-repository';
+import { applicationRow, createApplicationsRepository, writtenApplication } from './applications-repository';
 import { auditRow } from './audit-log';
 import { type BatchedWrites, createBatchedWrites } from './batched-writes';
 import { createRoundsRepository } from './rounds-repository';
@@ -56,7 +56,7 @@ const batchStoreOver = (
       insertApplication: async (application) => {
         const row = applicationRow(application);
         writes.add('applications', row);
-        return toStoredApplication(row);
+        return writtenApplication(row, application.answers);
       },
     },
     records: {

@@ -73,7 +73,11 @@ type Row = Pick<
 >;
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const toStoredApplication = (row: Row): StoredApplication => ({
+export const toStoredApplication = (row: Row): StoredApplication =>
+  writtenApplication(row, JSON.parse(row.answers) as ApplicationAnswers);
+
+/** A row this process just wrote, whose answers it has already (no need to parse them back). */
+export const writtenApplication = (row: Row, answers: ApplicationAnswers): StoredApplication => ({
   id: row.id,
   roundId: row.round_id,
   personId: row.person_id,
@@ -81,7 +85,7 @@ export const toStoredApplication = (row: Row): StoredApplication => ({
   name: row.name,
   countryCode: row.country_code,
   status: row.status as ApplicationStatus,
-  answers: JSON.parse(row.answers) as ApplicationAnswers,
+  answers,
   editTokenHash: row.edit_token_hash,
   submittedAt: new Date(row.submitted_at),
   updatedAt: new Date(row.updated_at),
@@ -125,7 +129,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
     insertApplication: async (application) => {
       const row = applicationRow(application);
       await db.insertInto('applications').values(row).execute();
-      return toStoredApplication(row);
+      return writtenApplication(row, application.answers);
     },
     findApplication,
     getApplication: async (id) => {
