@@ -183,8 +183,8 @@ const runOne = async (dialect: string): Promise<RunResult> => {
               else errors++;
             } catch (error) {
               errors++;
-              statusCounts[String((error as Error).name)] =
-                (statusCounts[String((error as Error).name)] ?? 0) + 1;
+              const name = String((error as NodeJS.ErrnoException).code ?? (error as Error).name);
+              statusCounts[name] = (statusCounts[name] ?? 0) + 1;
             }
             latencies.push(performance.now() - t0);
             sentAt.push(t0 - startedAt);
