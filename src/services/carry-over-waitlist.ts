@@ -1,7 +1,6 @@
 import { listCarriedOver } from '../core/applications';
 import { formatCalendarDate } from '../core/time/date-format';
 import { renderReviewEmail } from '../email/templates/application-review';
-import { DEFAULT_LOCALE } from '../i18n';
 import type { ReviewStore } from './review-ports';
 
 /**
@@ -64,6 +63,7 @@ export const carryOverWaitlist = async (
       answers: source.answers,
       editTokenHash: null,
       submittedAt: source.submittedAt,
+      locale: source.locale,
       // Checked against the new round's applications by the duplicate worker.
       duplicateChecked: false,
     });
@@ -82,8 +82,8 @@ export const carryOverWaitlist = async (
       kind: 'carried-over',
       name: source.name,
       roundName: toRound.name,
-      startsOn: formatCalendarDate(toRound.startsOn, DEFAULT_LOCALE),
-      locale: DEFAULT_LOCALE,
+      startsOn: formatCalendarDate(toRound.startsOn, source.locale),
+      locale: source.locale,
     });
     await store.enqueueMail(
       {

@@ -5,7 +5,6 @@ import type { Round } from '../core/rounds';
 import { formatCalendarDate } from '../core/time/date-format';
 import type { ReviewedApplication } from '../db/repositories/application-review-repository';
 import { type ReviewEmailKind, renderReviewEmail } from '../email/templates/application-review';
-import { DEFAULT_LOCALE } from '../i18n';
 import { assertCoordinator, scopeOf } from './review-access';
 import type { ReviewDeps, ReviewStore } from './review-ports';
 
@@ -100,8 +99,8 @@ export const applyReviewAction = async (
       kind: move.email,
       name: application.name,
       roundName: round.name,
-      startsOn: formatCalendarDate(round.startsOn, DEFAULT_LOCALE),
-      locale: DEFAULT_LOCALE,
+      startsOn: formatCalendarDate(round.startsOn, application.locale),
+      locale: application.locale,
     });
     await store.enqueueMail(
       {

@@ -182,6 +182,7 @@ describe('round transitions and carry-over', () => {
       status: 'waitlisted',
     });
     await db.updateTable('applications').set({ declined_carry_over: 1 }).where('id', '=', 'w-3').execute();
+    await db.updateTable('applications').set({ locale: 'sw' }).where('id', '=', 'w-1').execute();
     await seedRound(db, {
       id: 'new',
       name: 'New round',
@@ -206,13 +207,14 @@ describe('round transitions and carry-over', () => {
     expect(opened.carryOver?.carriedOver).toHaveLength(2);
     const carried = await db
       .selectFrom('applications')
-      .select(['name', 'status', 'submitted_at'])
+      .select(['name', 'status', 'submitted_at', 'locale'])
       .where('round_id', '=', 'new')
       .orderBy('submitted_at')
       .execute();
-    expect(carried.map((row) => [row.name, row.status])).toEqual([
-      ['Wait One', 'pending'],
-      ['Wait Two', 'pending'],
+    // The copies keep the language each applied in.
+    expect(carried.map((row) => [row.name, row.status, row.locale])).toEqual([
+      ['Wait One', 'pending', 'sw'],
+      ['Wait Two', 'pending', 'en'],
     ]);
     const mail = await db
       .selectFrom('mail_messages')

@@ -4,7 +4,6 @@ import { getCountryName } from '../core/countries';
 import type { Round } from '../core/rounds';
 import type { CountryScope } from '../db/repositories/application-review-repository';
 import { renderApplicationWaitlistedEmail } from '../email/templates/application-waitlisted';
-import { DEFAULT_LOCALE } from '../i18n';
 import { createToken, privateLinkFor } from './private-link';
 import type { ReviewStore } from './review-ports';
 
@@ -55,12 +54,12 @@ export const settleCountryQuota = async (
     const token = createToken();
     await store.applications.setEditTokenHash(id, hashToken(token), now);
     const email = renderApplicationWaitlistedEmail({
-      locale: DEFAULT_LOCALE,
+      locale: application.locale,
       name: application.name,
       round,
       timeZone: application.answers.timeZone,
       url: privateLinkFor(context.baseUrl, token),
-      countryName: getCountryName(application.countryCode, DEFAULT_LOCALE),
+      countryName: getCountryName(application.countryCode, application.locale),
     });
     await store.enqueueMail(
       {

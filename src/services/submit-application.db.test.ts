@@ -133,6 +133,20 @@ describe('submitApplication', () => {
     expect(audit.map((entry) => entry.action)).toEqual(['application.submitted']);
   });
 
+  test('keeps the language the applicant applied in, for later emails about the application', async () => {
+    const result = await submitApplication(deps(), {
+      roundId: round.id,
+      form: validForm(),
+      locale: 'pt',
+    });
+    const stored = await createApplicationUnitOfWork(database).applications.getApplication(
+      result.applicationId,
+    );
+    expect(stored.locale).toBe('pt');
+    const [row] = await rowsOf();
+    expect(row!.locale).toBe('pt');
+  });
+
   test('the email is written in the same transaction: when queuing it fails, no application is stored', async () => {
     const failing: ApplicationUnitOfWork = {
       ...store,

@@ -162,6 +162,7 @@ const insertApplication = async (
     answers,
     editTokenHash: hashToken(token),
     submittedAt: now,
+    locale: input.locale,
     // Likely duplicates are flagged a moment later by the duplicate worker
     // (flag-likely-duplicates.ts), so a submission's cost does not grow with its round.
     duplicateChecked: false,

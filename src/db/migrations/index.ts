@@ -6,6 +6,7 @@ import * as applications from './0004-applications';
 import * as review from './0005-review';
 import * as nameKeys from './0006-name-keys';
 import * as duplicateCheck from './0007-duplicate-check';
+import * as applicationLocale from './0008-application-locale';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-review': review,
   '0006-name-keys': nameKeys,
   '0007-duplicate-check': duplicateCheck,
+  '0008-application-locale': applicationLocale,
 };

@@ -6,6 +6,9 @@ import type { Database } from '../schema';
 import type { ApplicationsTable } from '../tables/core';
 import { normalizeEmail } from './people-repository';
 
+/** The language of applications stored before 0008 or without one: migration 0008's default. */
+const DEFAULT_APPLICATION_LOCALE = 'en';
+
 /** An application as the core and services see it. */
 export interface StoredApplication {
   id: string;
@@ -19,6 +22,8 @@ export interface StoredApplication {
   editTokenHash: string | null;
   submittedAt: Date;
   updatedAt: Date;
+  /** The language they applied in: later emails about the application are written in it. */
+  locale: string;
 }
 
 export interface NewApplication {
@@ -29,6 +34,8 @@ export interface NewApplication {
   answers: ApplicationAnswers;
   editTokenHash: string | null;
   submittedAt: Date;
+  /** The language they applied in; the program's default (migration 0008) when not given. */
+  locale?: string;
   /**
    * False leaves the duplicate check to the duplicate worker (submissions, carry-overs); true
    * (the default) when the caller has decided the flag itself (imports) or none is wanted.
@@ -70,6 +77,7 @@ type Row = Pick<
   | 'edit_token_hash'
   | 'submitted_at'
   | 'updated_at'
+  | 'locale'
 >;
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -89,6 +97,8 @@ export const writtenApplication = (row: Row, answers: ApplicationAnswers): Store
   editTokenHash: row.edit_token_hash,
   submittedAt: new Date(row.submitted_at),
   updatedAt: new Date(row.updated_at),
+  // Rows are never without one (the column defaults to the program's language); the type allows it.
+  locale: row.locale ?? DEFAULT_APPLICATION_LOCALE,
 });
 
 /** The folded name the duplicate check reads (core normaliseName), kept with every name written. */
@@ -111,6 +121,7 @@ export const applicationRow = (application: NewApplication) => {
     submitted_at: at,
     updated_at: at,
     duplicate_checked: application.duplicateChecked === false ? 0 : 1,
+    locale: application.locale ?? DEFAULT_APPLICATION_LOCALE,
   } satisfies Insertable<ApplicationsTable>;
 };
 

@@ -77,6 +77,8 @@ export interface ApplicationsTable {
   name_key?: string;
   /** 0 until the duplicate worker has checked it (0007); 1 otherwise. */
   duplicate_checked?: number;
+  /** The language the applicant applied in, for later emails about the application (0008). */
+  locale?: string;
 }
 
 export interface AuditLogTable {
