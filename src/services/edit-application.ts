@@ -42,7 +42,7 @@ export const editApplication = async (
     }
     const answers = validation.value;
     // Read under the round's shared lock, as submitting does: no change lands after the quota is settled.
-    assertAcceptingApplications(await store.records.lockRoundForSubmission(round.id), now);
+    assertAcceptingApplications(await store.records.lockRoundShared(round.id), now);
     await store.applications.updateAnswers(application.id, answers, now);
     const changed = Object.keys(answers).filter(
       (key) =>

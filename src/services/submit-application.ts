@@ -147,7 +147,7 @@ const insertApplication = async (
   // no application slips in after the quota was settled. The caller's copy may be a moment old
   // (the web layer keeps it for a second during a rush); this one is current, and the email
   // uses it.
-  const current = await store.records.lockRoundForSubmission(round.id);
+  const current = await store.records.lockRoundShared(round.id);
   assertAcceptingApplications(current, now);
   // A second application from the same address fails on the unique (round, email) constraint:
   // the caller turns that into "already applied", without a query of its own for every submission.

@@ -36,7 +36,7 @@ export interface ApplicationRecordsRepository {
    * updates the row) waits for them and they wait for it, so none lands after the quota is
    * settled. SQLite transactions are already serial (one writer, one connection).
    */
-  lockRoundForSubmission: (roundId: string) => Promise<Round>;
+  lockRoundShared: (roundId: string) => Promise<Round>;
   findFlags: (applicationId: string) => Promise<ApplicationFlags | undefined>;
   setDeclinedCarryOver: (applicationId: string, now: Date) => Promise<void>;
   markWithdrawn: (applicationId: string, now: Date) => Promise<void>;
@@ -57,7 +57,7 @@ export const createApplicationRecordsRepository = (
   db: Db,
   dialect: Dialect,
 ): ApplicationRecordsRepository => ({
-  lockRoundForSubmission: async (roundId) => {
+  lockRoundShared: async (roundId) => {
     const query = db.selectFrom('rounds').selectAll().where('id', '=', roundId);
     const row = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();
     if (!row) throw new DomainError('NOT_FOUND', `There is no round with id "${roundId}".`);

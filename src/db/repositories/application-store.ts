@@ -61,10 +61,10 @@ const batchStoreOver = (
     },
     records: {
       ...records,
-      lockRoundForSubmission: (roundId) => {
+      lockRoundShared: (roundId) => {
         let round = lockedRounds.get(roundId);
         if (!round) {
-          round = records.lockRoundForSubmission(roundId);
+          round = records.lockRoundShared(roundId);
           lockedRounds.set(roundId, round);
         }
         return round;
