@@ -10,15 +10,19 @@ export interface WorkerLoop {
 
 /**
  * A small polling loop: one pass, then wait `intervalMs`, then the next. A pass that did some work
- * is followed at once by another, so a backlog drains without waiting an interval per batch. A
- * failing pass is logged and retried at the next tick; the timer does not keep the process alive.
+ * is followed at once by another (or, with `againAtOnce`, one whose result says so), so a backlog
+ * drains without waiting an interval per batch. A failing pass is logged and retried at the next
+ * tick; the timer does not keep the process alive.
  */
 export const startWorkerLoop = (options: {
   name: string;
   intervalMs: number;
   logger: Logger;
   pass: (isStopping: () => boolean) => Promise<number>;
+  /** Whether to run the next pass at once after one that returned `didWork` (default: > 0). */
+  againAtOnce?: (didWork: number) => boolean;
 }): WorkerLoop => {
+  const againAtOnce = options.againAtOnce ?? ((didWork: number) => didWork > 0);
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   const inFlight = new Set<Promise<number>>();
@@ -46,7 +50,7 @@ export const startWorkerLoop = (options: {
     } catch (error) {
       options.logger.error({ err: error, worker: options.name }, 'worker pass failed');
     }
-    schedule(didWork > 0 ? 0 : options.intervalMs);
+    schedule(againAtOnce(didWork) ? 0 : options.intervalMs);
   };
 
   schedule(0);
