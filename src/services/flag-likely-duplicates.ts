@@ -76,13 +76,15 @@ export const flagLikelyDuplicates = async (
     const names = await deps.store.listNameKeys(roundId, countryCode);
     const position = new Map(names.map((name, index) => [name.id, index]));
     for (const application of group) {
-      // A withdrawn application is not in `names`: nothing to flag.
-      const before = names.slice(0, position.get(application.id) ?? 0);
+      // Compared with the applications before it (a withdrawn one is not in `names`: nothing to
+      // flag), through the cheap probe first; no copies of `names`, which can be thousands long.
+      const end = position.get(application.id) ?? 0;
       const probe = createDuplicateProbe(application.nameKey);
-      const found = findNameDuplicateOf(
-        application.nameKey,
-        before.filter((other) => isAdmittedByProbe(probe, other.nameKey)),
-      );
+      const candidates: { id: string; nameKey: string }[] = [];
+      for (let i = 0; i < end; i++) {
+        if (isAdmittedByProbe(probe, names[i]!.nameKey)) candidates.push(names[i]!);
+      }
+      const found = findNameDuplicateOf(application.nameKey, candidates);
       marks.push({
         id: application.id,
         duplicate: found ? { of: found.firstId, reason: found.reason } : null,
