@@ -29,8 +29,7 @@ import {
   verifyOptimality,
 } from '../../src/core/matching/index';
 import { buildGraph } from '../../src/core/matching/input';
-import { solveGraph } from '../../src/core/matching/max-weight-matching';
-import { uniformStart } from '../../src/core/matching/start';
+import { solveGraph, uniformStart } from '../../src/core/matching/max-weight-matching';
 import { readEdgeFile } from './edge-file';
 import { generatePopulation, makeScore } from './generate';
 

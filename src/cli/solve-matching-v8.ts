@@ -5,23 +5,21 @@ import { setFlagsFromString } from 'node:v8';
  * the matching benchmark's child processes, which call this too so that they measure what the
  * verb runs. Not for the web server: flags are process-wide.
  *
- * Why: a first solve of ~1,000 vertices runs almost entirely in V8's interpreter, because the
- * optimising compiler (TurboFan) delivers its code only after the solve is mostly done; its
- * background jobs for the solver's functions are large and compete with the solve for the CPU:
- * on the 2-core development machine under load, compiling `scan`, `assignLabel`, `dissolveTree`
- * and `loop` took 41, 55, 33 and 40 ms with inlining and 3–9, 13, 17 and 16 ms without.
+ * Why: the solver is WebAssembly (src/core/matching/wasm/blossom.ts). V8 compiles it at once with
+ * its baseline compiler (Liftoff) and, by default, recompiles a function with its optimising
+ * compiler (TurboFan) after a short time in it ("dynamic tiering", budget 1.8 M). On the 2-core
+ * development machine those background compile jobs cost a sub-second solve more than they give
+ * back: the first solve of best20-1000 took 37 ms (median of 7, load 3.5) with V8's defaults and
+ * 29 ms with a budget of 50 M, the same as with Liftoff only (`--liftoff-only`); a long solve
+ * still tiers up (best20-100000: 4.9 s CPU with the 50 M budget and with the default, 6.6 s with
+ * Liftoff only). bench/matching/README.md, "First solve in a fresh process", has the numbers.
  *
- * Measured on Node 20.20 (bench/matching/README.md, "First solve in a fresh process"; 7–11
- * interleaved fresh processes per setting): first solve of best20-1000 and random_n1000_m10000
- * 10–25% faster, second solve faster or equal, compiled speed unchanged on 1,000-vertex graphs
- * and better on best20-20000 (1.37 s vs 1.78 s CPU). Tried and not kept (no measurable gain, or
- * worse):
- * --always-sparkplug, --no-lazy-feedback-allocation, --max-lazy, --maglev, --no-use-osr, lower
- * --interrupt-budget, --no-concurrent-recompilation, and smaller inlining budgets.
+ * `--no-turbo-inlining`, kept while the solver was TypeScript (its TurboFan jobs were large), made
+ * no measurable difference for the WebAssembly engine (39 against 37 ms) and was dropped.
  */
-export const SOLVE_MATCHING_V8_FLAGS: readonly string[] = ['--no-turbo-inlining'];
+export const SOLVE_MATCHING_V8_FLAGS: readonly string[] = ['--wasm-tiering-budget=50000000'];
 
-/** Applies SOLVE_MATCHING_V8_FLAGS; call before the first solve (functions compile lazily). */
+/** Applies SOLVE_MATCHING_V8_FLAGS; call before the first solve (the module compiles at first use). */
 export function tuneV8ForMatchingSolve(): void {
   for (const flag of SOLVE_MATCHING_V8_FLAGS) setFlagsFromString(flag);
 }
