@@ -2,8 +2,9 @@
  * The TypeScript side of the WebAssembly solver (wasm/blossom.ts, compiled to wasm/blossom.wasm
  * by `npm run build:wasm`; why: docs/decisions/0009-matching-engine-in-webassembly.md).
  *
- * The module is compiled once per process, synchronously, at the first use (V8 compiles it at
- * once with its baseline compiler, Liftoff; no interpreter phase). One instance is reused: it
+ * The module is compiled once per process, synchronously, when this file is imported (V8 compiles
+ * it at once with its baseline compiler, Liftoff, so there is no interpreter phase; only long
+ * solves tier up to TurboFan, see WASM_TIERING_BUDGET). One instance is reused: it
  * holds the last loaded graph, so that the graph input.ts validated is solved without copying it
  * again, and each solve releases the previous one's arrays. An instance whose memory grew beyond
  * RETAIN_BYTES is dropped after its solve, so that a long-running process does not keep a large
@@ -13,6 +14,7 @@
  * typed arrays in and out (memcpy-speed `set` / `slice`) and builds the public result objects.
  */
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import type { DualBlossom, MatchingResult } from './types';
 
 /**
@@ -122,7 +124,26 @@ const MODE_UNIFORM = 3;
 /** An instance whose memory grew beyond this is dropped after its solve (a new one is cheap). */
 const RETAIN_BYTES = 64 * 1024 * 1024;
 
-let wasmModule: object | undefined;
+/**
+ * V8 compiles the module at once with its baseline compiler (Liftoff) and by default recompiles a
+ * function with its optimising compiler (TurboFan) after a short time in it ("dynamic tiering",
+ * budget 1.8 M). On the 2-core development machine those background jobs cost a sub-second solve
+ * more than they give back: the first solve of chain_n1000 took 3.5–5.4 ms in the module against
+ * 0.9–1.2 ms with the budget raised to 50 M (the same as with Liftoff only), best20-1000's
+ * 29 ms in all against 37 ms (medians of 7). Long solves still tier up: best20-100000 took 4.9 s
+ * CPU with this budget and with the default, 6.6 s with Liftoff only
+ * (bench/matching/README.md, "First solve in a fresh process"). The budget is read when a module
+ * is compiled, so it is set here, just before; it applies to every WebAssembly module the process
+ * compiles afterwards (this is the only one the application compiles itself).
+ */
+const WASM_TIERING_BUDGET = 50_000_000;
+setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
+
+/**
+ * Compiled when this file is imported, like the JavaScript it is loaded with (16 KB: 1–3 ms of
+ * Liftoff compilation on the development machine), so that the first solve runs at once.
+ */
+const wasmModule = new wasmApi.Module(readFileSync(new URL('./wasm/blossom.wasm', import.meta.url)));
 let instance: BlossomExports | undefined;
 /** The pointer table (its address is the same for every graph). */
 let tableAt = 0;
@@ -131,7 +152,6 @@ let loaded: MatchingGraph | undefined;
 
 function solver(): BlossomExports {
   if (instance !== undefined) return instance;
-  wasmModule ??= new wasmApi.Module(readFileSync(new URL('./wasm/blossom.wasm', import.meta.url)));
   instance = new wasmApi.Instance(wasmModule, {}).exports as BlossomExports;
   loaded = undefined;
   return instance;
