@@ -18,7 +18,7 @@
  * blossoms are kept; each violated new pair is repaired locally by moving blossom dual into member
  * duals or raising one endpoint's dual, unmatching only the matched edges that lose tightness), so
  * a round costs little more than the repair. With maxCardinality the re-solve is cold (solved as
- * max-weight for w + L from a greedy start, see max-weight-matching.ts): that certificate needs
+ * max-weight for w + L from a greedy start, see wasm/blossom.ts): that certificate needs
  * all exposed vertices to share one dual, which the repaired duals do
  * not give. Rounds are few in practice (the k best partners nearly always contain the optimum).
  *

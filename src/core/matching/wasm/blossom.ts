@@ -1,7 +1,7 @@
 /**
  * Maximum-weight matching in general graphs: Edmonds' primal-dual blossom algorithm, in
  * AssemblyScript, compiled to WebAssembly (`npm run build:wasm` -> blossom.wasm; loaded by
- * ../max-weight-matching.ts, which copies the validated CSR graph in and reads the result out).
+ * ../engine.ts, which copies the validated edge list in and reads the result out).
  *
  * Why WebAssembly: V8 compiles a wasm module at once with its baseline compiler (Liftoff), so the
  * first solve in a fresh process runs compiled code from its first instruction; the same solver in
