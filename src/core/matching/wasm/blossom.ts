@@ -85,28 +85,22 @@
 
 // ---- raw arrays -------------------------------------------------------------------------------
 
-// @ts-ignore: decorator
-@inline function gi(a: usize, i: i32): i32 {
+function gi(a: usize, i: i32): i32 {
   return load<i32>(a + ((<usize>i) << 2));
 }
-// @ts-ignore: decorator
-@inline function si(a: usize, i: i32, v: i32): void {
+function si(a: usize, i: i32, v: i32): void {
   store<i32>(a + ((<usize>i) << 2), v);
 }
-// @ts-ignore: decorator
-@inline function gf(a: usize, i: i32): f64 {
+function gf(a: usize, i: i32): f64 {
   return load<f64>(a + ((<usize>i) << 3));
 }
-// @ts-ignore: decorator
-@inline function sf(a: usize, i: i32, v: f64): void {
+function sf(a: usize, i: i32, v: f64): void {
   store<f64>(a + ((<usize>i) << 3), v);
 }
-// @ts-ignore: decorator
-@inline function gb(a: usize, i: i32): i32 {
+function gb(a: usize, i: i32): i32 {
   return <i32>load<u8>(a + <usize>i);
 }
-// @ts-ignore: decorator
-@inline function sb(a: usize, i: i32, v: i32): void {
+function sb(a: usize, i: i32, v: i32): void {
   store<u8>(a + <usize>i, <u8>v);
 }
 
@@ -146,12 +140,10 @@ function allocZero(bytes: usize): usize {
   return p;
 }
 
-// @ts-ignore: decorator
-@inline function bytes32(len: i32): usize {
+function bytes32(len: i32): usize {
   return (<usize>max(len, 1)) << 2;
 }
-// @ts-ignore: decorator
-@inline function bytes64(len: i32): usize {
+function bytes64(len: i32): usize {
   return (<usize>max(len, 1)) << 3;
 }
 
@@ -197,17 +189,14 @@ class IndexedMinHeap {
     return h;
   }
 
-  // @ts-ignore: decorator
   @inline top(): i32 {
     return gi(this.items, 0);
   }
 
-  // @ts-ignore: decorator
   @inline topKey(): f64 {
     return gf(this.keys, gi(this.items, 0));
   }
 
-  // @ts-ignore: decorator
   @inline key(item: i32): f64 {
     return gf(this.keys, item);
   }
@@ -452,7 +441,6 @@ let outBarrier: usize = 0;
 let outMemberStart: usize = 0;
 let outMembers: usize = 0;
 
-
 // ---- interface --------------------------------------------------------------------------------
 
 /** Pointer table shared with the caller (slots: the T_* constants in ../engine.ts). */
@@ -640,7 +628,7 @@ export function prepare(childTotal: i32): usize {
 const MODE_GREEDY: i32 = 0;
 const MODE_GIVEN: i32 = 1;
 const MODE_RESUME: i32 = 2;
-const MODE_UNIFORM: i32 = 3;
+// 3: uniform (the last branch of solve()).
 
 /**
  * Solves the prepared graph. mode: 0 greedy start, 1 the caller's start (startY, startMate),
@@ -980,8 +968,7 @@ function childIndex(o: i32, len: i32, c: i32): i32 {
   return -1;
 }
 
-// @ts-ignore: decorator
-@inline function wrap(i: i32, len: i32): i32 {
+function wrap(i: i32, len: i32): i32 {
   return ((i % len) + len) % len;
 }
 
@@ -1519,13 +1506,7 @@ function topD3(): i32 {
     const j = gi(endpoint, 2 * k + 1);
     const bi = gi(inBlossom, i);
     const bj = gi(inBlossom, j);
-    if (
-      bi !== bj &&
-      gb(label, bi) === S &&
-      gb(label, bj) === S &&
-      gi(leftS, i) <= e &&
-      gi(leftS, j) <= e
-    ) {
+    if (bi !== bj && gb(label, bi) === S && gb(label, bj) === S && gi(leftS, i) <= e && gi(leftS, j) <= e) {
       return k;
     }
     d3Pop();
