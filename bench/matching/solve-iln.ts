@@ -11,7 +11,7 @@
  *                         no materialised graph; certified by its pricing certificate)
  *
  * "seconds" is the solve only, in a fresh process (JIT compilation included, as for a real run;
- * `--edges` runs under the V8 flags of `iln solve-matching`, src/cli/solve-matching-v8.ts);
+ * the WebAssembly module itself is compiled when the engine is imported, before the timer);
  * solves under a second are repeated once and the second time is reported as "warmSeconds"; when
  * that is under 0.3 s, 4 more repeats follow and the best of the five is "steadySeconds" (the
  * compiled speed a long-running process such as the web server would see).
@@ -20,7 +20,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { tuneV8ForMatchingSolve } from '../../src/cli/solve-matching-v8';
 import {
   type Edge,
   type MatchingResult,
@@ -29,8 +28,7 @@ import {
   verifyOptimality,
 } from '../../src/core/matching/index';
 import { buildGraph } from '../../src/core/matching/input';
-import { solveGraph } from '../../src/core/matching/max-weight-matching';
-import { uniformStart } from '../../src/core/matching/start';
+import { solveGraph, uniformStart } from '../../src/core/matching/max-weight-matching';
 import { readEdgeFile } from './edge-file';
 import { generatePopulation, makeScore } from './generate';
 
@@ -159,9 +157,6 @@ function solveComplete(n: number, seed: number): Report {
 function main(argv: string[]): number {
   const [mode, a, b, ...flags] = argv;
   let report: Report;
-  // `--edges` measures maxWeightMatching as `iln solve-matching` runs it, so with the same V8
-  // flags; `--complete` stands for the match run inside the web server, which has none.
-  if (mode === '--edges') tuneV8ForMatchingSolve();
   const edgeFlags = new Set(argv.slice(2));
   if (mode === '--edges' && a && [...edgeFlags].every((f) => f === '--no-greedy' || f === '--always-warm')) {
     report = solveEdges(a, edgeFlags.has('--no-greedy'), edgeFlags.has('--always-warm'));

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { type Edge, MatchingInputError, maxWeightMatching, verifyOptimality } from '../core/matching/index';
 import type { CliCommand, CliIo } from './command';
 import { parseArgs } from './parse-args';
-import { tuneV8ForMatchingSolve } from './solve-matching-v8';
 
 /**
  * `iln solve-matching [FILE|-]`: solves a maximum-weight matching given as JSON and prints the
@@ -115,8 +114,6 @@ function sourceOf(args: string[]): string {
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const source = sourceOf(args);
-  // Before the engine's first call: its functions are compiled lazily, under these flags.
-  tuneV8ForMatchingSolve();
   const label = source === '-' ? 'standard input' : source;
   let input: ParsedInput;
   try {

@@ -14,11 +14,11 @@
  *  4. otherwise add the violators (all of them up to 4n, and each vertex's most violated pair) and
  *     re-solve; repeat.
  *
- * Re-solving is warm in max-weight mode (start.ts resumeState: the previous matching, duals and
+ * Re-solving is warm in max-weight mode (the solver's resume start: the previous matching, duals and
  * blossoms are kept; each violated new pair is repaired locally by moving blossom dual into member
  * duals or raising one endpoint's dual, unmatching only the matched edges that lose tightness), so
  * a round costs little more than the repair. With maxCardinality the re-solve is cold (solved as
- * max-weight for w + L from a greedy start, see max-weight-matching.ts): that certificate needs
+ * max-weight for w + L from a greedy start, see wasm/blossom.ts): that certificate needs
  * all exposed vertices to share one dual, which the repaired duals do
  * not give. Rounds are few in practice (the k best partners nearly always contain the optimum).
  *
@@ -41,7 +41,6 @@
 import { MatchingInputError } from './errors';
 import { graphFromArrays } from './input';
 import { type SolverState, solveGraphWithState } from './max-weight-matching';
-import { resumeState } from './start';
 import type { CertifiedMatching, CompleteGraphProblem } from './types';
 
 const FN = 'maxWeightMatchingComplete';
@@ -290,7 +289,7 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     if (!graph.integral) integral = false;
     const tol = integral ? 0 : 1e-9 * Math.max(1, maxAbs);
     // Warm start from the previous round (max-weight mode only; see the header).
-    const start = previous !== undefined && !maxCard ? resumeState(graph, previous, previousM) : undefined;
+    const start = previous !== undefined && !maxCard ? { resume: previous, oldM: previousM } : undefined;
     const { result, state } = solveGraphWithState(graph, maxCard, start);
     previous = state;
     previousM = edges.m;

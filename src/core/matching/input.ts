@@ -1,32 +1,16 @@
 /**
- * Input validation and the compact graph the solver works on: edge endpoint arrays plus a CSR
- * adjacency list of "remote endpoints" (edge k has endpoints 2k -> u and 2k+1 -> v, so for an
- * endpoint p the other end is p ^ 1; this is the encoding of van Rantwijk's mwmatching).
+ * Input validation: the edge list becomes typed arrays (ids, weights) with every malformed edge
+ * reported by index and content; the solver graph (CSR adjacency, weight statistics, the check
+ * for repeated pairs) is then built inside the WebAssembly module (engine.ts, loadGraph).
  */
+import { loadGraph, type MatchingGraph } from './engine';
 import { MatchingInputError } from './errors';
 import type { Edge } from './types';
 
+export type { MatchingGraph } from './engine';
+
 /** Largest accepted vertex id + 1: arrays are indexed by vertex id (and by 2n for blossoms). */
 export const MAX_VERTICES = 1 << 28;
-
-export interface MatchingGraph {
-  /** Number of vertex ids: max id + 1 (0 when there are no edges). */
-  n: number;
-  /** Number of edges kept (self-loops dropped). */
-  m: number;
-  /** endpoint[p] = vertex at endpoint p; edge k = (endpoint[2k], endpoint[2k+1]). */
-  endpoint: Int32Array;
-  weight: Float64Array;
-  /** adjacency of v: remote endpoints adj[adjStart[v] .. adjStart[v+1]). */
-  adjStart: Int32Array;
-  adj: Int32Array;
-  /** max(0, heaviest incident weight) per vertex (the greedy start's initial doubled dual). */
-  heaviest: Float64Array;
-  /** True when every weight is an integer (then the solver is exact). */
-  integral: boolean;
-  maxWeight: number;
-  maxAbsWeight: number;
-}
 
 const describe = (edge: unknown): string => {
   try {
@@ -58,13 +42,10 @@ export function buildGraph(edges: readonly Edge[], fn: string): MatchingGraph {
   const eu = new Int32Array(cap);
   const ev = new Int32Array(cap);
   const weight = new Float64Array(cap);
-  const origIndex = new Int32Array(cap);
   const nm = new Int32Array(2); // n, m
-  copyEdges(edges, fn, eu, ev, weight, origIndex, nm);
-  const n = nm[0]!;
-  const m = nm[1]!;
-  const graph = graphFromArrays(n, eu, ev, weight, m);
-  checkDuplicates(graph, edges, fn, origIndex);
+  copyEdges(edges, fn, eu, ev, weight, nm);
+  const { graph, duplicate } = loadGraph(nm[0]!, eu, ev, weight, nm[1]!);
+  if (duplicate !== undefined) throwDuplicate(edges, fn, duplicate.first, duplicate.second);
   return graph;
 }
 
@@ -74,7 +55,6 @@ function copyEdges(
   eu: Int32Array,
   ev: Int32Array,
   weight: Float64Array,
-  origIndex: Int32Array,
   nm: Int32Array,
 ): void {
   let n = 0;
@@ -102,7 +82,6 @@ function copyEdges(
     eu[m] = u;
     ev[m] = v;
     weight[m] = w;
-    origIndex[m] = k;
     m++;
     if (u >= n) n = u + 1;
     if (v >= n) n = v + 1;
@@ -111,36 +90,24 @@ function copyEdges(
   nm[1] = m;
 }
 
-/** Throws for a repeated vertex pair (neighbours of each vertex are marked with a stamp). */
-function checkDuplicates(
-  graph: MatchingGraph,
-  edges: readonly Edge[],
-  fn: string,
-  origIndex: Int32Array,
-): void {
-  const n = graph.n;
-  const { endpoint, adjStart, adj } = graph;
-  const seenBy = new Int32Array(n).fill(-1);
-  const seenEdge = new Int32Array(n);
-  for (let v = 0; v < n; v++) {
-    for (let a = adjStart[v]!; a < adjStart[v + 1]!; a++) {
-      const p = adj[a]!;
-      const x = endpoint[p]!;
-      if (seenBy[x] === v) {
-        const first = origIndex[seenEdge[x]!]!;
-        const second = origIndex[p >> 1]!;
-        const [i, j] = first < second ? [first, second] : [second, first];
-        throw new MatchingInputError(
-          `${fn}: edge ${j} (${describe(edges[j])}) duplicates edge ${i} (${describe(edges[i])}); each vertex pair may appear once`,
-        );
-      }
-      seenBy[x] = v;
-      seenEdge[x] = p >> 1;
-    }
+/** Throws for a repeated vertex pair: kept edges `a` and `b` (self-loops are not kept). */
+function throwDuplicate(edges: readonly Edge[], fn: string, a: number, b: number): never {
+  // Original index of each kept edge: count the edges that are not self-loops (error path only).
+  let first = -1;
+  let second = -1;
+  for (let k = 0, kept = 0; k < edges.length; k++) {
+    if (edges[k]![0] === edges[k]![1]) continue;
+    if (kept === a) first = k;
+    if (kept === b) second = k;
+    kept++;
   }
+  const [i, j] = first < second ? [first, second] : [second, first];
+  throw new MatchingInputError(
+    `${fn}: edge ${j} (${describe(edges[j])}) duplicates edge ${i} (${describe(edges[i])}); each vertex pair may appear once`,
+  );
 }
 
-/** Builds the solver graph from edge arrays (no validation; pairs must be distinct, u != v). */
+/** The solver graph from edge arrays (no validation; pairs must be distinct, u != v). */
 export function graphFromArrays(
   n: number,
   eu: Int32Array,
@@ -148,76 +115,5 @@ export function graphFromArrays(
   weight: Float64Array,
   m: number,
 ): MatchingGraph {
-  const endpoint = new Int32Array(2 * m);
-  const w = weight.length === m ? weight : weight.slice(0, m);
-  const degree = new Int32Array(n + 1);
-  // One function per pass, so that each is optimised with complete type feedback.
-  const stats = new Float64Array(3); // integral (1/0), max weight, max |weight|
-  const heaviest = new Float64Array(n);
-  fillEndpoints(m, eu, ev, w, endpoint, degree, heaviest, stats);
-  const adjStart = new Int32Array(n + 1);
-  const adj = new Int32Array(2 * m);
-  fillAdjacency(n, m, endpoint, degree, adjStart, adj);
-  return {
-    n,
-    m,
-    endpoint,
-    weight: w,
-    adjStart,
-    adj,
-    heaviest,
-    integral: stats[0] === 1,
-    maxWeight: m > 0 ? stats[1]! : 0,
-    maxAbsWeight: stats[2]!,
-  };
-}
-
-function fillEndpoints(
-  m: number,
-  eu: Int32Array,
-  ev: Int32Array,
-  w: Float64Array,
-  endpoint: Int32Array,
-  degree: Int32Array,
-  heaviest: Float64Array,
-  stats: Float64Array,
-): void {
-  let integral = true;
-  let maxWeight = Number.NEGATIVE_INFINITY;
-  let maxAbsWeight = 0;
-  for (let k = 0; k < m; k++) {
-    const u = eu[k]!;
-    const v = ev[k]!;
-    const x = w[k]!;
-    endpoint[2 * k] = u;
-    endpoint[2 * k + 1] = v;
-    if (integral && !Number.isInteger(x)) integral = false;
-    if (x > maxWeight) maxWeight = x;
-    const ax = Math.abs(x);
-    if (ax > maxAbsWeight) maxAbsWeight = ax;
-    degree[u]!++;
-    degree[v]!++;
-    if (x > heaviest[u]!) heaviest[u] = x;
-    if (x > heaviest[v]!) heaviest[v] = x;
-  }
-  stats[0] = integral ? 1 : 0;
-  stats[1] = maxWeight;
-  stats[2] = maxAbsWeight;
-}
-
-function fillAdjacency(
-  n: number,
-  m: number,
-  endpoint: Int32Array,
-  degree: Int32Array,
-  adjStart: Int32Array,
-  adj: Int32Array,
-): void {
-  for (let v = 0; v < n; v++) adjStart[v + 1] = adjStart[v]! + degree[v]!;
-  const fill = degree; // reused as the fill cursor
-  for (let v = 0; v < n; v++) fill[v] = adjStart[v]!;
-  for (let e = 0; e < m; e++) {
-    adj[fill[endpoint[2 * e]!]!++] = 2 * e + 1;
-    adj[fill[endpoint[2 * e + 1]!]!++] = 2 * e;
-  }
+  return loadGraph(n, eu, ev, weight, m).graph;
 }

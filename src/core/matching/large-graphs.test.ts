@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Edge, maxWeightMatching, verifyOptimality } from './index';
 import { buildGraph } from './input';
-import { solveGraph } from './max-weight-matching';
-import { uniformStart } from './start';
+import { solveGraph, uniformStart } from './max-weight-matching';
 
 interface LargeCase {
   name: string;
