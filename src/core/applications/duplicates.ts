@@ -124,18 +124,40 @@ export function createDuplicateProbe(name: string): DuplicateProbe {
 /** The first (smallest) token of a stored key. */
 export const firstTokenOf = (nameKey: string): string => nameKey.split(' ')[0] ?? '';
 
-/** Whether the probe admits a stored key: false means the two names cannot be flagged. */
+/**
+ * Whether the probe admits a stored key: false means the two names cannot be flagged.
+ *
+ * Called for every pair of a newcomer and an earlier application of its country (hundreds of
+ * thousands in a deadline rush's pass), so it allocates nothing: keys are tokens joined by single
+ * spaces, and tokens are compared in place.
+ */
 export function isAdmittedByProbe(probe: DuplicateProbe, otherKey: string): boolean {
   if (probe.key === '' || otherKey === '') return false;
-  const similarLength = otherKey.length >= probe.minLength && otherKey.length <= probe.maxLength;
-  if (
-    similarLength &&
-    (probe.pieces.length === 0 || probe.pieces.some((piece) => otherKey.includes(piece)))
-  ) {
-    return true;
+  if (otherKey.length >= probe.minLength && otherKey.length <= probe.maxLength) {
+    if (probe.pieces.length === 0) return true;
+    for (const piece of probe.pieces) if (otherKey.includes(piece)) return true;
   }
-  return probe.tokens.includes(firstTokenOf(otherKey)) || ` ${otherKey} `.includes(` ${probe.tokens[0]} `);
+  // The other key's first token is one of the probe's tokens…
+  const space = otherKey.indexOf(' ');
+  const firstLength = space < 0 ? otherKey.length : space;
+  for (const token of probe.tokens) {
+    if (token.length === firstLength && otherKey.startsWith(token)) return true;
+  }
+  // …or the probe's first token is one of the other key's tokens.
+  return hasToken(otherKey, probe.tokens[0]!);
 }
+
+/** Whether `key` (tokens joined by single spaces) holds `token` as a whole token. */
+function hasToken(key: string, token: string): boolean {
+  for (let at = key.indexOf(token); at >= 0; at = key.indexOf(token, at + 1)) {
+    const end = at + token.length;
+    const startsToken = at === 0 || key.charCodeAt(at - 1) === SPACE;
+    if (startsToken && (end === key.length || key.charCodeAt(end) === SPACE)) return true;
+  }
+  return false;
+}
+
+const SPACE = 32;
 
 function compareNames(a: string[], b: string[]): DuplicateReason | undefined {
   const left = a.join(' ');
