@@ -144,7 +144,8 @@ export function isAdmittedByProbe(probe: DuplicateProbe, otherKey: string): bool
     if (token.length === firstLength && otherKey.startsWith(token)) return true;
   }
   // …or the probe's first token is one of the other key's tokens.
-  return hasToken(otherKey, probe.tokens[0]!);
+  const first = probe.tokens[0];
+  return first !== undefined && hasToken(otherKey, first);
 }
 
 /** Whether `key` (tokens joined by single spaces) holds `token` as a whole token. */
