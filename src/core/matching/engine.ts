@@ -282,7 +282,14 @@ export function runSolver(
     views.i32(T_START_MATE, n).set(start.mate);
   }
 
-  wasm.solve(mode, maxCardinality ? 1 : 0, shift, oldM);
+  try {
+    wasm.solve(mode, maxCardinality ? 1 : 0, shift, oldM);
+  } catch (error) {
+    // A trap (out of memory, say) leaves the instance's state unknown: the next solve gets a new one.
+    instance = undefined;
+    loaded = undefined;
+    throw error;
+  }
   if (shift !== 0) loaded = undefined; // the module's copy now has weights w + shift
 
   views = new Views(wasm); // memory may have grown
