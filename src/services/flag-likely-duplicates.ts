@@ -9,7 +9,7 @@ import {
  * Flags likely duplicates (the same person applying twice under a differently typed name, in the
  * same country and round) for coordinators, a moment after the applications arrive.
  *
- * Submissions are stored unchecked; the duplicate worker runs this every couple of seconds. It
+ * Submissions are stored unchecked; the duplicate worker runs this every few seconds. It
  * takes the unchecked applications in submission order, reads each affected country's names once
  * (a covering index: ids and folded names only), and compares each newcomer with the applications
  * submitted before it (core findNameDuplicateOf, after the cheap DuplicateProbe filter). So a
