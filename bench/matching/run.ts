@@ -333,6 +333,14 @@ interface SolverReport {
   peakRssKb: number;
 }
 
+/** The solve times a child reported, for a result row (absent measurements stay absent). */
+const timingsOf = (r: SolverReport) => ({
+  seconds: r.seconds,
+  ...(r.cpuSeconds !== undefined ? { cpuSeconds: r.cpuSeconds } : {}),
+  ...(r.warmSeconds !== undefined ? { warmSeconds: r.warmSeconds } : {}),
+  ...(r.steadySeconds !== undefined ? { steadySeconds: r.steadySeconds } : {}),
+});
+
 interface Row {
   instance: string;
   family: string;
@@ -683,10 +691,7 @@ async function main(): Promise<number> {
       if (outcome.message) row.reason = outcome.message;
       const r = outcome.report;
       if (r) {
-        row.seconds = r.seconds;
-        if (r.cpuSeconds !== undefined) row.cpuSeconds = r.cpuSeconds;
-        if (r.warmSeconds !== undefined) row.warmSeconds = r.warmSeconds;
-        if (r.steadySeconds !== undefined) row.steadySeconds = r.steadySeconds;
+        Object.assign(row, timingsOf(r));
         if (r.verifySeconds !== undefined) row.verifySeconds = r.verifySeconds;
         row.peakRssMb = r.peakRssKb / 1024;
         row.weight = r.weight;
@@ -866,10 +871,7 @@ async function runScaling(options: Options): Promise<number> {
         if (outcome.message) row.reason = outcome.message;
         const r = outcome.report;
         if (r) {
-          row.seconds = r.seconds;
-          if (r.cpuSeconds !== undefined) row.cpuSeconds = r.cpuSeconds;
-          if (r.warmSeconds !== undefined) row.warmSeconds = r.warmSeconds;
-          if (r.steadySeconds !== undefined) row.steadySeconds = r.steadySeconds;
+          Object.assign(row, timingsOf(r));
           row.weight = r.weight;
           row.certified = r.certified ?? null;
           weights.add(r.weight);
