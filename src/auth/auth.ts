@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { AppContext } from '../app-context';
-import { createPeopleRepository } from '../db/repositories/people-repository';
+import { createPeopleRepository } from '../db/repositories/people/people-repository';
 import { SIGN_IN_LINK_MINUTES, sendSignInLink } from './send-sign-in-link';
 
 /** Cookie names start with this (`iln.session_token`, `__Secure-iln.session_token` under https). */

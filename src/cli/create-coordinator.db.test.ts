@@ -5,7 +5,7 @@ import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase, testDialect } from '../../tests/support/test-database';
 import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/connection';
-import { createPeopleRepository } from '../db/repositories/people-repository';
+import { createPeopleRepository } from '../db/repositories/people/people-repository';
 import { databaseTargetFor } from '../main';
 import type { CliIo } from './command';
 import { UsageError } from './command';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { findCountry } from '../core/countries';
 import { isDomainError } from '../core/errors';
-import { createPeopleRepository } from '../db/repositories/people-repository';
-import { createCoordinator } from '../services/create-coordinator';
+import { createPeopleRepository } from '../db/repositories/people/people-repository';
+import { createCoordinator } from '../services/people/create-coordinator';
 import { type CliCommand, UsageError } from './command';
 import { parseArgs } from './parse-args';
 import { withContext } from './with-context';

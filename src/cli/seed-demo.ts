@@ -1,5 +1,5 @@
 import { isDomainError } from '../core/errors';
-import { seedDemo } from '../services/seed-demo';
+import { seedDemo } from '../services/demo/seed-demo';
 import type { CliCommand } from './command';
 import { parseArgs, parseIntegerOption } from './parse-args';
 import { withContext } from './with-context';

@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
-import { createDuplicateCheckDeps } from '../db/repositories/duplicate-check-repository';
-import { flagLikelyDuplicates } from '../services/flag-likely-duplicates';
+import { createDuplicateCheckDeps } from '../db/repositories/applications/duplicate-check-repository';
+import { flagLikelyDuplicates } from '../services/applications/flag-likely-duplicates';
 import { startWorkerLoop, type WorkerLoop } from './worker-loop';
 
 /** Applications one pass checks at most. */

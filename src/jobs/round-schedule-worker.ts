@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
-import { createReviewDeps } from '../db/repositories/review-store';
-import { applyDueRoundTransitions } from '../services/apply-due-round-transitions';
+import { createReviewDeps } from '../db/unit-of-work/transaction-unit-of-work';
+import { applyDueRoundTransitions } from '../services/rounds/apply-due-round-transitions';
 import { startWorkerLoop, type WorkerLoop } from './worker-loop';
 
 /** Checks once a minute for rounds whose deadline or end has passed; `serve` starts it. */

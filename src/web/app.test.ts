@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, type TestApp } from '../../tests/support/test-app';
-import { makeRound } from '../core/rounds/test-round';
-import { createRoundsRepository } from '../db/repositories/rounds-repository';
+import { makeRound } from '../../tests/support/test-round';
+import { createRoundsRepository } from '../db/repositories/rounds/rounds-repository';
 import { assetUrl, findAsset } from './assets';
 import { CSRF_COOKIE } from './middleware/csrf';
 

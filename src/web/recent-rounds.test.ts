@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Round } from '../core/rounds';
-import { makeOpenRound } from '../services/applicant-test-support';
+import { makeOpenRound } from '../../tests/support/applicant-fixtures';
 import { createRecentRounds } from './recent-rounds';
 
 const counting = (rounds: Map<string, Round>) => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { generateSyntheticPool } from '../../src/core/demo';
+import { generateSyntheticPool } from '../../src/services/demo';
 import { openDatabase } from '../../src/db/connection';
 import { findOpenRoundId, openApplicantSession, postApplication } from '../support/applicant-client';
 import { startServerProcess } from '../support/server-process';

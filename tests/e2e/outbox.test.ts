@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase } from '../../src/db/connection';
 import { renderEmail } from '../../src/email/layout';
-import { enqueueMail } from '../../src/email/mail-queue';
+import { enqueueMail } from '../../src/db/repositories/mail/mail-queue';
 import { getT } from '../../src/i18n';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { accessibilityViolations, type Browser, openBrowser } from './support/browser';

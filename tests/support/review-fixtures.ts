@@ -4,8 +4,8 @@ import type { ApplicationStatus } from '../../src/core/applications/application-
 import { DEFAULT_QUOTA_SETTINGS } from '../../src/core/applications/country-quota';
 import { getPrimaryTimeZone } from '../../src/core/countries';
 import type { Round } from '../../src/core/rounds';
-import { createApplicationsRepository } from '../../src/db/repositories/applications-repository';
-import { createRoundsRepository } from '../../src/db/repositories/rounds-repository';
+import { createApplicationsRepository } from '../../src/db/repositories/applications/applications-repository';
+import { createRoundsRepository } from '../../src/db/repositories/rounds/rounds-repository';
 import type { Database } from '../../src/db/schema';
 
 /** Rounds and applications for review tests, written through the repositories. */

@@ -8,7 +8,7 @@ import {
   findTransitionRefusal,
   transitionRound,
 } from './round-lifecycle';
-import { makeRound } from './test-round';
+import { makeRound } from '../../../tests/support/test-round';
 
 const duringApplications = new Date('2025-02-10T00:00:00Z');
 const afterRoundEnds = new Date('2025-07-11T00:00:00Z');

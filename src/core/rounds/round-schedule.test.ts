@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findCurrentOrNextRound, findRoundPhase, isAcceptingApplications } from './round-schedule';
-import { makeRound } from './test-round';
+import { makeRound } from '../../../tests/support/test-round';
 
 describe('isAcceptingApplications', () => {
   const open = makeRound({ status: 'open' });

@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { isCoordinator, type Viewer } from '../../core/people/viewer';
 import type { AppEnv } from '../env';
 import type { ApiErrorBody } from '../http-errors';
-import { renderForbiddenPage } from '../views/auth/forbidden-page';
+import { renderForbiddenPage } from '../views/people/forbidden-page';
 
 const isApiRequest = (c: Context<AppEnv>) => c.req.path.startsWith('/api/') || c.req.path.includes('/api/');
 

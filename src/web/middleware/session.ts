@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppContext } from '../../app-context';
 import { type Auth, hasSessionCookie } from '../../auth/auth';
-import { createPeopleRepository } from '../../db/repositories/people-repository';
+import { createPeopleRepository } from '../../db/repositories/people/people-repository';
 import type { AppEnv } from '../env';
 
 /**

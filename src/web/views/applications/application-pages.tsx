@@ -1,7 +1,7 @@
 import type { ApplicationAnswers } from '../../../core/applications';
 import { getCountryName } from '../../../core/countries';
 import type { Round, RoundPhase } from '../../../core/rounds';
-import type { PrivateApplication } from '../../../services/get-private-application';
+import type { PrivateApplication } from '../../../services/applications/get-private-application';
 import { CsrfField, ErrorSummary, LocalTime, Notice, TextField } from '../components';
 import { formatTimeZone } from '../format';
 import { ApplyScript, DeadlineCountdown, RoundDates } from '../rounds/round-views';

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DuplicateReason } from '../../../core/applications';
+import { DomainError } from '../../../core/errors';
+import type { Round } from '../../../core/rounds';
+import type { Dialect } from '../../connection';
+import type { Database } from '../../schema';
+import { type AuditEntry, insertAuditEntry } from '../audit/audit-log';
+import { normalizeEmail } from '../people/people-repository';
+import { toRound } from '../rounds/rounds-repository';
+
+/**
+ * The applicant side's own columns and tables (migration 0004): the carry-over choice and the
+ * duplicate flag on applications, previous-answers links and their rate limit, the audit trail of
+ * applicants' own actions, and the round lock that keeps submissions out of a closing round.
+ */
+export interface ApplicationFlags {
+  declinedCarryOver: boolean;
+  duplicateOf: string | null;
+  duplicateReason: DuplicateReason | null;
+  withdrawnAt: Date | null;
+}
+
+export interface PrefillLink {
+  email: string;
+  expiresAt: Date;
+  usedAt: Date | null;
+}
+
+export type { AuditEntry };
+
+export interface ApplicationRecordsRepository {
+  /**
+   * The round as it is now, its row held in share mode until the transaction ends (PostgreSQL:
+   * SELECT … FOR SHARE): submissions and edits run side by side, while closing the round (which
+   * updates the row) waits for them and they wait for it, so none lands after the quota is
+   * settled. SQLite transactions are already serial (one writer, one connection).
+   */
+  lockRoundShared: (roundId: string) => Promise<Round>;
+  findFlags: (applicationId: string) => Promise<ApplicationFlags | undefined>;
+  setDeclinedCarryOver: (applicationId: string, now: Date) => Promise<void>;
+  markWithdrawn: (applicationId: string, now: Date) => Promise<void>;
+  insertPrefillLink: (tokenHash: string, email: string, expiresAt: Date, now: Date) => Promise<void>;
+  findPrefillLink: (tokenHash: string) => Promise<PrefillLink | undefined>;
+  markPrefillLinkUsed: (tokenHash: string, now: Date) => Promise<void>;
+  countLinkRequestsSince: (keyHash: string, since: Date) => Promise<number>;
+  recordLinkRequest: (keyHash: string, at: Date) => Promise<void>;
+  pruneLinkRequestsBefore: (before: Date) => Promise<void>;
+  appendAuditEntry: (entry: AuditEntry, now: Date) => Promise<void>;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const DUPLICATE_REASONS = new Set<string>(['same-email', 'same-name', 'similar-name', 'name-contained']);
+
+export const createApplicationRecordsRepository = (
+  db: Db,
+  dialect: Dialect,
+): ApplicationRecordsRepository => ({
+  lockRoundShared: async (roundId) => {
+    const query = db.selectFrom('rounds').selectAll().where('id', '=', roundId);
+    const row = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();
+    if (!row) throw new DomainError('NOT_FOUND', `There is no round with id "${roundId}".`);
+    return toRound(row);
+  },
+  findFlags: async (applicationId) => {
+    const row = await db
+      .selectFrom('applications')
+      .select(['declined_carry_over', 'duplicate_of', 'duplicate_reason', 'withdrawn_at'])
+      .where('id', '=', applicationId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      declinedCarryOver: row.declined_carry_over === 1,
+      duplicateOf: row.duplicate_of ?? null,
+      duplicateReason:
+        row.duplicate_reason && DUPLICATE_REASONS.has(row.duplicate_reason)
+          ? (row.duplicate_reason as DuplicateReason)
+          : null,
+      withdrawnAt: row.withdrawn_at ? new Date(row.withdrawn_at) : null,
+    };
+  },
+  setDeclinedCarryOver: async (applicationId, now) => {
+    await db
+      .updateTable('applications')
+      .set({ declined_carry_over: 1, updated_at: now.toISOString() })
+      .where('id', '=', applicationId)
+      .execute();
+  },
+  markWithdrawn: async (applicationId, now) => {
+    await db
+      .updateTable('applications')
+      .set({ status: 'withdrawn', withdrawn_at: now.toISOString(), updated_at: now.toISOString() })
+      .where('id', '=', applicationId)
+      .execute();
+  },
+  insertPrefillLink: async (tokenHash, email, expiresAt, now) => {
+    await db
+      .insertInto('prefill_links')
+      .values({
+        token_hash: tokenHash,
+        email: normalizeEmail(email),
+        created_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+        used_at: null,
+      })
+      .execute();
+  },
+  findPrefillLink: async (tokenHash) => {
+    const row = await db
+      .selectFrom('prefill_links')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
+    return row
+      ? {
+          email: row.email,
+          expiresAt: new Date(row.expires_at),
+          usedAt: row.used_at ? new Date(row.used_at) : null,
+        }
+      : undefined;
+  },
+  markPrefillLinkUsed: async (tokenHash, now) => {
+    await db
+      .updateTable('prefill_links')
+      .set({ used_at: now.toISOString() })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .execute();
+  },
+  countLinkRequestsSince: async (keyHash, since) => {
+    const row = await db
+      .selectFrom('application_link_requests')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('key_hash', '=', keyHash)
+      .where('requested_at', '>', since.toISOString())
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
+  recordLinkRequest: async (keyHash, at) => {
+    await db
+      .insertInto('application_link_requests')
+      .values({ id: randomUUID(), key_hash: keyHash, requested_at: at.toISOString() })
+      .execute();
+  },
+  pruneLinkRequestsBefore: async (before) => {
+    await db
+      .deleteFrom('application_link_requests')
+      .where('requested_at', '<', before.toISOString())
+      .execute();
+  },
+  appendAuditEntry: (entry, now) => insertAuditEntry(db, entry, now),
+});

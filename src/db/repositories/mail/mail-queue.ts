@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { Insertable, Kysely } from 'kysely';
+import { DomainError } from '../../../core/errors';
+import type { Database } from '../../schema';
+import type { MailMessagesTable } from '../../tables/mail';
+
+export interface MailToEnqueue {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** What kind of email this is (`sign-in-link`, `application-received`, `topic`, …). */
+  kind: string;
+  /**
+   * Makes the message happen at most once: enqueuing a key that is already in the queue (in any
+   * state, even sent long ago) does nothing. Name what the message is about, e.g.
+   * `topic:<topicId>:<personId>`.
+   */
+  dedupeKey?: string;
+}
+
+export interface EnqueuedMail {
+  /** The queued row, or the earlier row with the same dedupe key. */
+  id: string;
+  /** False when a message with the same dedupe key already existed. */
+  queued: boolean;
+}
+
+const HEADER_BREAK = /[\r\n]/;
+
+const checkMail = (mail: MailToEnqueue): void => {
+  const problems: { field: string; message: string }[] = [];
+  const to = mail.to.trim();
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(to)) problems.push({ field: 'to', message: 'must be one email address' });
+  if (mail.subject.trim() === '') problems.push({ field: 'subject', message: 'must not be empty' });
+  if (HEADER_BREAK.test(mail.subject)) problems.push({ field: 'subject', message: 'must be one line' });
+  if (mail.kind.trim() === '') problems.push({ field: 'kind', message: 'must not be empty' });
+  if (mail.text.trim() === '') problems.push({ field: 'text', message: 'must not be empty' });
+  if (mail.dedupeKey !== undefined && mail.dedupeKey.trim() === '') {
+    problems.push({ field: 'dedupeKey', message: 'must not be empty when given' });
+  }
+  if (problems.length > 0) {
+    throw new DomainError(
+      'VALIDATION',
+      `Cannot queue the "${mail.kind}" email to ${JSON.stringify(mail.to)}: ${problems
+        .map((p) => `${p.field} ${p.message}`)
+        .join('; ')}.`,
+      problems,
+    );
+  }
+};
+
+/** The queued row for a message, after checking it (also written in batches: batched-writes.ts). */
+export const mailRow = (mail: MailToEnqueue, now: Date): Insertable<MailMessagesTable> => {
+  checkMail(mail);
+  const at = now.toISOString();
+  return {
+    id: randomUUID(),
+    dedupe_key: mail.dedupeKey ?? null,
+    kind: mail.kind,
+    to_address: mail.to.trim(),
+    subject: mail.subject,
+    html_body: mail.html,
+    text_body: mail.text,
+    message_id: null,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    locked_until: null,
+    lease_token: null,
+    last_error: null,
+    delivered_via: null,
+    created_at: at,
+    updated_at: at,
+    sent_at: null,
+  };
+};
+
+/**
+ * Puts an email in the durable queue. Pass the transaction that makes the change the email is
+ * about: the message then exists if and only if that change commits, and the mail worker sends it
+ * afterwards (never from inside the request). With a `dedupeKey` a second call is a no-op.
+ */
+export const enqueueMail = async (
+  db: Kysely<Database>,
+  mail: MailToEnqueue,
+  now: Date,
+): Promise<EnqueuedMail> => {
+  const row = mailRow(mail, now);
+  const id = row.id;
+  const result = await db
+    .insertInto('mail_messages')
+    .values(row)
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 1) return { id, queued: true };
+  const existing = await db
+    .selectFrom('mail_messages')
+    .select('id')
+    .where('dedupe_key', '=', mail.dedupeKey ?? '')
+    .executeTakeFirstOrThrow();
+  return { id: existing.id, queued: false };
+};

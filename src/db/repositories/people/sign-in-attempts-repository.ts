@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../schema';
+import type { SignInAttemptsTable } from '../../tables/auth';
+
+export type SignInAttemptKind = SignInAttemptsTable['kind'];
+
+/** Durable counts behind the sign-in rate limit (they survive restarts and work on both databases). */
+export interface SignInAttemptsRepository {
+  countSince: (kind: SignInAttemptKind, keyHash: string, since: Date) => Promise<number>;
+  record: (kind: SignInAttemptKind, keyHash: string, at: Date) => Promise<void>;
+  /** Forgets attempts older than `before`; they no longer count for anything. */
+  pruneBefore: (before: Date) => Promise<void>;
+}
+
+export const createSignInAttemptsRepository = (db: Kysely<Database>): SignInAttemptsRepository => ({
+  countSince: async (kind, keyHash, since) => {
+    const row = await db
+      .selectFrom('sign_in_attempts')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('kind', '=', kind)
+      .where('key_hash', '=', keyHash)
+      .where('attempted_at', '>', since.toISOString())
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
+  },
+  record: async (kind, keyHash, at) => {
+    await db
+      .insertInto('sign_in_attempts')
+      .values({ id: randomUUID(), kind, key_hash: keyHash, attempted_at: at.toISOString() })
+      .execute();
+  },
+  pruneBefore: async (before) => {
+    await db.deleteFrom('sign_in_attempts').where('attempted_at', '<', before.toISOString()).execute();
+  },
+});

@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { enqueueMail } from '../repositories/mail/mail-queue';
+import type { ReviewDeps, ReviewStore } from '../../services/ports/review-ports';
+import type { Database } from '../schema';
+import { createApplicationReviewRepository } from '../repositories/review/application-review-repository';
+import { createApplicationsRepository } from '../repositories/applications/applications-repository';
+import { createRoundsRepository } from '../repositories/rounds/rounds-repository';
+
+const createStore = (db: Kysely<Database>): ReviewStore => ({
+  review: createApplicationReviewRepository(db),
+  applications: createApplicationsRepository(db),
+  rounds: createRoundsRepository(db),
+  enqueueMail: (mail, now) => enqueueMail(db, mail, now),
+});
+
+/** The round and review use cases' dependencies over one database. */
+export const createReviewDeps = (
+  db: Kysely<Database>,
+  options: { now: () => Date; baseUrl: string; newId?: () => string },
+): ReviewDeps => ({
+  ...createStore(db),
+  now: options.now,
+  baseUrl: options.baseUrl,
+  newId: options.newId ?? randomUUID,
+  transaction: (work) =>
+    db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
+});

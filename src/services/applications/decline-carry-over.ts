@@ -1,0 +1,38 @@
+import { DomainError } from '../../core/errors';
+import type { ApplicationUnitOfWork } from '../ports/application-store';
+import { getPrivateApplication } from './get-private-application';
+
+/**
+ * A waitlisted applicant says they do not want to be carried into the next round. They stay on
+ * this round's waitlist (a place may still free up).
+ */
+export const declineCarryOver = async (
+  deps: { store: ApplicationUnitOfWork; now: () => Date },
+  input: { token: string },
+): Promise<{ applicationId: string }> => {
+  const now = deps.now();
+  return deps.store.transaction(async (store) => {
+    const current = await getPrivateApplication({ store, now: () => now }, input.token);
+    const { application } = current;
+    if (!current.canDeclineCarryOver) {
+      throw new DomainError(
+        'CONFLICT',
+        current.flags.declinedCarryOver
+          ? `Application ${application.id} has already declined being carried into the next round.`
+          : `Application ${application.id} is ${application.status}, not waitlisted, so it is not carried into the next round.`,
+      );
+    }
+    await store.records.setDeclinedCarryOver(application.id, now);
+    await store.records.appendAuditEntry(
+      {
+        actorPersonId: null,
+        action: 'application.carry-over-declined',
+        subjectType: 'application',
+        subjectId: application.id,
+        details: { roundId: application.roundId },
+      },
+      now,
+    );
+    return { applicationId: application.id };
+  });
+};

@@ -1,0 +1,64 @@
+import { type ApplicationAnswers, validateApplicationForm } from '../../core/applications';
+import { DomainError } from '../../core/errors';
+import type { ApplicationStore, ApplicationUnitOfWork } from '../ports/application-store';
+import { getPrivateApplication } from './get-private-application';
+import { assertAcceptingApplications } from './submit-application';
+
+export interface EditApplicationInput {
+  token: string;
+  form: Record<string, unknown>;
+}
+
+/**
+ * The applicant changes their answers through their private link, until the round stops taking
+ * applications. The email address stays the one applied with (it is what makes an application
+ * unique in its round; to use another, withdraw and apply again). A change of country needs nothing
+ * more: the quota is decided for everyone when applications close, at each application's original
+ * place in submission order.
+ */
+export const editApplication = async (
+  deps: { store: ApplicationUnitOfWork; now: () => Date },
+  input: EditApplicationInput,
+): Promise<{ applicationId: string; answers: ApplicationAnswers }> => {
+  const now = deps.now();
+  return deps.store.transaction(async (store: ApplicationStore) => {
+    const current = await getPrivateApplication({ store, now: () => now }, input.token);
+    const { application, round } = current;
+    if (!current.canEdit) {
+      throw new DomainError(
+        'CONFLICT',
+        application.status === 'withdrawn' || application.status === 'declined'
+          ? `Application ${application.id} is ${application.status} and can no longer be changed.`
+          : `Applications to round "${round.name}" have closed, so application ${application.id} can no longer be changed.`,
+      );
+    }
+    const validation = validateApplicationForm({ ...input.form, email: application.email });
+    if (!validation.ok) {
+      throw new DomainError(
+        'VALIDATION',
+        `The changes to application ${application.id} have ${validation.problems.length} problem(s).`,
+        validation.problems,
+      );
+    }
+    const answers = validation.value;
+    // Read under the round's shared lock, as submitting does: no change lands after the quota is settled.
+    assertAcceptingApplications(await store.records.lockRoundShared(round.id), now);
+    await store.applications.updateAnswers(application.id, answers, now);
+    const changed = Object.keys(answers).filter(
+      (key) =>
+        JSON.stringify(answers[key as keyof ApplicationAnswers]) !==
+        JSON.stringify(application.answers[key as keyof ApplicationAnswers]),
+    );
+    await store.records.appendAuditEntry(
+      {
+        actorPersonId: null,
+        action: 'application.edited',
+        subjectType: 'application',
+        subjectId: application.id,
+        details: { roundId: round.id, changed },
+      },
+      now,
+    );
+    return { applicationId: application.id, answers };
+  });
+};

@@ -1,0 +1,111 @@
+import {
+  createDuplicateProbe,
+  type DuplicateReason,
+  findNameDuplicateOf,
+  isAdmittedByProbe,
+} from '../../core/applications';
+
+/**
+ * Flags likely duplicates (the same person applying twice under a differently typed name, in the
+ * same country and round) for coordinators, a moment after the applications arrive.
+ *
+ * Submissions are stored unchecked; the duplicate worker runs this every few seconds. It
+ * takes the unchecked applications in submission order, reads each affected country's names once
+ * (a covering index: ids and folded names only), and compares each newcomer with the applications
+ * submitted before it (core findNameDuplicateOf, after the cheap DuplicateProbe filter). So a
+ * submission costs the same in a round of ten or ten thousand, and a deadline rush is checked in
+ * a few passes, each reading a country's names once rather than once per submission.
+ *
+ * Two rules keep it out of the submissions' way and exact:
+ * - it reads and compares outside any transaction and then writes all its flags in one short
+ *   one, so the database (SQLite's single connection) is held for the writes only;
+ * - it takes only applications submitted at least SETTLE_MS ago. Submissions commit in batches,
+ *   several at once on PostgreSQL, so an application submitted a moment earlier may commit a
+ *   moment later; waiting until every earlier submission has surely committed means none is
+ *   missed.
+ */
+
+/** How long after its submission an application is checked (far longer than any commit takes). */
+export const SETTLE_MS = 30_000;
+
+/**
+ * The pass runs in the server's process, beside the requests: it gives the event loop back after
+ * this much work at a time. A pass over a deadline rush's thousand newcomers in a round of 13,000
+ * compares for about 75 ms; in one piece it held up every request that arrived meanwhile.
+ */
+const SLICE_MS = 4;
+export interface UncheckedApplication {
+  id: string;
+  roundId: string;
+  countryCode: string;
+  /** core normaliseName of the name. */
+  nameKey: string;
+}
+
+export interface DuplicateCheckStore {
+  /** Unchecked applications submitted before `submittedBefore`, earliest first. */
+  listUnchecked: (limit: number, submittedBefore: Date) => Promise<UncheckedApplication[]>;
+  /** A round's applications from one country, not withdrawn, in submission order. */
+  listNameKeys: (roundId: string, countryCode: string) => Promise<{ id: string; nameKey: string }[]>;
+  /** Marks applications checked, with the duplicate found for each, if any. */
+  markChecked: (marks: readonly DuplicateMark[]) => Promise<void>;
+}
+
+export interface DuplicateMark {
+  id: string;
+  duplicate: { of: string; reason: DuplicateReason } | null;
+}
+
+export interface FlagLikelyDuplicatesDeps {
+  /** Reads, outside any transaction. */
+  store: Pick<DuplicateCheckStore, 'listUnchecked' | 'listNameKeys'>;
+  transaction: <T>(work: (store: Pick<DuplicateCheckStore, 'markChecked'>) => Promise<T>) => Promise<T>;
+  now: () => Date;
+}
+
+/** One pass over at most `limit` unchecked applications; resolves with how many it checked. */
+export const flagLikelyDuplicates = async (
+  deps: FlagLikelyDuplicatesDeps,
+  options: { limit?: number } = {},
+): Promise<number> => {
+  const settledBefore = new Date(deps.now().getTime() - SETTLE_MS);
+  const unchecked = await deps.store.listUnchecked(options.limit ?? 500, settledBefore);
+  const groups = new Map<string, UncheckedApplication[]>();
+  for (const application of unchecked) {
+    const key = `${application.roundId}\u0000${application.countryCode}`;
+    const group = groups.get(key);
+    if (group) group.push(application);
+    else groups.set(key, [application]);
+  }
+  const marks: DuplicateMark[] = [];
+  let sliceStart = performance.now();
+  const letRequestsThrough = async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    sliceStart = performance.now();
+  };
+  for (const group of groups.values()) {
+    const { roundId, countryCode } = group[0]!;
+    const names = await deps.store.listNameKeys(roundId, countryCode);
+    await letRequestsThrough();
+    const position = new Map(names.map((name, index) => [name.id, index]));
+    for (const application of group) {
+      // Compared with the applications before it (a withdrawn one is not in `names`: nothing to
+      // flag), through the cheap probe first; no copies of `names`, which can be thousands long.
+      const end = position.get(application.id) ?? 0;
+      const probe = createDuplicateProbe(application.nameKey);
+      const candidates: { id: string; nameKey: string }[] = [];
+      for (let i = 0; i < end; i++) {
+        if (isAdmittedByProbe(probe, names[i]!.nameKey)) candidates.push(names[i]!);
+      }
+      const found = findNameDuplicateOf(application.nameKey, candidates);
+      marks.push({
+        id: application.id,
+        duplicate: found ? { of: found.firstId, reason: found.reason } : null,
+      });
+      await letRequestsThrough();
+    }
+  }
+  if (marks.length > 0) await deps.transaction((store) => store.markChecked(marks));
+  return marks.length;
+};

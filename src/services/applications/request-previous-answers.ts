@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { hashToken } from '../../core/applications/application-token';
+import { DomainError } from '../../core/errors';
+import { normalizeEmail } from '../../db/repositories/people/people-repository';
+import { renderApplicationPreviousAnswersEmail } from '../../email/templates/application-previous-answers';
+import type { ApplicationUnitOfWork } from '../ports/application-store';
+import { createToken } from './private-link';
+
+/** At most this many previous-answers requests per address and per network address in the window. */
+export const PREVIOUS_ANSWERS_RATE_LIMIT = { windowMinutes: 60, perEmail: 3, perIpAddress: 20 } as const;
+/** How long the link works. */
+export const PREVIOUS_ANSWERS_LINK_HOURS = 48;
+
+export interface RequestPreviousAnswersInput {
+  roundId: string;
+  email: string;
+  ipAddress: string | null;
+  locale: string;
+}
+
+export interface RequestPreviousAnswersDeps {
+  store: ApplicationUnitOfWork;
+  now: () => Date;
+  baseUrl: string;
+  /** A keyed hash, so the counts hold no addresses. */
+  hashKey: (value: string) => string;
+}
+
+/**
+ * A returning participant asks for a link that opens this round's form with their last answers
+ * filled in. Known addresses get one by email; unknown ones get nothing, and the caller answers
+ * both the same way. Every request counts against the address and the network address.
+ * The result is for tests only: never show it.
+ */
+export const requestPreviousAnswers = async (
+  deps: RequestPreviousAnswersDeps,
+  input: RequestPreviousAnswersInput,
+): Promise<{ linkSent: boolean }> => {
+  const email = normalizeEmail(input.email);
+  if (!z.email().safeParse(email).success) {
+    throw new DomainError('VALIDATION', `"${input.email.slice(0, 100)}" is not an email address.`, [
+      { field: 'email', message: 'Enter an email address like name@example.org' },
+    ]);
+  }
+  const now = deps.now();
+  const round = await deps.store.rounds.getRound(input.roundId);
+  const windowStart = new Date(now.getTime() - PREVIOUS_ANSWERS_RATE_LIMIT.windowMinutes * 60_000);
+  const emailKey = deps.hashKey(`previous-answers:email:${email}`);
+  const ipKey = input.ipAddress ? deps.hashKey(`previous-answers:ip:${input.ipAddress}`) : null;
+  const { records } = deps.store;
+  if ((await records.countLinkRequestsSince(emailKey, windowStart)) >= PREVIOUS_ANSWERS_RATE_LIMIT.perEmail) {
+    throw new DomainError(
+      'RATE_LIMITED',
+      'Too many requests for earlier answers for this address; try again in an hour.',
+    );
+  }
+  if (
+    ipKey &&
+    (await records.countLinkRequestsSince(ipKey, windowStart)) >= PREVIOUS_ANSWERS_RATE_LIMIT.perIpAddress
+  ) {
+    throw new DomainError(
+      'RATE_LIMITED',
+      'Too many requests for earlier answers from this network; try again in an hour.',
+    );
+  }
+  await records.recordLinkRequest(emailKey, now);
+  if (ipKey) await records.recordLinkRequest(ipKey, now);
+  await records.pruneLinkRequestsBefore(new Date(now.getTime() - 24 * 60 * 60_000));
+
+  const previous = await deps.store.applications.findLatestApplicationByEmail(email);
+  if (!previous) return { linkSent: false };
+  const token = createToken();
+  const url = `${deps.baseUrl.replace(/\/+$/, '')}/rounds/${encodeURIComponent(round.id)}/apply?prefill=${token}`;
+  await deps.store.transaction(async (store) => {
+    await store.records.insertPrefillLink(
+      hashToken(token),
+      email,
+      new Date(now.getTime() + PREVIOUS_ANSWERS_LINK_HOURS * 60 * 60_000),
+      now,
+    );
+    const message = renderApplicationPreviousAnswersEmail({
+      locale: input.locale,
+      name: previous.answers.name,
+      roundName: round.name,
+      url,
+      hours: PREVIOUS_ANSWERS_LINK_HOURS,
+    });
+    await store.enqueueMail({ to: email, kind: 'application-previous-answers', ...message }, now);
+  });
+  return { linkSent: true };
+};

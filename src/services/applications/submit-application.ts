@@ -1,0 +1,203 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type ApplicationAnswers,
+  type ApplicationStatus,
+  validateApplicationForm,
+} from '../../core/applications';
+import { hashToken, isWellFormedToken } from '../../core/applications/application-token';
+import { DomainError } from '../../core/errors';
+import { isAcceptingApplications, type Round } from '../../core/rounds';
+import type { StoredApplication } from '../../db/repositories/applications/applications-repository';
+import { renderApplicationLinkResentEmail } from '../../email/templates/application-link-resent';
+import { renderApplicationReceivedEmail } from '../../email/templates/application-received';
+import type { ApplicationStore, ApplicationUnitOfWork } from '../ports/application-store';
+import { createToken, privateLinkFor } from './private-link';
+
+export interface SubmitApplicationInput {
+  roundId: string;
+  /** The round as the caller already read it (the page it was posted to), saving a read. */
+  round?: Round | undefined;
+  /** The form body as parsed (`parseBody({ all: true })`) or any record: validated here. */
+  form: Record<string, unknown>;
+  /** The language the applicant used, for the email. */
+  locale: string;
+  /** The previous-answers token the form was opened with, if any: used up on success. */
+  prefillToken?: string | undefined;
+}
+
+export interface SubmitApplicationDeps {
+  store: ApplicationUnitOfWork;
+  now: () => Date;
+  /** The site's public address, for the private link in the email. */
+  baseUrl: string;
+}
+
+export interface SubmitApplicationResult {
+  applicationId: string;
+  status: ApplicationStatus;
+  /** Only for the caller's tests: the token is sent by email, never shown or logged. */
+  token: string;
+}
+
+/** The message people see when they apply twice; the web layer translates it. */
+export const ALREADY_APPLIED_MESSAGE =
+  'You have already applied to this round with this email address. We have sent your private link again: use it to see or change your application.';
+
+export const assertAcceptingApplications = (round: Round, now: Date): void => {
+  if (!isAcceptingApplications(round, now)) {
+    throw new DomainError(
+      'CONFLICT',
+      `Round "${round.name}" (${round.id}) is not taking applications (it is ${round.status}; applications are taken from ${round.applicationsOpenAt.toISOString()} until ${round.applicationsCloseAt.toISOString()}).`,
+    );
+  }
+};
+
+/**
+ * A new token for an existing application, and the email carrying it. Earlier links stop working:
+ * only one token hash is kept per application.
+ */
+export const resendPrivateLink = async (
+  store: ApplicationStore,
+  round: Round,
+  application: StoredApplication,
+  locale: string,
+  baseUrl: string,
+  now: Date,
+): Promise<void> => {
+  const token = createToken();
+  await store.applications.setEditTokenHash(application.id, hashToken(token), now);
+  const email = renderApplicationLinkResentEmail({
+    locale,
+    name: application.answers.name,
+    round,
+    timeZone: application.answers.timeZone,
+    url: privateLinkFor(baseUrl, token),
+  });
+  await store.enqueueMail({ to: application.email, kind: 'application-link-resent', ...email }, now);
+  await store.records.appendAuditEntry(
+    {
+      actorPersonId: null,
+      action: 'application.link-resent',
+      subjectType: 'application',
+      subjectId: application.id,
+      details: { roundId: round.id },
+    },
+    now,
+  );
+};
+
+type Outcome = { kind: 'submitted'; result: SubmitApplicationResult } | { kind: 'already-applied' };
+
+/**
+ * Someone applies to a round. Valid answers, an open round and one application per address per
+ * round; the application is received as pending (the country quota is decided for everyone when
+ * applications close: settle-country-quota.ts; likely duplicates are flagged a moment later:
+ * flag-likely-duplicates.ts), and the confirmation email is queued in the same transaction.
+ * A second application from the same address is refused with CONFLICT after re-sending the
+ * private link; the unique (round, email) constraint is the final guard under concurrency.
+ */
+export const submitApplication = async (
+  deps: SubmitApplicationDeps,
+  input: SubmitApplicationInput,
+): Promise<SubmitApplicationResult> => {
+  const validation = validateApplicationForm(input.form);
+  if (!validation.ok) {
+    throw new DomainError(
+      'VALIDATION',
+      `The application to round ${input.roundId} has ${validation.problems.length} problem(s).`,
+      validation.problems,
+    );
+  }
+  const answers = validation.value;
+  const now = deps.now();
+  const round =
+    input.round?.id === input.roundId ? input.round : await deps.store.rounds.getRound(input.roundId);
+  assertAcceptingApplications(round, now);
+
+  let outcome: Outcome;
+  try {
+    outcome = await deps.store.transaction((store) =>
+      insertApplication(store, deps, round, answers, input, now),
+    );
+  } catch (error) {
+    if (!deps.store.isUniqueViolation(error)) throw error;
+    outcome = { kind: 'already-applied' };
+  }
+  if (outcome.kind === 'submitted') return outcome.result;
+
+  await deps.store.transaction(async (store) => {
+    const existing = await store.applications.findApplicationByEmail(round.id, answers.email);
+    if (existing) {
+      const current = await store.rounds.getRound(round.id);
+      await resendPrivateLink(store, current, existing, input.locale, deps.baseUrl, now);
+    }
+  });
+  throw new DomainError('CONFLICT', ALREADY_APPLIED_MESSAGE);
+};
+
+const insertApplication = async (
+  store: ApplicationStore,
+  deps: SubmitApplicationDeps,
+  round: Round,
+  answers: ApplicationAnswers,
+  input: SubmitApplicationInput,
+  now: Date,
+): Promise<Outcome> => {
+  // The round is read again under a shared lock: closing the round takes the row exclusively, so
+  // no application slips in after the quota was settled. The caller's copy may be a moment old
+  // (the web layer keeps it for a second during a rush); this one is current, and the email
+  // uses it.
+  const current = await store.records.lockRoundShared(round.id);
+  assertAcceptingApplications(current, now);
+  // A second application from the same address fails on the unique (round, email) constraint:
+  // the caller turns that into "already applied", without a query of its own for every submission.
+  const id = randomUUID();
+  const status: ApplicationStatus = 'pending';
+  const token = createToken();
+  await store.applications.insertApplication({
+    id,
+    roundId: round.id,
+    personId: null,
+    status,
+    answers,
+    editTokenHash: hashToken(token),
+    submittedAt: now,
+    locale: input.locale,
+    // Likely duplicates are flagged a moment later by the duplicate worker
+    // (flag-likely-duplicates.ts), so a submission's cost does not grow with its round.
+    duplicateChecked: false,
+  });
+
+  const email = renderApplicationReceivedEmail({
+    locale: input.locale,
+    name: answers.name,
+    round: current,
+    timeZone: answers.timeZone,
+    url: privateLinkFor(deps.baseUrl, token),
+  });
+  await store.enqueueMail(
+    { to: answers.email, kind: 'application-received', dedupeKey: `application-received:${id}`, ...email },
+    now,
+  );
+  await store.records.appendAuditEntry(
+    {
+      actorPersonId: null,
+      action: 'application.submitted',
+      subjectType: 'application',
+      subjectId: id,
+      details: {
+        roundId: current.id,
+        status,
+        countryOfResidence: answers.countryOfResidence,
+      },
+    },
+    now,
+  );
+  if (isWellFormedToken(input.prefillToken)) {
+    await store.records.markPrefillLinkUsed(hashToken(input.prefillToken), now);
+  }
+  return {
+    kind: 'submitted',
+    result: { applicationId: id, status, token },
+  };
+};

@@ -1,0 +1,195 @@
+import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
+import { decideCountryQuota } from '../../core/applications';
+import type { ApplicationStatus } from '../../core/applications/application-status';
+import { DEFAULT_QUOTA_SETTINGS } from '../../core/applications/country-quota';
+import { generateSyntheticPool, type SyntheticApplicant } from './';
+import { DomainError } from '../../core/errors';
+import type { Round } from '../../core/rounds';
+import type { LocalDate } from '../../core/time/local-time';
+import { createApplicationsRepository } from '../../db/repositories/applications/applications-repository';
+import { createPeopleRepository } from '../../db/repositories/people/people-repository';
+import { createRoundsRepository } from '../../db/repositories/rounds/rounds-repository';
+import type { Database } from '../../db/schema';
+import { createCoordinator } from '../people/create-coordinator';
+
+/**
+ * Seeds a demo program a newcomer can click through: a round open for applications with a
+ * synthetic pool (all pending: the country quota is settled when applications close, and the top
+ * country is over it, so closing the round shows the waitlist at work), a round under
+ * way whose participants were accepted, a program coordinator and a country coordinator for the
+ * most represented country. Deterministic for a seed, apart from dates, which follow `now`.
+ * No email is sent for seeded applications.
+ */
+export interface SeedDemoInput {
+  applicants: number;
+  seed: number;
+  /** Never in production: the caller passes config.isProduction. */
+  isProduction: boolean;
+}
+
+export interface SeedDemoResult {
+  coordinatorEmail: string;
+  countryCoordinatorEmail: string;
+  countryCoordinatorCountry: string;
+  /** `overQuota`: how many would go to the waitlist if applications closed now. */
+  openRound: { id: string; applications: number; overQuota: number; countries: number };
+  runningRound: { id: string; participants: number };
+}
+
+export const DEMO_COORDINATOR_EMAIL = 'coordinator@demo.example.org';
+export const DEMO_COUNTRY_COORDINATOR_EMAIL = 'country-coordinator@demo.example.org';
+const PROGRAM_TIME_ZONE = 'Australia/Sydney';
+const DEMO_COUNTRIES = 40;
+
+export interface SeedDemoDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+}
+
+const localDate = (at: DateTime): LocalDate => at.toISODate() as LocalDate;
+
+/** A round whose window and dates sit around `now`, shifted by whole days. */
+const demoRound = (
+  id: string,
+  status: Round['status'],
+  now: Date,
+  days: { opens: number; closes: number; starts: number },
+): Round => {
+  const today = DateTime.fromJSDate(now, { zone: PROGRAM_TIME_ZONE }).startOf('day');
+  const startsOn = today.plus({ days: days.starts });
+  return {
+    id,
+    // Named the way the program names rounds: by the month it starts.
+    name: `${startsOn.setLocale('en').toFormat('LLLL yyyy')} round (demo)`,
+    status,
+    programTimeZone: PROGRAM_TIME_ZONE,
+    applicationsOpenAt: today.plus({ days: days.opens }).toJSDate(),
+    applicationsCloseAt: today.plus({ days: days.closes }).set({ hour: 23, minute: 59 }).toJSDate(),
+    startsOn: localDate(startsOn),
+    endsOn: localDate(startsOn.plus({ months: 4 })),
+    quota: DEFAULT_QUOTA_SETTINGS,
+  };
+};
+
+const submittedAtWithin = (round: Round, applicant: SyntheticApplicant, now: Date): Date => {
+  const at = round.applicationsOpenAt.getTime() + applicant.submittedOffsetMinutes * 60_000;
+  // The open round's pool arrived before now, spread over the days the window has been open.
+  const latest = Math.min(now.getTime(), round.applicationsCloseAt.getTime()) - 60_000;
+  const span = latest - round.applicationsOpenAt.getTime();
+  return new Date(span > 0 && at > latest ? round.applicationsOpenAt.getTime() + (at % span) : at);
+};
+
+export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promise<SeedDemoResult> => {
+  if (input.isProduction) {
+    throw new DomainError('FORBIDDEN', 'The demo is never seeded in production (NODE_ENV=production).');
+  }
+  if (!Number.isInteger(input.applicants) || input.applicants < 2 || input.applicants > 100_000) {
+    throw new DomainError('VALIDATION', 'The number of applicants must be a whole number from 2 to 100000.');
+  }
+  const now = deps.now();
+  const stamp = DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat('yyyyMMddHHmmss');
+  const openRound = demoRound(`demo-open-${stamp}`, 'open', now, {
+    opens: -14,
+    closes: 21,
+    starts: 35,
+  });
+  const runningRound = demoRound(`demo-running-${stamp}`, 'under-way', now, {
+    opens: -90,
+    closes: -60,
+    starts: -45,
+  });
+  // A little more skew than the real first round (50 of 392) so the demo shows the quota and waitlist at work.
+  const openPool = generateSyntheticPool({
+    count: input.applicants,
+    seed: input.seed,
+    countries: DEMO_COUNTRIES,
+    topCountryShare: 0.24,
+  });
+  const runningPool = generateSyntheticPool({
+    count: input.applicants,
+    seed: input.seed + 1,
+    countries: DEMO_COUNTRIES,
+  });
+  const quota = decideCountryQuota(
+    openPool.map((applicant) => ({
+      id: applicant.key,
+      countryOfResidence: applicant.answers.countryOfResidence,
+    })),
+    openRound.quota,
+  );
+  const topCountry = [...quota.byCountry].sort(
+    (a, b) => b.withinQuota + b.waitlisted - (a.withinQuota + a.waitlisted),
+  )[0]!.countryOfResidence;
+
+  return deps.db.transaction().execute(async (trx) => {
+    const rounds = createRoundsRepository(trx);
+    const applications = createApplicationsRepository(trx);
+    await rounds.insertRound(runningRound, now);
+    await rounds.insertRound(openRound, now);
+    const insertPool = async (
+      round: Round,
+      pool: SyntheticApplicant[],
+      statusOf: (a: SyntheticApplicant) => ApplicationStatus,
+    ) => {
+      for (const applicant of pool) {
+        await applications.insertApplication({
+          id: `${round.id}-${applicant.key}`,
+          roundId: round.id,
+          personId: null,
+          status: statusOf(applicant),
+          answers: applicant.answers,
+          editTokenHash: null,
+          submittedAt: submittedAtWithin(round, applicant, now),
+        });
+      }
+    };
+    await insertPool(openRound, openPool, () => 'pending');
+    await insertPool(runningRound, runningPool, () => 'accepted');
+
+    const people = createPeopleRepository(trx);
+    const coordinatorDeps = { people, now: deps.now };
+    await createCoordinator(coordinatorDeps, {
+      email: DEMO_COORDINATOR_EMAIL,
+      name: 'Demo Program Coordinator',
+      countryCodes: [],
+      actorPersonId: null,
+    });
+    await createCoordinator(coordinatorDeps, {
+      email: DEMO_COUNTRY_COORDINATOR_EMAIL,
+      name: 'Demo Country Coordinator',
+      countryCodes: [topCountry],
+      actorPersonId: null,
+    });
+    const setting = JSON.stringify({
+      coordinatorEmail: DEMO_COORDINATOR_EMAIL,
+      countryCoordinatorEmail: DEMO_COUNTRY_COORDINATOR_EMAIL,
+    });
+    await trx
+      .insertInto('program_settings')
+      .values({ key: 'demo', value: setting, updated_at: now.toISOString() })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: setting, updated_at: now.toISOString() }))
+      .execute();
+    return {
+      coordinatorEmail: DEMO_COORDINATOR_EMAIL,
+      countryCoordinatorEmail: DEMO_COUNTRY_COORDINATOR_EMAIL,
+      countryCoordinatorCountry: topCountry,
+      openRound: {
+        id: openRound.id,
+        applications: openPool.length,
+        overQuota: quota.waitlisted.length,
+        countries: quota.byCountry.length,
+      },
+      runningRound: { id: runningRound.id, participants: runningPool.length },
+    };
+  });
+};
+
+/** Whether the database holds nothing a person made: no rounds and no people. */
+export const isProgramEmpty = async (db: Kysely<Database>): Promise<boolean> => {
+  const [round, person] = await Promise.all([
+    db.selectFrom('rounds').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('people').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return !round && !person;
+};

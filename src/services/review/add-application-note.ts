@@ -1,0 +1,56 @@
+import { DomainError } from '../../core/errors';
+import type { Viewer } from '../../core/people/viewer';
+import type { ApplicationNote } from '../../db/repositories/review/application-review-repository';
+import { assertCoordinator, scopeOf } from '../people/access';
+import type { ReviewDeps } from '../ports/review-ports';
+
+/** A coordinator adds a note to an application they can see; notes are for coordinators only. */
+export const MAX_NOTE_LENGTH = 4000;
+
+export interface AddApplicationNoteInput {
+  viewer: Viewer | null;
+  roundId: string;
+  applicationId: string;
+  body: string;
+}
+
+export const addApplicationNote = async (
+  deps: ReviewDeps,
+  input: AddApplicationNoteInput,
+): Promise<ApplicationNote> => {
+  const viewer = assertCoordinator(input.viewer, 'add notes');
+  const body = input.body.trim();
+  if (body === '' || body.length > MAX_NOTE_LENGTH) {
+    throw new DomainError('VALIDATION', 'The note could not be added.', [
+      {
+        field: 'body',
+        message: body === '' ? 'Write the note first' : `Keep the note under ${MAX_NOTE_LENGTH} characters`,
+      },
+    ]);
+  }
+  const now = deps.now();
+  return deps.transaction(async (store) => {
+    const application = await store.review.findApplicationInScope(input.applicationId, scopeOf(viewer));
+    if (!application || application.roundId !== input.roundId) {
+      throw new DomainError(
+        'NOT_FOUND',
+        `There is no application "${input.applicationId}" in round "${input.roundId}".`,
+      );
+    }
+    const note = await store.review.insertNote(
+      { applicationId: application.id, authorPersonId: viewer.personId, body },
+      now,
+    );
+    await store.review.appendAudit(
+      {
+        actorPersonId: viewer.personId,
+        action: 'application.note-added',
+        subjectType: 'application',
+        subjectId: application.id,
+        details: { noteId: note.id },
+      },
+      now,
+    );
+    return note;
+  });
+};

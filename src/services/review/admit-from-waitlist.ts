@@ -1,0 +1,87 @@
+import { admitFromWaitlist, computeCountryCap, PLACE_HOLDING_STATUSES } from '../../core/applications';
+import { DomainError } from '../../core/errors';
+import type { Viewer } from '../../core/people/viewer';
+import type { RoundStatus } from '../../core/rounds';
+import type { QuotaRow } from '../../db/repositories/review/application-review-repository';
+import { assertProgramCoordinator } from '../people/access';
+import { applyReviewAction } from './review-application';
+import type { ReviewDeps } from '../ports/review-ports';
+
+/**
+ * When places free up (withdrawals, declines), a program coordinator offers them to the waitlist:
+ * earliest first, never taking a country over its cap (core admitFromWaitlist). The same call
+ * with `dryRun` is the preview the page shows before the button is pressed. Admitted applications
+ * are accepted and emailed like any acceptance.
+ */
+export interface AdmitFromWaitlistInput {
+  viewer: Viewer | null;
+  roundId: string;
+  /** How many places to fill; all the caps allow when omitted. */
+  places?: number | undefined;
+  dryRun: boolean;
+}
+
+export interface AdmitFromWaitlistResult {
+  admitted: QuotaRow[];
+  stillWaitlisted: number;
+  capPerCountry: number;
+}
+
+const ADMITTING: readonly RoundStatus[] = ['open', 'closed', 'matching'];
+
+export const admitWaitlistedApplications = async (
+  deps: ReviewDeps,
+  input: AdmitFromWaitlistInput,
+): Promise<AdmitFromWaitlistResult> => {
+  const viewer = assertProgramCoordinator(input.viewer, 'admit applicants from the waitlist');
+  if (
+    input.places !== undefined &&
+    (!Number.isInteger(input.places) || input.places < 1 || input.places > 10_000)
+  ) {
+    throw new DomainError('VALIDATION', 'The number of places must be a whole number from 1.', [
+      { field: 'places', message: 'Enter the number of places as a whole number from 1, or leave it empty' },
+    ]);
+  }
+  const now = deps.now();
+  return deps.transaction(async (store) => {
+    const round = await store.rounds.getRound(input.roundId);
+    if (!ADMITTING.includes(round.status)) {
+      throw new DomainError(
+        'CONFLICT',
+        `Round "${round.name}" is ${round.status}: the waitlist can only be used while the round is open, closed or being matched.`,
+      );
+    }
+    const rows = await store.review.listQuotaRows(round.id);
+    const toCandidate = (row: QuotaRow) => ({ id: row.id, countryOfResidence: row.countryCode });
+    const holdingPlaces = rows.filter((row) => PLACE_HOLDING_STATUSES.includes(row.status)).map(toCandidate);
+    const waitlist = rows.filter((row) => row.status === 'waitlisted');
+    const decision = admitFromWaitlist({
+      holdingPlaces,
+      waitlist: waitlist.map(toCandidate),
+      settings: round.quota,
+      maxAdmissions: input.places,
+    });
+    const admittedIds = new Set(decision.admitted);
+    const admitted = waitlist.filter((row) => admittedIds.has(row.id));
+    const result: AdmitFromWaitlistResult = {
+      admitted,
+      stillWaitlisted: decision.stillWaitlisted.length,
+      capPerCountry: computeCountryCap(holdingPlaces.length + waitlist.length, round.quota),
+    };
+    if (input.dryRun) return result;
+    for (const row of admitted) {
+      const application = await store.review.findApplicationInScope(row.id, { kind: 'all' });
+      if (!application) continue;
+      await applyReviewAction(store, {
+        actorPersonId: viewer.personId,
+        application,
+        round,
+        action: 'accept',
+        declineReason: null,
+        via: 'waitlist-admission',
+        now,
+      });
+    }
+    return result;
+  });
+};

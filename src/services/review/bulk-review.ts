@@ -1,0 +1,77 @@
+import { DomainError } from '../../core/errors';
+import type { Viewer } from '../../core/people/viewer';
+import { assertCoordinator, scopeOf } from '../people/access';
+import {
+  applyReviewAction,
+  checkDeclineReason,
+  isReviewAction,
+  type ReviewAction,
+} from './review-application';
+import type { ReviewDeps } from '../ports/review-ports';
+
+/**
+ * One action on several selected applications of a round, in one transaction. Applications the
+ * action does not apply to (already accepted, say) are skipped and counted; ids outside the
+ * viewer's countries or round are skipped as not found, without saying more.
+ */
+export const MAX_BULK_SELECTION = 500;
+
+export interface BulkReviewInput {
+  viewer: Viewer | null;
+  roundId: string;
+  applicationIds: string[];
+  action: ReviewAction;
+  declineReason?: string | undefined;
+}
+
+export interface BulkReviewResult {
+  changed: string[];
+  /** The action did not apply to their current status. */
+  unchanged: string[];
+  notFound: string[];
+}
+
+export const bulkReview = async (deps: ReviewDeps, input: BulkReviewInput): Promise<BulkReviewResult> => {
+  const viewer = assertCoordinator(input.viewer, 'review applications');
+  if (!isReviewAction(input.action)) {
+    throw new DomainError('VALIDATION', 'Choose what to do with the selected applications.', [
+      { field: 'action', message: 'Choose what to do with the selected applications' },
+    ]);
+  }
+  const ids = [...new Set(input.applicationIds.filter((id) => id.trim() !== ''))];
+  if (ids.length === 0) {
+    throw new DomainError('VALIDATION', 'Select at least one application first.', [
+      { field: 'ids', message: 'Select at least one application' },
+    ]);
+  }
+  if (ids.length > MAX_BULK_SELECTION) {
+    throw new DomainError('VALIDATION', `Select at most ${MAX_BULK_SELECTION} applications at a time.`, [
+      { field: 'ids', message: `Select at most ${MAX_BULK_SELECTION} applications at a time` },
+    ]);
+  }
+  const declineReason = checkDeclineReason(input.action, input.declineReason);
+  const now = deps.now();
+  const scope = scopeOf(viewer);
+  return deps.transaction(async (store) => {
+    const round = await store.rounds.getRound(input.roundId);
+    const result: BulkReviewResult = { changed: [], unchanged: [], notFound: [] };
+    for (const id of ids) {
+      const application = await store.review.findApplicationInScope(id, scope);
+      if (!application || application.roundId !== round.id) {
+        result.notFound.push(id);
+        continue;
+      }
+      const to = await applyReviewAction(store, {
+        actorPersonId: viewer.personId,
+        application,
+        round,
+        action: input.action,
+        declineReason,
+        via: 'bulk',
+        now,
+      });
+      (to ? result.changed : result.unchanged).push(id);
+    }
+    return result;
+  });
+};

@@ -1,0 +1,169 @@
+import type { ApplicationStatus } from '../../core/applications/application-status';
+import { DomainError } from '../../core/errors';
+import type { Viewer } from '../../core/people/viewer';
+import type { Round } from '../../core/rounds';
+import { formatCalendarDate } from '../../core/time/date-format';
+import type { ReviewedApplication } from '../../db/repositories/review/application-review-repository';
+import { type ReviewEmailKind, renderReviewEmail } from '../../email/templates/application-review';
+import { assertCoordinator, scopeOf } from '../people/access';
+import type { ReviewDeps, ReviewStore } from '../ports/review-ports';
+
+/**
+ * A coordinator decides about one application: accept it, decline it (with a reason only
+ * coordinators see), move it to the waitlist or back from the waitlist (or undo a decline). Country
+ * coordinators may only act on applications of their countries; anything else is NOT_FOUND, as if
+ * it did not exist. Each change is audited and, where the applicant should know, emailed once per
+ * status (dedupe key), in the same transaction.
+ */
+export const REVIEW_ACTIONS = ['accept', 'decline', 'waitlist', 'restore'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+export const isReviewAction = (value: unknown): value is ReviewAction =>
+  typeof value === 'string' && (REVIEW_ACTIONS as readonly string[]).includes(value);
+
+const MOVES: Record<
+  ReviewAction,
+  { from: readonly ApplicationStatus[]; to: ApplicationStatus; email?: ReviewEmailKind }
+> = {
+  accept: { from: ['pending', 'waitlisted'], to: 'accepted', email: 'accepted' },
+  decline: { from: ['pending', 'waitlisted', 'accepted'], to: 'declined', email: 'declined' },
+  waitlist: { from: ['pending', 'accepted'], to: 'waitlisted', email: 'waitlisted' },
+  restore: { from: ['waitlisted', 'declined'], to: 'pending' },
+};
+
+/** The actions that make sense for an application in this status (the buttons to show). */
+export const listReviewActions = (status: ApplicationStatus): ReviewAction[] =>
+  REVIEW_ACTIONS.filter((action) => MOVES[action].from.includes(status));
+
+export const MAX_DECLINE_REASON = 1000;
+
+export const checkDeclineReason = (action: ReviewAction, reason: string | undefined): string | null => {
+  if (action !== 'decline') return null;
+  const trimmed = reason?.trim() ?? '';
+  if (trimmed === '') {
+    throw new DomainError('VALIDATION', 'Give a reason for declining; only coordinators see it.', [
+      { field: 'declineReason', message: 'Give a reason for declining (only coordinators see it)' },
+    ]);
+  }
+  if (trimmed.length > MAX_DECLINE_REASON) {
+    throw new DomainError('VALIDATION', 'The reason is too long.', [
+      { field: 'declineReason', message: `Keep the reason under ${MAX_DECLINE_REASON} characters` },
+    ]);
+  }
+  return trimmed;
+};
+
+/**
+ * Applies one action inside the caller's transaction. Returns the new status, or undefined when the
+ * action does not apply to the application's current status (nothing is changed then).
+ */
+export const applyReviewAction = async (
+  store: ReviewStore,
+  change: {
+    actorPersonId: string;
+    application: ReviewedApplication;
+    round: Round;
+    action: ReviewAction;
+    declineReason: string | null;
+    via: 'single' | 'bulk' | 'waitlist-admission';
+    now: Date;
+  },
+): Promise<ApplicationStatus | undefined> => {
+  const { application, round, action, now } = change;
+  const move = MOVES[action];
+  if (!move.from.includes(application.status)) return undefined;
+  const changed = await store.review.changeStatus(
+    application.id,
+    { from: application.status, to: move.to, declineReason: change.declineReason },
+    now,
+  );
+  if (!changed) return undefined;
+  await store.review.appendAudit(
+    {
+      actorPersonId: change.actorPersonId,
+      action: `application.${action}`,
+      subjectType: 'application',
+      subjectId: application.id,
+      details: {
+        roundId: round.id,
+        from: application.status,
+        to: move.to,
+        via: change.via,
+        ...(change.declineReason ? { declineReason: change.declineReason } : {}),
+      },
+    },
+    now,
+  );
+  if (move.email) {
+    const email = renderReviewEmail({
+      kind: move.email,
+      name: application.name,
+      roundName: round.name,
+      startsOn: formatCalendarDate(round.startsOn, application.locale),
+      locale: application.locale,
+    });
+    await store.enqueueMail(
+      {
+        to: application.email,
+        kind: `application-${move.email}`,
+        dedupeKey: `application-${move.email}:${application.id}`,
+        ...email,
+      },
+      now,
+    );
+  }
+  return move.to;
+};
+
+export interface ReviewApplicationInput {
+  viewer: Viewer | null;
+  roundId: string;
+  applicationId: string;
+  action: ReviewAction;
+  declineReason?: string | undefined;
+}
+
+export interface ReviewApplicationResult {
+  from: ApplicationStatus;
+  to: ApplicationStatus;
+}
+
+export const reviewApplication = async (
+  deps: ReviewDeps,
+  input: ReviewApplicationInput,
+): Promise<ReviewApplicationResult> => {
+  const viewer = assertCoordinator(input.viewer, 'review applications');
+  if (!isReviewAction(input.action)) {
+    throw new DomainError('VALIDATION', `"${String(input.action)}" is not a review action.`, [
+      { field: 'action', message: 'Choose what to do with the application' },
+    ]);
+  }
+  const declineReason = checkDeclineReason(input.action, input.declineReason);
+  const now = deps.now();
+  return deps.transaction(async (store) => {
+    const application = await store.review.findApplicationInScope(input.applicationId, scopeOf(viewer));
+    if (!application || application.roundId !== input.roundId) {
+      throw new DomainError(
+        'NOT_FOUND',
+        `There is no application "${input.applicationId}" in round "${input.roundId}".`,
+      );
+    }
+    const round = await store.rounds.getRound(input.roundId);
+    const to = await applyReviewAction(store, {
+      actorPersonId: viewer.personId,
+      application,
+      round,
+      action: input.action,
+      declineReason,
+      via: 'single',
+      now,
+    });
+    if (!to) {
+      throw new DomainError(
+        'CONFLICT',
+        `${application.name}'s application is ${application.status}, so it cannot be changed with "${input.action}".`,
+      );
+    }
+    return { from: application.status, to };
+  });
+};

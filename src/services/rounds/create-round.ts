@@ -1,0 +1,48 @@
+import { DomainError } from '../../core/errors';
+import type { Viewer } from '../../core/people/viewer';
+import { createDraftRound, type Round, validateRoundEditorInput } from '../../core/rounds';
+import type { RoundsRepository } from '../../db/repositories/rounds/rounds-repository';
+import { assertProgramCoordinator } from '../people/access';
+import type { ReviewDeps } from '../ports/review-ports';
+
+/**
+ * A program coordinator creates a round in draft. The form's dates and times are in the program's
+ * time zone (the core turns them into UTC instants); the end date defaults to four months after
+ * the start.
+ */
+export interface CreateRoundInput {
+  viewer: Viewer | null;
+  /** The round editor's fields as submitted (see RoundEditorSchema). */
+  form: unknown;
+}
+
+export const createRound = async (
+  deps: Pick<ReviewDeps, 'now' | 'newId' | 'transaction'> & { rounds: RoundsRepository },
+  input: CreateRoundInput,
+): Promise<Round> => {
+  const viewer = assertProgramCoordinator(input.viewer, 'create rounds');
+  const result = validateRoundEditorInput(input.form);
+  if (!result.ok) {
+    throw new DomainError(
+      'VALIDATION',
+      'The round could not be created: some fields need correcting.',
+      result.problems,
+    );
+  }
+  const round = createDraftRound(deps.newId(), result.value);
+  const now = deps.now();
+  await deps.transaction(async (store) => {
+    await store.rounds.insertRound(round, now);
+    await store.review.appendAudit(
+      {
+        actorPersonId: viewer.personId,
+        action: 'round.created',
+        subjectType: 'round',
+        subjectId: round.id,
+        details: { name: round.name },
+      },
+      now,
+    );
+  });
+  return round;
+};

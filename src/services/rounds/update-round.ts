@@ -1,0 +1,50 @@
+import { DomainError } from '../../core/errors';
+import type { Viewer } from '../../core/people/viewer';
+import { type Round, validateRoundEditorInput } from '../../core/rounds';
+import { assertProgramCoordinator } from '../people/access';
+import type { ReviewDeps } from '../ports/review-ports';
+
+/** A program coordinator changes a round's name, dates or quota. Its status does not change here. */
+export interface UpdateRoundInput {
+  viewer: Viewer | null;
+  roundId: string;
+  form: unknown;
+}
+
+export const updateRound = async (
+  deps: Pick<ReviewDeps, 'now' | 'transaction' | 'rounds'>,
+  input: UpdateRoundInput,
+): Promise<Round> => {
+  const viewer = assertProgramCoordinator(input.viewer, 'edit rounds');
+  const round = await deps.rounds.getRound(input.roundId);
+  if (round.status === 'finished') {
+    throw new DomainError(
+      'CONFLICT',
+      `Round "${round.name}" (${round.id}) has finished and can no longer be edited.`,
+    );
+  }
+  const result = validateRoundEditorInput(input.form);
+  if (!result.ok) {
+    throw new DomainError(
+      'VALIDATION',
+      `Round "${round.name}" was not changed: some fields need correcting.`,
+      result.problems,
+    );
+  }
+  const updated: Round = { ...round, ...result.value, id: round.id, status: round.status };
+  const now = deps.now();
+  await deps.transaction(async (store) => {
+    await store.rounds.saveRound(updated, now);
+    await store.review.appendAudit(
+      {
+        actorPersonId: viewer.personId,
+        action: 'round.updated',
+        subjectType: 'round',
+        subjectId: round.id,
+        details: { name: updated.name },
+      },
+      now,
+    );
+  });
+  return updated;
+};

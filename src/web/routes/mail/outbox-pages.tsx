@@ -1,0 +1,104 @@
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { TFunction } from 'i18next';
+import type { AppContext } from '../../../app-context';
+import type { Config } from '../../../config/env';
+import { DomainError } from '../../../core/errors';
+import {
+  countMailByStatus,
+  findMailMessage,
+  listMailMessages,
+  listMailWithErrors,
+} from '../../../db/repositories/mail/mail-store';
+import type { AppEnv } from '../../env';
+import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
+import { renderPage } from '../../views/layout';
+import { MailQueueStatus, OutboxList, OutboxMessage, type OutboxNotice } from '../../views/mail/outbox-views';
+
+const LIST_LIMIT = 200;
+const PROBLEM_LIMIT = 50;
+
+/**
+ * The email HTML is shown as its own document, sandboxed: no script, no same-origin access, no
+ * forms; inline styles and remote images as a mail client would allow; links open on click.
+ */
+export const EMAIL_HTML_CSP = [
+  'sandbox allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation',
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src https: data:',
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * Who may read mail here. On a development copy served from this machine (BASE_URL on localhost)
+ * without SMTP_URL anyone may: it is how a newcomer signs in to the demo, and no real email exists.
+ * Anywhere else only coordinators, and message bodies (which hold other people's sign-in links)
+ * only program coordinators: a server put on the internet with NODE_ENV left unset must not hand
+ * out sign-in links to whoever asks.
+ */
+export const isOutboxOpen = (config: Pick<Config, 'isProduction' | 'smtpUrl' | 'baseUrl'>): boolean =>
+  !config.isProduction && !config.smtpUrl && isLoopbackUrl(config.baseUrl);
+
+const isLoopbackUrl = (url: string): boolean => {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+};
+
+const passThrough: MiddlewareHandler<AppEnv> = async (_c, next) => {
+  await next();
+};
+
+export const outboxPages = (ctx: AppContext) => {
+  const db = ctx.database.db;
+  const isOpen = isOutboxOpen(ctx.config);
+  const isOutbox = !ctx.config.smtpUrl;
+  const notice: OutboxNotice = ctx.config.isProduction ? 'unconfigured' : 'development';
+  const forList = isOpen ? passThrough : requireCoordinator();
+  const forBodies = isOpen ? passThrough : requireProgramCoordinator();
+
+  const findOutboxMessage = async (t: TFunction, id: string) => {
+    const message = isOutbox ? await findMailMessage(db, id) : undefined;
+    if (!message) throw new DomainError('NOT_FOUND', t('mail:message.notFound', { id }));
+    return message;
+  };
+
+  return new Hono<AppEnv>()
+    .use('*', async (c, next) => {
+      await next();
+      // Emails here hold sign-in links: keep them out of caches and search engines.
+      c.header('Cache-Control', 'no-store');
+      c.header('X-Robots-Tag', 'noindex');
+    })
+    .get('/', forList, async (c) => {
+      const t = c.get('t');
+      if (!isOutbox) {
+        const [counts, problems] = await Promise.all([
+          countMailByStatus(db),
+          listMailWithErrors(db, PROBLEM_LIMIT),
+        ]);
+        return renderPage(c, {
+          title: t('mail:queue.title'),
+          children: <MailQueueStatus counts={counts} problems={problems} />,
+        });
+      }
+      const messages = await listMailMessages(db, { limit: LIST_LIMIT });
+      return renderPage(c, {
+        title: t('mail:outbox.title'),
+        children: <OutboxList messages={messages} notice={notice} limit={LIST_LIMIT} />,
+      });
+    })
+    .get('/:id', forBodies, async (c) => {
+      const message = await findOutboxMessage(c.get('t'), c.req.param('id'));
+      return renderPage(c, {
+        title: c.get('t')('mail:message.title', { subject: message.subject }),
+        children: <OutboxMessage message={message} notice={notice} />,
+      });
+    })
+    .get('/:id/html', forBodies, async (c) => {
+      const message = await findOutboxMessage(c.get('t'), c.req.param('id'));
+      c.header('Content-Security-Policy', EMAIL_HTML_CSP);
+      return c.html(message.html);
+    });
+};

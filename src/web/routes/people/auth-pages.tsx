@@ -1,0 +1,167 @@
+import { createHmac } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { isAPIError } from 'better-auth/api';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppContext } from '../../../app-context';
+import type { Auth } from '../../../auth/auth';
+import { safeNextPath } from '../../../auth/safe-next';
+import { SIGN_IN_LINK_MINUTES } from '../../../auth/send-sign-in-link';
+import { isDomainError } from '../../../core/errors';
+import { isCoordinator } from '../../../core/people/viewer';
+import { createPeopleRepository } from '../../../db/repositories/people/people-repository';
+import { createSignInAttemptsRepository } from '../../../db/repositories/people/sign-in-attempts-repository';
+import { requestSignInLink, SIGN_IN_RATE_LIMIT } from '../../../services/people/request-sign-in-link';
+import type { AppEnv } from '../../env';
+import { setFlash } from '../../flash';
+import { CheckEmail, LinkInvalid, RateLimited, SignInForm } from '../../views/people/auth-views';
+import { renderPage } from '../../views/layout';
+
+const SignInFormSchema = z.object({
+  email: z
+    .string({ error: 'auth:signIn.errors.emailRequired' })
+    .trim()
+    .min(1, 'auth:signIn.errors.emailRequired')
+    .max(254, 'auth:signIn.errors.emailInvalid')
+    .pipe(z.email('auth:signIn.errors.emailInvalid')),
+  next: z.string().optional(),
+});
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * The client's address for the per-IP limit: the socket's peer, or, when that is a local reverse
+ * proxy, the address the proxy appended last to X-Forwarded-For (earlier entries are the client's
+ * own claim). Under app.request() in tests there is no socket, so the header is used as given.
+ */
+export const clientIpAddress = (c: Context): string | null => {
+  const forwarded = c.req
+    .header('x-forwarded-for')
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  let peer: string | undefined;
+  try {
+    peer = getConnInfo(c).remote.address;
+  } catch {
+    peer = undefined;
+  }
+  if (peer && !LOOPBACK.has(peer)) return peer;
+  return forwarded?.at(-1) ?? peer ?? null;
+};
+
+/**
+ * Sign-in, sign-out and the one-time link. better-auth's own HTTP endpoints are not mounted: these
+ * handlers call its server API, so every way in goes through our rate limit and our people table.
+ */
+export const authPages = (ctx: AppContext, auth: Auth) => {
+  const app = new Hono<AppEnv>();
+  const people = createPeopleRepository(ctx.database.db);
+  const attempts = createSignInAttemptsRepository(ctx.database.db);
+  const hashKey = (value: string) =>
+    createHmac('sha256', ctx.config.authSecret).update(value).digest('base64url');
+
+  app.get('/sign-in', (c) => {
+    const t = c.get('t');
+    return renderPage(c, {
+      title: t('auth:signIn.title'),
+      children: <SignInForm csrfToken={c.get('csrfToken')} next={safeNextPath(c.req.query('next'))} />,
+    });
+  });
+
+  app.post('/sign-in', async (c) => {
+    const t = c.get('t');
+    const body = await c.req.parseBody();
+    const parsed = SignInFormSchema.safeParse(body);
+    const next = safeNextPath(body.next);
+    if (!parsed.success) {
+      const message = parsed.error.issues.find((issue) => issue.path[0] === 'email')?.message;
+      return renderPage(c, {
+        title: t('auth:signIn.title'),
+        status: 422,
+        children: (
+          <SignInForm
+            csrfToken={c.get('csrfToken')}
+            email={typeof body.email === 'string' ? body.email : ''}
+            next={next}
+            error={t(message ?? 'auth:signIn.errors.emailInvalid')}
+          />
+        ),
+      });
+    }
+    const { email } = parsed.data;
+    try {
+      await requestSignInLink(
+        {
+          people,
+          attempts,
+          hashKey,
+          now: ctx.now,
+          issueLink: async (person, options) => {
+            await auth.api.signInMagicLink({
+              body: { email: person.email, name: person.name, metadata: options },
+              headers: c.req.raw.headers,
+            });
+          },
+        },
+        { email, ipAddress: clientIpAddress(c), next, locale: c.get('locale') },
+      );
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'RATE_LIMITED') {
+        c.header('Retry-After', String(SIGN_IN_RATE_LIMIT.windowMinutes * 60));
+        return renderPage(c, {
+          title: t('auth:rateLimited.title'),
+          status: 429,
+          children: <RateLimited minutes={SIGN_IN_RATE_LIMIT.windowMinutes} />,
+        });
+      }
+      throw error;
+    }
+    return renderPage(c, {
+      title: t('auth:checkEmail.title'),
+      children: <CheckEmail email={email.toLowerCase()} minutes={SIGN_IN_LINK_MINUTES} />,
+    });
+  });
+
+  app.get('/sign-in/verify', async (c) => {
+    const t = c.get('t');
+    const token = c.req.query('token');
+    const next = safeNextPath(c.req.query('next'));
+    const linkInvalid = () =>
+      renderPage(c, {
+        title: t('auth:linkInvalid.title'),
+        status: 400,
+        children: <LinkInvalid minutes={SIGN_IN_LINK_MINUTES} next={next} />,
+      });
+    if (!token) return linkInvalid();
+    let verified: Awaited<ReturnType<typeof verifyLink>>;
+    const verifyLink = () =>
+      auth.api.magicLinkVerify({ query: { token }, headers: c.req.raw.headers, returnHeaders: true });
+    try {
+      verified = await verifyLink();
+    } catch (error) {
+      // Used, expired, unknown, or the person has gone: all mean "this link no longer works".
+      if (isAPIError(error)) return linkInvalid();
+      throw error;
+    }
+    for (const cookie of verified.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+    const viewer = await people.findViewerByEmail(verified.response.user.email);
+    ctx.logger.info({ personId: viewer?.personId }, 'signed in');
+    return c.redirect(next ?? (isCoordinator(viewer) ? '/coordinator' : '/'), 303);
+  });
+
+  app.post('/sign-out', async (c) => {
+    try {
+      const { headers } = await auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true });
+      for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+    } catch (error) {
+      // Signing out without a session (an old tab, a second click) is not an error.
+      if (!isAPIError(error)) throw error;
+    }
+    setFlash(c, { kind: 'success', message: c.get('t')('auth:signOut.done') });
+    return c.redirect('/sign-in', 303);
+  });
+
+  return app;
+};

@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import type { AppContext } from '../../../app-context';
+import { createCoordinatorDashboardRepository } from '../../../db/repositories/review/coordinator-dashboard-repository';
+import { loadCoordinatorDashboard } from '../../../services/people/load-coordinator-dashboard';
+import type { AppEnv } from '../../env';
+import { requireCoordinator } from '../../middleware/require-role';
+import { DashboardView } from '../../views/people/dashboard';
+import { renderPage } from '../../views/layout';
+import { coordinatorApplications } from '../review/coordinator-applications';
+import { coordinatorRounds } from '../rounds/coordinator-rounds';
+
+/**
+ * Everything under /coordinator. The role guard is applied to the whole sub-app, so a page added
+ * here later is protected without remembering to; pages for program coordinators only add
+ * requireProgramCoordinator() on top.
+ */
+export const coordinatorPages = (ctx: AppContext) => {
+  const app = new Hono<AppEnv>();
+  const dashboard = createCoordinatorDashboardRepository(ctx.database.db);
+  app.use('*', requireCoordinator());
+
+  app.get('/', async (c) => {
+    const viewer = c.get('viewer');
+    const data = await loadCoordinatorDashboard({ dashboard }, viewer);
+    return renderPage(c, {
+      title: c.get('t')('coordinator:dashboard.title'),
+      children: viewer && (
+        <DashboardView viewer={viewer} dashboard={data} isOutboxEnabled={c.get('isOutboxEnabled') ?? false} />
+      ),
+    });
+  });
+
+  app.route('/rounds', coordinatorRounds(ctx));
+  app.route('/rounds', coordinatorApplications(ctx));
+
+  return app;
+};

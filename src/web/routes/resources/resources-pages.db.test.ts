@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { signInAs } from '../../../../tests/support/sign-in';
+import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
+import { createPeopleRepository } from '../../../db/repositories/people/people-repository';
+import { createCoordinator } from '../../../services/people/create-coordinator';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+  await createCoordinator(
+    { people: createPeopleRepository(t.database.db), now: t.ctx.now },
+    { email: 'lead@example.org', name: 'Lead', countryCodes: [], actorPersonId: null },
+  );
+  await signInAs(t, 'lead@example.org');
+});
+afterEach(async () => {
+  await t.dispose();
+});
+
+const publicPage = async () => (await t.request('/resources')).text();
+const idsOnManagePage = async () =>
+  [
+    ...(await (await t.request('/coordinator/resources')).text()).matchAll(
+      /\/coordinator\/resources\/([^/"]+)\/edit/g,
+    ),
+  ].map((match) => match[1]!);
+
+test('a coordinator adds, edits, reorders and removes resources, and the public page follows', async () => {
+  const added = await t.postForm('/coordinator/resources', {
+    title: 'Peer mentoring guide',
+    url: 'https://example.org/guide',
+    description: 'How to run a good partnership',
+  });
+  expect(added.status).toBe(303);
+  await t.postForm('/coordinator/resources', {
+    title: 'Icebreakers',
+    url: 'https://example.org/ice',
+    description: '',
+  });
+  let page = await publicPage();
+  expect(page.indexOf('Peer mentoring guide')).toBeLessThan(page.indexOf('Icebreakers'));
+
+  const [guide, icebreakers] = await idsOnManagePage();
+  expect(guide && icebreakers).toBeTruthy();
+  expect((await t.postForm(`/coordinator/resources/${icebreakers}/move`, { direction: 'up' })).status).toBe(
+    303,
+  );
+  page = await publicPage();
+  expect(page.indexOf('Icebreakers')).toBeLessThan(page.indexOf('Peer mentoring guide'));
+
+  const edited = await t.postForm(`/coordinator/resources/${guide}`, {
+    title: 'The peer mentoring guide',
+    url: 'https://example.org/guide-2',
+    description: '',
+  });
+  expect(edited.status).toBe(303);
+  expect(await publicPage()).toContain('href="https://example.org/guide-2"');
+
+  expect((await t.postForm(`/coordinator/resources/${icebreakers}/delete`, {})).status).toBe(303);
+  page = await publicPage();
+  expect(page).not.toContain('Icebreakers');
+  expect(page).toContain('The peer mentoring guide');
+});
+
+test('a resource without a title or with a link that is not http(s) is refused next to the field, input kept', async () => {
+  const refused = await t.postForm('/coordinator/resources', {
+    title: '',
+    url: 'javascript:alert(1)',
+    description: 'kept text',
+  });
+  expect(refused.status).toBe(422);
+  const html = await refused.text();
+  expect(html).toContain('kept text');
+  expect(html).toMatch(/class="[^"]*error/);
+  const badLink = await t.postForm('/coordinator/resources', {
+    title: 'A title',
+    url: 'javascript:alert(1)',
+    description: '',
+  });
+  expect(badLink.status).toBe(422);
+  expect(await publicPage()).not.toContain('javascript:');
+  expect(await publicPage()).not.toContain('A title');
+});

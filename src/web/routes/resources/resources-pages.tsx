@@ -1,0 +1,146 @@
+import { type Context, Hono } from 'hono';
+import type { AppContext } from '../../../app-context';
+import { isDomainError } from '../../../core/errors';
+import { createResourcesRepository } from '../../../db/repositories/resources/resources-repository';
+import { createTopicsRepository } from '../../../db/repositories/rounds/topics-repository';
+import { addResource, moveResource, removeResource, updateResource } from '../../../services/resources/manage-resources';
+import type { AppEnv } from '../../env';
+import { setFlash } from '../../flash';
+import { requireCoordinator } from '../../middleware/require-role';
+import { renderPage } from '../../views/layout';
+import {
+  EditResourcePage,
+  ManageResourcesPage,
+  type ResourceFormValues,
+  ResourcesPage,
+  TopicsArchivePage,
+} from '../../views/resources/resources-views';
+import { translateMessage } from '../applications/application-pages';
+
+const readResourceForm = async (c: Context<AppEnv>): Promise<ResourceFormValues> => {
+  const body = await c.req.parseBody();
+  const text = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+  return { title: text('title'), url: text('url'), description: text('description') };
+};
+
+/** The public resources page and the archive of published discussion topics. */
+export const resourcePages = (ctx: AppContext) => {
+  const app = new Hono<AppEnv>();
+  const resources = createResourcesRepository(ctx.database.db);
+  const topics = createTopicsRepository(ctx.database.db);
+
+  app.get('/resources', async (c) =>
+    renderPage(c, {
+      title: c.get('t')('applications:resources.title'),
+      children: <ResourcesPage resources={await resources.listResources()} />,
+    }),
+  );
+
+  app.get('/topics', async (c) =>
+    renderPage(c, {
+      title: c.get('t')('applications:topics.title'),
+      children: <TopicsArchivePage topics={await topics.listPublishedTopics(ctx.now())} />,
+    }),
+  );
+
+  return app;
+};
+
+/** Coordinators manage the resources list: add, edit, remove, move up or down. Mounted at /coordinator/resources. */
+export const coordinatorResourcePages = (ctx: AppContext) => {
+  const app = new Hono<AppEnv>();
+  const resources = createResourcesRepository(ctx.database.db);
+  const deps = { resources, now: ctx.now };
+  app.use('*', requireCoordinator());
+
+  const renderList = async (
+    c: Context<AppEnv>,
+    values: ResourceFormValues = {},
+    problems: { field: string; message: string }[] = [],
+    status: 200 | 422 = 200,
+  ) =>
+    renderPage(c, {
+      title: c.get('t')('applications:resources.manage.title'),
+      status,
+      children: (
+        <ManageResourcesPage
+          resources={await resources.listResources()}
+          csrfToken={c.get('csrfToken')}
+          values={values}
+          problems={problems.map((p) => ({
+            field: p.field,
+            message: translateMessage(c.get('t'), p.message),
+          }))}
+        />
+      ),
+    });
+
+  app.get('/', (c) => renderList(c));
+
+  app.post('/', async (c) => {
+    const values = await readResourceForm(c);
+    try {
+      await addResource(deps, values);
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'VALIDATION')
+        return renderList(c, values, error.details, 422);
+      throw error;
+    }
+    setFlash(c, { kind: 'success', message: c.get('t')('applications:resources.manage.added') });
+    return c.redirect('/coordinator/resources', 303);
+  });
+
+  app.get('/:id/edit', async (c) => {
+    const resource = await resources.findResource(c.req.param('id'));
+    if (!resource) return c.notFound();
+    return renderPage(c, {
+      title: c.get('t')('applications:resources.manage.editTitle', { title: resource.title }),
+      children: <EditResourcePage resource={resource} values={resource} csrfToken={c.get('csrfToken')} />,
+    });
+  });
+
+  app.post('/:id', async (c) => {
+    const resource = await resources.findResource(c.req.param('id'));
+    if (!resource) return c.notFound();
+    const values = await readResourceForm(c);
+    try {
+      await updateResource(deps, resource.id, values);
+    } catch (error) {
+      if (isDomainError(error) && error.code === 'VALIDATION') {
+        const t = c.get('t');
+        return renderPage(c, {
+          title: t('applications:resources.manage.editTitle', { title: resource.title }),
+          status: 422,
+          children: (
+            <EditResourcePage
+              resource={resource}
+              values={values}
+              problems={error.details.map((p) => ({
+                field: p.field,
+                message: translateMessage(t, p.message),
+              }))}
+              csrfToken={c.get('csrfToken')}
+            />
+          ),
+        });
+      }
+      throw error;
+    }
+    setFlash(c, { kind: 'success', message: c.get('t')('applications:resources.manage.saved') });
+    return c.redirect('/coordinator/resources', 303);
+  });
+
+  app.post('/:id/delete', async (c) => {
+    await removeResource(deps, c.req.param('id'));
+    setFlash(c, { kind: 'success', message: c.get('t')('applications:resources.manage.removed') });
+    return c.redirect('/coordinator/resources', 303);
+  });
+
+  app.post('/:id/move', async (c) => {
+    const body = await c.req.parseBody();
+    await moveResource(deps, c.req.param('id'), body.direction === 'up' ? 'up' : 'down');
+    return c.redirect('/coordinator/resources', 303);
+  });
+
+  return app;
+};

@@ -1,0 +1,210 @@
+import { type Context, Hono } from 'hono';
+import type { AppContext } from '../../../app-context';
+import { DomainError, isDomainError } from '../../../core/errors';
+import {
+  computeDefaultRoundDates,
+  findTransitionRefusal,
+  ROUND_STATUSES,
+  ROUND_TRANSITIONS,
+  type RoundStatus,
+} from '../../../core/rounds';
+import { createReviewDeps } from '../../../db/unit-of-work/transaction-unit-of-work';
+import { createRound } from '../../../services/rounds/create-round';
+import { changeRoundStatus } from '../../../services/rounds/transition-round';
+import { updateRound } from '../../../services/rounds/update-round';
+import type { AppEnv } from '../../env';
+import { setFlash } from '../../flash';
+import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
+import {
+  type RoundFormValues,
+  RoundFormView,
+  RoundPageView,
+  RoundsListView,
+  toRoundFormValues,
+} from '../../views/rounds/coordinator-round-views';
+import { renderPage } from '../../views/layout';
+
+/**
+ * /coordinator/rounds: the rounds list (every coordinator: it leads to each round's applications)
+ * and, for program coordinators only, creating, editing and moving rounds through their stages.
+ * Guards are per route, because the applications pages share this prefix.
+ */
+const formValues = async (c: Context<AppEnv>): Promise<RoundFormValues> => {
+  const body = await c.req.parseBody();
+  const values: RoundFormValues = {};
+  for (const [key, value] of Object.entries(body)) if (typeof value === 'string') values[key] = value;
+  return values;
+};
+
+const truncate = (text: string, max = 450) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export const coordinatorRounds = (ctx: AppContext) => {
+  const app = new Hono<AppEnv>();
+  const deps = () => createReviewDeps(ctx.database.db, { now: ctx.now, baseUrl: ctx.config.baseUrl });
+  const program = requireProgramCoordinator();
+
+  app.get('/', requireCoordinator(), async (c) => {
+    const rounds = await deps().rounds.listRounds();
+    return renderPage(c, {
+      title: c.get('t')('review:rounds.title'),
+      children: <RoundsListView rounds={rounds} canManage={c.get('viewer')?.isProgramCoordinator ?? false} />,
+    });
+  });
+
+  app.get('/new', program, (c) => {
+    const t = c.get('t');
+    const today = ctx.now().toISOString().slice(0, 10);
+    const startsOn = computeDefaultRoundDates(today);
+    return renderPage(c, {
+      title: t('review:rounds.createTitle'),
+      children: (
+        <RoundFormView
+          title={t('review:rounds.createTitle')}
+          action="/coordinator/rounds"
+          values={{
+            programTimeZone: 'UTC',
+            applicationsOpenTime: '00:00',
+            applicationsCloseTime: '23:59',
+            quotaEnabled: 'on',
+            quotaCapPercent: '20',
+            quotaMinimumPlaces: '5',
+            startsOn: startsOn.endsOn,
+          }}
+          problems={[]}
+          csrfToken={c.get('csrfToken')}
+          submitLabel={t('review:rounds.create')}
+        />
+      ),
+    });
+  });
+
+  app.post('/', program, async (c) => {
+    const t = c.get('t');
+    const values = await formValues(c);
+    try {
+      const round = await createRound(deps(), { viewer: c.get('viewer'), form: values });
+      setFlash(c, { kind: 'success', message: t('review:rounds.created', { name: round.name }) });
+      return c.redirect(`/coordinator/rounds/${round.id}`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
+      return renderPage(c, {
+        title: t('review:rounds.createTitle'),
+        status: 422,
+        children: (
+          <RoundFormView
+            title={t('review:rounds.createTitle')}
+            action="/coordinator/rounds"
+            values={values}
+            problems={error.details}
+            csrfToken={c.get('csrfToken')}
+            submitLabel={t('review:rounds.create')}
+          />
+        ),
+      });
+    }
+  });
+
+  app.get('/:roundId{[^/]+}', program, async (c) => {
+    const round = await deps().rounds.getRound(c.req.param('roundId'));
+    const now = ctx.now();
+    const stages = ROUND_TRANSITIONS[round.status].map((to) => ({
+      to,
+      refusal: findTransitionRefusal(round, to, now),
+    }));
+    return renderPage(c, {
+      title: round.name,
+      children: <RoundPageView round={round} stages={stages} csrfToken={c.get('csrfToken')} />,
+    });
+  });
+
+  app.get('/:roundId/edit', program, async (c) => {
+    const t = c.get('t');
+    const round = await deps().rounds.getRound(c.req.param('roundId'));
+    return renderPage(c, {
+      title: t('review:rounds.editTitle', { name: round.name }),
+      children: (
+        <RoundFormView
+          title={t('review:rounds.editTitle', { name: round.name })}
+          action={`/coordinator/rounds/${round.id}`}
+          values={toRoundFormValues(round)}
+          problems={[]}
+          csrfToken={c.get('csrfToken')}
+          submitLabel={t('review:rounds.save')}
+        />
+      ),
+    });
+  });
+
+  app.post('/:roundId/status', program, async (c) => {
+    const t = c.get('t');
+    const roundId = c.req.param('roundId');
+    const body = await c.req.parseBody();
+    const to = String(body.to ?? '') as RoundStatus;
+    const round = await deps().rounds.getRound(roundId);
+    const statusLabel = (ROUND_STATUSES as readonly string[]).includes(to)
+      ? t(`review:roundStatus.${to}`)
+      : to;
+    try {
+      if (!(ROUND_STATUSES as readonly string[]).includes(to)) {
+        throw new DomainError('CONFLICT', t('review:rounds.unknownStage', { stage: to }));
+      }
+      const result = await changeRoundStatus(deps(), { viewer: c.get('viewer'), roundId, to });
+      const carried = result.carryOver?.carriedOver.length ?? 0;
+      setFlash(c, {
+        kind: 'success',
+        message: truncate(
+          [
+            t('review:rounds.moved', { name: round.name, status: statusLabel }),
+            carried > 0 ? t('review:rounds.carriedOver', { count: carried }) : '',
+            result.quota && result.quota.capPerCountry !== null
+              ? t('review:rounds.quotaSettled', {
+                  count: result.quota.waitlisted.length,
+                  cap: result.quota.capPerCountry,
+                })
+              : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+        ),
+      });
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'CONFLICT') throw error;
+      const reason = findTransitionRefusal(round, to, ctx.now()) ?? error.message;
+      setFlash(c, {
+        kind: 'error',
+        message: truncate(t('review:rounds.refused', { name: round.name, status: statusLabel, reason })),
+      });
+    }
+    return c.redirect(`/coordinator/rounds/${roundId}`, 303);
+  });
+
+  app.post('/:roundId{[^/]+}', program, async (c) => {
+    const t = c.get('t');
+    const roundId = c.req.param('roundId');
+    const values = await formValues(c);
+    try {
+      const round = await updateRound(deps(), { viewer: c.get('viewer'), roundId, form: values });
+      setFlash(c, { kind: 'success', message: t('review:rounds.updated', { name: round.name }) });
+      return c.redirect(`/coordinator/rounds/${round.id}`, 303);
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
+      const round = await deps().rounds.getRound(roundId);
+      return renderPage(c, {
+        title: t('review:rounds.editTitle', { name: round.name }),
+        status: 422,
+        children: (
+          <RoundFormView
+            title={t('review:rounds.editTitle', { name: round.name })}
+            action={`/coordinator/rounds/${round.id}`}
+            values={values}
+            problems={error.details}
+            csrfToken={c.get('csrfToken')}
+            submitLabel={t('review:rounds.save')}
+          />
+        ),
+      });
+    }
+  });
+
+  return app;
+};
