@@ -21,8 +21,8 @@ import { parseArgs } from 'node:util';
 import { startPostgresCluster } from '../../scripts/pg-cluster.js';
 // @ts-expect-error plain JavaScript helper shared with scripts/test.js
 import { ensureSystemPackages } from '../../scripts/system-deps.js';
-import { generateSyntheticPool } from '../../src/services/demo';
 import { openDatabase } from '../../src/db/connection';
+import { generateSyntheticPool } from '../../src/services/demo';
 import {
   type ApplicantSession,
   findOpenRoundId,

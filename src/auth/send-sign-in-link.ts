@@ -1,6 +1,6 @@
 import type { AppContext } from '../app-context';
-import type { PeopleRepository } from '../db/repositories/people/people-repository';
 import { enqueueMail } from '../db/repositories/mail/mail-queue';
+import type { PeopleRepository } from '../db/repositories/people/people-repository';
 import { renderSignInLinkEmail } from '../email/templates/sign-in-link';
 import { pickLocale } from '../i18n';
 

@@ -1,9 +1,9 @@
 import { serve } from '@hono/node-server';
 import type { AppContext } from '../app-context';
 import { startDuplicateWorker } from '../jobs/duplicate-worker';
-import { startMailWorker } from '../services/mail/deliver-due-mail';
 import { startRoundScheduleWorker } from '../jobs/round-schedule-worker';
 import { isProgramEmpty, seedDemo } from '../services/demo/seed-demo';
+import { startMailWorker } from '../services/mail/deliver-due-mail';
 import { createApp } from '../web/app';
 import type { CliCommand, CliIo } from './command';
 import { parseArgs } from './parse-args';

@@ -16,11 +16,11 @@ import { ROUND_STATUSES } from '../core/rounds';
 import { DAYS_OF_WEEK } from '../core/time';
 import type { MailStatus } from '../db/tables/mail';
 import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
-import type { LabelKind } from './labels';
 import { EXPORT_COLUMNS } from '../services/review/export-applications';
 import { IMPORT_FIELDS } from '../services/review/import-applications';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
 import type { OutboxNotice } from '../web/views/mail/outbox-views';
+import type { LabelKind } from './labels';
 
 /**
  * Every i18n key the source asks for must exist in locales/en. The source is read, not run: each

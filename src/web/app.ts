@@ -12,15 +12,15 @@ import { handleError, handleNotFound } from './middleware/errors';
 import { i18nMiddleware } from './middleware/i18n';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
-import { apiApplications } from './routes/review/api-applications';
 import { applicationPages } from './routes/applications/application-pages';
+import { outboxPages } from './routes/mail/outbox-pages';
 import { authPages } from './routes/people/auth-pages';
 import { coordinatorPages } from './routes/people/coordinator-pages';
-import { healthRoutes } from './routes/system/health';
-import { outboxPages } from './routes/mail/outbox-pages';
 import { publicPages } from './routes/public/public-pages';
 import { coordinatorResourcePages, resourcePages } from './routes/resources/resources-pages';
+import { apiApplications } from './routes/review/api-applications';
 import { roundPages } from './routes/rounds/round-pages';
+import { healthRoutes } from './routes/system/health';
 import { staticRoutes } from './routes/system/static';
 
 /** Requests larger than this are refused with 413: every form of the program is text. */

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import type { Round } from '../core/rounds';
 import { makeOpenRound } from '../../tests/support/applicant-fixtures';
+import type { Round } from '../core/rounds';
 import { createRecentRounds } from './recent-rounds';
 
 const counting = (rounds: Map<string, Round>) => {

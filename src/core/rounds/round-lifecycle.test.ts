@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeRound } from '../../../tests/support/test-round';
 import { DomainError } from '../errors';
 import { ROUND_STATUSES, type RoundStatus } from './round';
 import {
@@ -8,7 +9,6 @@ import {
   findTransitionRefusal,
   transitionRound,
 } from './round-lifecycle';
-import { makeRound } from '../../../tests/support/test-round';
 
 const duringApplications = new Date('2025-02-10T00:00:00Z');
 const afterRoundEnds = new Date('2025-07-11T00:00:00Z');

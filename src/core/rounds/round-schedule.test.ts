@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findCurrentOrNextRound, findRoundPhase, isAcceptingApplications } from './round-schedule';
 import { makeRound } from '../../../tests/support/test-round';
+import { findCurrentOrNextRound, findRoundPhase, isAcceptingApplications } from './round-schedule';
 
 describe('isAcceptingApplications', () => {
   const open = makeRound({ status: 'open' });

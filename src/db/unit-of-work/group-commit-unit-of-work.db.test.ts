@@ -8,9 +8,9 @@ import type {
 } from 'kysely';
 import { TableNode } from 'kysely';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { insertRound, makeOpenRound, TEST_NOW, validForm } from '../../../tests/support/applicant-fixtures';
 import { createTestDatabase, type TestDatabase, testDialect } from '../../../tests/support/test-database';
 import { validateApplicationForm } from '../../core/applications';
-import { insertRound, makeOpenRound, TEST_NOW, validForm } from '../../../tests/support/applicant-fixtures';
 import { submitApplication } from '../../services/applications/submit-application';
 import { createApplicationUnitOfWork } from './group-commit-unit-of-work';
 

@@ -1,15 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Round } from '../../core/rounds';
-import { enqueueMail, mailRow } from '../repositories/mail/mail-queue';
 import type { ApplicationStore, ApplicationUnitOfWork } from '../../services/ports/application-store';
 import type { DatabaseHandle } from '../connection';
-import { createGroupCommit } from './group-commit';
-import type { Database } from '../schema';
 import { createApplicationRecordsRepository } from '../repositories/applications/application-records-repository';
-import { applicationRow, createApplicationsRepository, writtenApplication } from '../repositories/applications/applications-repository';
+import {
+  applicationRow,
+  createApplicationsRepository,
+  writtenApplication,
+} from '../repositories/applications/applications-repository';
 import { auditRow } from '../repositories/audit/audit-log';
-import { type BatchedWrites, createBatchedWrites } from './batched-writes';
+import { enqueueMail, mailRow } from '../repositories/mail/mail-queue';
 import { createRoundsRepository } from '../repositories/rounds/rounds-repository';
+import type { Database } from '../schema';
+import { type BatchedWrites, createBatchedWrites } from './batched-writes';
+import { createGroupCommit } from './group-commit';
 
 const storeOver = (db: Kysely<Database>, dialect: DatabaseHandle['dialect']): ApplicationStore => ({
   rounds: createRoundsRepository(db),

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { enqueueMail } from '../repositories/mail/mail-queue';
 import type { ReviewDeps, ReviewStore } from '../../services/ports/review-ports';
-import type { Database } from '../schema';
-import { createApplicationReviewRepository } from '../repositories/review/application-review-repository';
 import { createApplicationsRepository } from '../repositories/applications/applications-repository';
+import { enqueueMail } from '../repositories/mail/mail-queue';
+import { createApplicationReviewRepository } from '../repositories/review/application-review-repository';
 import { createRoundsRepository } from '../repositories/rounds/rounds-repository';
+import type { Database } from '../schema';
 
 const createStore = (db: Kysely<Database>): ReviewStore => ({
   review: createApplicationReviewRepository(db),

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { insertRound, makeOpenRound } from '../../../tests/support/applicant-fixtures';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import { listLikelyDuplicates } from '../../core/applications';
-import { generateSyntheticPool } from '../demo';
 import { createApplicationsRepository } from '../../db/repositories/applications/applications-repository';
 import { createDuplicateCheckDeps } from '../../db/repositories/applications/duplicate-check-repository';
-import { insertRound, makeOpenRound } from '../../../tests/support/applicant-fixtures';
+import { generateSyntheticPool } from '../demo';
 import { flagLikelyDuplicates, SETTLE_MS } from './flag-likely-duplicates';
 
 let database: TestDatabase;

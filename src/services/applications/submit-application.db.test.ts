@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { insertRound, makeOpenRound, TEST_NOW, validForm } from '../../../tests/support/applicant-fixtures';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import { hashToken } from '../../core/applications/application-token';
 import { DomainError } from '../../core/errors';
-import { createApplicationUnitOfWork } from '../../db/unit-of-work/group-commit-unit-of-work';
 import { createDuplicateCheckDeps } from '../../db/repositories/applications/duplicate-check-repository';
+import { createApplicationUnitOfWork } from '../../db/unit-of-work/group-commit-unit-of-work';
 import { createReviewDeps } from '../../db/unit-of-work/transaction-unit-of-work';
-import { insertRound, makeOpenRound, TEST_NOW, validForm } from '../../../tests/support/applicant-fixtures';
 import type { ApplicationUnitOfWork } from '../ports/application-store';
 import { applyDueRoundTransitions } from '../rounds/apply-due-round-transitions';
 import { declineCarryOver } from './decline-carry-over';

@@ -3,7 +3,6 @@ import { DateTime } from 'luxon';
 import { decideCountryQuota } from '../../core/applications';
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DEFAULT_QUOTA_SETTINGS } from '../../core/applications/country-quota';
-import { generateSyntheticPool, type SyntheticApplicant } from './';
 import { DomainError } from '../../core/errors';
 import type { Round } from '../../core/rounds';
 import type { LocalDate } from '../../core/time/local-time';
@@ -12,6 +11,7 @@ import { createPeopleRepository } from '../../db/repositories/people/people-repo
 import { createRoundsRepository } from '../../db/repositories/rounds/rounds-repository';
 import type { Database } from '../../db/schema';
 import { createCoordinator } from '../people/create-coordinator';
+import { generateSyntheticPool, type SyntheticApplicant } from './';
 
 /**
  * Seeds a demo program a newcomer can click through: a round open for applications with a

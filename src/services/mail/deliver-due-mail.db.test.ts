@@ -9,6 +9,7 @@ import {
 } from '../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import type { AppContext } from '../../app-context';
+import { LEASE_MS, leaseUntil, MAX_ATTEMPTS, retryDelayMs } from '../../core/mail/delivery-policy';
 import { enqueueMail } from '../../db/repositories/mail/mail-queue';
 import { claimMails, findMailMessage, markMailsSent } from '../../db/repositories/mail/mail-store';
 import {
@@ -17,7 +18,6 @@ import {
   type MailTransport,
   type OutgoingMail,
 } from '../../email/transports';
-import { LEASE_MS, leaseUntil, MAX_ATTEMPTS, retryDelayMs } from '../../core/mail/delivery-policy';
 import { deliverDueMail, messageIdFor, startMailWorker } from './deliver-due-mail';
 
 let database: TestDatabase;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../app-context';
+import { decideAfterFailure, leaseUntil } from '../../core/mail/delivery-policy';
 import {
   type ClaimedMail,
   claimMails,
@@ -8,7 +9,6 @@ import {
   markMailsSent,
 } from '../../db/repositories/mail/mail-store';
 import { createTransport, MailDeliveryError, type MailTransport } from '../../email/transports';
-import { decideAfterFailure, leaseUntil } from '../../core/mail/delivery-policy';
 import { startWorkerLoop } from '../../jobs/worker-loop';
 
 /**

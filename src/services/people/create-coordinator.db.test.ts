@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
-import { createPeopleRepository, type PeopleRepository } from '../../db/repositories/people/people-repository';
+import {
+  createPeopleRepository,
+  type PeopleRepository,
+} from '../../db/repositories/people/people-repository';
 import { createCoordinator } from './create-coordinator';
 
 let database: TestDatabase;

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { findCountry, getCountryName } from '../../core/countries';
 import { DomainError, type FieldProblem } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
-import { normalizeEmail, type PeopleRepository, type PersonRole } from '../../db/repositories/people/people-repository';
+import {
+  normalizeEmail,
+  type PeopleRepository,
+  type PersonRole,
+} from '../../db/repositories/people/people-repository';
 
 /**
  * Makes someone a coordinator: a program coordinator when no countries are named, otherwise a

@@ -1,7 +1,7 @@
 import type { ApplicationRecordsRepository } from '../../db/repositories/applications/application-records-repository';
 import type { ApplicationsRepository } from '../../db/repositories/applications/applications-repository';
-import type { RoundsRepository } from '../../db/repositories/rounds/rounds-repository';
 import type { MailToEnqueue } from '../../db/repositories/mail/mail-queue';
+import type { RoundsRepository } from '../../db/repositories/rounds/rounds-repository';
 
 /**
  * What the applicant-side use cases read and write, all bound to one transaction when used inside

@@ -1,7 +1,7 @@
-import type { ApplicationReviewRepository } from '../../db/repositories/review/application-review-repository';
 import type { ApplicationsRepository } from '../../db/repositories/applications/applications-repository';
-import type { RoundsRepository } from '../../db/repositories/rounds/rounds-repository';
 import type { EnqueuedMail, MailToEnqueue } from '../../db/repositories/mail/mail-queue';
+import type { ApplicationReviewRepository } from '../../db/repositories/review/application-review-repository';
+import type { RoundsRepository } from '../../db/repositories/rounds/rounds-repository';
 
 /**
  * What the round and review use cases work with, passed in (see src/db/repositories/review-store.ts

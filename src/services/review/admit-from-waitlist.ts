@@ -4,8 +4,8 @@ import type { Viewer } from '../../core/people/viewer';
 import type { RoundStatus } from '../../core/rounds';
 import type { QuotaRow } from '../../db/repositories/review/application-review-repository';
 import { assertProgramCoordinator } from '../people/access';
-import { applyReviewAction } from './review-application';
 import type { ReviewDeps } from '../ports/review-ports';
+import { applyReviewAction } from './review-application';
 
 /**
  * When places free up (withdrawals, declines), a program coordinator offers them to the waitlist:

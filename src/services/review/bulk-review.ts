@@ -1,13 +1,13 @@
 import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import { assertCoordinator, scopeOf } from '../people/access';
+import type { ReviewDeps } from '../ports/review-ports';
 import {
   applyReviewAction,
   checkDeclineReason,
   isReviewAction,
   type ReviewAction,
 } from './review-application';
-import type { ReviewDeps } from '../ports/review-ports';
 
 /**
  * One action on several selected applications of a round, in one transaction. Applications the

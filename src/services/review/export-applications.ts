@@ -8,6 +8,8 @@ import type {
   ReviewedApplication,
 } from '../../db/repositories/review/application-review-repository';
 import { getT } from '../../i18n';
+import { assertCoordinator, scopeOf } from '../people/access';
+import type { ReviewDeps } from '../ports/review-ports';
 import {
   columnHeader,
   EXPORT_COLUMNS,
@@ -15,8 +17,6 @@ import {
   writeAnswerCells,
   writeFlag,
 } from './application-csv-columns';
-import { assertCoordinator, scopeOf } from '../people/access';
-import type { ReviewDeps } from '../ports/review-ports';
 
 // Re-exported from where they used to be defined, for the modules that import them from here.
 export { EXPORT_COLUMNS, type ExportColumn } from './application-csv-columns';

@@ -12,6 +12,8 @@ import type { Viewer } from '../../core/people/viewer';
 import type { RoundStatus } from '../../core/rounds';
 import type { ApplicationImport } from '../../db/repositories/review/application-review-repository';
 import { getT } from '../../i18n';
+import { assertProgramCoordinator } from '../people/access';
+import type { ReviewDeps } from '../ports/review-ports';
 import {
   columnHeader,
   EXPORT_COLUMNS,
@@ -22,8 +24,6 @@ import {
   readAnswerCells,
   readFlag,
 } from './application-csv-columns';
-import { assertProgramCoordinator } from '../people/access';
-import type { ReviewDeps } from '../ports/review-ports';
 
 /**
  * Importing applications from a spreadsheet (an export of an old web form, or of this program),

@@ -4,6 +4,8 @@ import { createTestContext } from '../../../tests/support/test-app';
 import type { Viewer } from '../../core/people/viewer';
 import { createApplicationReviewRepository } from '../../db/repositories/review/application-review-repository';
 import { createReviewDeps } from '../../db/unit-of-work/transaction-unit-of-work';
+import type { ReviewDeps } from '../ports/review-ports';
+import { changeRoundStatus } from '../rounds/transition-round';
 import { admitWaitlistedApplications } from './admit-from-waitlist';
 import { exportApplications } from './export-applications';
 import {
@@ -13,8 +15,6 @@ import {
   uploadApplicationsCsv,
 } from './import-applications';
 import { reviewApplication } from './review-application';
-import type { ReviewDeps } from '../ports/review-ports';
-import { changeRoundStatus } from '../rounds/transition-round';
 
 /** The round and review use cases on a real database (SQLite and PostgreSQL). */
 let context: Awaited<ReturnType<typeof createTestContext>>;

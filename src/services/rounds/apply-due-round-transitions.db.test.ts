@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import { makeRound } from '../../../tests/support/test-round';
-import { createReviewDeps } from '../../db/unit-of-work/transaction-unit-of-work';
 import { createRoundsRepository } from '../../db/repositories/rounds/rounds-repository';
+import { createReviewDeps } from '../../db/unit-of-work/transaction-unit-of-work';
 import { applyDueRoundTransitions } from './apply-due-round-transitions';
 
 let database: TestDatabase;

@@ -1,9 +1,9 @@
 import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import { assertRoundTransition, type Round, type RoundStatus, transitionRound } from '../../core/rounds';
-import { type CarryOverWaitlistResult, carryOverWaitlist } from './carry-over-waitlist';
 import { assertProgramCoordinator } from '../people/access';
 import type { ReviewDeps, ReviewStore } from '../ports/review-ports';
+import { type CarryOverWaitlistResult, carryOverWaitlist } from './carry-over-waitlist';
 import { type QuotaSettlementResult, settleCountryQuota } from './settle-country-quota';
 
 /**

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database';
-import { generateSyntheticPool } from '../../../services/demo';
 import { makeRound } from '../../../../tests/support/test-round';
-import { createApplicationsRepository } from './applications-repository';
+import { generateSyntheticPool } from '../../../services/demo';
 import { createRoundsRepository } from '../rounds/rounds-repository';
+import { createApplicationsRepository } from './applications-repository';
 
 let database: TestDatabase;
 beforeEach(async () => {

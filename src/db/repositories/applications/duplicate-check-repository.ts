@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { DuplicateCheckStore, FlagLikelyDuplicatesDeps } from '../../../services/applications/flag-likely-duplicates';
+import type {
+  DuplicateCheckStore,
+  FlagLikelyDuplicatesDeps,
+} from '../../../services/applications/flag-likely-duplicates';
 import type { Database } from '../../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;

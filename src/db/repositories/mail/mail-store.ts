@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from 'kysely';
+import type { FailureOutcome } from '../../../core/mail/delivery-policy';
 import type { Database } from '../../schema';
 import type { MailDeliveredVia, MailMessagesTable, MailStatus } from '../../tables/mail';
-import type { FailureOutcome } from '../../../core/mail/delivery-policy';
 
 /** One queued email as the rest of the program sees it (never the row). */
 export interface MailMessage {

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import {
+  insertRound,
+  makeOpenRound,
+  TEST_NOW,
+  validForm,
+} from '../../../../tests/support/applicant-fixtures';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { insertRound, makeOpenRound, TEST_NOW, validForm } from '../../../../tests/support/applicant-fixtures';
 
 let t: TestApp;
 const round = makeOpenRound();
@@ -331,7 +336,9 @@ describe('logs, resources and topics', () => {
   test('the resources page and the topics archive have honest empty states, then list what exists', async () => {
     expect(await (await t.request('/resources')).text()).toContain('There are no resources here yet.');
     expect(await (await t.request('/topics')).text()).toContain('No topics have been published yet.');
-    const { createResourcesRepository } = await import('../../../db/repositories/resources/resources-repository');
+    const { createResourcesRepository } = await import(
+      '../../../db/repositories/resources/resources-repository'
+    );
     const { createTopicsRepository } = await import('../../../db/repositories/rounds/topics-repository');
     await createResourcesRepository(t.database.db).insertResource(
       {

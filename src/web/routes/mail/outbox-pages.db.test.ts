@@ -6,8 +6,8 @@ import { createTestDatabase, type TestDatabase } from '../../../../tests/support
 import type { AppContext } from '../../../app-context';
 import type { Config } from '../../../config/env';
 import type { Viewer } from '../../../core/people/viewer';
-import { renderEmail } from '../../../email/layout';
 import { enqueueMail } from '../../../db/repositories/mail/mail-queue';
+import { renderEmail } from '../../../email/layout';
 import { createOutboxTransport } from '../../../email/transports';
 import { getT } from '../../../i18n';
 import { deliverDueMail } from '../../../services/mail/deliver-due-mail';

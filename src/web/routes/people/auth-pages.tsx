@@ -15,8 +15,8 @@ import { createSignInAttemptsRepository } from '../../../db/repositories/people/
 import { requestSignInLink, SIGN_IN_RATE_LIMIT } from '../../../services/people/request-sign-in-link';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
-import { CheckEmail, LinkInvalid, RateLimited, SignInForm } from '../../views/people/auth-views';
 import { renderPage } from '../../views/layout';
+import { CheckEmail, LinkInvalid, RateLimited, SignInForm } from '../../views/people/auth-views';
 
 const SignInFormSchema = z.object({
   email: z

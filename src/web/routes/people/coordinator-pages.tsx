@@ -4,8 +4,8 @@ import { createCoordinatorDashboardRepository } from '../../../db/repositories/r
 import { loadCoordinatorDashboard } from '../../../services/people/load-coordinator-dashboard';
 import type { AppEnv } from '../../env';
 import { requireCoordinator } from '../../middleware/require-role';
-import { DashboardView } from '../../views/people/dashboard';
 import { renderPage } from '../../views/layout';
+import { DashboardView } from '../../views/people/dashboard';
 import { coordinatorApplications } from '../review/coordinator-applications';
 import { coordinatorRounds } from '../rounds/coordinator-rounds';
 

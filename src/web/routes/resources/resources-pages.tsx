@@ -3,7 +3,12 @@ import type { AppContext } from '../../../app-context';
 import { isDomainError } from '../../../core/errors';
 import { createResourcesRepository } from '../../../db/repositories/resources/resources-repository';
 import { createTopicsRepository } from '../../../db/repositories/rounds/topics-repository';
-import { addResource, moveResource, removeResource, updateResource } from '../../../services/resources/manage-resources';
+import {
+  addResource,
+  moveResource,
+  removeResource,
+  updateResource,
+} from '../../../services/resources/manage-resources';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { requireCoordinator } from '../../middleware/require-role';

@@ -6,6 +6,7 @@ import { DomainError, type FieldProblem, isDomainError } from '../../../core/err
 import type { Viewer } from '../../../core/people/viewer';
 import type { Round } from '../../../core/rounds';
 import { createReviewDeps } from '../../../db/unit-of-work/transaction-unit-of-work';
+import { scopeOf } from '../../../services/people/access';
 import { addApplicationNote } from '../../../services/review/add-application-note';
 import { admitWaitlistedApplications } from '../../../services/review/admit-from-waitlist';
 import { bulkReview } from '../../../services/review/bulk-review';
@@ -19,21 +20,19 @@ import {
   previewApplicationsImport,
   uploadApplicationsCsv,
 } from '../../../services/review/import-applications';
-import { scopeOf } from '../../../services/people/access';
-import { isReviewAction, listReviewActions, reviewApplication } from '../../../services/review/review-application';
+import {
+  isReviewAction,
+  listReviewActions,
+  reviewApplication,
+} from '../../../services/review/review-application';
 import { previewCountryQuota } from '../../../services/rounds/settle-country-quota';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
+import { renderPage } from '../../views/layout';
 import { ApplicationDetailView } from '../../views/review/detail-view';
 import { ApplicationsListView, applicationsPath } from '../../views/review/list-view';
-import {
-  AdmitView,
-  CountsView,
-  MappingView,
-  UploadView,
-} from '../../views/review/other-views';
-import { renderPage } from '../../views/layout';
+import { AdmitView, CountsView, MappingView, UploadView } from '../../views/review/other-views';
 import { PAGE_SIZE, parseReviewQuery } from './review-query';
 
 /**

@@ -15,6 +15,7 @@ import { updateRound } from '../../../services/rounds/update-round';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
+import { renderPage } from '../../views/layout';
 import {
   type RoundFormValues,
   RoundFormView,
@@ -22,7 +23,6 @@ import {
   RoundsListView,
   toRoundFormValues,
 } from '../../views/rounds/coordinator-round-views';
-import { renderPage } from '../../views/layout';
 
 /**
  * /coordinator/rounds: the rounds list (every coordinator: it leads to each round's applications)

@@ -2,8 +2,8 @@ import { getCountryName } from '../../../core/countries';
 import type { FieldProblem } from '../../../core/errors';
 import type { Round } from '../../../core/rounds';
 import type { ApplicationCounts } from '../../../db/repositories/review/application-review-repository';
-import type { AdmitFromWaitlistResult } from '../../../services/review/admit-from-waitlist';
 import { labelFor } from '../../../i18n/labels';
+import type { AdmitFromWaitlistResult } from '../../../services/review/admit-from-waitlist';
 import {
   CONSTANT_YES_FIELDS,
   IMPORT_FIELDS,
