@@ -1,9 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
-import type { AppContext } from '../app-context';
-import { createPeopleRepository } from '../db/repositories/people/people-repository';
-import { SIGN_IN_LINK_MINUTES, sendSignInLink } from './send-sign-in-link';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/env';
+import { SIGN_IN_LINK_MINUTES, signInLinkPath } from '../core/people/sign-in-link';
+import type { Services } from '../services';
+import type { Logger } from '../services/ports/runtime';
+
+export interface AuthDeps {
+  config: Pick<Config, 'baseUrl' | 'authSecret' | 'isProduction'>;
+  /**
+   * better-auth keeps its users, sessions and one-time tokens through the program's own Kysely
+   * instance (docs/decisions/0003-auth-storage.md); the composition root hands it over.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: better-auth's adapter takes any Kysely schema
+  database: { db: Kysely<any>; dialect: 'sqlite' | 'postgres' };
+  services: Pick<Services, 'people'>;
+  logger: Logger;
+}
 
 /** Cookie names start with this (`iln.session_token`, `__Secure-iln.session_token` under https). */
 export const AUTH_COOKIE_PREFIX = 'iln';
@@ -22,15 +36,15 @@ const snakeCaseDates = { createdAt: 'created_at', updatedAt: 'updated_at' } as c
  * LIKE) is the same on PostgreSQL. Its start-up schema check only understands SQLite's catalogue,
  * so it runs on SQLite only; the same migration serves both.
  */
-export const createAuth = (ctx: AppContext) => {
-  const people = createPeopleRepository(ctx.database.db);
-  const isHttps = ctx.config.baseUrl.startsWith('https:');
+export const createAuth = (deps: AuthDeps) => {
+  const { config, database, services, logger } = deps;
+  const isHttps = config.baseUrl.startsWith('https:');
   return betterAuth({
     appName: 'International Librarians Network',
-    baseURL: ctx.config.baseUrl,
+    baseURL: config.baseUrl,
     basePath: '/api/auth',
-    secret: ctx.config.authSecret,
-    database: { db: ctx.database.db, type: 'sqlite', transaction: true },
+    secret: config.authSecret,
+    database: { db: database.db, type: 'sqlite', transaction: true },
     user: {
       modelName: 'auth_users',
       fields: { emailVerified: 'email_verified', ...snakeCaseDates },
@@ -74,14 +88,13 @@ export const createAuth = (ctx: AppContext) => {
       cookiePrefix: AUTH_COOKIE_PREFIX,
       useSecureCookies: isHttps,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: isHttps, path: '/' },
-      database: { generateId: () => randomUUID(), validateSchema: ctx.database.dialect === 'sqlite' },
+      database: { generateId: () => randomUUID(), validateSchema: database.dialect === 'sqlite' },
     },
     logger: {
       level: 'warn',
       log: (level, message, ...args) => {
-        const log =
-          level === 'error' ? ctx.logger.error : level === 'warn' ? ctx.logger.warn : ctx.logger.debug;
-        log.call(ctx.logger, { args, area: 'better-auth' }, message);
+        const log = level === 'error' ? logger.error : level === 'warn' ? logger.warn : logger.debug;
+        log.call(logger, { args, area: 'better-auth' }, message);
       },
     },
     databaseHooks: {
@@ -89,7 +102,7 @@ export const createAuth = (ctx: AppContext) => {
         create: {
           // Nobody becomes a better-auth user unless they are a person of the program first.
           before: async (user) => {
-            const person = await people.findPersonByEmail(user.email);
+            const person = await services.people.findPersonByEmail(user.email);
             if (!person) return false;
             return { data: { ...user, email: person.email, name: person.name } };
           },
@@ -101,7 +114,14 @@ export const createAuth = (ctx: AppContext) => {
         expiresIn: SIGN_IN_LINK_MINUTES * 60,
         storeToken: 'hashed',
         sendMagicLink: async ({ email, token, metadata }) => {
-          await sendSignInLink(ctx, people, { email, token, metadata });
+          const next = typeof metadata?.next === 'string' ? metadata.next : undefined;
+          const locale = typeof metadata?.locale === 'string' ? metadata.locale : undefined;
+          const { sent } = await services.people.sendSignInLink({ email, token, next, locale });
+          // So that a newcomer can sign in to a development copy without a mail server.
+          if (sent && !config.isProduction) {
+            const url = `${config.baseUrl.replace(/\/+$/, '')}${signInLinkPath(token, next)}`;
+            logger.info({ email, url }, 'sign-in link (logged outside production only)');
+          }
         },
       }),
     ],

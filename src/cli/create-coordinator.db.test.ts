@@ -60,8 +60,8 @@ test('creates a program coordinator, then a country coordinator, idempotently', 
 
   const database = openDatabase(databaseTargetFor(loadConfig()));
   try {
-    const viewer = await createPeopleRepository(database.db).getViewerByEmail('w@example.org');
-    expect(viewer.coordinatedCountryCodes).toEqual(['KE', 'UG']);
+    const viewer = await createPeopleRepository(database.db).findViewerByEmail('w@example.org');
+    expect(viewer?.coordinatedCountryCodes).toEqual(['KE', 'UG']);
   } finally {
     await database.close();
   }

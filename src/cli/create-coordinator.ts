@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { findCountry } from '../core/countries';
 import { isDomainError } from '../core/errors';
-import { createPeopleRepository } from '../db/repositories/people/people-repository';
-import { createCoordinator } from '../services/people/create-coordinator';
 import { type CliCommand, UsageError } from './command';
 import { parseArgs } from './parse-args';
 import { withContext } from './with-context';
@@ -45,10 +43,12 @@ export const createCoordinatorCommand: CliCommand = {
     const name = parsed.values.name?.[0];
     return withContext(io, async (ctx) => {
       try {
-        const result = await createCoordinator(
-          { people: createPeopleRepository(ctx.database.db), now: ctx.now },
-          { email, name, countryCodes, actorPersonId: null },
-        );
+        const result = await ctx.services.people.createCoordinator({
+          email,
+          name,
+          countryCodes,
+          actorPersonId: null,
+        });
         const { viewer } = result;
         const role = viewer.isProgramCoordinator
           ? 'program coordinator'

@@ -1,5 +1,4 @@
 import { isDomainError } from '../core/errors';
-import { seedDemo } from '../services/demo/seed-demo';
 import type { CliCommand } from './command';
 import { parseArgs, parseIntegerOption } from './parse-args';
 import { withContext } from './with-context';
@@ -29,10 +28,11 @@ export const seedDemoCommand: CliCommand = {
     const seed = parseIntegerOption(values.seed?.[0] ?? String(DEFAULT_DEMO_SEED), 'seed', 0, 2 ** 31 - 1);
     return withContext(io, async (ctx) => {
       try {
-        const result = await seedDemo(
-          { db: ctx.database.db, now: ctx.now },
-          { applicants, seed, isProduction: ctx.config.isProduction },
-        );
+        const result = await ctx.services.program.seedDemo({
+          applicants,
+          seed,
+          isProduction: ctx.config.isProduction,
+        });
         io.stdout(
           [
             `Open round ${result.openRound.id}: ${result.openRound.applications} applications from ${result.openRound.countries} countries (${result.openRound.overQuota} over the country quota: they go to the waitlist when applications close).`,

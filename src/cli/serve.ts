@@ -1,10 +1,6 @@
 import { serve } from '@hono/node-server';
-import type { AppContext } from '../app-context';
-import { startDuplicateWorker } from '../jobs/duplicate-worker';
-import { startRoundScheduleWorker } from '../jobs/round-schedule-worker';
-import { isProgramEmpty, seedDemo } from '../services/demo/seed-demo';
-import { startMailWorker } from '../services/mail/deliver-due-mail';
-import { createApp } from '../web/app';
+import { startJobs } from '../jobs';
+import type { Container } from '../main';
 import type { CliCommand, CliIo } from './command';
 import { parseArgs } from './parse-args';
 import { DEFAULT_DEMO_APPLICANTS, DEFAULT_DEMO_SEED } from './seed-demo';
@@ -15,21 +11,16 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** How often the mail worker looks for due messages when the queue is idle. */
-const MAIL_POLL_MS = 2_000;
-
 /**
  * Starts the web server and its workers (mail, the round schedule, the duplicate check); resolves
  * once it is listening.
  */
-export const startServer = (ctx: AppContext): Promise<RunningServer> =>
+export const startServer = (ctx: Container): Promise<RunningServer> =>
   new Promise((resolve, reject) => {
-    const app = createApp(ctx);
+    const app = ctx.webApp();
     const server = serve({ fetch: app.fetch, port: ctx.config.port }, () => {
       ctx.logger.info({ url: ctx.config.baseUrl, port: ctx.config.port }, 'ILN is listening');
-      const mailWorker = startMailWorker(ctx, { intervalMs: MAIL_POLL_MS });
-      const roundScheduleWorker = startRoundScheduleWorker(ctx);
-      const duplicateWorker = startDuplicateWorker(ctx);
+      const jobs = startJobs(ctx.jobs(), ctx.logger);
       resolve({
         url: ctx.config.baseUrl,
         stop: async () => {
@@ -38,7 +29,7 @@ export const startServer = (ctx: AppContext): Promise<RunningServer> =>
             // Idle keep-alive connections would otherwise hold the close open.
             (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           });
-          await Promise.all([mailWorker.stop(), roundScheduleWorker.stop(), duplicateWorker.stop()]);
+          await jobs.stop();
         },
       });
     });
@@ -78,14 +69,14 @@ export const serveCommand: CliCommand = {
           server = await startServer(ctx);
         } catch (error) {
           io.stderr(`iln serve: ${error instanceof Error ? error.message : String(error)}`);
-          await ctx.database.close();
+          await ctx.close();
           return 1;
         }
         io.stdout(`ILN is running at ${server.url} (press Ctrl+C to stop)`);
         const signal = await waitForShutdownSignal();
         ctx.logger.info({ signal }, 'shutting down');
         await server.stop();
-        await ctx.database.close();
+        await ctx.close();
         return 0;
       },
       { keepOpen: true },
@@ -97,13 +88,14 @@ export const serveCommand: CliCommand = {
  * `npm start` on a fresh clone: an empty embedded database outside production gets the demo, so a
  * newcomer has something to click through. PostgreSQL and production databases are never touched.
  */
-const seedDemoIfEmpty = async (ctx: AppContext, io: CliIo): Promise<void> => {
+const seedDemoIfEmpty = async (ctx: Container, io: CliIo): Promise<void> => {
   if (ctx.config.isProduction || ctx.database.dialect !== 'sqlite') return;
-  if (!(await isProgramEmpty(ctx.database.db))) return;
-  const result = await seedDemo(
-    { db: ctx.database.db, now: ctx.now },
-    { applicants: DEFAULT_DEMO_APPLICANTS, seed: DEFAULT_DEMO_SEED, isProduction: false },
-  );
+  if (!(await ctx.services.program.isEmpty())) return;
+  const result = await ctx.services.program.seedDemo({
+    applicants: DEFAULT_DEMO_APPLICANTS,
+    seed: DEFAULT_DEMO_SEED,
+    isProduction: false,
+  });
   io.stdout(
     `Seeded a demo program (${result.openRound.applications} applicants from ${result.openRound.countries} countries). Sign in as ${result.coordinatorEmail}: the link appears in the outbox.`,
   );

@@ -1,22 +1,21 @@
-import type { AppContext } from '../app-context';
 import { ConfigError, loadConfig } from '../config/env';
 import { MigrationError } from '../db/migrate';
-import { createAppContext } from '../main';
+import { type Container, createContainer } from '../main';
 import type { CliIo } from './command';
 
 /**
- * Loads the configuration and opens the database for one verb; configuration problems are
- * printed in one message (exit 1) before anything starts. `keepOpen` verbs (serve) close the
- * context themselves.
+ * Loads the configuration and builds the program (src/composition/) for one verb; configuration
+ * problems are printed in one message (exit 1) before anything starts. `keepOpen` verbs (serve)
+ * close the container themselves.
  */
 export const withContext = async (
   io: CliIo,
-  work: (ctx: AppContext) => Promise<number>,
+  work: (container: Container) => Promise<number>,
   { keepOpen = false, migrate = true } = {},
 ): Promise<number> => {
-  let ctx: AppContext;
+  let container: Container;
   try {
-    ctx = await createAppContext(loadConfig(), { migrate });
+    container = await createContainer(loadConfig(), { migrate });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof MigrationError) {
       io.stderr(error.message);
@@ -27,8 +26,8 @@ export const withContext = async (
     return 1;
   }
   try {
-    return await work(ctx);
+    return await work(container);
   } finally {
-    if (!keepOpen) await ctx.database.close();
+    if (!keepOpen) await container.close();
   }
 };

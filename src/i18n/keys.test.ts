@@ -12,12 +12,11 @@ import {
   REFERRAL_SOURCES,
   SECTORS,
 } from '../core/applications';
+import { EXPORT_COLUMNS, IMPORT_FIELDS } from '../core/applications/csv-columns';
+import type { MailStatus } from '../core/mail/mail-message';
 import { ROUND_STATUSES } from '../core/rounds';
 import { DAYS_OF_WEEK } from '../core/time';
-import type { MailStatus } from '../db/tables/mail';
 import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
-import { EXPORT_COLUMNS } from '../services/review/export-applications';
-import { IMPORT_FIELDS } from '../services/review/import-applications';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
 import type { OutboxNotice } from '../web/views/mail/outbox-views';
 import type { LabelKind } from './labels';

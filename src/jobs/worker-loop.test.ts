@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { createLogger } from '../logger';
+import { createLogger } from '../composition/logger';
 import { startWorkerLoop } from './worker-loop';
 
 const logger = createLogger({ logLevel: 'silent' });

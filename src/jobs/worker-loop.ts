@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../services/ports/runtime';
 
 export interface WorkerLoop {
   /** Stops scheduling passes and resolves once every pass in flight has finished. */

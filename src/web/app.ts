@@ -3,8 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import type { AppContext } from '../app-context';
-import { createAuth } from '../auth/auth';
 import { MAX_IMPORT_BYTES } from '../services/review/import-applications';
 import type { AppEnv } from './env';
 import { csrfProtection } from './middleware/csrf';
@@ -22,6 +20,7 @@ import { apiApplications } from './routes/review/api-applications';
 import { roundPages } from './routes/rounds/round-pages';
 import { healthRoutes } from './routes/system/health';
 import { staticRoutes } from './routes/system/static';
+import type { WebDeps } from './web-deps';
 
 /** Requests larger than this are refused with 413: every form of the program is text. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -43,8 +42,8 @@ const limitBody = (maxSize: number) =>
  * everything; static files and health checks come before sessions so they stay cheap; CSRF
  * protection sits in front of every route that changes state.
  */
-export const createApp = (ctx: AppContext) => {
-  const auth = createAuth(ctx);
+export const createApp = (ctx: WebDeps) => {
+  const { auth } = ctx;
   const app = new Hono<AppEnv>();
   app.onError(handleError(ctx));
   app.notFound(handleNotFound);

@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase } from '../../src/db/connection';
-import { enqueueMail } from '../../src/db/repositories/mail/mail-queue';
 import { renderEmail } from '../../src/email/layout';
 import { getT } from '../../src/i18n';
+import { enqueueRawMail as enqueueMail } from '../support/mail';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { accessibilityViolations, type Browser, openBrowser } from './support/browser';
 

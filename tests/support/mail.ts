@@ -2,11 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import type { AppContext } from '../../src/app-context';
+import { assembleContainer, type Container, createServiceDeps } from '../../src/composition/container';
+import { createLogger } from '../../src/composition/logger';
 import type { Config } from '../../src/config/env';
 import type { DatabaseHandle } from '../../src/db/connection';
-import { createLogger } from '../../src/logger';
+import { insertMailRow, type MailToEnqueue, mailRow } from '../../src/db/repositories/mail/message-queue';
+import type { Database } from '../../src/db/schema';
+import { startJobs } from '../../src/jobs';
+import { mailDeliveryJob } from '../../src/jobs/definitions/mail-delivery';
+import type { ServiceDeps } from '../../src/services';
+import type { MailTransport } from '../../src/services/ports/mail';
 
 /** A configuration for tests that read it (the mail worker, the outbox pages); override what matters. */
 export const testConfig = (overrides: Partial<Config> = {}): Config => {
@@ -47,13 +54,17 @@ export const createTestClock = (startIso = '2027-03-01T09:00:00.000Z'): TestCloc
   };
 };
 
+/** The whole program over a test database (src/composition/), with a clock the test moves. */
 export const testAppContext = (
   database: DatabaseHandle,
-  options: { clock?: TestClock; config?: Partial<Config> } = {},
-): AppContext => {
+  options: { clock?: TestClock; config?: Partial<Config>; transport?: MailTransport } = {},
+): Container => {
   const config = testConfig(options.config);
   const clock = options.clock ?? createTestClock();
-  return { config, database, logger: createLogger({ logLevel: 'silent' }), now: clock.now };
+  return assembleContainer(config, database, createLogger({ logLevel: 'silent' }), {
+    now: clock.now,
+    transport: options.transport,
+  });
 };
 
 export interface ReceivedMail {
@@ -131,5 +142,56 @@ export const startTestSmtpServer = async (): Promise<TestSmtpServer> => {
       rejected.add(address.toLowerCase());
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
+
+/**
+ * The use cases' dependencies over a test database, built the way the composition root builds
+ * them; `uow` is the plain transaction unit of work, `applicantUow` group commit.
+ */
+export const testServiceDeps = (
+  database: DatabaseHandle,
+  options: { now?: () => Date; config?: Partial<Config>; newId?: () => string } = {},
+): ServiceDeps => {
+  const deps = createServiceDeps(
+    testConfig(options.config),
+    database,
+    createLogger({ logLevel: 'silent' }),
+    options.now ?? createTestClock().now,
+  );
+  return options.newId ? { ...deps, ids: { ...deps.ids, newId: options.newId } } : deps;
+};
+
+/**
+ * Queues an already written email, as the message queue does after rendering a message: for tests
+ * of delivery that do not care what the email says. Returns the row's id, or the earlier row's
+ * when the dedupe key was queued before.
+ */
+export const enqueueRawMail = async (db: Kysely<Database>, mail: MailToEnqueue, now: Date) =>
+  insertMailRow(db, mailRow(mail, now));
+
+/** The mail job over a container, as `iln serve` starts it. */
+export const startTestMailWorker = (
+  ctx: Container,
+  options: { intervalMs: number; batchSize?: number; transport?: MailTransport },
+) => {
+  const transport = options.transport ?? ctx.transport;
+  const jobs = startJobs(
+    [
+      mailDeliveryJob(ctx.services, {
+        transport,
+        mailFrom: ctx.config.mailFrom,
+        intervalMs: options.intervalMs,
+        batchSize: options.batchSize,
+      }),
+    ],
+    ctx.logger,
+  );
+  return {
+    runOnce: async () => (await jobs.runOnce())['mail-delivery'] ?? 0,
+    stop: async () => {
+      await jobs.stop();
+      if (!options.transport) transport.close();
+    },
   };
 };

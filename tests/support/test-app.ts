@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AppContext } from '../../src/app-context';
+import { assembleContainer, type Container } from '../../src/composition/container';
+import { createLogger } from '../../src/composition/logger';
 import { loadConfig } from '../../src/config/env';
-import { createLogger, type Logger } from '../../src/logger';
-import { type App, createApp } from '../../src/web/app';
+import type { Logger } from '../../src/services/ports/runtime';
+import type { App } from '../../src/web/app';
 import { CSRF_FIELD } from '../../src/web/middleware/csrf';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -32,7 +33,7 @@ export interface TestClock {
 
 export interface TestApp {
   app: App;
-  ctx: AppContext;
+  ctx: Container;
   database: TestDatabase;
   clock: TestClock;
   /** Like app.request, but sends and keeps cookies like a browser. */
@@ -64,10 +65,10 @@ export const createTestClock = (start: Date = DEFAULT_TEST_NOW): TestClock => {
   };
 };
 
-/** An AppContext over a fresh database, without the web app (for services, jobs, CLI tests). */
+/** The whole program over a fresh database (for services, jobs, CLI tests; `ctx.webApp()` for pages). */
 export const createTestContext = async (
   options: TestAppOptions = {},
-): Promise<{ ctx: AppContext; database: TestDatabase; clock: TestClock; dispose: () => Promise<void> }> => {
+): Promise<{ ctx: Container; database: TestDatabase; clock: TestClock; dispose: () => Promise<void> }> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'iln-app-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -77,12 +78,7 @@ export const createTestContext = async (
   });
   const database = await createTestDatabase();
   const clock = createTestClock(options.now);
-  const ctx: AppContext = {
-    config,
-    database,
-    logger: options.logger ?? createLogger(config),
-    now: clock.now,
-  };
+  const ctx = assembleContainer(config, database, options.logger ?? createLogger(config), { now: clock.now });
   return {
     ctx,
     database,
@@ -109,7 +105,7 @@ const storeCookies = (jar: Map<string, string>, response: Response) => {
 
 export const createTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const base = await createTestContext(options);
-  const app = createApp(base.ctx);
+  const app = base.ctx.webApp();
   const cookies = new Map<string, string>();
   let token: string | undefined;
 

@@ -17,3 +17,21 @@ export const isCoordinator = (viewer: Viewer | null | undefined): viewer is View
 /** Whether the viewer may see people and applications of a country. */
 export const canSeeCountry = (viewer: Viewer, countryCode: string): boolean =>
   viewer.isProgramCoordinator || viewer.coordinatedCountryCodes.includes(countryCode);
+
+/** The viewer a person is, given their roles. */
+export const toViewer = (
+  person: { id: string; email: string; name: string },
+  roles: readonly { role: string; countryCode: string | null }[],
+): Viewer => ({
+  personId: person.id,
+  email: person.email,
+  name: person.name,
+  isProgramCoordinator: roles.some((role) => role.role === 'program_coordinator'),
+  coordinatedCountryCodes: [
+    ...new Set(
+      roles
+        .filter((role) => role.role === 'country_coordinator' && role.countryCode)
+        .map((role) => role.countryCode as string),
+    ),
+  ].sort(),
+});

@@ -1,12 +1,10 @@
+import type { MailDeliveredVia, MailStatus } from '../../core/mail/mail-message';
+
 /**
  * The durable mail queue. A row is written in the same transaction as the change that caused it,
  * so a message exists if and only if that change committed; the worker then carries it out.
  * Encoding follows src/db/tables/core.ts: instants are ISO-8601 UTC text.
  */
-export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed';
-
-/** How a sent message left the program: through SMTP, or into the development outbox. */
-export type MailDeliveredVia = 'smtp' | 'outbox';
 
 export interface MailMessagesTable {
   id: string;

@@ -9,10 +9,18 @@ import type {
 import { TableNode } from 'kysely';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { insertRound, makeOpenRound, TEST_NOW, validForm } from '../../../tests/support/applicant-fixtures';
+import { testServiceDeps } from '../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase, testDialect } from '../../../tests/support/test-database';
 import { validateApplicationForm } from '../../core/applications';
+import { createMessageRenderer } from '../../email/render-message';
 import { submitApplication } from '../../services/applications/submit-application';
-import { createApplicationUnitOfWork } from './group-commit-unit-of-work';
+import type { UseCaseDeps } from '../../services/ports/deps';
+import { createGroupCommitUnitOfWork } from './group-commit-unit-of-work';
+
+const storeOptions = () => ({
+  dialect: database.dialect,
+  render: createMessageRenderer({ baseUrl: 'https://iln.example.org' }),
+});
 
 /** Counts the statements run through it, by kind and table ("insert applications", "select rounds"). */
 class StatementCounter implements KyselyPlugin {
@@ -48,8 +56,11 @@ const form = (i: number) =>
 
 test('a batch of submissions writes each table in one statement and reads the round once', async () => {
   const counter = new StatementCounter();
-  const store = createApplicationUnitOfWork({ ...database, db: database.db.withPlugin(counter) });
-  const deps = { store, baseUrl: 'https://iln.example.org', now: () => new Date(TEST_NOW) };
+  const counted = { ...database, db: database.db.withPlugin(counter) };
+  const deps: UseCaseDeps = {
+    ...testServiceDeps(counted, { now: () => new Date(TEST_NOW) }),
+    uow: createGroupCommitUnitOfWork(counted, storeOptions()),
+  };
   const results = await Promise.all(
     Array.from({ length: 30 }, (_, i) =>
       submitApplication(deps, { roundId: round.id, round, form: form(i), locale: 'en' }),
@@ -87,7 +98,7 @@ test('a batch of submissions writes each table in one statement and reads the ro
 });
 
 test("a unit sees what the batch's earlier units left to be written", async () => {
-  const store = createApplicationUnitOfWork(database);
+  const store = createGroupCommitUnitOfWork(database, storeOptions());
   const validation = validateApplicationForm(form(1));
   if (!validation.ok) throw new Error('the test form is valid');
   const [writer, reader] = await Promise.all([

@@ -1,28 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Round } from '../../core/rounds';
-import type { ApplicationStore, ApplicationUnitOfWork } from '../../services/ports/application-store';
+import type { Store, UnitOfWork } from '../../services/ports/store';
 import type { DatabaseHandle } from '../connection';
-import { createApplicationRecordsRepository } from '../repositories/applications/application-records-repository';
-import {
-  applicationRow,
-  createApplicationsRepository,
-  writtenApplication,
-} from '../repositories/applications/applications-repository';
+import { applicationRow, writtenApplication } from '../repositories/applications/applications-repository';
 import { auditRow } from '../repositories/audit/audit-log';
-import { enqueueMail, mailRow } from '../repositories/mail/mail-queue';
-import { createRoundsRepository } from '../repositories/rounds/rounds-repository';
+import { messageRow } from '../repositories/mail/message-queue';
 import type { Database } from '../schema';
+import { createStore, type StoreOptions } from '../store';
 import { type BatchedWrites, createBatchedWrites } from './batched-writes';
 import { createGroupCommit } from './group-commit';
-
-const storeOver = (db: Kysely<Database>, dialect: DatabaseHandle['dialect']): ApplicationStore => ({
-  rounds: createRoundsRepository(db),
-  applications: createApplicationsRepository(db),
-  records: createApplicationRecordsRepository(db, dialect),
-  enqueueMail: async (mail, now) => {
-    await enqueueMail(db, mail, now);
-  },
-});
+import { isUniqueViolation } from './transaction-unit-of-work';
 
 /** The repository with every method writing the batch's collected rows first. */
 const writingFirst = <R extends object>(repository: R, writes: BatchedWrites, before?: () => void): R =>
@@ -44,15 +31,11 @@ const writingFirst = <R extends object>(repository: R, writes: BatchedWrites, be
  * batch: the lock holds until the commit, so the row cannot change meanwhile. Every other call
  * first writes what was collected, so each unit still sees all that the units before it wrote.
  */
-const batchStoreOver = (
-  trx: Transaction<Database>,
-  dialect: DatabaseHandle['dialect'],
-  writes: BatchedWrites,
-): ApplicationStore => {
-  const plain = storeOver(trx, dialect);
+const batchStoreOver = (trx: Transaction<Database>, options: StoreOptions, writes: BatchedWrites): Store => {
+  const plain = createStore(trx, options);
   const lockedRounds = new Map<string, Promise<Round>>();
-  const records = writingFirst(plain.records, writes);
-  return {
+  const records = writingFirst(plain.applicantRecords, writes);
+  const parts: Partial<Store> = {
     // A unit that reads rounds through this repository might also change one: read again after.
     rounds: writingFirst(plain.rounds, writes, () => lockedRounds.clear()),
     applications: {
@@ -63,7 +46,7 @@ const batchStoreOver = (
         return writtenApplication(row, application.answers);
       },
     },
-    records: {
+    applicantRecords: {
       ...records,
       lockRoundShared: (roundId) => {
         let round = lockedRounds.get(roundId);
@@ -73,33 +56,45 @@ const batchStoreOver = (
         }
         return round;
       },
-      appendAuditEntry: async (entry, now) => writes.add('audit_log', auditRow(entry, now)),
     },
-    enqueueMail: async (mail, now) => writes.add('mail_messages', mailRow(mail, now)),
+    audit: { record: async (entry, now) => writes.add('audit_log', auditRow(entry, now)) },
+    messages: {
+      enqueue: async (message, now) => {
+        const row = messageRow(options.render, message, now);
+        writes.add('mail_messages', row);
+        // A repeated dedupe key is dropped by the batch's INSERT … ON CONFLICT DO NOTHING.
+        return { id: row.id as string, queued: true };
+      },
+    },
   };
-};
-
-/** SQLite: SQLITE_CONSTRAINT_UNIQUE (or _PRIMARYKEY); PostgreSQL: SQLSTATE 23505. */
-export const isUniqueViolation = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  const store = {} as Store;
+  for (const key of Object.keys(plain) as (keyof Store)[]) {
+    Object.defineProperty(store, key, {
+      enumerable: true,
+      get: () => {
+        parts[key] ??= writingFirst(plain[key] as object, writes) as never;
+        return parts[key];
+      },
+    });
+  }
+  return store;
 };
 
 /**
- * Applicants' changes commit in groups (src/db/group-commit.ts): each still runs as if in a
- * transaction of its own, and is acknowledged only once it is on disk.
+ * Applicants' changes commit in groups (group-commit.ts): each still runs as if in a transaction of
+ * its own, and is acknowledged only once it is on disk.
  */
-export const createApplicationUnitOfWork = (
+export const createGroupCommitUnitOfWork = (
   handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'durable'>,
-): ApplicationUnitOfWork => {
+  options: StoreOptions,
+): UnitOfWork => {
   // One store per batch transaction, shared by its units; dropped with the transaction.
-  const batches = new WeakMap<Transaction<Database>, { store: ApplicationStore; writes: BatchedWrites }>();
+  const batches = new WeakMap<Transaction<Database>, { store: Store; writes: BatchedWrites }>();
   const batchFor = (trx: Transaction<Database>) => {
     let batch = batches.get(trx);
     if (!batch) {
       const writes = createBatchedWrites(trx, handle.dialect);
-      batch = { store: batchStoreOver(trx, handle.dialect, writes), writes };
+      batch = { store: batchStoreOver(trx, options, writes), writes };
       batches.set(trx, batch);
     }
     return batch;
@@ -112,7 +107,6 @@ export const createApplicationUnitOfWork = (
     beforeCommit: (trx) => batches.get(trx)?.writes.flush() ?? Promise.resolve(),
   });
   return {
-    ...storeOver(handle.db, handle.dialect),
     transaction: (work) => group.run((trx) => work(batchFor(trx).store)),
     isUniqueViolation,
   };

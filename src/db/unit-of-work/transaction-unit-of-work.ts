@@ -1,28 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { ReviewDeps, ReviewStore } from '../../services/ports/review-ports';
-import { createApplicationsRepository } from '../repositories/applications/applications-repository';
-import { enqueueMail } from '../repositories/mail/mail-queue';
-import { createApplicationReviewRepository } from '../repositories/review/application-review-repository';
-import { createRoundsRepository } from '../repositories/rounds/rounds-repository';
+import type { UnitOfWork } from '../../services/ports/store';
 import type { Database } from '../schema';
+import { createStore, type StoreOptions } from '../store';
 
-const createStore = (db: Kysely<Database>): ReviewStore => ({
-  review: createApplicationReviewRepository(db),
-  applications: createApplicationsRepository(db),
-  rounds: createRoundsRepository(db),
-  enqueueMail: (mail, now) => enqueueMail(db, mail, now),
-});
+/** SQLite: SQLITE_CONSTRAINT_UNIQUE (or _PRIMARYKEY); PostgreSQL: SQLSTATE 23505. */
+export const isUniqueViolation = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+};
 
-/** The round and review use cases' dependencies over one database. */
-export const createReviewDeps = (
-  db: Kysely<Database>,
-  options: { now: () => Date; baseUrl: string; newId?: () => string },
-): ReviewDeps => ({
-  ...createStore(db),
-  now: options.now,
-  baseUrl: options.baseUrl,
-  newId: options.newId ?? randomUUID,
-  transaction: (work) =>
-    db.isTransaction ? work(createStore(db)) : db.transaction().execute((trx) => work(createStore(trx))),
+/**
+ * One database transaction per call. On SQLite the durable dialect returns from the commit only
+ * once it is on disk (durable-sqlite.ts); PostgreSQL's COMMIT already waits for that.
+ */
+export const createTransactionUnitOfWork = (db: Kysely<Database>, options: StoreOptions): UnitOfWork => ({
+  transaction: (work) => db.transaction().execute((trx) => work(createStore(trx, options))),
+  isUniqueViolation,
 });

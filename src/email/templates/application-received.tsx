@@ -1,4 +1,5 @@
-import { formatDeadlineFor, type Round } from '../../core/rounds';
+import type { RoundFacts } from '../../core/messages/messages';
+import { formatDeadlineFor } from '../../core/rounds';
 import { formatCalendarDate } from '../../core/time/date-format';
 import { getT } from '../../i18n';
 import { renderEmail } from '../layout';
@@ -10,7 +11,7 @@ import { renderEmail } from '../layout';
 export interface ApplicationEmailInput {
   locale: string;
   name: string;
-  round: Pick<Round, 'name' | 'applicationsCloseAt' | 'startsOn' | 'endsOn' | 'programTimeZone' | 'quota'>;
+  round: RoundFacts;
   /** The applicant's zone, for the deadline. */
   timeZone: string;
   /** The private link `${baseUrl}/applications/<token>`. */
@@ -27,7 +28,7 @@ export interface ApplicationEmail {
 export const describeRoundDates = (input: Pick<ApplicationEmailInput, 'locale' | 'round' | 'timeZone'>) => {
   const t = getT(input.locale);
   return t('applications:email.dates', {
-    deadline: formatDeadlineFor(input.round.applicationsCloseAt, input.timeZone, input.locale),
+    deadline: formatDeadlineFor(new Date(input.round.applicationsCloseAt), input.timeZone, input.locale),
     start: formatCalendarDate(input.round.startsOn, input.locale),
     end: formatCalendarDate(input.round.endsOn, input.locale),
   });
@@ -45,7 +46,7 @@ export const renderApplicationReceivedEmail = (input: ApplicationEmailInput): Ap
       t('applications:email.greeting', { name: input.name }),
       t('applications:email.received.intro', { round: input.round.name }),
       describeRoundDates(input),
-      ...(input.round.quota.enabled ? [t('applications:email.received.quota')] : []),
+      ...(input.round.isQuotaEnabled ? [t('applications:email.received.quota')] : []),
       t('applications:email.received.next'),
       t('applications:email.privateLink'),
     ],

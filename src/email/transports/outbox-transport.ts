@@ -1,4 +1,4 @@
-import type { MailTransport } from './transport';
+import type { MailTransport } from '../../services/ports/mail';
 
 /**
  * The development outbox: nothing leaves the machine. Delivering only lets the worker mark the row

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { MailDeliveryError, type MailTransport } from './transport';
+import { MailDeliveryError, type MailTransport } from '../../services/ports/mail';
 
 /**
  * Timeouts keep every send far shorter than the worker's lease (LEASE_MS, 5 minutes), so a live

@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors';
-import type { ApplicationUnitOfWork } from '../ports/application-store';
+import type { UseCaseDeps } from '../ports/deps';
 import { getPrivateApplication } from './get-private-application';
 
 /**
@@ -7,12 +7,12 @@ import { getPrivateApplication } from './get-private-application';
  * this round's waitlist (a place may still free up).
  */
 export const declineCarryOver = async (
-  deps: { store: ApplicationUnitOfWork; now: () => Date },
+  deps: UseCaseDeps,
   input: { token: string },
 ): Promise<{ applicationId: string }> => {
-  const now = deps.now();
-  return deps.store.transaction(async (store) => {
-    const current = await getPrivateApplication({ store, now: () => now }, input.token);
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store) => {
+    const current = await getPrivateApplication(store, now, input.token);
     const { application } = current;
     if (!current.canDeclineCarryOver) {
       throw new DomainError(
@@ -22,8 +22,8 @@ export const declineCarryOver = async (
           : `Application ${application.id} is ${application.status}, not waitlisted, so it is not carried into the next round.`,
       );
     }
-    await store.records.setDeclinedCarryOver(application.id, now);
-    await store.records.appendAuditEntry(
+    await store.applicantRecords.setDeclinedCarryOver(application.id, now);
+    await store.audit.record(
       {
         actorPersonId: null,
         action: 'application.carry-over-declined',

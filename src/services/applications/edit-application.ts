@@ -1,6 +1,7 @@
 import { type ApplicationAnswers, validateApplicationForm } from '../../core/applications';
 import { DomainError } from '../../core/errors';
-import type { ApplicationStore, ApplicationUnitOfWork } from '../ports/application-store';
+import type { UseCaseDeps } from '../ports/deps';
+import type { Store } from '../ports/store';
 import { getPrivateApplication } from './get-private-application';
 import { assertAcceptingApplications } from './submit-application';
 
@@ -17,12 +18,12 @@ export interface EditApplicationInput {
  * place in submission order.
  */
 export const editApplication = async (
-  deps: { store: ApplicationUnitOfWork; now: () => Date },
+  deps: UseCaseDeps,
   input: EditApplicationInput,
 ): Promise<{ applicationId: string; answers: ApplicationAnswers }> => {
-  const now = deps.now();
-  return deps.store.transaction(async (store: ApplicationStore) => {
-    const current = await getPrivateApplication({ store, now: () => now }, input.token);
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store: Store) => {
+    const current = await getPrivateApplication(store, now, input.token);
     const { application, round } = current;
     if (!current.canEdit) {
       throw new DomainError(
@@ -42,14 +43,14 @@ export const editApplication = async (
     }
     const answers = validation.value;
     // Read under the round's shared lock, as submitting does: no change lands after the quota is settled.
-    assertAcceptingApplications(await store.records.lockRoundShared(round.id), now);
+    assertAcceptingApplications(await store.applicantRecords.lockRoundShared(round.id), now);
     await store.applications.updateAnswers(application.id, answers, now);
     const changed = Object.keys(answers).filter(
       (key) =>
         JSON.stringify(answers[key as keyof ApplicationAnswers]) !==
         JSON.stringify(application.answers[key as keyof ApplicationAnswers]),
     );
-    await store.records.appendAuditEntry(
+    await store.audit.record(
       {
         actorPersonId: null,
         action: 'application.edited',

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { insertRound, makeOpenRound } from '../../../tests/support/applicant-fixtures';
+import { testServiceDeps } from '../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import { listLikelyDuplicates } from '../../core/applications';
 import { createApplicationsRepository } from '../../db/repositories/applications/applications-repository';
-import { createDuplicateCheckDeps } from '../../db/repositories/applications/duplicate-check-repository';
 import { generateSyntheticPool } from '../demo';
 import { flagLikelyDuplicates, SETTLE_MS } from './flag-likely-duplicates';
 
@@ -49,11 +49,11 @@ test('flags each application with the earliest earlier one listLikelyDuplicates 
   // Within SETTLE_MS of the last submission only the settled ones are taken; then passes of 50
   // until none is left.
   const lastSubmitted = Date.UTC(2027, 0, 1, 0, 0, rows.length - 1);
-  const early = createDuplicateCheckDeps(database.db, () => new Date(lastSubmitted + SETTLE_MS - 100_000));
+  const early = testServiceDeps(database, { now: () => new Date(lastSubmitted + SETTLE_MS - 100_000) });
   expect(await flagLikelyDuplicates(early, { limit: 500 })).toBe(
     rows.filter((row, i) => !row.checked && Date.UTC(2027, 0, 1, 0, 0, i) < lastSubmitted - 100_000).length,
   );
-  const deps = createDuplicateCheckDeps(database.db, () => new Date(lastSubmitted + SETTLE_MS + 1000));
+  const deps = testServiceDeps(database, { now: () => new Date(lastSubmitted + SETTLE_MS + 1000) });
   let passes = 0;
   while ((await flagLikelyDuplicates(deps, { limit: 50 })) > 0) passes++;
   expect(passes).toBeGreaterThan(0);

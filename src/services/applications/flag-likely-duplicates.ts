@@ -1,9 +1,6 @@
-import {
-  createDuplicateProbe,
-  type DuplicateReason,
-  findNameDuplicateOf,
-  isAdmittedByProbe,
-} from '../../core/applications';
+import { createDuplicateProbe, findNameDuplicateOf, isAdmittedByProbe } from '../../core/applications';
+import type { DuplicateMark, UncheckedApplication } from '../ports/applications';
+import type { UseCaseDeps } from '../ports/deps';
 
 /**
  * Flags likely duplicates (the same person applying twice under a differently typed name, in the
@@ -34,42 +31,21 @@ export const SETTLE_MS = 30_000;
  * compares for about 75 ms; in one piece it held up every request that arrived meanwhile.
  */
 const SLICE_MS = 4;
-export interface UncheckedApplication {
-  id: string;
-  roundId: string;
-  countryCode: string;
-  /** core normaliseName of the name. */
-  nameKey: string;
-}
-
-export interface DuplicateCheckStore {
-  /** Unchecked applications submitted before `submittedBefore`, earliest first. */
-  listUnchecked: (limit: number, submittedBefore: Date) => Promise<UncheckedApplication[]>;
-  /** A round's applications from one country, not withdrawn, in submission order. */
-  listNameKeys: (roundId: string, countryCode: string) => Promise<{ id: string; nameKey: string }[]>;
-  /** Marks applications checked, with the duplicate found for each, if any. */
-  markChecked: (marks: readonly DuplicateMark[]) => Promise<void>;
-}
-
-export interface DuplicateMark {
-  id: string;
-  duplicate: { of: string; reason: DuplicateReason } | null;
-}
-
-export interface FlagLikelyDuplicatesDeps {
-  /** Reads, outside any transaction. */
-  store: Pick<DuplicateCheckStore, 'listUnchecked' | 'listNameKeys'>;
-  transaction: <T>(work: (store: Pick<DuplicateCheckStore, 'markChecked'>) => Promise<T>) => Promise<T>;
-  now: () => Date;
-}
-
 /** One pass over at most `limit` unchecked applications; resolves with how many it checked. */
 export const flagLikelyDuplicates = async (
-  deps: FlagLikelyDuplicatesDeps,
+  deps: UseCaseDeps,
   options: { limit?: number } = {},
+): Promise<number> => checkLikelyDuplicates(deps, await listUncheckedApplications(deps, options.limit));
+
+/** Applications not yet checked that were submitted at least SETTLE_MS ago, earliest first. */
+export const listUncheckedApplications = (deps: UseCaseDeps, limit = 500): Promise<UncheckedApplication[]> =>
+  deps.store.duplicates.listUnchecked(limit, new Date(deps.clock.now().getTime() - SETTLE_MS));
+
+/** Checks these applications against the ones before them in their round and country. */
+export const checkLikelyDuplicates = async (
+  deps: UseCaseDeps,
+  unchecked: readonly UncheckedApplication[],
 ): Promise<number> => {
-  const settledBefore = new Date(deps.now().getTime() - SETTLE_MS);
-  const unchecked = await deps.store.listUnchecked(options.limit ?? 500, settledBefore);
   const groups = new Map<string, UncheckedApplication[]>();
   for (const application of unchecked) {
     const key = `${application.roundId}\u0000${application.countryCode}`;
@@ -86,7 +62,7 @@ export const flagLikelyDuplicates = async (
   };
   for (const group of groups.values()) {
     const { roundId, countryCode } = group[0]!;
-    const names = await deps.store.listNameKeys(roundId, countryCode);
+    const names = await deps.store.duplicates.listNameKeys(roundId, countryCode);
     await letRequestsThrough();
     const position = new Map(names.map((name, index) => [name.id, index]));
     for (const application of group) {
@@ -106,6 +82,6 @@ export const flagLikelyDuplicates = async (
       await letRequestsThrough();
     }
   }
-  if (marks.length > 0) await deps.transaction((store) => store.markChecked(marks));
+  if (marks.length > 0) await deps.uow.transaction((store) => store.duplicates.markChecked(marks));
   return marks.length;
 };

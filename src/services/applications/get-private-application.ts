@@ -1,12 +1,12 @@
+import type { Application, ApplicationFlags } from '../../core/applications/application';
 import { hashToken, isWellFormedToken } from '../../core/applications/application-token';
 import { DomainError } from '../../core/errors';
 import { isAcceptingApplications, type Round } from '../../core/rounds';
-import type { ApplicationFlags } from '../../db/repositories/applications/application-records-repository';
-import type { StoredApplication } from '../../db/repositories/applications/applications-repository';
-import type { ApplicationStore } from '../ports/application-store';
+import type { UseCaseDeps } from '../ports/deps';
+import type { Store } from '../ports/store';
 
 export interface PrivateApplication {
-  application: StoredApplication;
+  application: Application;
   round: Round;
   flags: ApplicationFlags;
   /** Answers may change while the round takes applications and the application is still in it. */
@@ -20,25 +20,33 @@ export interface PrivateApplication {
 const UNKNOWN_LINK =
   'This private link does not open any application. It may be mistyped or replaced by a newer link.';
 
-/** What the holder of a private link may see and do. Unknown or malformed tokens are NOT_FOUND. */
+/**
+ * What the holder of a private link may see and do. Unknown or malformed tokens are NOT_FOUND.
+ * Reads through `store`, so the use cases that change an application read it in their transaction.
+ */
 export const getPrivateApplication = async (
-  deps: { store: ApplicationStore; now: () => Date },
+  store: Pick<Store, 'applications' | 'rounds' | 'applicantRecords'>,
+  now: Date,
   token: string,
 ): Promise<PrivateApplication> => {
   if (!isWellFormedToken(token)) throw new DomainError('NOT_FOUND', UNKNOWN_LINK);
-  const application = await deps.store.applications.findApplicationByTokenHash(hashToken(token));
+  const application = await store.applications.findApplicationByTokenHash(hashToken(token));
   if (!application) throw new DomainError('NOT_FOUND', UNKNOWN_LINK);
   const [round, flags] = await Promise.all([
-    deps.store.rounds.getRound(application.roundId),
-    deps.store.records.findFlags(application.id),
+    store.rounds.getRound(application.roundId),
+    store.applicantRecords.findFlags(application.id),
   ]);
   const isActive = application.status !== 'withdrawn' && application.status !== 'declined';
   return {
     application,
     round,
     flags: flags ?? { declinedCarryOver: false, duplicateOf: null, duplicateReason: null, withdrawnAt: null },
-    canEdit: isActive && isAcceptingApplications(round, deps.now()),
+    canEdit: isActive && isAcceptingApplications(round, now),
     canWithdraw: isActive && round.status !== 'finished',
     canDeclineCarryOver: application.status === 'waitlisted' && !flags?.declinedCarryOver,
   };
 };
+
+/** The private page's view, for the holder of the link. */
+export const viewPrivateApplication = (deps: UseCaseDeps, token: string): Promise<PrivateApplication> =>
+  getPrivateApplication(deps.store, deps.clock.now(), token);

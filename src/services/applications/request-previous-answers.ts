@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { hashToken } from '../../core/applications/application-token';
 import { DomainError } from '../../core/errors';
-import { normalizeEmail } from '../../db/repositories/people/people-repository';
-import { renderApplicationPreviousAnswersEmail } from '../../email/templates/application-previous-answers';
-import type { ApplicationUnitOfWork } from '../ports/application-store';
-import { createToken } from './private-link';
+import { roundFactsOf } from '../../core/messages/messages';
+import { normalizeEmail } from '../../core/people/person';
+import type { UseCaseDeps } from '../ports/deps';
 
 /** At most this many previous-answers requests per address and per network address in the window. */
 export const PREVIOUS_ANSWERS_RATE_LIMIT = { windowMinutes: 60, perEmail: 3, perIpAddress: 20 } as const;
@@ -18,14 +17,6 @@ export interface RequestPreviousAnswersInput {
   locale: string;
 }
 
-export interface RequestPreviousAnswersDeps {
-  store: ApplicationUnitOfWork;
-  now: () => Date;
-  baseUrl: string;
-  /** A keyed hash, so the counts hold no addresses. */
-  hashKey: (value: string) => string;
-}
-
 /**
  * A returning participant asks for a link that opens this round's form with their last answers
  * filled in. Known addresses get one by email; unknown ones get nothing, and the caller answers
@@ -33,7 +24,7 @@ export interface RequestPreviousAnswersDeps {
  * The result is for tests only: never show it.
  */
 export const requestPreviousAnswers = async (
-  deps: RequestPreviousAnswersDeps,
+  deps: UseCaseDeps,
   input: RequestPreviousAnswersInput,
 ): Promise<{ linkSent: boolean }> => {
   const email = normalizeEmail(input.email);
@@ -42,12 +33,12 @@ export const requestPreviousAnswers = async (
       { field: 'email', message: 'Enter an email address like name@example.org' },
     ]);
   }
-  const now = deps.now();
+  const now = deps.clock.now();
   const round = await deps.store.rounds.getRound(input.roundId);
   const windowStart = new Date(now.getTime() - PREVIOUS_ANSWERS_RATE_LIMIT.windowMinutes * 60_000);
   const emailKey = deps.hashKey(`previous-answers:email:${email}`);
   const ipKey = input.ipAddress ? deps.hashKey(`previous-answers:ip:${input.ipAddress}`) : null;
-  const { records } = deps.store;
+  const records = deps.store.applicantRecords;
   if ((await records.countLinkRequestsSince(emailKey, windowStart)) >= PREVIOUS_ANSWERS_RATE_LIMIT.perEmail) {
     throw new DomainError(
       'RATE_LIMITED',
@@ -69,23 +60,28 @@ export const requestPreviousAnswers = async (
 
   const previous = await deps.store.applications.findLatestApplicationByEmail(email);
   if (!previous) return { linkSent: false };
-  const token = createToken();
-  const url = `${deps.baseUrl.replace(/\/+$/, '')}/rounds/${encodeURIComponent(round.id)}/apply?prefill=${token}`;
-  await deps.store.transaction(async (store) => {
-    await store.records.insertPrefillLink(
+  const token = deps.ids.newToken();
+  await deps.uow.transaction(async (store) => {
+    await store.applicantRecords.insertPrefillLink(
       hashToken(token),
       email,
       new Date(now.getTime() + PREVIOUS_ANSWERS_LINK_HOURS * 60 * 60_000),
       now,
     );
-    const message = renderApplicationPreviousAnswersEmail({
-      locale: input.locale,
-      name: previous.answers.name,
-      roundName: round.name,
-      url,
-      hours: PREVIOUS_ANSWERS_LINK_HOURS,
-    });
-    await store.enqueueMail({ to: email, kind: 'application-previous-answers', ...message }, now);
+    await store.messages.enqueue(
+      {
+        kind: 'application-previous-answers',
+        to: email,
+        locale: input.locale,
+        payload: {
+          name: previous.answers.name,
+          round: roundFactsOf(round),
+          prefillToken: token,
+          hours: PREVIOUS_ANSWERS_LINK_HOURS,
+        },
+      },
+      now,
+    );
   });
   return { linkSent: true };
 };

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { insertRound, makeOpenRound, TEST_NOW, validForm } from '../../../tests/support/applicant-fixtures';
+import { testServiceDeps } from '../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import { hashToken } from '../../core/applications/application-token';
 import { DomainError } from '../../core/errors';
-import { createDuplicateCheckDeps } from '../../db/repositories/applications/duplicate-check-repository';
-import { createApplicationUnitOfWork } from '../../db/unit-of-work/group-commit-unit-of-work';
-import { createReviewDeps } from '../../db/unit-of-work/transaction-unit-of-work';
-import type { ApplicationUnitOfWork } from '../ports/application-store';
+import type { UseCaseDeps } from '../ports/deps';
+import type { Store } from '../ports/store';
 import { applyDueRoundTransitions } from '../rounds/apply-due-round-transitions';
 import { declineCarryOver } from './decline-carry-over';
 import { editApplication } from './edit-application';
@@ -15,30 +14,38 @@ import { submitApplication } from './submit-application';
 import { withdrawApplication } from './withdraw-application';
 
 let database: TestDatabase;
-let store: ApplicationUnitOfWork;
+let store: Store;
+let applicantDeps: UseCaseDeps;
 let now: Date;
 const round = makeOpenRound();
 const baseUrl = 'https://iln.example.org';
 
 beforeEach(async () => {
   database = await createTestDatabase();
-  store = createApplicationUnitOfWork(database);
   now = new Date(TEST_NOW);
+  const serviceDeps = testServiceDeps(database, {
+    config: { baseUrl },
+    // Each call a second later, so submission order is the order of the calls.
+    now: () => {
+      now = new Date(now.getTime() + 1000);
+      return now;
+    },
+  });
+  store = serviceDeps.store;
+  applicantDeps = { ...serviceDeps, uow: serviceDeps.applicantUow };
   await insertRound(database.db, round);
 });
 afterEach(async () => {
   await database.dispose();
 });
 
-const deps = () => ({
-  store,
-  baseUrl,
-  // Each call a second later, so submission order is the order of the calls.
-  now: () => {
-    now = new Date(now.getTime() + 1000);
-    return now;
-  },
-});
+const deps = (): UseCaseDeps => applicantDeps;
+
+/** The applicant side's dependencies with a clock that stands still. */
+const fixedDeps = (at: Date = new Date(TEST_NOW)): UseCaseDeps => {
+  const fixed = testServiceDeps(database, { config: { baseUrl }, now: () => at });
+  return { ...fixed, uow: fixed.applicantUow };
+};
 
 const submit = (form: Record<string, string | string[]>, dependencies = deps()) =>
   submitApplication(dependencies, { roundId: round.id, form, locale: 'en' });
@@ -63,8 +70,7 @@ const mailRows = () => database.db.selectFrom('mail_messages').selectAll().order
 /** The schedule closes the round at its deadline, settling the quota. */
 const closeRound = async () => {
   const at = new Date('2027-03-01T00:00:00Z');
-  const review = createReviewDeps(database.db, { now: () => at, baseUrl });
-  return applyDueRoundTransitions(review);
+  return applyDueRoundTransitions(testServiceDeps(database, { config: { baseUrl }, now: () => at }));
 };
 
 const codeOf = async (promise: Promise<unknown>) => {
@@ -93,13 +99,15 @@ describe('submitApplication', () => {
       'waitlisted',
       'pending',
     ]);
-    const waitlistMail = (await mailRows()).filter((mail) => mail.kind === 'application-waitlisted');
+    const waitlistMail = (await mailRows()).filter((mail) => mail.kind === 'application-waitlisted-by-quota');
     expect(waitlistMail.map((mail) => mail.to_address)).toEqual(['p5@example.org']);
     expect(waitlistMail[0]!.text_body).toContain('carried into the next round');
     expect(waitlistMail[0]!.text_body).toContain('replaces the one in your confirmation email');
     // Closing twice settles nothing twice.
     expect(await closeRound()).toEqual([]);
-    expect((await mailRows()).filter((mail) => mail.kind === 'application-waitlisted')).toHaveLength(1);
+    expect((await mailRows()).filter((mail) => mail.kind === 'application-waitlisted-by-quota')).toHaveLength(
+      1,
+    );
   });
 
   test('an early applicant from a big country keeps the place the final cap gives them', async () => {
@@ -139,30 +147,32 @@ describe('submitApplication', () => {
       form: validForm(),
       locale: 'pt',
     });
-    const stored = await createApplicationUnitOfWork(database).applications.getApplication(
-      result.applicationId,
-    );
+    const stored = await store.applications.getApplication(result.applicationId);
     expect(stored.locale).toBe('pt');
     const [row] = await rowsOf();
     expect(row!.locale).toBe('pt');
   });
 
   test('the email is written in the same transaction: when queuing it fails, no application is stored', async () => {
-    const failing: ApplicationUnitOfWork = {
-      ...store,
-      transaction: (work) =>
-        store.transaction((inner) =>
-          work({
-            ...inner,
-            enqueueMail: async () => {
-              throw new Error('mail queue unavailable');
-            },
-          }),
-        ),
+    const base = deps();
+    const failing: UseCaseDeps = {
+      ...base,
+      uow: {
+        ...base.uow,
+        transaction: (work) =>
+          base.uow.transaction((inner) =>
+            work({
+              ...inner,
+              messages: {
+                enqueue: async () => {
+                  throw new Error('mail queue unavailable');
+                },
+              },
+            }),
+          ),
+      },
     };
-    await expect(submit(validForm(), { ...deps(), store: failing })).rejects.toThrow(
-      'mail queue unavailable',
-    );
+    await expect(submit(validForm(), failing)).rejects.toThrow('mail queue unavailable');
     expect(await rowsOf()).toEqual([]);
     expect(await mailRows()).toEqual([]);
   });
@@ -202,8 +212,8 @@ describe('submitApplication', () => {
     // Stored unchecked: the submission itself does not read the round's other names.
     expect(Object.values(await flags()).map((flag) => flag[2])).toEqual([0, 0, 0]);
     // Checked once every earlier submission has surely committed (SETTLE_MS later).
-    expect(await flagLikelyDuplicates(createDuplicateCheckDeps(database.db, () => now))).toBe(0);
-    const settled = createDuplicateCheckDeps(database.db, () => new Date(now.getTime() + SETTLE_MS + 1000));
+    expect(await flagLikelyDuplicates(testServiceDeps(database, { now: () => now }))).toBe(0);
+    const settled = testServiceDeps(database, { now: () => new Date(now.getTime() + SETTLE_MS + 1000) });
     expect(await flagLikelyDuplicates(settled)).toBe(3);
     expect(await flags()).toEqual({
       [first.applicationId]: [null, null, 1],
@@ -225,7 +235,7 @@ describe('submitApplication', () => {
   test('200 concurrent submissions: every one stored once; the close gives the first 40 their places', {
     timeout: 120_000,
   }, async () => {
-    const fixed = { store, baseUrl, now: () => new Date(TEST_NOW) };
+    const fixed = fixedDeps();
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         codeOf(submitApplication(fixed, { roundId: round.id, form: person(i), locale: 'en' })),
@@ -237,13 +247,15 @@ describe('submitApplication', () => {
     // All from one country: cap = max(5, ceil(20% of 200)) = 40 places at the close.
     await closeRound();
     expect((await rowsOf()).filter((row) => row.status === 'pending')).toHaveLength(40);
-    expect((await mailRows()).filter((mail) => mail.kind === 'application-waitlisted')).toHaveLength(160);
+    expect((await mailRows()).filter((mail) => mail.kind === 'application-waitlisted-by-quota')).toHaveLength(
+      160,
+    );
   });
 
   test('submissions racing the close: each either lands before the quota is settled or is refused', {
     timeout: 120_000,
   }, async () => {
-    const fixed = { store, baseUrl, now: () => new Date(TEST_NOW) };
+    const fixed = fixedDeps();
     const submissions = Array.from({ length: 300 }, (_, i) =>
       codeOf(submitApplication(fixed, { roundId: round.id, form: person(i), locale: 'en' })),
     );
@@ -263,7 +275,7 @@ describe('submitApplication', () => {
   test('concurrent submissions from one address: one stored, the rest CONFLICT, never an unexpected error', {
     timeout: 60_000,
   }, async () => {
-    const fixed = { store, baseUrl, now: () => new Date(TEST_NOW) };
+    const fixed = fixedDeps();
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
         codeOf(submitApplication(fixed, { roundId: round.id, form: validForm(), locale: 'en' })),
@@ -341,10 +353,10 @@ describe('editing, withdrawing, declining carry-over', () => {
     expect(await codeOf(declineCarryOver(deps(), { token: pending.token }))).toBe('CONFLICT');
     // The confirmation's link was replaced by the one in the waitlist email.
     expect(await codeOf(declineCarryOver(deps(), { token: waitlisted.token }))).toBe('NOT_FOUND');
-    const mail = (await mailRows()).find((row) => row.kind === 'application-waitlisted')!;
+    const mail = (await mailRows()).find((row) => row.kind === 'application-waitlisted-by-quota')!;
     const token = new RegExp(`${baseUrl}/applications/([A-Za-z0-9_-]+)`).exec(mail.text_body)![1]!;
     await declineCarryOver(deps(), { token });
-    expect((await store.records.findFlags(waitlisted.applicationId))?.declinedCarryOver).toBe(true);
+    expect((await store.applicantRecords.findFlags(waitlisted.applicationId))?.declinedCarryOver).toBe(true);
     expect(await codeOf(declineCarryOver(deps(), { token }))).toBe('CONFLICT');
   });
 });

@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import {
   type ApplicationAnswers,
   type ApplicationStatus,
   validateApplicationForm,
 } from '../../core/applications';
+import type { Application } from '../../core/applications/application';
 import { hashToken, isWellFormedToken } from '../../core/applications/application-token';
 import { DomainError } from '../../core/errors';
+import { roundFactsOf } from '../../core/messages/messages';
 import { isAcceptingApplications, type Round } from '../../core/rounds';
-import type { StoredApplication } from '../../db/repositories/applications/applications-repository';
-import { renderApplicationLinkResentEmail } from '../../email/templates/application-link-resent';
-import { renderApplicationReceivedEmail } from '../../email/templates/application-received';
-import type { ApplicationStore, ApplicationUnitOfWork } from '../ports/application-store';
-import { createToken, privateLinkFor } from './private-link';
+import type { UseCaseDeps } from '../ports/deps';
+import type { Store } from '../ports/store';
 
 export interface SubmitApplicationInput {
   roundId: string;
@@ -23,13 +21,6 @@ export interface SubmitApplicationInput {
   locale: string;
   /** The previous-answers token the form was opened with, if any: used up on success. */
   prefillToken?: string | undefined;
-}
-
-export interface SubmitApplicationDeps {
-  store: ApplicationUnitOfWork;
-  now: () => Date;
-  /** The site's public address, for the private link in the email. */
-  baseUrl: string;
 }
 
 export interface SubmitApplicationResult {
@@ -57,24 +48,30 @@ export const assertAcceptingApplications = (round: Round, now: Date): void => {
  * only one token hash is kept per application.
  */
 export const resendPrivateLink = async (
-  store: ApplicationStore,
+  deps: Pick<UseCaseDeps, 'ids'>,
+  store: Store,
   round: Round,
-  application: StoredApplication,
+  application: Application,
   locale: string,
-  baseUrl: string,
   now: Date,
 ): Promise<void> => {
-  const token = createToken();
+  const token = deps.ids.newToken();
   await store.applications.setEditTokenHash(application.id, hashToken(token), now);
-  const email = renderApplicationLinkResentEmail({
-    locale,
-    name: application.answers.name,
-    round,
-    timeZone: application.answers.timeZone,
-    url: privateLinkFor(baseUrl, token),
-  });
-  await store.enqueueMail({ to: application.email, kind: 'application-link-resent', ...email }, now);
-  await store.records.appendAuditEntry(
+  await store.messages.enqueue(
+    {
+      kind: 'application-link-resent',
+      to: application.email,
+      locale,
+      payload: {
+        name: application.answers.name,
+        round: roundFactsOf(round),
+        timeZone: application.answers.timeZone,
+        privateToken: token,
+      },
+    },
+    now,
+  );
+  await store.audit.record(
     {
       actorPersonId: null,
       action: 'application.link-resent',
@@ -91,13 +88,13 @@ type Outcome = { kind: 'submitted'; result: SubmitApplicationResult } | { kind: 
 /**
  * Someone applies to a round. Valid answers, an open round and one application per address per
  * round; the application is received as pending (the country quota is decided for everyone when
- * applications close: settle-country-quota.ts; likely duplicates are flagged a moment later:
- * flag-likely-duplicates.ts), and the confirmation email is queued in the same transaction.
+ * applications close: rounds/settle-country-quota.ts; likely duplicates are flagged a moment
+ * later: flag-likely-duplicates.ts), and the confirmation email is queued in the same transaction.
  * A second application from the same address is refused with CONFLICT after re-sending the
  * private link; the unique (round, email) constraint is the final guard under concurrency.
  */
 export const submitApplication = async (
-  deps: SubmitApplicationDeps,
+  deps: UseCaseDeps,
   input: SubmitApplicationInput,
 ): Promise<SubmitApplicationResult> => {
   const validation = validateApplicationForm(input.form);
@@ -109,35 +106,35 @@ export const submitApplication = async (
     );
   }
   const answers = validation.value;
-  const now = deps.now();
+  const now = deps.clock.now();
   const round =
     input.round?.id === input.roundId ? input.round : await deps.store.rounds.getRound(input.roundId);
   assertAcceptingApplications(round, now);
 
   let outcome: Outcome;
   try {
-    outcome = await deps.store.transaction((store) =>
-      insertApplication(store, deps, round, answers, input, now),
+    outcome = await deps.uow.transaction((store) =>
+      insertApplication(deps, store, round, answers, input, now),
     );
   } catch (error) {
-    if (!deps.store.isUniqueViolation(error)) throw error;
+    if (!deps.uow.isUniqueViolation(error)) throw error;
     outcome = { kind: 'already-applied' };
   }
   if (outcome.kind === 'submitted') return outcome.result;
 
-  await deps.store.transaction(async (store) => {
+  await deps.uow.transaction(async (store) => {
     const existing = await store.applications.findApplicationByEmail(round.id, answers.email);
     if (existing) {
       const current = await store.rounds.getRound(round.id);
-      await resendPrivateLink(store, current, existing, input.locale, deps.baseUrl, now);
+      await resendPrivateLink(deps, store, current, existing, input.locale, now);
     }
   });
   throw new DomainError('CONFLICT', ALREADY_APPLIED_MESSAGE);
 };
 
 const insertApplication = async (
-  store: ApplicationStore,
-  deps: SubmitApplicationDeps,
+  deps: UseCaseDeps,
+  store: Store,
   round: Round,
   answers: ApplicationAnswers,
   input: SubmitApplicationInput,
@@ -147,13 +144,13 @@ const insertApplication = async (
   // no application slips in after the quota was settled. The caller's copy may be a moment old
   // (the web layer keeps it for a second during a rush); this one is current, and the email
   // uses it.
-  const current = await store.records.lockRoundShared(round.id);
+  const current = await store.applicantRecords.lockRoundShared(round.id);
   assertAcceptingApplications(current, now);
   // A second application from the same address fails on the unique (round, email) constraint:
   // the caller turns that into "already applied", without a query of its own for every submission.
-  const id = randomUUID();
+  const id = deps.ids.newId();
   const status: ApplicationStatus = 'pending';
-  const token = createToken();
+  const token = deps.ids.newToken();
   await store.applications.insertApplication({
     id,
     roundId: round.id,
@@ -163,41 +160,37 @@ const insertApplication = async (
     editTokenHash: hashToken(token),
     submittedAt: now,
     locale: input.locale,
-    // Likely duplicates are flagged a moment later by the duplicate worker
+    // Likely duplicates are flagged a moment later by the duplicate job
     // (flag-likely-duplicates.ts), so a submission's cost does not grow with its round.
     duplicateChecked: false,
   });
-
-  const email = renderApplicationReceivedEmail({
-    locale: input.locale,
-    name: answers.name,
-    round: current,
-    timeZone: answers.timeZone,
-    url: privateLinkFor(deps.baseUrl, token),
-  });
-  await store.enqueueMail(
-    { to: answers.email, kind: 'application-received', dedupeKey: `application-received:${id}`, ...email },
+  await store.messages.enqueue(
+    {
+      kind: 'application-received',
+      to: answers.email,
+      locale: input.locale,
+      dedupeKey: `application-received:${id}`,
+      payload: {
+        name: answers.name,
+        round: roundFactsOf(current),
+        timeZone: answers.timeZone,
+        privateToken: token,
+      },
+    },
     now,
   );
-  await store.records.appendAuditEntry(
+  await store.audit.record(
     {
       actorPersonId: null,
       action: 'application.submitted',
       subjectType: 'application',
       subjectId: id,
-      details: {
-        roundId: current.id,
-        status,
-        countryOfResidence: answers.countryOfResidence,
-      },
+      details: { roundId: current.id, status, countryOfResidence: answers.countryOfResidence },
     },
     now,
   );
   if (isWellFormedToken(input.prefillToken)) {
-    await store.records.markPrefillLinkUsed(hashToken(input.prefillToken), now);
+    await store.applicantRecords.markPrefillLinkUsed(hashToken(input.prefillToken), now);
   }
-  return {
-    kind: 'submitted',
-    result: { applicationId: id, status, token },
-  };
+  return { kind: 'submitted', result: { applicationId: id, status, token } };
 };

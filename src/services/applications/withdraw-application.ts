@@ -1,6 +1,5 @@
 import { DomainError } from '../../core/errors';
-import { renderApplicationWithdrawnEmail } from '../../email/templates/application-withdrawn';
-import type { ApplicationUnitOfWork } from '../ports/application-store';
+import type { UseCaseDeps } from '../ports/deps';
 import { getPrivateApplication } from './get-private-application';
 
 export interface WithdrawApplicationInput {
@@ -14,12 +13,12 @@ export interface WithdrawApplicationInput {
  * cannot be withdrawn.
  */
 export const withdrawApplication = async (
-  deps: { store: ApplicationUnitOfWork; now: () => Date; baseUrl: string },
+  deps: UseCaseDeps,
   input: WithdrawApplicationInput,
 ): Promise<{ applicationId: string }> => {
-  const now = deps.now();
-  return deps.store.transaction(async (store) => {
-    const current = await getPrivateApplication({ store, now: () => now }, input.token);
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store) => {
+    const current = await getPrivateApplication(store, now, input.token);
     const { application, round } = current;
     if (!current.canWithdraw) {
       throw new DomainError(
@@ -27,23 +26,18 @@ export const withdrawApplication = async (
         `Application ${application.id} cannot be withdrawn: it is ${application.status} and round "${round.name}" is ${round.status}.`,
       );
     }
-    await store.records.markWithdrawn(application.id, now);
-    const email = renderApplicationWithdrawnEmail({
-      locale: input.locale,
-      name: application.answers.name,
-      roundName: round.name,
-      homeUrl: `${deps.baseUrl.replace(/\/+$/, '')}/`,
-    });
-    await store.enqueueMail(
+    await store.applicantRecords.markWithdrawn(application.id, now);
+    await store.messages.enqueue(
       {
-        to: application.email,
         kind: 'application-withdrawn',
+        to: application.email,
+        locale: input.locale,
         dedupeKey: `application-withdrawn:${application.id}`,
-        ...email,
+        payload: { name: application.answers.name, roundName: round.name },
       },
       now,
     );
-    await store.records.appendAuditEntry(
+    await store.audit.record(
       {
         actorPersonId: null,
         action: 'application.withdrawn',

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { testServiceDeps } from '../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import { createApplicationsRepository } from '../../db/repositories/applications/applications-repository';
 import { createPeopleRepository } from '../../db/repositories/people/people-repository';
@@ -16,12 +17,13 @@ afterEach(async () => {
 const now = () => new Date('2026-11-29T10:00:00Z');
 
 test('seeds an open round with a skewed pool, a round under way and the demo coordinators', async () => {
-  expect(await isProgramEmpty(database.db)).toBe(true);
-  const result = await seedDemo(
-    { db: database.db, now },
-    { applicants: 400, seed: 2026, isProduction: false },
-  );
-  expect(await isProgramEmpty(database.db)).toBe(false);
+  expect(await isProgramEmpty(testServiceDeps(database, { now }))).toBe(true);
+  const result = await seedDemo(testServiceDeps(database, { now }), {
+    applicants: 400,
+    seed: 2026,
+    isProduction: false,
+  });
+  expect(await isProgramEmpty(testServiceDeps(database, { now }))).toBe(false);
 
   const rounds = createRoundsRepository(database.db);
   const open = await rounds.getRound(result.openRound.id);
@@ -52,10 +54,10 @@ test('seeds an open round with a skewed pool, a round under way and the demo coo
   );
 
   const people = createPeopleRepository(database.db);
-  expect(await people.getViewerByEmail(result.coordinatorEmail)).toMatchObject({
+  expect(await people.findViewerByEmail(result.coordinatorEmail)).toMatchObject({
     isProgramCoordinator: true,
   });
-  expect(await people.getViewerByEmail(result.countryCoordinatorEmail)).toMatchObject({
+  expect(await people.findViewerByEmail(result.countryCoordinatorEmail)).toMatchObject({
     isProgramCoordinator: false,
     coordinatedCountryCodes: [result.countryCoordinatorCountry],
   });
@@ -68,12 +70,17 @@ test('seeds an open round with a skewed pool, a round under way and the demo coo
 });
 
 test('the same seed gives the same people', async () => {
-  const first = await seedDemo({ db: database.db, now }, { applicants: 20, seed: 5, isProduction: false });
+  const first = await seedDemo(testServiceDeps(database, { now }), {
+    applicants: 20,
+    seed: 5,
+    isProduction: false,
+  });
   const later = () => new Date('2026-11-29T10:00:01Z');
-  const second = await seedDemo(
-    { db: database.db, now: later },
-    { applicants: 20, seed: 5, isProduction: false },
-  );
+  const second = await seedDemo(testServiceDeps(database, { now: later }), {
+    applicants: 20,
+    seed: 5,
+    isProduction: false,
+  });
   const applications = createApplicationsRepository(database.db);
   const names = async (roundId: string) =>
     (await applications.listRoundApplications(roundId)).map((a) => a.name).sort();
@@ -82,14 +89,14 @@ test('the same seed gives the same people', async () => {
 
 test('never in production, and the size is checked', async () => {
   await expect(
-    seedDemo({ db: database.db, now }, { applicants: 10, seed: 1, isProduction: true }),
+    seedDemo(testServiceDeps(database, { now }), { applicants: 10, seed: 1, isProduction: true }),
   ).rejects.toMatchObject({
     code: 'FORBIDDEN',
   });
   await expect(
-    seedDemo({ db: database.db, now }, { applicants: 1, seed: 1, isProduction: false }),
+    seedDemo(testServiceDeps(database, { now }), { applicants: 1, seed: 1, isProduction: false }),
   ).rejects.toMatchObject({
     code: 'VALIDATION',
   });
-  expect(await isProgramEmpty(database.db)).toBe(true);
+  expect(await isProgramEmpty(testServiceDeps(database, { now }))).toBe(true);
 });

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import { decideCountryQuota } from '../../core/applications';
 import type { ApplicationStatus } from '../../core/applications/application-status';
@@ -6,12 +5,9 @@ import { DEFAULT_QUOTA_SETTINGS } from '../../core/applications/country-quota';
 import { DomainError } from '../../core/errors';
 import type { Round } from '../../core/rounds';
 import type { LocalDate } from '../../core/time/local-time';
-import { createApplicationsRepository } from '../../db/repositories/applications/applications-repository';
-import { createPeopleRepository } from '../../db/repositories/people/people-repository';
-import { createRoundsRepository } from '../../db/repositories/rounds/rounds-repository';
-import type { Database } from '../../db/schema';
-import { createCoordinator } from '../people/create-coordinator';
-import { generateSyntheticPool, type SyntheticApplicant } from './';
+import { grantCoordinator } from '../people/create-coordinator';
+import type { UseCaseDeps } from '../ports/deps';
+import { generateSyntheticPool, type SyntheticApplicant } from './synthetic-pool';
 
 /**
  * Seeds a demo program a newcomer can click through: a round open for applications with a
@@ -37,15 +33,13 @@ export interface SeedDemoResult {
   runningRound: { id: string; participants: number };
 }
 
+/** The program setting that marks a demo installation (the home page's sign-in hint reads it). */
+export const DEMO_SETTING = 'demo';
+
 export const DEMO_COORDINATOR_EMAIL = 'coordinator@demo.example.org';
 export const DEMO_COUNTRY_COORDINATOR_EMAIL = 'country-coordinator@demo.example.org';
 const PROGRAM_TIME_ZONE = 'Australia/Sydney';
 const DEMO_COUNTRIES = 40;
-
-export interface SeedDemoDeps {
-  db: Kysely<Database>;
-  now: () => Date;
-}
 
 const localDate = (at: DateTime): LocalDate => at.toISODate() as LocalDate;
 
@@ -80,14 +74,14 @@ const submittedAtWithin = (round: Round, applicant: SyntheticApplicant, now: Dat
   return new Date(span > 0 && at > latest ? round.applicationsOpenAt.getTime() + (at % span) : at);
 };
 
-export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promise<SeedDemoResult> => {
+export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise<SeedDemoResult> => {
   if (input.isProduction) {
     throw new DomainError('FORBIDDEN', 'The demo is never seeded in production (NODE_ENV=production).');
   }
   if (!Number.isInteger(input.applicants) || input.applicants < 2 || input.applicants > 100_000) {
     throw new DomainError('VALIDATION', 'The number of applicants must be a whole number from 2 to 100000.');
   }
-  const now = deps.now();
+  const now = deps.clock.now();
   const stamp = DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat('yyyyMMddHHmmss');
   const openRound = demoRound(`demo-open-${stamp}`, 'open', now, {
     opens: -14,
@@ -122,9 +116,8 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
     (a, b) => b.withinQuota + b.waitlisted - (a.withinQuota + a.waitlisted),
   )[0]!.countryOfResidence;
 
-  return deps.db.transaction().execute(async (trx) => {
-    const rounds = createRoundsRepository(trx);
-    const applications = createApplicationsRepository(trx);
+  return deps.uow.transaction(async (store) => {
+    const { rounds, applications } = store;
     await rounds.insertRound(runningRound, now);
     await rounds.insertRound(openRound, now);
     const insertPool = async (
@@ -147,15 +140,13 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
     await insertPool(openRound, openPool, () => 'pending');
     await insertPool(runningRound, runningPool, () => 'accepted');
 
-    const people = createPeopleRepository(trx);
-    const coordinatorDeps = { people, now: deps.now };
-    await createCoordinator(coordinatorDeps, {
+    await grantCoordinator(store, now, {
       email: DEMO_COORDINATOR_EMAIL,
       name: 'Demo Program Coordinator',
       countryCodes: [],
       actorPersonId: null,
     });
-    await createCoordinator(coordinatorDeps, {
+    await grantCoordinator(store, now, {
       email: DEMO_COUNTRY_COORDINATOR_EMAIL,
       name: 'Demo Country Coordinator',
       countryCodes: [topCountry],
@@ -165,11 +156,7 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
       coordinatorEmail: DEMO_COORDINATOR_EMAIL,
       countryCoordinatorEmail: DEMO_COUNTRY_COORDINATOR_EMAIL,
     });
-    await trx
-      .insertInto('program_settings')
-      .values({ key: 'demo', value: setting, updated_at: now.toISOString() })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: setting, updated_at: now.toISOString() }))
-      .execute();
+    await store.program.saveSetting(DEMO_SETTING, setting, now);
     return {
       coordinatorEmail: DEMO_COORDINATOR_EMAIL,
       countryCoordinatorEmail: DEMO_COUNTRY_COORDINATOR_EMAIL,
@@ -186,10 +173,4 @@ export const seedDemo = async (deps: SeedDemoDeps, input: SeedDemoInput): Promis
 };
 
 /** Whether the database holds nothing a person made: no rounds and no people. */
-export const isProgramEmpty = async (db: Kysely<Database>): Promise<boolean> => {
-  const [round, person] = await Promise.all([
-    db.selectFrom('rounds').select('id').limit(1).executeTakeFirst(),
-    db.selectFrom('people').select('id').limit(1).executeTakeFirst(),
-  ]);
-  return !round && !person;
-};
+export const isProgramEmpty = (deps: UseCaseDeps): Promise<boolean> => deps.store.program.isProgramEmpty();

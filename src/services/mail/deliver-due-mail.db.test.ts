@@ -2,27 +2,24 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   createTestClock,
+  enqueueRawMail,
+  startTestMailWorker,
   startTestSmtpServer,
   type TestClock,
   type TestSmtpServer,
   testAppContext,
 } from '../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
-import type { AppContext } from '../../app-context';
+import type { Container } from '../../composition/container';
 import { LEASE_MS, leaseUntil, MAX_ATTEMPTS, retryDelayMs } from '../../core/mail/delivery-policy';
-import { enqueueMail } from '../../db/repositories/mail/mail-queue';
-import { claimMails, findMailMessage, markMailsSent } from '../../db/repositories/mail/mail-store';
-import {
-  createOutboxTransport,
-  createSmtpTransport,
-  type MailTransport,
-  type OutgoingMail,
-} from '../../email/transports';
-import { deliverDueMail, messageIdFor, startMailWorker } from './deliver-due-mail';
+import { createMailQueueRepository } from '../../db/repositories/mail/mail-queue-repository';
+import { createOutboxTransport, createSmtpTransport } from '../../email/transports';
+import type { MailTransport, OutgoingMail } from '../ports/mail';
+import { messageIdFor } from './deliver-due-mail';
 
 let database: TestDatabase;
 let clock: TestClock;
-let ctx: AppContext;
+let ctx: Container;
 beforeEach(async () => {
   database = await createTestDatabase();
   clock = createTestClock('2027-03-01T09:00:00.000Z');
@@ -36,7 +33,7 @@ const queue = (n: number, prefix = 'p') =>
   (async () => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const { id } = await enqueueMail(
+      const { id } = await enqueueRawMail(
         database.db,
         {
           to: `${prefix}${i}@example.org`,
@@ -72,7 +69,16 @@ const failingTransport = (message = '421 Service not available'): MailTransport 
   close: () => {},
 });
 
-const statusOf = async (id: string) => (await findMailMessage(database.db, id))!;
+const mailRepository = () => createMailQueueRepository(database.db);
+const statusOf = async (id: string) => (await mailRepository().findMailMessage(id))!;
+
+/** One pass of delivery, as the mail job runs it. */
+const deliverDueMail = (
+  context: Container,
+  transport: MailTransport,
+  options: { batchSize?: number; concurrency?: number } = {},
+) => context.services.mail.deliverDue({ transport, mailFrom: context.config.mailFrom, ...options });
+const startMailWorker = startTestMailWorker;
 
 describe('the development outbox', () => {
   test('delivering marks the message sent to the outbox with a stable Message-ID', async () => {
@@ -146,7 +152,7 @@ describe('claims', () => {
   test('a message held by a crashed worker is re-delivered once its lease runs out, with the same Message-ID', async () => {
     const [id] = await queue(1);
     const crashedAt = clock.now();
-    const [crashed] = await claimMails(database.db, {
+    const [crashed] = await mailRepository().claimMails({
       ids: [id!],
       now: crashedAt,
       lockedUntil: leaseUntil(crashedAt),
@@ -170,7 +176,7 @@ describe('claims', () => {
 
     // The crashed worker, should it wake up, cannot record anything over the new outcome.
     expect(
-      await markMailsSent(database.db, {
+      await mailRepository().markMailsSent({
         ids: [id!],
         leaseToken: 'crashed-worker',
         now: clock.now(),

@@ -1,21 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../../app-context';
 import { decideAfterFailure, leaseUntil } from '../../core/mail/delivery-policy';
-import {
-  type ClaimedMail,
-  claimMails,
-  listDueMailIds,
-  markMailAttemptFailed,
-  markMailsSent,
-} from '../../db/repositories/mail/mail-store';
-import { createTransport, MailDeliveryError, type MailTransport } from '../../email/transports';
-import { startWorkerLoop } from '../../jobs/worker-loop';
+import type { ClaimedMail } from '../../core/mail/mail-message';
+import type { UseCaseDeps } from '../ports/deps';
+import { MailDeliveryError, type MailTransport } from '../ports/mail';
 
 /**
- * The mail worker: sends what the queue says is due.
+ * Sends what the mail queue says is due (the mail-delivery job runs this).
  *
  * Delivery guarantees, as built:
- * - A message is queued iff the transaction that enqueued it committed (see enqueueMail).
+ * - A message is queued iff the transaction that enqueued it committed (MessageQueue).
  * - Claiming is an UPDATE that re-checks due-ness row by row under a lease token of the pass, so
  *   two workers (or two passes, or a restarted worker) never hold the same message at once; a
  *   pass claims its messages in one statement, so one commit.
@@ -26,27 +18,11 @@ import { startWorkerLoop } from '../../jobs/worker-loop';
  *   out and the message is sent again. Every attempt carries the same Message-ID, so receiving
  *   systems can recognise the repeat. SMTP timeouts are far shorter than the lease, so a live
  *   worker is never overtaken mid-send.
- * - Failures are retried with exponential backoff (src/core/mail/delivery-policy.ts) and given up as
+ * - Failures are retried with exponential backoff (core/mail/delivery-policy.ts) and given up as
  *   `failed` after MAX_ATTEMPTS, or at once if the server refused the address.
  */
 
-export interface MailWorkerOptions {
-  /** Pause between polls when there is nothing to send. */
-  intervalMs: number;
-  /** Messages claimed per pass. */
-  batchSize?: number;
-  /** Defaults to the transport the configuration names (SMTP or the development outbox). */
-  transport?: MailTransport;
-}
-
-export interface MailWorker {
-  /** Stops polling and waits for the message being sent to be recorded. */
-  stop: () => Promise<void>;
-  /** One pass now; resolves with how many messages it claimed (sent, or failed and rescheduled). */
-  runOnce: () => Promise<number>;
-}
-
-const DEFAULT_BATCH_SIZE = 20;
+export const DEFAULT_MAIL_BATCH_SIZE = 20;
 /** Messages in flight at once within a pass. */
 const DEFAULT_CONCURRENCY = 4;
 
@@ -62,99 +38,98 @@ const messageIdParts = (mailFrom: string) => {
   return { prefix: '<', suffix: `@${domain}>` };
 };
 
+export interface DeliverDueMailInput {
+  transport: MailTransport;
+  /** The configured sender, whose domain every Message-ID carries. */
+  mailFrom: string;
+  batchSize?: number;
+  concurrency?: number;
+  isStopping?: () => boolean;
+}
+
 /**
  * One pass: the due messages, a few at a time: claimed together, sent side by side, the
  * deliveries recorded together (a failure on its own), so that a deadline rush of confirmations
  * is sent at the rate it is queued with one statement to claim a group and one to record it.
- * The guarantees above hold per message.
+ * The guarantees above hold per message. Resolves with how many messages it claimed.
  */
-export const deliverDueMail = async (
-  ctx: AppContext,
-  transport: MailTransport,
-  options: { batchSize?: number; isStopping?: () => boolean; concurrency?: number } = {},
+export const deliverDueMail = async (deps: UseCaseDeps, input: DeliverDueMailInput): Promise<number> =>
+  deliverMail(deps, await listDueMail(deps, input.batchSize), input);
+
+/** The ids of the messages due now, oldest first (the SQL mirrors core isDue). */
+export const listDueMail = (deps: UseCaseDeps, limit = DEFAULT_MAIL_BATCH_SIZE): Promise<string[]> =>
+  deps.store.mail.listDueMailIds(deps.clock.now(), limit);
+
+/** Claims, sends and records the messages of `ids` that are still due when claimed. */
+export const deliverMail = async (
+  deps: UseCaseDeps,
+  ids: readonly string[],
+  input: Omit<DeliverDueMailInput, 'batchSize'>,
 ): Promise<number> => {
-  const db = ctx.database.db;
-  const ids = await listDueMailIds(db, ctx.now(), options.batchSize ?? DEFAULT_BATCH_SIZE);
-  const logFor = (mail: ClaimedMail) =>
-    ctx.logger.child({ mailId: mail.id, kind: mail.kind, attempt: mail.attempts });
+  const { transport } = input;
+  const mail = deps.store.mail;
+  const logFor = (message: ClaimedMail) =>
+    deps.logger.child({ mailId: message.id, kind: message.kind, attempt: message.attempts });
   /** Sends one claimed message; true once delivered (a failure is recorded here, under its lease). */
-  const send = async (mail: ClaimedMail): Promise<boolean> => {
+  const send = async (message: ClaimedMail): Promise<boolean> => {
     try {
       await transport.deliver({
-        messageId: mail.messageId,
-        to: mail.to,
-        subject: mail.subject,
-        html: mail.html,
-        text: mail.text,
+        messageId: message.messageId,
+        to: message.to,
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
       });
     } catch (error) {
       const permanent = error instanceof MailDeliveryError && error.permanent;
-      const message = error instanceof Error ? error.message : String(error);
-      const outcome = decideAfterFailure(mail.attempts, ctx.now(), { permanent });
-      const recorded = await markMailAttemptFailed(db, {
-        id: mail.id,
-        leaseToken: mail.leaseToken,
-        now: ctx.now(),
-        error: message,
+      const reason = error instanceof Error ? error.message : String(error);
+      const outcome = decideAfterFailure(message.attempts, deps.clock.now(), { permanent });
+      const recorded = await mail.markMailAttemptFailed({
+        id: message.id,
+        leaseToken: message.leaseToken,
+        now: deps.clock.now(),
+        error: reason,
         outcome,
       });
-      logFor(mail).warn({ error: message, outcome: outcome.status, recorded }, 'mail delivery failed');
+      logFor(message).warn({ error: reason, outcome: outcome.status, recorded }, 'mail delivery failed');
       return false;
     }
     return true;
   };
   // A few at a time: each group is claimed in one statement (one commit) and sent side by side,
   // so their SMTP round trips overlap and each send still finishes well within its lease.
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = input.concurrency ?? DEFAULT_CONCURRENCY;
   let claimedCount = 0;
-  for (let start = 0; start < ids.length && !options.isStopping?.(); start += concurrency) {
-    const claimedAt = ctx.now();
-    const leaseToken = randomUUID();
+  for (let start = 0; start < ids.length && !input.isStopping?.(); start += concurrency) {
+    const claimedAt = deps.clock.now();
+    const leaseToken = deps.ids.newId();
     // Those another worker took meanwhile are simply not returned.
-    const claimed = await claimMails(db, {
+    const claimed = await mail.claimMails({
       ids: ids.slice(start, start + concurrency),
       now: claimedAt,
       lockedUntil: leaseUntil(claimedAt),
       leaseToken,
-      messageId: messageIdParts(ctx.config.mailFrom),
+      messageId: messageIdParts(input.mailFrom),
     });
     claimedCount += claimed.length;
     const delivered = await Promise.all(claimed.map(send));
     const sent = claimed.filter((_, i) => delivered[i]);
     // One lease per group: a crash before this line means the group's messages are sent again
     // once the lease runs out (at-least-once at the SMTP boundary, as above).
-    const recorded = await markMailsSent(db, {
-      ids: sent.map((mail) => mail.id),
+    const recorded = await mail.markMailsSent({
+      ids: sent.map((message) => message.id),
       leaseToken,
-      now: ctx.now(),
+      now: deps.clock.now(),
       via: transport.via,
     });
-    for (const mail of sent) {
-      if (recorded.has(mail.id)) logFor(mail).info({ via: transport.via }, 'mail sent');
+    for (const message of sent) {
+      if (recorded.has(message.id)) logFor(message).info({ via: transport.via }, 'mail sent');
       else
-        logFor(mail).warn(
+        logFor(message).warn(
           { via: transport.via },
           'mail sent after its lease was taken over; it may arrive twice',
         );
     }
   }
   return claimedCount;
-};
-
-/** Starts polling the queue. The CLI's `serve` starts one; tests call runOnce directly. */
-export const startMailWorker = (ctx: AppContext, options: MailWorkerOptions): MailWorker => {
-  const transport = options.transport ?? createTransport(ctx.config);
-  const loop = startWorkerLoop({
-    name: 'mail',
-    intervalMs: options.intervalMs,
-    logger: ctx.logger,
-    pass: (isStopping) => deliverDueMail(ctx, transport, { batchSize: options.batchSize, isStopping }),
-  });
-  return {
-    runOnce: loop.runOnce,
-    stop: async () => {
-      await loop.stop();
-      if (!options.transport) transport.close();
-    },
-  };
 };

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import { isCoordinator, type Viewer } from '../../core/people/viewer';
-import type { CountryScope } from '../../db/repositories/review/application-review-repository';
+import type { CountryScope } from '../ports/review';
 
 /** The guard clauses the round and review use cases share. */
 export const assertCoordinator = (viewer: Viewer | null, doing: string): Viewer => {

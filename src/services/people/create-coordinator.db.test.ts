@@ -1,18 +1,20 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { testServiceDeps } from '../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
-import {
-  createPeopleRepository,
-  type PeopleRepository,
-} from '../../db/repositories/people/people-repository';
+import { createPeopleRepository } from '../../db/repositories/people/people-repository';
+import type { UseCaseDeps } from '../ports/deps';
+import type { PeopleRepository } from '../ports/people';
 import { createCoordinator } from './create-coordinator';
 
 let database: TestDatabase;
 let people: PeopleRepository;
+let deps: UseCaseDeps;
 const now = () => new Date('2027-02-01T10:00:00.000Z');
 
 beforeEach(async () => {
   database = await createTestDatabase();
   people = createPeopleRepository(database.db);
+  deps = testServiceDeps(database, { now });
 });
 afterEach(async () => {
   await database.dispose();
@@ -21,10 +23,12 @@ afterEach(async () => {
 const auditRows = () => database.db.selectFrom('audit_log').selectAll().orderBy('at').execute();
 
 test('without countries the person becomes a program coordinator, and an audit row is written', async () => {
-  const result = await createCoordinator(
-    { people, now },
-    { email: 'Lead@Example.org', name: 'Lead', countryCodes: [], actorPersonId: null },
-  );
+  const result = await createCoordinator(deps, {
+    email: 'Lead@Example.org',
+    name: 'Lead',
+    countryCodes: [],
+    actorPersonId: null,
+  });
   expect(result).toEqual({
     personId: result.personId,
     isNewPerson: true,
@@ -53,10 +57,11 @@ test('without countries the person becomes a program coordinator, and an audit r
 });
 
 test('with countries the person coordinates those countries, which are in the countries table', async () => {
-  const result = await createCoordinator(
-    { people, now },
-    { email: 'cc@example.org', countryCodes: ['ke', 'AU'], actorPersonId: null },
-  );
+  const result = await createCoordinator(deps, {
+    email: 'cc@example.org',
+    countryCodes: ['ke', 'AU'],
+    actorPersonId: null,
+  });
   expect(result.viewer).toMatchObject({
     name: 'cc',
     isProgramCoordinator: false,
@@ -76,8 +81,8 @@ test('with countries the person coordinates those countries, which are in the co
 
 test('running it again changes nothing and writes no second audit row', async () => {
   const input = { email: 'cc@example.org', name: 'CC', countryCodes: ['KE'], actorPersonId: null };
-  const first = await createCoordinator({ people, now }, input);
-  const second = await createCoordinator({ people, now }, input);
+  const first = await createCoordinator(deps, input);
+  const second = await createCoordinator(deps, input);
   expect(second).toEqual({ ...first, isNewPerson: false, grantedRoles: [] });
   expect(await people.listRoles(first.personId)).toEqual([
     { role: 'country_coordinator', countryCode: 'KE' },
@@ -86,14 +91,17 @@ test('running it again changes nothing and writes no second audit row', async ()
 });
 
 test('an existing person gains a further role and keeps the others', async () => {
-  const first = await createCoordinator(
-    { people, now },
-    { email: 'cc@example.org', countryCodes: ['KE'], actorPersonId: null },
-  );
-  const second = await createCoordinator(
-    { people, now },
-    { email: 'cc@example.org', name: 'Renamed', countryCodes: ['AU', 'KE'], actorPersonId: first.personId },
-  );
+  const first = await createCoordinator(deps, {
+    email: 'cc@example.org',
+    countryCodes: ['KE'],
+    actorPersonId: null,
+  });
+  const second = await createCoordinator(deps, {
+    email: 'cc@example.org',
+    name: 'Renamed',
+    countryCodes: ['AU', 'KE'],
+    actorPersonId: first.personId,
+  });
   expect(second.grantedRoles).toEqual([{ role: 'country_coordinator', countryCode: 'AU' }]);
   expect(second.viewer).toMatchObject({ name: 'Renamed', coordinatedCountryCodes: ['AU', 'KE'] });
   expect((await auditRows()).map((row) => row.actor_person_id)).toEqual([null, first.personId]);
@@ -101,10 +109,11 @@ test('an existing person gains a further role and keeps the others', async () =>
 
 test('unknown country codes are a VALIDATION error naming them, and nothing is written', async () => {
   await expect(
-    createCoordinator(
-      { people, now },
-      { email: 'cc@example.org', countryCodes: ['KE', 'XX', 'zz'], actorPersonId: null },
-    ),
+    createCoordinator(deps, {
+      email: 'cc@example.org',
+      countryCodes: ['KE', 'XX', 'zz'],
+      actorPersonId: null,
+    }),
   ).rejects.toMatchObject({
     code: 'VALIDATION',
     message: 'Unknown country codes: XX, ZZ (use ISO 3166-1 alpha-2 codes such as AU or KE).',
@@ -116,6 +125,6 @@ test('unknown country codes are a VALIDATION error naming them, and nothing is w
 
 test('a malformed email address is a VALIDATION error', async () => {
   await expect(
-    createCoordinator({ people, now }, { email: 'not-an-email', countryCodes: [], actorPersonId: null }),
+    createCoordinator(deps, { email: 'not-an-email', countryCodes: [], actorPersonId: null }),
   ).rejects.toMatchObject({ code: 'VALIDATION', message: '"not-an-email" is not an email address.' });
 });

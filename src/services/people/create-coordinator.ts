@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { findCountry, getCountryName } from '../../core/countries';
 import { DomainError, type FieldProblem } from '../../core/errors';
+import { normalizeEmail, type PersonRole } from '../../core/people/person';
 import type { Viewer } from '../../core/people/viewer';
-import {
-  normalizeEmail,
-  type PeopleRepository,
-  type PersonRole,
-} from '../../db/repositories/people/people-repository';
+import type { UseCaseDeps } from '../ports/deps';
+import type { PeopleRepository } from '../ports/people';
+import type { Store } from '../ports/store';
 
 /**
  * Makes someone a coordinator: a program coordinator when no countries are named, otherwise a
@@ -31,17 +30,16 @@ export interface CreateCoordinatorResult {
   viewer: Viewer;
 }
 
-export interface CreateCoordinatorDeps {
-  people: PeopleRepository;
-  now: () => Date;
-}
-
 const EmailSchema = z.email();
 
-export const createCoordinator = async (
-  deps: CreateCoordinatorDeps,
-  input: CreateCoordinatorInput,
-): Promise<CreateCoordinatorResult> => {
+const getViewer = async (people: PeopleRepository, email: string): Promise<Viewer> => {
+  const viewer = await people.findViewerByEmail(email);
+  if (!viewer) throw new DomainError('NOT_FOUND', `No person has the email address ${email}.`);
+  return viewer;
+};
+
+/** Checks the input; the coordinator's email and roles, or a VALIDATION error listing every problem. */
+const checkCoordinatorInput = (input: CreateCoordinatorInput): { email: string; roles: PersonRole[] } => {
   const email = normalizeEmail(input.email);
   const problems: FieldProblem[] = [];
   if (!EmailSchema.safeParse(email).success) {
@@ -61,41 +59,57 @@ export const createCoordinator = async (
   if (problems.length > 0) {
     throw new DomainError('VALIDATION', problems.map((problem) => problem.message).join(' '), problems);
   }
-
   const roles: PersonRole[] =
     countryCodes.length === 0
       ? [{ role: 'program_coordinator', countryCode: null }]
       : countryCodes.map((countryCode) => ({ role: 'country_coordinator', countryCode }));
+  return { email, roles };
+};
 
-  return deps.people.transaction(async (people) => {
-    const now = deps.now();
-    let person = await people.findPersonByEmail(email);
-    const isNewPerson = !person;
-    if (!person) {
-      person = await people.createPerson(
-        { email, name: input.name?.trim() || email.split('@')[0] || email },
-        now,
-      );
-    } else if (input.name && input.name.trim() !== person.name) {
-      await people.renamePerson(person.id, input.name, now);
-    }
-    await people.ensureCountries(countryCodes.map((code) => ({ code, name: getCountryName(code, 'en') })));
-    const grantedRoles: PersonRole[] = [];
-    for (const role of roles) {
-      if (await people.grantRole(person.id, role, now)) grantedRoles.push(role);
-    }
-    if (isNewPerson || grantedRoles.length > 0) {
-      await people.appendAuditEntry(
-        {
-          actorPersonId: input.actorPersonId,
-          action: 'coordinator.created',
-          subjectType: 'person',
-          subjectId: person.id,
-          details: { email, isNewPerson, grantedRoles },
-        },
-        now,
-      );
-    }
-    return { personId: person.id, isNewPerson, grantedRoles, viewer: await people.getViewerByEmail(email) };
-  });
+/** Makes the person a coordinator inside the caller's transaction (the demo seeds them this way). */
+export const grantCoordinator = async (
+  store: Pick<Store, 'people' | 'audit'>,
+  now: Date,
+  input: CreateCoordinatorInput,
+): Promise<CreateCoordinatorResult> => {
+  const { email, roles } = checkCoordinatorInput(input);
+  const { people } = store;
+  let person = await people.findPersonByEmail(email);
+  const isNewPerson = !person;
+  if (!person) {
+    person = await people.createPerson(
+      { email, name: input.name?.trim() || email.split('@')[0] || email },
+      now,
+    );
+  } else if (input.name && input.name.trim() !== person.name) {
+    await people.renamePerson(person.id, input.name, now);
+  }
+  const countryCodes = roles.flatMap((role) => (role.countryCode ? [role.countryCode] : []));
+  await people.ensureCountries(countryCodes.map((code) => ({ code, name: getCountryName(code, 'en') })));
+  const grantedRoles: PersonRole[] = [];
+  for (const role of roles) {
+    if (await people.grantRole(person.id, role, now)) grantedRoles.push(role);
+  }
+  if (isNewPerson || grantedRoles.length > 0) {
+    await store.audit.record(
+      {
+        actorPersonId: input.actorPersonId,
+        action: 'coordinator.created',
+        subjectType: 'person',
+        subjectId: person.id,
+        details: { email, isNewPerson, grantedRoles },
+      },
+      now,
+    );
+  }
+  return { personId: person.id, isNewPerson, grantedRoles, viewer: await getViewer(people, email) };
+};
+
+export const createCoordinator = async (
+  deps: Pick<UseCaseDeps, 'uow' | 'clock'>,
+  input: CreateCoordinatorInput,
+): Promise<CreateCoordinatorResult> => {
+  checkCoordinatorInput(input);
+  const now = deps.clock.now();
+  return deps.uow.transaction((store) => grantCoordinator(store, now, input));
 };

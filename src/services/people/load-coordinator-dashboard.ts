@@ -1,10 +1,7 @@
-import { DomainError } from '../../core/errors';
-import { isCoordinator, type Viewer } from '../../core/people/viewer';
-import type {
-  CoordinatorDashboardRepository,
-  CountryScope,
-  RoundSummary,
-} from '../../db/repositories/review/coordinator-dashboard-repository';
+import type { Viewer } from '../../core/people/viewer';
+import type { UseCaseDeps } from '../ports/deps';
+import type { RoundSummary } from '../ports/review';
+import { assertCoordinator, scopeOf } from './access';
 
 export interface CoordinatorDashboard {
   rounds: RoundSummary[];
@@ -14,19 +11,13 @@ export interface CoordinatorDashboard {
 
 /** What a coordinator sees first: every round, with application counts for their countries only. */
 export const loadCoordinatorDashboard = async (
-  deps: { dashboard: CoordinatorDashboardRepository },
+  deps: UseCaseDeps,
   viewer: Viewer | null,
 ): Promise<CoordinatorDashboard> => {
-  if (!viewer) throw new DomainError('UNAUTHENTICATED', 'Sign in to see the coordinator dashboard.');
-  const { email } = viewer;
-  if (!isCoordinator(viewer)) {
-    throw new DomainError('FORBIDDEN', `${email} is not a coordinator, so cannot see the dashboard.`);
-  }
-  const scope: CountryScope = viewer.isProgramCoordinator
-    ? { kind: 'all' }
-    : { kind: 'countries', countryCodes: viewer.coordinatedCountryCodes };
+  const coordinator = assertCoordinator(viewer, 'see the coordinator dashboard');
+  const scope = scopeOf(coordinator);
   return {
-    rounds: await deps.dashboard.listRoundSummaries(scope),
+    rounds: await deps.store.dashboard.listRoundSummaries(scope),
     countryCodes: scope.kind === 'all' ? null : scope.countryCodes,
   };
 };

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '../../core/errors';
-import type { PeopleRepository, Person } from '../../db/repositories/people/people-repository';
-import { normalizeEmail } from '../../db/repositories/people/people-repository';
-import type { SignInAttemptsRepository } from '../../db/repositories/people/sign-in-attempts-repository';
+import { normalizeEmail, type Person } from '../../core/people/person';
+import type { UseCaseDeps } from '../ports/deps';
 
 /** At most this many sign-in requests per address and per IP address in the window. */
 export const SIGN_IN_RATE_LIMIT = { windowMinutes: 15, perEmail: 5, perIpAddress: 20 } as const;
@@ -16,15 +15,11 @@ export interface RequestSignInLinkInput {
   locale: string;
 }
 
-export interface RequestSignInLinkDeps {
-  people: PeopleRepository;
-  attempts: SignInAttemptsRepository;
-  /** Creates the one-time link and queues the email (better-auth's magic link). */
-  issueLink: (person: Person, options: { next?: string | undefined; locale: string }) => Promise<void>;
-  /** A keyed hash, so that the counts table holds no addresses. */
-  hashKey: (value: string) => string;
-  now: () => Date;
-}
+/** Creates the one-time link and queues the email (better-auth's magic link, passed in by the web edge). */
+export type IssueSignInLink = (
+  person: Person,
+  options: { next?: string | undefined; locale: string },
+) => Promise<void>;
 
 /**
  * Someone asks for a sign-in link. Known people get one by email; unknown addresses get nothing,
@@ -33,8 +28,8 @@ export interface RequestSignInLinkDeps {
  * The result is for logs and tests only; never show it.
  */
 export const requestSignInLink = async (
-  deps: RequestSignInLinkDeps,
-  input: RequestSignInLinkInput,
+  deps: UseCaseDeps,
+  input: RequestSignInLinkInput & { issueLink: IssueSignInLink },
 ): Promise<{ linkSent: boolean }> => {
   const email = normalizeEmail(input.email);
   if (!z.email().safeParse(email).success) {
@@ -42,28 +37,26 @@ export const requestSignInLink = async (
       { field: 'email', message: 'not an email address' },
     ]);
   }
-  const now = deps.now();
+  const now = deps.clock.now();
+  const attempts = deps.store.signInAttempts;
   const windowStart = new Date(now.getTime() - SIGN_IN_RATE_LIMIT.windowMinutes * 60_000);
   const emailKey = deps.hashKey(`email:${email}`);
   const ipKey = input.ipAddress ? deps.hashKey(`ip:${input.ipAddress}`) : null;
-  if ((await deps.attempts.countSince('email', emailKey, windowStart)) >= SIGN_IN_RATE_LIMIT.perEmail) {
+  if ((await attempts.countSince('email', emailKey, windowStart)) >= SIGN_IN_RATE_LIMIT.perEmail) {
     throw new DomainError('RATE_LIMITED', 'Too many sign-in requests for this address; try again later.');
   }
-  if (
-    ipKey &&
-    (await deps.attempts.countSince('ip', ipKey, windowStart)) >= SIGN_IN_RATE_LIMIT.perIpAddress
-  ) {
+  if (ipKey && (await attempts.countSince('ip', ipKey, windowStart)) >= SIGN_IN_RATE_LIMIT.perIpAddress) {
     throw new DomainError(
       'RATE_LIMITED',
       'Too many sign-in requests from this network address; try again later.',
     );
   }
-  await deps.attempts.record('email', emailKey, now);
-  if (ipKey) await deps.attempts.record('ip', ipKey, now);
-  await deps.attempts.pruneBefore(new Date(now.getTime() - 24 * 60 * 60_000));
+  await attempts.record('email', emailKey, now);
+  if (ipKey) await attempts.record('ip', ipKey, now);
+  await attempts.pruneBefore(new Date(now.getTime() - 24 * 60 * 60_000));
 
-  const person = await deps.people.findPersonByEmail(email);
+  const person = await deps.store.people.findPersonByEmail(email);
   if (!person) return { linkSent: false };
-  await deps.issueLink(person, { next: input.next, locale: input.locale });
+  await input.issueLink(person, { next: input.next, locale: input.locale });
   return { linkSent: true };
 };

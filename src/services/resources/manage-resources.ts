@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { toFieldProblems } from '../../core/applications';
 import { DomainError } from '../../core/errors';
-import type { Resource, ResourcesRepository } from '../../db/repositories/resources/resources-repository';
+import type { UseCaseDeps } from '../ports/deps';
+import type { Resource } from '../ports/resources';
 
 /** What a coordinator types for one resource link. */
 export const ResourceInputSchema = z.object({
@@ -28,11 +28,6 @@ export const ResourceInputSchema = z.object({
 });
 export type ResourceInput = z.input<typeof ResourceInputSchema>;
 
-interface Deps {
-  resources: ResourcesRepository;
-  now: () => Date;
-}
-
 const parse = (input: unknown) => {
   const result = ResourceInputSchema.safeParse(input);
   if (!result.success) {
@@ -42,40 +37,45 @@ const parse = (input: unknown) => {
 };
 
 /** Adds a resource at the end of the list. */
-export const addResource = async (deps: Deps, input: unknown): Promise<Resource> => {
+export const addResource = async (deps: UseCaseDeps, input: unknown): Promise<Resource> => {
   const values = parse(input);
-  const existing = await deps.resources.listResources();
+  const existing = await deps.store.resources.listResources();
   const resource: Resource = {
-    id: randomUUID(),
+    id: deps.ids.newId(),
     ...values,
     position: existing.reduce((max, r) => Math.max(max, r.position + 1), 0),
   };
-  await deps.resources.insertResource(resource, deps.now());
+  await deps.store.resources.insertResource(resource, deps.clock.now());
   return resource;
 };
 
-export const updateResource = async (deps: Deps, id: string, input: unknown): Promise<Resource> => {
-  const current = await deps.resources.findResource(id);
+export const updateResource = async (deps: UseCaseDeps, id: string, input: unknown): Promise<Resource> => {
+  const current = await deps.store.resources.findResource(id);
   if (!current) throw new DomainError('NOT_FOUND', `There is no resource with id "${id}".`);
   const resource = { ...current, ...parse(input) };
-  await deps.resources.saveResource(resource, deps.now());
+  await deps.store.resources.saveResource(resource, deps.clock.now());
   return resource;
 };
 
-export const removeResource = async (deps: Deps, id: string): Promise<void> => {
-  if (!(await deps.resources.deleteResource(id))) {
+export const removeResource = async (deps: UseCaseDeps, id: string): Promise<void> => {
+  if (!(await deps.store.resources.deleteResource(id))) {
     throw new DomainError('NOT_FOUND', `There is no resource with id "${id}".`);
   }
 };
 
 /** Moves a resource one place up or down in the list. */
-export const moveResource = async (deps: Deps, id: string, direction: 'up' | 'down'): Promise<void> => {
-  const list = await deps.resources.listResources();
+export const moveResource = async (
+  deps: UseCaseDeps,
+  id: string,
+  direction: 'up' | 'down',
+): Promise<void> => {
+  const list = await deps.store.resources.listResources();
   const index = list.findIndex((resource) => resource.id === id);
   if (index < 0) throw new DomainError('NOT_FOUND', `There is no resource with id "${id}".`);
   const target = direction === 'up' ? index - 1 : index + 1;
   if (target < 0 || target >= list.length) return;
   const ids = list.map((resource) => resource.id);
   [ids[index], ids[target]] = [ids[target]!, ids[index]!];
-  await deps.resources.savePositions(ids, deps.now());
+  const now = deps.clock.now();
+  await deps.uow.transaction((store) => store.resources.savePositions(ids, now));
 };

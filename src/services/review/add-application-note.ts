@@ -1,8 +1,8 @@
 import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
-import type { ApplicationNote } from '../../db/repositories/review/application-review-repository';
 import { assertCoordinator, scopeOf } from '../people/access';
-import type { ReviewDeps } from '../ports/review-ports';
+import type { UseCaseDeps } from '../ports/deps';
+import type { ApplicationNote } from '../ports/review';
 
 /** A coordinator adds a note to an application they can see; notes are for coordinators only. */
 export const MAX_NOTE_LENGTH = 4000;
@@ -15,7 +15,7 @@ export interface AddApplicationNoteInput {
 }
 
 export const addApplicationNote = async (
-  deps: ReviewDeps,
+  deps: UseCaseDeps,
   input: AddApplicationNoteInput,
 ): Promise<ApplicationNote> => {
   const viewer = assertCoordinator(input.viewer, 'add notes');
@@ -28,8 +28,8 @@ export const addApplicationNote = async (
       },
     ]);
   }
-  const now = deps.now();
-  return deps.transaction(async (store) => {
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store) => {
     const application = await store.review.findApplicationInScope(input.applicationId, scopeOf(viewer));
     if (!application || application.roundId !== input.roundId) {
       throw new DomainError(
@@ -41,7 +41,7 @@ export const addApplicationNote = async (
       { applicationId: application.id, authorPersonId: viewer.personId, body },
       now,
     );
-    await store.review.appendAudit(
+    await store.audit.record(
       {
         actorPersonId: viewer.personId,
         action: 'application.note-added',

@@ -2,9 +2,9 @@ import { admitFromWaitlist, computeCountryCap, PLACE_HOLDING_STATUSES } from '..
 import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import type { RoundStatus } from '../../core/rounds';
-import type { QuotaRow } from '../../db/repositories/review/application-review-repository';
 import { assertProgramCoordinator } from '../people/access';
-import type { ReviewDeps } from '../ports/review-ports';
+import type { UseCaseDeps } from '../ports/deps';
+import type { QuotaRow } from '../ports/review';
 import { applyReviewAction } from './review-application';
 
 /**
@@ -30,7 +30,7 @@ export interface AdmitFromWaitlistResult {
 const ADMITTING: readonly RoundStatus[] = ['open', 'closed', 'matching'];
 
 export const admitWaitlistedApplications = async (
-  deps: ReviewDeps,
+  deps: UseCaseDeps,
   input: AdmitFromWaitlistInput,
 ): Promise<AdmitFromWaitlistResult> => {
   const viewer = assertProgramCoordinator(input.viewer, 'admit applicants from the waitlist');
@@ -42,8 +42,8 @@ export const admitWaitlistedApplications = async (
       { field: 'places', message: 'Enter the number of places as a whole number from 1, or leave it empty' },
     ]);
   }
-  const now = deps.now();
-  return deps.transaction(async (store) => {
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
     if (!ADMITTING.includes(round.status)) {
       throw new DomainError(

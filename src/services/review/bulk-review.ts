@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import { assertCoordinator, scopeOf } from '../people/access';
-import type { ReviewDeps } from '../ports/review-ports';
+import type { UseCaseDeps } from '../ports/deps';
 import {
   applyReviewAction,
   checkDeclineReason,
@@ -31,7 +31,7 @@ export interface BulkReviewResult {
   notFound: string[];
 }
 
-export const bulkReview = async (deps: ReviewDeps, input: BulkReviewInput): Promise<BulkReviewResult> => {
+export const bulkReview = async (deps: UseCaseDeps, input: BulkReviewInput): Promise<BulkReviewResult> => {
   const viewer = assertCoordinator(input.viewer, 'review applications');
   if (!isReviewAction(input.action)) {
     throw new DomainError('VALIDATION', 'Choose what to do with the selected applications.', [
@@ -50,9 +50,9 @@ export const bulkReview = async (deps: ReviewDeps, input: BulkReviewInput): Prom
     ]);
   }
   const declineReason = checkDeclineReason(input.action, input.declineReason);
-  const now = deps.now();
+  const now = deps.clock.now();
   const scope = scopeOf(viewer);
-  return deps.transaction(async (store) => {
+  return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
     const result: BulkReviewResult = { changed: [], unchanged: [], notFound: [] };
     for (const id of ids) {

@@ -1,29 +1,20 @@
 import { parse } from 'csv-parse/sync';
+import { admitFromWaitlist, listLikelyDuplicates, PLACE_HOLDING_STATUSES } from '../../core/applications';
 import {
-  type ApplicationAnswers,
-  admitFromWaitlist,
-  listLikelyDuplicates,
-  PLACE_HOLDING_STATUSES,
-  validateApplicationAnswers,
-} from '../../core/applications';
-import { findCountry, getPrimaryTimeZone, listCountries } from '../../core/countries';
+  CONSTANT_YES_FIELDS,
+  type ColumnMapping,
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportRowProblem,
+  REQUIRED_IMPORT_FIELDS,
+} from '../../core/applications/csv-columns';
+import { guessColumnMapping, parseImportRow } from '../../core/applications/csv-row';
 import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import type { RoundStatus } from '../../core/rounds';
-import type { ApplicationImport } from '../../db/repositories/review/application-review-repository';
-import { getT } from '../../i18n';
 import { assertProgramCoordinator } from '../people/access';
-import type { ReviewDeps } from '../ports/review-ports';
-import {
-  columnHeader,
-  EXPORT_COLUMNS,
-  IMPORT_FIELD_OF_EXPORT_COLUMN,
-  IMPORT_FIELDS,
-  type ImportField,
-  normalise,
-  readAnswerCells,
-  readFlag,
-} from './application-csv-columns';
+import type { UseCaseDeps } from '../ports/deps';
+import type { ApplicationImport } from '../ports/review';
 
 /**
  * Importing applications from a spreadsheet (an export of an old web form, or of this program),
@@ -44,29 +35,6 @@ import {
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
 
-// Re-exported from where they used to be defined, for the modules that import them from here.
-export { IMPORT_FIELDS, type ImportField } from './application-csv-columns';
-
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'email', 'countryOfResidence'];
-/** Fields that may be set to "yes" for every row (consent given on the original form). */
-export const CONSTANT_YES_FIELDS: readonly ImportField[] = [
-  'privacyConsent',
-  'codeOfConductAccepted',
-  'emailOnly',
-  'partnerOpenToAnyone',
-];
-
-/** A column index, "none" (not in the file) or "yes" (every row, for the fields above). */
-export type ColumnChoice = number | 'none' | 'yes';
-export type ColumnMapping = Record<ImportField, ColumnChoice>;
-
-export interface ImportRowProblem {
-  /** The row as a spreadsheet numbers it: the header is row 1. */
-  row: number;
-  field: ImportField | '';
-  message: string;
-}
-
 export interface ImportReport {
   rowCount: number;
   validRowCount: number;
@@ -76,56 +44,6 @@ export interface ImportReport {
   duplicatesFlagged: number;
   /** False when nothing was imported because of problems (all or nothing). */
   isImported: boolean;
-}
-
-const ALIASES: Record<ImportField, string[]> = {
-  name: ['name', 'fullname', 'yourname', 'applicantname'],
-  email: ['email', 'emailaddress', 'youremail', 'youremailaddress'],
-  countryOfResidence: ['countrycode', 'countryofresidence', 'country', 'countryyoulivein'],
-  timeZone: ['timezone', 'yourtimezone'],
-  languages: ['languages', 'language', 'languagesyouspeak'],
-  sector: ['sector', 'librarysector'],
-  role: ['role', 'yourrole', 'jobtitle', 'position'],
-  careerStage: ['careerstage', 'stage'],
-  yearsInProfession: ['yearsinprofession', 'yearsintheprofession', 'years', 'yearsofexperience'],
-  interests: ['interests', 'areasofinterest'],
-  otherInterests: ['otherinterests'],
-  partnerOpenToAnyone: ['partneropentoanyone', 'opentoanyone', 'opentoanypartner'],
-  partnerSectors: ['partnersectors', 'preferredsectors'],
-  partnerCareerStages: ['partnercareerstages', 'preferredcareerstages'],
-  emailOnly: ['emailonly'],
-  availability: ['availability', 'timesforcalls'],
-  hopes: ['hopes', 'whatyouhopetoget', 'goals'],
-  heardFrom: ['heardfrom', 'howdidyouhearaboutus', 'howyouheard'],
-  heardFromDetail: ['heardfromdetail'],
-  privacyConsent: ['privacyconsent', 'privacy'],
-  codeOfConductAccepted: ['codeofconductaccepted', 'codeofconduct'],
-  submittedAt: ['submittedat', 'submitted', 'timestamp'],
-};
-
-/** Guesses a column for every field from the headers; each column is used at most once. */
-export function guessColumnMapping(headers: readonly string[], locale = 'en'): ColumnMapping {
-  const t = getT(locale);
-  const normalised = headers.map(normalise);
-  const used = new Set<number>();
-  const mapping = Object.fromEntries(IMPORT_FIELDS.map((field) => [field, 'none'])) as ColumnMapping;
-  for (const field of IMPORT_FIELDS) {
-    const exportColumns = EXPORT_COLUMNS.filter((column) => IMPORT_FIELD_OF_EXPORT_COLUMN[column] === field);
-    const candidates = [
-      ...exportColumns.map((column) => normalise(columnHeader(t, column))),
-      normalise(t(`review:csv.columns.${field}`, { defaultValue: field })),
-      ...ALIASES[field],
-    ];
-    for (const candidate of candidates) {
-      const index = normalised.findIndex((header, i) => header === candidate && !used.has(i));
-      if (index >= 0) {
-        mapping[field] = index;
-        used.add(index);
-        break;
-      }
-    }
-  }
-  return mapping;
 }
 
 /** The CSV as rows of cells; a byte-order mark and blank lines are ignored. */
@@ -144,90 +62,14 @@ export function readCsv(content: string): string[][] {
   }
 }
 
-let countryCodesByName: Map<string, string> | undefined;
-const findCountryCode = (value: string): string => {
-  const trimmed = value.trim();
-  if (findCountry(trimmed)) return trimmed.toUpperCase();
-  countryCodesByName ??= new Map(
-    listCountries('en').map((country) => [normalise(country.name), country.code]),
-  );
-  return countryCodesByName.get(normalise(trimmed)) ?? trimmed;
-};
-
-/** Which import field a problem of the answers schema belongs to. */
-const fieldOfPath = (path: string): ImportField | '' => {
-  if (path.startsWith('partnerPreference.sectors')) return 'partnerSectors';
-  if (path.startsWith('partnerPreference.careerStages')) return 'partnerCareerStages';
-  if (path.startsWith('partnerPreference')) return 'partnerOpenToAnyone';
-  if (path.startsWith('availability.emailOnly')) return 'emailOnly';
-  if (path.startsWith('availability')) return 'availability';
-  const first = path.split('.')[0] ?? '';
-  return (IMPORT_FIELDS as readonly string[]).includes(first) ? (first as ImportField) : '';
-};
-
-interface ParsedRow {
-  row: number;
-  answers?: ApplicationAnswers;
-  submittedAt?: Date;
-  problems: ImportRowProblem[];
-}
-
-/** One data row to application answers, with its problems. Pure. */
-export function parseImportRow(cells: readonly string[], mapping: ColumnMapping, row: number): ParsedRow {
-  const cell = (field: ImportField): string | undefined => {
-    const choice = mapping[field];
-    if (choice === 'none') return undefined;
-    if (choice === 'yes') return 'yes';
-    return (cells[choice] ?? '').trim();
-  };
-  const problems: ImportRowProblem[] = [];
-  const country = findCountryCode(cell('countryOfResidence') ?? '');
-  const input = {
-    name: cell('name') ?? '',
-    email: cell('email') ?? '',
-    countryOfResidence: country,
-    ...readAnswerCells(cell, findCountry(country) ? getPrimaryTimeZone(country) : ''),
-    privacyConsent: readFlag(cell('privacyConsent')) ?? false,
-    codeOfConductAccepted: readFlag(cell('codeOfConductAccepted')) ?? false,
-  };
-  const result = validateApplicationAnswers(input);
-  if (!result.ok) {
-    for (const problem of result.problems) {
-      problems.push({ row, field: fieldOfPath(problem.field), message: problem.message });
-    }
-  }
-  let submittedAt: Date | undefined;
-  const submitted = cell('submittedAt');
-  if (submitted) {
-    const at = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(submitted)
-      ? new Date(/Z|[+-]\d{2}:?\d{2}$/.test(submitted) ? submitted : `${submitted.replace(' ', 'T')}Z`)
-      : undefined;
-    if (!at || Number.isNaN(at.getTime())) {
-      problems.push({
-        row,
-        field: 'submittedAt',
-        message: 'Give the submission time as YYYY-MM-DD HH:MM (UTC)',
-      });
-    } else {
-      submittedAt = at;
-    }
-  }
-  return {
-    row,
-    ...(result.ok ? { answers: result.value } : {}),
-    ...(submittedAt ? { submittedAt } : {}),
-    problems,
-  };
-}
-
 const IMPORTING: readonly RoundStatus[] = ['draft', 'open', 'closed', 'matching'];
 
 const loadImport = async (
-  deps: Pick<ReviewDeps, 'review' | 'rounds'>,
+  deps: UseCaseDeps,
   roundId: string,
   importId: string,
 ): Promise<ApplicationImport> => {
-  const upload = await deps.review.findImport(importId, roundId);
+  const upload = await deps.store.review.findImport(importId, roundId);
   if (!upload)
     throw new DomainError('NOT_FOUND', `There is no uploaded file "${importId}" for round "${roundId}".`);
   return upload;
@@ -238,6 +80,8 @@ export interface UploadApplicationsInput {
   roundId: string;
   fileName: string;
   content: string;
+  /** The headers the program writes for each field, tried first when guessing the mapping. */
+  headerNames?: (field: ImportField) => readonly string[];
 }
 
 export interface ImportPreview {
@@ -251,7 +95,10 @@ export interface ImportPreview {
   isImported: boolean;
 }
 
-const preview = (upload: ApplicationImport, locale: string): ImportPreview => {
+const preview = (
+  upload: ApplicationImport,
+  headerNames?: (field: ImportField) => readonly string[],
+): ImportPreview => {
   const [headers = [], ...rows] = readCsv(upload.content);
   return {
     importId: upload.id,
@@ -259,18 +106,18 @@ const preview = (upload: ApplicationImport, locale: string): ImportPreview => {
     headers,
     sample: rows.slice(0, 3),
     rowCount: rows.length,
-    mapping: guessColumnMapping(headers, locale),
+    mapping: guessColumnMapping(headers, headerNames),
     isImported: upload.status === 'imported',
   };
 };
 
 /** Step 1: checks and keeps the uploaded file. */
 export const uploadApplicationsCsv = async (
-  deps: ReviewDeps,
-  input: UploadApplicationsInput & { locale?: string },
+  deps: UseCaseDeps,
+  input: UploadApplicationsInput,
 ): Promise<ImportPreview> => {
   const viewer = assertProgramCoordinator(input.viewer, 'import applications');
-  const round = await deps.rounds.getRound(input.roundId);
+  const round = await deps.store.rounds.getRound(input.roundId);
   const fail = (message: string): never => {
     throw new DomainError('VALIDATION', message, [{ field: 'file', message }]);
   };
@@ -285,25 +132,30 @@ export const uploadApplicationsCsv = async (
   const rows = readCsv(input.content);
   if (rows.length < 2) fail('Choose a CSV file with a header row and at least one application');
   if (rows.length - 1 > MAX_IMPORT_ROWS) fail(`Import at most ${MAX_IMPORT_ROWS} applications at a time`);
-  const upload = await deps.review.insertImport(
+  const upload = await deps.store.review.insertImport(
     {
       roundId: round.id,
       authorPersonId: viewer.personId,
       fileName: input.fileName.slice(0, 200) || 'applications.csv',
       content: input.content,
     },
-    deps.now(),
+    deps.clock.now(),
   );
-  return preview(upload, input.locale ?? 'en');
+  return preview(upload, input.headerNames);
 };
 
 /** Step 2: the file's columns and the guessed mapping. */
 export const previewApplicationsImport = async (
-  deps: ReviewDeps,
-  input: { viewer: Viewer | null; roundId: string; importId: string; locale?: string },
+  deps: UseCaseDeps,
+  input: {
+    viewer: Viewer | null;
+    roundId: string;
+    importId: string;
+    headerNames?: (field: ImportField) => readonly string[];
+  },
 ): Promise<ImportPreview> => {
   assertProgramCoordinator(input.viewer, 'import applications');
-  return preview(await loadImport(deps, input.roundId, input.importId), input.locale ?? 'en');
+  return preview(await loadImport(deps, input.roundId, input.importId), input.headerNames);
 };
 
 export interface ImportApplicationsInput {
@@ -316,7 +168,7 @@ export interface ImportApplicationsInput {
 
 /** Step 3: validates every row and imports all of them, only the valid ones, or none. */
 export const importApplications = async (
-  deps: ReviewDeps,
+  deps: UseCaseDeps,
   input: ImportApplicationsInput,
 ): Promise<ImportReport> => {
   const viewer = assertProgramCoordinator(input.viewer, 'import applications');
@@ -342,8 +194,8 @@ export const importApplications = async (
     throw new DomainError('VALIDATION', 'Choose a column for every required field.', mappingProblems);
   }
 
-  const now = deps.now();
-  return deps.transaction(async (store) => {
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
     if (!IMPORTING.includes(round.status)) {
       throw new DomainError(
@@ -392,7 +244,7 @@ export const importApplications = async (
     // Submission order: the file's own times when given, else the file's order after "now".
     const incoming = valid
       .map((row, index) => ({
-        id: deps.newId(),
+        id: deps.ids.newId(),
         answers: row.answers!,
         submittedAt: row.submittedAt ?? new Date(now.getTime() + index),
       }))
@@ -441,7 +293,7 @@ export const importApplications = async (
       flagged.add(pair.secondId);
     }
     await store.review.markImportImported(upload.id, now);
-    await store.review.appendAudit(
+    await store.audit.record(
       {
         actorPersonId: viewer.personId,
         action: 'applications.imported',

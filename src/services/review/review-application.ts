@@ -1,12 +1,12 @@
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DomainError } from '../../core/errors';
+import { type MessageKind, roundFactsOf } from '../../core/messages/messages';
 import type { Viewer } from '../../core/people/viewer';
 import type { Round } from '../../core/rounds';
-import { formatCalendarDate } from '../../core/time/date-format';
-import type { ReviewedApplication } from '../../db/repositories/review/application-review-repository';
-import { type ReviewEmailKind, renderReviewEmail } from '../../email/templates/application-review';
 import { assertCoordinator, scopeOf } from '../people/access';
-import type { ReviewDeps, ReviewStore } from '../ports/review-ports';
+import type { UseCaseDeps } from '../ports/deps';
+import type { ReviewedApplication } from '../ports/review';
+import type { Store } from '../ports/store';
 
 /**
  * A coordinator decides about one application: accept it, decline it (with a reason only
@@ -23,11 +23,18 @@ export const isReviewAction = (value: unknown): value is ReviewAction =>
 
 const MOVES: Record<
   ReviewAction,
-  { from: readonly ApplicationStatus[]; to: ApplicationStatus; email?: ReviewEmailKind }
+  {
+    from: readonly ApplicationStatus[];
+    to: ApplicationStatus;
+    message?: Extract<
+      MessageKind,
+      'application-accepted' | 'application-declined' | 'application-waitlisted'
+    >;
+  }
 > = {
-  accept: { from: ['pending', 'waitlisted'], to: 'accepted', email: 'accepted' },
-  decline: { from: ['pending', 'waitlisted', 'accepted'], to: 'declined', email: 'declined' },
-  waitlist: { from: ['pending', 'accepted'], to: 'waitlisted', email: 'waitlisted' },
+  accept: { from: ['pending', 'waitlisted'], to: 'accepted', message: 'application-accepted' },
+  decline: { from: ['pending', 'waitlisted', 'accepted'], to: 'declined', message: 'application-declined' },
+  waitlist: { from: ['pending', 'accepted'], to: 'waitlisted', message: 'application-waitlisted' },
   restore: { from: ['waitlisted', 'declined'], to: 'pending' },
 };
 
@@ -58,7 +65,7 @@ export const checkDeclineReason = (action: ReviewAction, reason: string | undefi
  * action does not apply to the application's current status (nothing is changed then).
  */
 export const applyReviewAction = async (
-  store: ReviewStore,
+  store: Store,
   change: {
     actorPersonId: string;
     application: ReviewedApplication;
@@ -78,7 +85,7 @@ export const applyReviewAction = async (
     now,
   );
   if (!changed) return undefined;
-  await store.review.appendAudit(
+  await store.audit.record(
     {
       actorPersonId: change.actorPersonId,
       action: `application.${action}`,
@@ -94,20 +101,14 @@ export const applyReviewAction = async (
     },
     now,
   );
-  if (move.email) {
-    const email = renderReviewEmail({
-      kind: move.email,
-      name: application.name,
-      roundName: round.name,
-      startsOn: formatCalendarDate(round.startsOn, application.locale),
-      locale: application.locale,
-    });
-    await store.enqueueMail(
+  if (move.message) {
+    await store.messages.enqueue(
       {
+        kind: move.message,
         to: application.email,
-        kind: `application-${move.email}`,
-        dedupeKey: `application-${move.email}:${application.id}`,
-        ...email,
+        locale: application.locale,
+        dedupeKey: `${move.message}:${application.id}`,
+        payload: { name: application.name, round: roundFactsOf(round) },
       },
       now,
     );
@@ -129,7 +130,7 @@ export interface ReviewApplicationResult {
 }
 
 export const reviewApplication = async (
-  deps: ReviewDeps,
+  deps: UseCaseDeps,
   input: ReviewApplicationInput,
 ): Promise<ReviewApplicationResult> => {
   const viewer = assertCoordinator(input.viewer, 'review applications');
@@ -139,8 +140,8 @@ export const reviewApplication = async (
     ]);
   }
   const declineReason = checkDeclineReason(input.action, input.declineReason);
-  const now = deps.now();
-  return deps.transaction(async (store) => {
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store) => {
     const application = await store.review.findApplicationInScope(input.applicationId, scopeOf(viewer));
     if (!application || application.roundId !== input.roundId) {
       throw new DomainError(

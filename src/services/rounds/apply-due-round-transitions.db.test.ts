@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { testServiceDeps } from '../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import { makeRound } from '../../../tests/support/test-round';
 import { createRoundsRepository } from '../../db/repositories/rounds/rounds-repository';
-import { createReviewDeps } from '../../db/unit-of-work/transaction-unit-of-work';
 import { applyDueRoundTransitions } from './apply-due-round-transitions';
 
 let database: TestDatabase;
-const deps = (now: () => Date) => createReviewDeps(database.db, { now, baseUrl: 'https://iln.example' });
+const deps = (now: () => Date) =>
+  testServiceDeps(database, { now, config: { baseUrl: 'https://iln.example' } });
 beforeEach(async () => {
   database = await createTestDatabase();
 });

@@ -1,5 +1,5 @@
-import { findDueTransition } from '../../core/rounds';
-import type { ReviewDeps } from '../ports/review-ports';
+import { findDueTransition, type RoundStatus } from '../../core/rounds';
+import type { UseCaseDeps } from '../ports/deps';
 import { moveRound } from './transition-round';
 
 /**
@@ -10,22 +10,37 @@ import { moveRound } from './transition-round';
  */
 export interface AppliedTransition {
   roundId: string;
-  from: string;
-  to: string;
+  from: RoundStatus;
+  to: RoundStatus;
 }
 
-export const applyDueRoundTransitions = async (deps: ReviewDeps): Promise<AppliedTransition[]> => {
-  const now = deps.now();
-  const due = (await deps.rounds.listRounds()).filter((round) => findDueTransition(round, now));
+/** The rounds whose next move is due now (core findDueTransition over every round). */
+export const listDueRoundTransitions = async (deps: UseCaseDeps): Promise<{ roundId: string }[]> => {
+  const now = deps.clock.now();
+  return (await deps.store.rounds.listRounds())
+    .filter((round) => findDueTransition(round, now))
+    .map((round) => ({ roundId: round.id }));
+};
+
+/** Moves one round if its move is still due; undefined when it no longer is. */
+export const applyDueRoundTransition = async (
+  deps: UseCaseDeps,
+  roundId: string,
+): Promise<AppliedTransition | undefined> => {
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store) => {
+    const round = await store.rounds.findRound(roundId);
+    const to = round && findDueTransition(round, now);
+    if (!round || !to) return undefined;
+    await moveRound(store, deps, { round, to, now, actorPersonId: null, reason: 'scheduled' });
+    return { roundId: round.id, from: round.status, to };
+  });
+};
+
+export const applyDueRoundTransitions = async (deps: UseCaseDeps): Promise<AppliedTransition[]> => {
   const applied: AppliedTransition[] = [];
-  for (const candidate of due) {
-    const moved = await deps.transaction(async (store) => {
-      const round = await store.rounds.findRound(candidate.id);
-      const to = round && findDueTransition(round, now);
-      if (!round || !to) return undefined;
-      await moveRound(store, deps, { round, to, now, actorPersonId: null, reason: 'scheduled' });
-      return { roundId: round.id, from: round.status, to };
-    });
+  for (const { roundId } of await listDueRoundTransitions(deps)) {
+    const moved = await applyDueRoundTransition(deps, roundId);
     if (moved) applied.push(moved);
   }
   return applied;

@@ -1,7 +1,7 @@
 import { listCarriedOver } from '../../core/applications';
-import { formatCalendarDate } from '../../core/time/date-format';
-import { renderReviewEmail } from '../../email/templates/application-review';
-import type { ReviewStore } from '../ports/review-ports';
+import { roundFactsOf } from '../../core/messages/messages';
+import type { UseCaseDeps } from '../ports/deps';
+import type { Store } from '../ports/store';
 
 /**
  * Carries the previous round's waitlist into a round that opens: every application still
@@ -27,11 +27,11 @@ export interface CarryOverWaitlistResult {
 }
 
 export const carryOverWaitlist = async (
-  store: ReviewStore,
-  deps: { now: () => Date; newId: () => string },
+  store: Store,
+  deps: Pick<UseCaseDeps, 'ids'>,
+  now: Date,
   input: CarryOverWaitlistInput,
 ): Promise<CarryOverWaitlistResult> => {
-  const now = deps.now();
   const toRound = await store.rounds.getRound(input.toRoundId);
   const previous = await store.review.listQuotaRows(input.fromRoundId);
   const waitlist = listCarriedOver(
@@ -54,7 +54,7 @@ export const carryOverWaitlist = async (
       continue;
     }
     const source = await store.applications.getApplication(entry.id);
-    const id = deps.newId();
+    const id = deps.ids.newId();
     await store.applications.insertApplication({
       id,
       roundId: toRound.id,
@@ -68,7 +68,7 @@ export const carryOverWaitlist = async (
       duplicateChecked: false,
     });
     await store.review.recordCarryOver(source.id, id, toRound.id, now);
-    await store.review.appendAudit(
+    await store.audit.record(
       {
         actorPersonId: input.actorPersonId,
         action: 'application.carried-over',
@@ -78,19 +78,13 @@ export const carryOverWaitlist = async (
       },
       now,
     );
-    const email = renderReviewEmail({
-      kind: 'carried-over',
-      name: source.name,
-      roundName: toRound.name,
-      startsOn: formatCalendarDate(toRound.startsOn, source.locale),
-      locale: source.locale,
-    });
-    await store.enqueueMail(
+    await store.messages.enqueue(
       {
-        to: source.email,
         kind: 'application-carried-over',
+        to: source.email,
+        locale: source.locale,
         dedupeKey: `application-carried-over:${source.id}`,
-        ...email,
+        payload: { name: source.name, round: roundFactsOf(toRound) },
       },
       now,
     );

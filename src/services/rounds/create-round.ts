@@ -1,9 +1,8 @@
 import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import { createDraftRound, type Round, validateRoundEditorInput } from '../../core/rounds';
-import type { RoundsRepository } from '../../db/repositories/rounds/rounds-repository';
 import { assertProgramCoordinator } from '../people/access';
-import type { ReviewDeps } from '../ports/review-ports';
+import type { UseCaseDeps } from '../ports/deps';
 
 /**
  * A program coordinator creates a round in draft. The form's dates and times are in the program's
@@ -16,10 +15,7 @@ export interface CreateRoundInput {
   form: unknown;
 }
 
-export const createRound = async (
-  deps: Pick<ReviewDeps, 'now' | 'newId' | 'transaction'> & { rounds: RoundsRepository },
-  input: CreateRoundInput,
-): Promise<Round> => {
+export const createRound = async (deps: UseCaseDeps, input: CreateRoundInput): Promise<Round> => {
   const viewer = assertProgramCoordinator(input.viewer, 'create rounds');
   const result = validateRoundEditorInput(input.form);
   if (!result.ok) {
@@ -29,11 +25,11 @@ export const createRound = async (
       result.problems,
     );
   }
-  const round = createDraftRound(deps.newId(), result.value);
-  const now = deps.now();
-  await deps.transaction(async (store) => {
+  const round = createDraftRound(deps.ids.newId(), result.value);
+  const now = deps.clock.now();
+  await deps.uow.transaction(async (store) => {
     await store.rounds.insertRound(round, now);
-    await store.review.appendAudit(
+    await store.audit.record(
       {
         actorPersonId: viewer.personId,
         action: 'round.created',

@@ -1,11 +1,10 @@
 import { settleQuotaAtClose } from '../../core/applications';
 import { hashToken } from '../../core/applications/application-token';
-import { getCountryName } from '../../core/countries';
+import { roundFactsOf } from '../../core/messages/messages';
 import type { Round } from '../../core/rounds';
-import type { CountryScope } from '../../db/repositories/review/application-review-repository';
-import { renderApplicationWaitlistedEmail } from '../../email/templates/application-waitlisted';
-import { createToken, privateLinkFor } from '../applications/private-link';
-import type { ReviewStore } from '../ports/review-ports';
+import type { UseCaseDeps } from '../ports/deps';
+import type { CountryScope } from '../ports/review';
+import type { Store } from '../ports/store';
 
 /**
  * The country quota, decided once when applications close (core settleQuotaAtClose; ADR 0006):
@@ -24,7 +23,7 @@ export interface QuotaSettlementResult {
 }
 
 /** The round's applications and what settling the quota over them decides (changes nothing). */
-const settleOver = async (store: Pick<ReviewStore, 'review'>, round: Round) => {
+const settleOver = async (store: Pick<Store, 'review'>, round: Round) => {
   const rows = await store.review.listQuotaRows(round.id);
   const settlement = settleQuotaAtClose(
     rows.map((row) => ({ id: row.id, countryOfResidence: row.countryCode, status: row.status })),
@@ -35,9 +34,10 @@ const settleOver = async (store: Pick<ReviewStore, 'review'>, round: Round) => {
 };
 
 export const settleCountryQuota = async (
-  store: ReviewStore,
+  store: Store,
+  deps: Pick<UseCaseDeps, 'ids'>,
   round: Round,
-  context: { now: Date; baseUrl: string; actorPersonId: string | null },
+  context: { now: Date; actorPersonId: string | null },
 ): Promise<QuotaSettlementResult> => {
   const { now } = context;
   const { rows, settlement, capPerCountry } = await settleOver(store, round);
@@ -51,26 +51,25 @@ export const settleCountryQuota = async (
     if (!moved) continue;
     waitlisted.push(id);
     const application = await store.applications.getApplication(id);
-    const token = createToken();
+    const token = deps.ids.newToken();
     await store.applications.setEditTokenHash(id, hashToken(token), now);
-    const email = renderApplicationWaitlistedEmail({
-      locale: application.locale,
-      name: application.name,
-      round,
-      timeZone: application.answers.timeZone,
-      url: privateLinkFor(context.baseUrl, token),
-      countryName: getCountryName(application.countryCode, application.locale),
-    });
-    await store.enqueueMail(
+    await store.messages.enqueue(
       {
+        kind: 'application-waitlisted-by-quota',
         to: application.email,
-        kind: 'application-waitlisted',
+        locale: application.locale,
         dedupeKey: `application-waitlisted:${id}`,
-        ...email,
+        payload: {
+          name: application.name,
+          round: roundFactsOf(round),
+          timeZone: application.answers.timeZone,
+          privateToken: token,
+          countryCode: application.countryCode,
+        },
       },
       now,
     );
-    await store.review.appendAudit(
+    await store.audit.record(
       {
         actorPersonId: context.actorPersonId,
         action: 'application.waitlisted',
@@ -81,7 +80,7 @@ export const settleCountryQuota = async (
       now,
     );
   }
-  await store.review.appendAudit(
+  await store.audit.record(
     {
       actorPersonId: context.actorPersonId,
       action: 'round.quota-settled',
@@ -111,7 +110,7 @@ export interface QuotaPreview {
  * countries in the viewer's scope are shown. Changes nothing.
  */
 export const previewCountryQuota = async (
-  store: Pick<ReviewStore, 'review'>,
+  store: Pick<Store, 'review'>,
   round: Round,
   scope: CountryScope,
 ): Promise<QuotaPreview> => {

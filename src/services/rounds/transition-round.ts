@@ -2,7 +2,8 @@ import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import { assertRoundTransition, type Round, type RoundStatus, transitionRound } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
-import type { ReviewDeps, ReviewStore } from '../ports/review-ports';
+import type { UseCaseDeps } from '../ports/deps';
+import type { Store } from '../ports/store';
 import { type CarryOverWaitlistResult, carryOverWaitlist } from './carry-over-waitlist';
 import { type QuotaSettlementResult, settleCountryQuota } from './settle-country-quota';
 
@@ -29,12 +30,12 @@ export interface TransitionRoundResult {
 const PAST_APPLICATIONS: readonly RoundStatus[] = ['closed', 'matching', 'under-way', 'finished'];
 
 export const changeRoundStatus = async (
-  deps: ReviewDeps,
+  deps: UseCaseDeps,
   input: TransitionRoundInput,
 ): Promise<TransitionRoundResult> => {
   const viewer = assertProgramCoordinator(input.viewer, 'change the state of rounds');
-  const now = deps.now();
-  return deps.transaction(async (store) => {
+  const now = deps.clock.now();
+  return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
     assertRoundTransition(round, input.to, now);
     return moveRound(store, deps, { round, to: input.to, now, actorPersonId: viewer.personId });
@@ -47,14 +48,14 @@ export const changeRoundStatus = async (
  * Runs inside the caller's transaction.
  */
 export const moveRound = async (
-  store: ReviewStore,
-  deps: Pick<ReviewDeps, 'newId' | 'baseUrl'> & { now: () => Date },
+  store: Store,
+  deps: Pick<UseCaseDeps, 'ids'>,
   move: { round: Round; to: RoundStatus; now: Date; actorPersonId: string | null; reason?: string },
 ): Promise<TransitionRoundResult> => {
   const { round, now } = move;
   const moved = transitionRound(round, move.to, now);
   await store.rounds.saveRound(moved, now);
-  await store.review.appendAudit(
+  await store.audit.record(
     {
       actorPersonId: move.actorPersonId,
       action: 'round.transitioned',
@@ -68,9 +69,8 @@ export const moveRound = async (
   if (round.status === 'open' && moved.status === 'closed') {
     // After saveRound: on PostgreSQL the row update waited for submissions holding the round in
     // share mode, so every application that will ever land in this window is visible here.
-    result.quota = await settleCountryQuota(store, moved, {
+    result.quota = await settleCountryQuota(store, deps, moved, {
       now,
-      baseUrl: deps.baseUrl,
       actorPersonId: move.actorPersonId,
     });
   }
@@ -82,7 +82,7 @@ export const moveRound = async (
         PAST_APPLICATIONS.includes(candidate.status),
     );
     if (previous) {
-      const carried = await carryOverWaitlist(store, deps, {
+      const carried = await carryOverWaitlist(store, deps, now, {
         actorPersonId: move.actorPersonId,
         fromRoundId: previous.id,
         toRoundId: round.id,

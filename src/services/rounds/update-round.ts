@@ -2,7 +2,7 @@ import { DomainError } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import { type Round, validateRoundEditorInput } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
-import type { ReviewDeps } from '../ports/review-ports';
+import type { UseCaseDeps } from '../ports/deps';
 
 /** A program coordinator changes a round's name, dates or quota. Its status does not change here. */
 export interface UpdateRoundInput {
@@ -11,12 +11,9 @@ export interface UpdateRoundInput {
   form: unknown;
 }
 
-export const updateRound = async (
-  deps: Pick<ReviewDeps, 'now' | 'transaction' | 'rounds'>,
-  input: UpdateRoundInput,
-): Promise<Round> => {
+export const updateRound = async (deps: UseCaseDeps, input: UpdateRoundInput): Promise<Round> => {
   const viewer = assertProgramCoordinator(input.viewer, 'edit rounds');
-  const round = await deps.rounds.getRound(input.roundId);
+  const round = await deps.store.rounds.getRound(input.roundId);
   if (round.status === 'finished') {
     throw new DomainError(
       'CONFLICT',
@@ -32,10 +29,10 @@ export const updateRound = async (
     );
   }
   const updated: Round = { ...round, ...result.value, id: round.id, status: round.status };
-  const now = deps.now();
-  await deps.transaction(async (store) => {
+  const now = deps.clock.now();
+  await deps.uow.transaction(async (store) => {
     await store.rounds.saveRound(updated, now);
-    await store.review.appendAudit(
+    await store.audit.record(
       {
         actorPersonId: viewer.personId,
         action: 'round.updated',

@@ -3,8 +3,8 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
-import type { AppContext } from '../../app-context';
 import type { AppEnv } from '../env';
+import type { WebDeps } from '../web-deps';
 
 /**
  * Cross-site request forgery protection for every state-changing request, plain HTML forms
@@ -46,7 +46,7 @@ const isSameToken = (a: string, b: string) => {
   return left.length === right.length && timingSafeEqual(left, right);
 };
 
-const allowedOrigins = (ctx: AppContext, c: Context) =>
+const allowedOrigins = (ctx: WebDeps, c: Context) =>
   new Set([new URL(ctx.config.baseUrl).origin, new URL(c.req.url).origin]);
 
 const readSubmittedToken = async (c: Context): Promise<string | undefined> => {
@@ -64,7 +64,7 @@ const readSubmittedToken = async (c: Context): Promise<string | undefined> => {
   return typeof field === 'string' ? field : undefined;
 };
 
-export const csrfProtection = (ctx: AppContext) => {
+export const csrfProtection = (ctx: WebDeps) => {
   const isSecure = ctx.config.baseUrl.startsWith('https:');
   return createMiddleware<AppEnv>(async (c, next) => {
     let secret = getCookie(c, CSRF_COOKIE);

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { createTestContext } from '../../../tests/support/test-app';
-import type { AppContext } from '../../app-context';
+import type { Container } from '../../composition/container';
 import { DomainError } from '../../core/errors';
 import type { AppEnv } from '../env';
 import { handleError, handleNotFound } from './errors';
@@ -22,7 +22,7 @@ const logger = pino(
   }),
 );
 
-let ctx: AppContext;
+let ctx: Container;
 let dispose: () => Promise<void>;
 let app: Hono<AppEnv>;
 

@@ -4,12 +4,12 @@ import { HTTPException } from 'hono/http-exception';
 import type {} from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import type { AppContext } from '../../app-context';
 import { type FieldProblem, isDomainError } from '../../core/errors';
 import type { AppEnv } from '../env';
 import { type ApiErrorBody, HTTP_STATUS_BY_CODE } from '../http-errors';
 import { renderErrorPage } from '../views/error-page';
 import { pageValuesOf } from '../views/layout';
+import type { WebDeps } from '../web-deps';
 import { CsrfError } from './csrf';
 
 /**
@@ -103,7 +103,7 @@ const respond = (c: Context<AppEnv>, problem: Problem, requestId?: string) => {
 };
 
 export const handleError =
-  (ctx: AppContext): ErrorHandler<AppEnv> =>
+  (ctx: WebDeps): ErrorHandler<AppEnv> =>
   (error, c) => {
     // An HTTPException built around a ready response (e.g. a redirect) is passed through.
     if (error instanceof HTTPException && error.res) return error.getResponse();

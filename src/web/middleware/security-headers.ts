@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppContext } from '../../app-context';
 import type { AppEnv } from '../env';
+import type { WebDeps } from '../web-deps';
 
 /**
  * Headers on every response, errors included. The policy allows no inline script or style:
@@ -18,7 +18,7 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-export const securityHeaders = (ctx: AppContext) => {
+export const securityHeaders = (ctx: WebDeps) => {
   const headers: [string, string][] = [
     ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
     ['X-Content-Type-Options', 'nosniff'],

@@ -1,16 +1,14 @@
 import { createMiddleware } from 'hono/factory';
-import type { AppContext } from '../../app-context';
 import { type Auth, hasSessionCookie } from '../../auth/auth';
-import { createPeopleRepository } from '../../db/repositories/people/people-repository';
 import type { AppEnv } from '../env';
+import type { WebDeps } from '../web-deps';
 
 /**
  * Resolves the signed-in person: better-auth's session from the cookie, then the person with the
  * same (lower-cased) email and their roles, as a Viewer. Requests without a session cookie cost
  * nothing. A session whose person no longer exists counts as signed out.
  */
-export const sessionMiddleware = (ctx: AppContext, auth: Auth) => {
-  const people = createPeopleRepository(ctx.database.db);
+export const sessionMiddleware = (ctx: WebDeps, auth: Auth) => {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (!hasSessionCookie(c.req.header('cookie'))) {
       c.set('viewer', null);
@@ -22,7 +20,10 @@ export const sessionMiddleware = (ctx: AppContext, auth: Auth) => {
     });
     // A refreshed expiry or a cleared stale cookie; set before the handler so its own cookies win.
     for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
-    c.set('viewer', session ? ((await people.findViewerByEmail(session.user.email)) ?? null) : null);
+    c.set(
+      'viewer',
+      session ? ((await ctx.services.people.findViewerByEmail(session.user.email)) ?? null) : null,
+    );
     await next();
   });
 };

@@ -1,67 +1,15 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { type ApplicationAnswers, normaliseName } from '../../../core/applications';
+import type { Application } from '../../../core/applications/application';
 import type { ApplicationStatus } from '../../../core/applications/application-status';
 import { DomainError } from '../../../core/errors';
+import { normalizeEmail } from '../../../core/people/person';
+import type { ApplicationsRepository, NewApplication } from '../../../services/ports/applications';
 import type { Database } from '../../schema';
 import type { ApplicationsTable } from '../../tables/core';
-import { normalizeEmail } from '../people/people-repository';
 
 /** The language of applications stored before 0008 or without one: migration 0008's default. */
 const DEFAULT_APPLICATION_LOCALE = 'en';
-
-/** An application as the core and services see it. */
-export interface StoredApplication {
-  id: string;
-  roundId: string;
-  personId: string | null;
-  email: string;
-  name: string;
-  countryCode: string;
-  status: ApplicationStatus;
-  answers: ApplicationAnswers;
-  editTokenHash: string | null;
-  submittedAt: Date;
-  updatedAt: Date;
-  /** The language they applied in: later emails about the application are written in it. */
-  locale: string;
-}
-
-export interface NewApplication {
-  id: string;
-  roundId: string;
-  personId: string | null;
-  status: ApplicationStatus;
-  answers: ApplicationAnswers;
-  editTokenHash: string | null;
-  submittedAt: Date;
-  /** The language they applied in; the program's default (migration 0008) when not given. */
-  locale?: string;
-  /**
-   * False leaves the duplicate check to the duplicate worker (submissions, carry-overs); true
-   * (the default) when the caller has decided the flag itself (imports) or none is wanted.
-   */
-  duplicateChecked?: boolean;
-}
-
-/**
- * The basic reads and writes of applications. Review queries (filters, counts, bulk changes) live
- * in their own repository; this one is what submitting, editing and seeding need.
- */
-export interface ApplicationsRepository {
-  insertApplication: (application: NewApplication) => Promise<StoredApplication>;
-  findApplication: (id: string) => Promise<StoredApplication | undefined>;
-  getApplication: (id: string) => Promise<StoredApplication>;
-  findApplicationByEmail: (roundId: string, email: string) => Promise<StoredApplication | undefined>;
-  findApplicationByTokenHash: (tokenHash: string) => Promise<StoredApplication | undefined>;
-  /** The person's most recent application in any round (a returning participant's answers). */
-  findLatestApplicationByEmail: (email: string) => Promise<StoredApplication | undefined>;
-  /** Every application of a round in submission order (the order the quota is decided in). */
-  listRoundApplications: (roundId: string) => Promise<StoredApplication[]>;
-  updateAnswers: (id: string, answers: ApplicationAnswers, now: Date) => Promise<void>;
-  setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
-  /** Replaces the private link's token hash: earlier links stop working. */
-  setEditTokenHash: (id: string, tokenHash: string, now: Date) => Promise<void>;
-}
 
 /** The columns this repository maps; review columns are read by the review repository. */
 type Row = Pick<
@@ -81,11 +29,11 @@ type Row = Pick<
 >;
 type Db = Kysely<Database> | Transaction<Database>;
 
-export const toStoredApplication = (row: Row): StoredApplication =>
+export const toStoredApplication = (row: Row): Application =>
   writtenApplication(row, JSON.parse(row.answers) as ApplicationAnswers);
 
 /** A row this process just wrote, whose answers it has already (no need to parse them back). */
-export const writtenApplication = (row: Row, answers: ApplicationAnswers): StoredApplication => ({
+export const writtenApplication = (row: Row, answers: ApplicationAnswers): Application => ({
   id: row.id,
   roundId: row.round_id,
   personId: row.person_id,

@@ -1,14 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
-import type {
-  DuplicateCheckStore,
-  FlagLikelyDuplicatesDeps,
-} from '../../../services/applications/flag-likely-duplicates';
+import type { DuplicateCheckRepository } from '../../../services/ports/applications';
 import type { Database } from '../../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The duplicate worker's reads and writes (migrations 0006 and 0007). */
-export const createDuplicateCheckStore = (db: Db): DuplicateCheckStore => ({
+export const createDuplicateCheckRepository = (db: Db): DuplicateCheckRepository => ({
   listUnchecked: async (limit, submittedBefore) =>
     (
       await db
@@ -55,13 +52,4 @@ export const createDuplicateCheckStore = (db: Db): DuplicateCheckStore => ({
         .execute();
     }
   },
-});
-
-export const createDuplicateCheckDeps = (
-  db: Kysely<Database>,
-  now: () => Date,
-): FlagLikelyDuplicatesDeps => ({
-  store: createDuplicateCheckStore(db),
-  transaction: (work) => db.transaction().execute((trx) => work(createDuplicateCheckStore(trx))),
-  now,
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database';
-import { createPeopleRepository, type PeopleRepository } from './people-repository';
+import type { PeopleRepository } from '../../../services/ports/people';
+import { createPeopleRepository } from './people-repository';
 
 let database: TestDatabase;
 let people: PeopleRepository;
@@ -63,7 +64,7 @@ test('the viewer carries the roles', async () => {
   await people.grantRole(person.id, { role: 'country_coordinator', countryCode: 'KE' }, now);
   await people.grantRole(person.id, { role: 'country_coordinator', countryCode: 'AU' }, now);
   await people.grantRole(person.id, { role: 'participant', countryCode: null }, now);
-  expect(await people.getViewerByEmail('CC@example.org')).toEqual({
+  expect(await people.findViewerByEmail('CC@example.org')).toEqual({
     personId: person.id,
     email: 'cc@example.org',
     name: 'Country Coordinator',
@@ -71,37 +72,4 @@ test('the viewer carries the roles', async () => {
     coordinatedCountryCodes: ['AU', 'KE'],
   });
   expect(await people.findViewerByEmail('nobody@example.org')).toBeUndefined();
-  await expect(people.getViewerByEmail('nobody@example.org')).rejects.toMatchObject({
-    code: 'NOT_FOUND',
-    message: 'No person has the email address nobody@example.org.',
-  });
-});
-
-test('a transaction rolls back everything when its work fails', async () => {
-  await expect(
-    people.transaction(async (tx) => {
-      await tx.createPerson({ email: 'rolled@example.org', name: 'R' }, now);
-      throw new Error('boom');
-    }),
-  ).rejects.toThrow('boom');
-  expect(await people.findPersonByEmail('rolled@example.org')).toBeUndefined();
-});
-
-test('audit entries are written with JSON details', async () => {
-  await people.appendAuditEntry(
-    { actorPersonId: null, action: 'test.done', subjectType: 'person', subjectId: 'p1', details: { a: 1 } },
-    now,
-  );
-  const rows = await database.db.selectFrom('audit_log').selectAll().execute();
-  expect(rows).toEqual([
-    {
-      id: rows[0]?.id,
-      at: '2027-02-01T10:00:00.000Z',
-      actor_person_id: null,
-      action: 'test.done',
-      subject_type: 'person',
-      subject_id: 'p1',
-      details: '{"a":1}',
-    },
-  ]);
 });

@@ -1,59 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { DomainError } from '../../../core/errors';
-import type { Viewer } from '../../../core/people/viewer';
+import { normalizeEmail, type Person, type PersonRole } from '../../../core/people/person';
+import { toViewer } from '../../../core/people/viewer';
+import type { PeopleRepository } from '../../../services/ports/people';
 import type { Database } from '../../schema';
-import type { PeopleTable, PersonRolesTable } from '../../tables/core';
-import { type AuditEntry, insertAuditEntry } from '../audit/audit-log';
-
-/** A person as the rest of the program sees them (rows ⇄ core types happens here only). */
-export interface Person {
-  id: string;
-  email: string;
-  name: string;
-  locale: string;
-  timeZone: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export type RoleName = PersonRolesTable['role'];
-
-export interface PersonRole {
-  role: RoleName;
-  /** Set for country coordinators only. */
-  countryCode: string | null;
-}
-
-export interface NewPerson {
-  email: string;
-  name: string;
-  locale?: string;
-  timeZone?: string | null;
-}
-
-export type { AuditEntry };
-
-export interface PeopleRepository {
-  findPersonByEmail: (email: string) => Promise<Person | undefined>;
-  findPersonById: (id: string) => Promise<Person | undefined>;
-  createPerson: (input: NewPerson, now: Date) => Promise<Person>;
-  /** Sets the name of an existing person. */
-  renamePerson: (personId: string, name: string, now: Date) => Promise<void>;
-  /** Grants a role; granting one the person already has changes nothing and returns false. */
-  grantRole: (personId: string, role: PersonRole, now: Date) => Promise<boolean>;
-  listRoles: (personId: string) => Promise<PersonRole[]>;
-  findViewerByEmail: (email: string) => Promise<Viewer | undefined>;
-  /** Like findViewerByEmail, but a missing person is a NOT_FOUND error. */
-  getViewerByEmail: (email: string) => Promise<Viewer>;
-  /** Makes sure the countries named exist in the countries table (person_roles refers to it). */
-  ensureCountries: (countries: { code: string; name: string }[]) => Promise<void>;
-  appendAuditEntry: (entry: AuditEntry, now: Date) => Promise<void>;
-  /** Runs `work` in one transaction with a repository bound to it. */
-  transaction: <T>(work: (people: PeopleRepository) => Promise<T>) => Promise<T>;
-}
-
-export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+import type { PeopleTable } from '../../tables/core';
 
 const toPerson = (row: PeopleTable): Person => ({
   id: row.id,
@@ -63,20 +14,6 @@ const toPerson = (row: PeopleTable): Person => ({
   timeZone: row.time_zone,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
-});
-
-export const toViewer = (person: Person, roles: PersonRole[]): Viewer => ({
-  personId: person.id,
-  email: person.email,
-  name: person.name,
-  isProgramCoordinator: roles.some((role) => role.role === 'program_coordinator'),
-  coordinatedCountryCodes: [
-    ...new Set(
-      roles
-        .filter((role) => role.role === 'country_coordinator' && role.countryCode)
-        .map((role) => role.countryCode as string),
-    ),
-  ].sort(),
 });
 
 export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository => {
@@ -163,13 +100,6 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
       return true;
     },
 
-    getViewerByEmail: async (email) => {
-      const viewer = await findViewerByEmail(email);
-      if (!viewer)
-        throw new DomainError('NOT_FOUND', `No person has the email address ${normalizeEmail(email)}.`);
-      return viewer;
-    },
-
     ensureCountries: async (countries) => {
       if (countries.length === 0) return;
       await db
@@ -178,12 +108,5 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
         .onConflict((oc) => oc.column('code').doNothing())
         .execute();
     },
-
-    appendAuditEntry: (entry, now) => insertAuditEntry(db, entry, now),
-
-    transaction: (work) =>
-      db.isTransaction
-        ? work(createPeopleRepository(db))
-        : db.transaction().execute((trx) => work(createPeopleRepository(trx))),
   };
 };

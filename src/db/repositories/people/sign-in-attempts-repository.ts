@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import type { SignInAttemptsRepository } from '../../../services/ports/people';
 import type { Database } from '../../schema';
-import type { SignInAttemptsTable } from '../../tables/auth';
-
-export type SignInAttemptKind = SignInAttemptsTable['kind'];
-
-/** Durable counts behind the sign-in rate limit (they survive restarts and work on both databases). */
-export interface SignInAttemptsRepository {
-  countSince: (kind: SignInAttemptKind, keyHash: string, since: Date) => Promise<number>;
-  record: (kind: SignInAttemptKind, keyHash: string, at: Date) => Promise<void>;
-  /** Forgets attempts older than `before`; they no longer count for anything. */
-  pruneBefore: (before: Date) => Promise<void>;
-}
 
 export const createSignInAttemptsRepository = (db: Kysely<Database>): SignInAttemptsRepository => ({
   countSince: async (kind, keyHash, since) => {

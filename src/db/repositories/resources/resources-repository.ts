@@ -1,25 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { ResourcesRepository } from '../../../services/ports/resources';
 import type { Database } from '../../schema';
-
-/** A link on the public resources page, in the order coordinators chose. */
-export interface Resource {
-  id: string;
-  title: string;
-  url: string;
-  description: string;
-  position: number;
-}
-
-export interface ResourcesRepository {
-  /** By position, then title. */
-  listResources: () => Promise<Resource[]>;
-  findResource: (id: string) => Promise<Resource | undefined>;
-  insertResource: (resource: Resource, now: Date) => Promise<void>;
-  saveResource: (resource: Resource, now: Date) => Promise<boolean>;
-  deleteResource: (id: string) => Promise<boolean>;
-  /** Gives each listed id its index as position, in one transaction. */
-  savePositions: (orderedIds: string[], now: Date) => Promise<void>;
-}
 
 export const createResourcesRepository = (db: Kysely<Database>): ResourcesRepository => ({
   listResources: async () =>
@@ -70,14 +51,13 @@ export const createResourcesRepository = (db: Kysely<Database>): ResourcesReposi
     return Number(result.numDeletedRows) > 0;
   },
   savePositions: async (orderedIds, now) => {
-    await db.transaction().execute(async (trx) => {
-      for (const [position, id] of orderedIds.entries()) {
-        await trx
-          .updateTable('resources')
-          .set({ position, updated_at: now.toISOString() })
-          .where('id', '=', id)
-          .execute();
-      }
-    });
+    // The caller's unit of work makes the positions change together.
+    for (const [position, id] of orderedIds.entries()) {
+      await db
+        .updateTable('resources')
+        .set({ position, updated_at: now.toISOString() })
+        .where('id', '=', id)
+        .execute();
+    }
   },
 });

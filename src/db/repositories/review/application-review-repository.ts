@@ -8,12 +8,18 @@ import {
   type Transaction,
 } from 'kysely';
 import type { ApplicationStatus } from '../../../core/applications/application-status';
-import { CAREER_STAGES, type CareerStage, SECTORS, type Sector } from '../../../core/applications/labels';
+import { CAREER_STAGES, SECTORS, type Sector } from '../../../core/applications/labels';
+import type {
+  ApplicationFilters,
+  ApplicationImport,
+  ApplicationReviewRepository,
+  ApplicationSort,
+  CountryScope,
+  ReviewedApplication,
+} from '../../../services/ports/review';
 import type { Database } from '../../schema';
 import type { ApplicationImportsTable } from '../../tables/review';
-import { type StoredApplication, toStoredApplication } from '../applications/applications-repository';
-import { type AuditEntry, insertAuditEntry } from '../audit/audit-log';
-import type { CountryScope } from './coordinator-dashboard-repository';
+import { toStoredApplication } from '../applications/applications-repository';
 
 /**
  * The coordinators' view of a round's applications: filtered lists, counts, notes, decisions,
@@ -27,131 +33,6 @@ import type { CountryScope } from './coordinator-dashboard-repository';
  * Quotes inside free text are stored escaped (`\"`), so no applicant can forge that pattern, and
  * the partner preference's keys are plural (`"sectors"`, `"careerStages"`), so they never match.
  */
-export type { CountryScope };
-
-export const APPLICATION_SORTS = ['submitted', 'name', 'country'] as const;
-export type ApplicationSort = (typeof APPLICATION_SORTS)[number];
-
-export interface ApplicationFilters {
-  countryCode?: string | undefined;
-  status?: ApplicationStatus | undefined;
-  sector?: Sector | undefined;
-  careerStage?: CareerStage | undefined;
-  /** Only applications flagged as likely duplicates (either side of a pair). */
-  isLikelyDuplicate?: boolean | undefined;
-  /** Part of the name, email address or role, any case. */
-  search?: string | undefined;
-}
-
-export interface ApplicationListQuery {
-  roundId: string;
-  scope: CountryScope;
-  filters: ApplicationFilters;
-  sort: ApplicationSort;
-  /** 1-based. */
-  page: number;
-  pageSize: number;
-}
-
-/** A stored application with what coordinators decided about it. */
-export interface ReviewedApplication extends StoredApplication {
-  declineReason: string | null;
-  /** The earlier application this one probably duplicates. */
-  duplicateOf: string | null;
-  duplicateReason: string | null;
-  /** True for either side of a likely-duplicate pair. */
-  isLikelyDuplicate: boolean;
-  declinedCarryOver: boolean;
-}
-
-export interface ApplicationCounts {
-  total: number;
-  byStatus: Partial<Record<ApplicationStatus, number>>;
-  byCountry: { countryCode: string; count: number }[];
-  bySector: { sector: Sector; count: number }[];
-}
-
-export interface ApplicationNote {
-  id: string;
-  applicationId: string;
-  authorPersonId: string | null;
-  authorName: string | null;
-  body: string;
-  createdAt: Date;
-}
-
-export type AuditEntryInput = AuditEntry;
-
-export interface ApplicationImport {
-  id: string;
-  roundId: string;
-  authorPersonId: string | null;
-  fileName: string;
-  content: string;
-  status: ApplicationImportsTable['status'];
-  createdAt: Date;
-}
-
-/** Who is on a round's waitlist or holding a place, in submission order. */
-export interface QuotaRow {
-  id: string;
-  email: string;
-  name: string;
-  countryCode: string;
-  status: ApplicationStatus;
-  declinedCarryOver: boolean;
-  submittedAt: Date;
-}
-
-export interface ApplicationReviewRepository {
-  listApplications: (query: ApplicationListQuery) => Promise<{ items: ReviewedApplication[]; total: number }>;
-  /** Every matching application, unpaged (the CSV export). */
-  listAllApplications: (
-    roundId: string,
-    scope: CountryScope,
-    filters: ApplicationFilters,
-    sort: ApplicationSort,
-  ) => Promise<ReviewedApplication[]>;
-  countApplications: (roundId: string, scope: CountryScope) => Promise<ApplicationCounts>;
-  /** The application if it exists and is within the scope; undefined otherwise (never a hint which). */
-  findApplicationInScope: (id: string, scope: CountryScope) => Promise<ReviewedApplication | undefined>;
-  /**
-   * Changes the status only if it is still `from` (a concurrent change makes this return false).
-   * The decline reason is kept for `declined` and cleared otherwise.
-   */
-  changeStatus: (
-    id: string,
-    change: { from: ApplicationStatus; to: ApplicationStatus; declineReason: string | null },
-    now: Date,
-  ) => Promise<boolean>;
-  setDuplicateFlag: (id: string, duplicateOf: string, reason: string) => Promise<void>;
-  listNotes: (applicationId: string) => Promise<ApplicationNote[]>;
-  insertNote: (
-    note: { applicationId: string; authorPersonId: string | null; body: string },
-    now: Date,
-  ) => Promise<ApplicationNote>;
-  appendAudit: (entry: AuditEntryInput, now: Date) => Promise<void>;
-  /** Every application of the round in submission order, with the fields quota and duplicates need. */
-  listQuotaRows: (roundId: string) => Promise<QuotaRow[]>;
-  isCarriedOver: (fromApplicationId: string) => Promise<boolean>;
-  recordCarryOver: (
-    fromApplicationId: string,
-    toApplicationId: string,
-    toRoundId: string,
-    now: Date,
-  ) => Promise<void>;
-  insertImport: (
-    upload: { roundId: string; authorPersonId: string | null; fileName: string; content: string },
-    now: Date,
-  ) => Promise<ApplicationImport>;
-  findImport: (id: string, roundId: string) => Promise<ApplicationImport | undefined>;
-  markImportImported: (id: string, now: Date) => Promise<void>;
-  /** Runs `work` in one transaction with a repository bound to it (nested calls join the outer one). */
-  transaction: <T>(
-    work: (review: ApplicationReviewRepository, trx: Kysely<Database>) => Promise<T>,
-  ) => Promise<T>;
-}
-
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<Database, 'applications'>;
 
@@ -410,8 +291,6 @@ export const createApplicationReviewRepository = (db: Db): ApplicationReviewRepo
       return { id, ...note, authorName: author?.name ?? null, createdAt: now };
     },
 
-    appendAudit: (entry, now) => insertAuditEntry(db, entry, now),
-
     listQuotaRows: async (roundId) => {
       const rows = await db
         .selectFrom('applications')
@@ -482,11 +361,6 @@ export const createApplicationReviewRepository = (db: Db): ApplicationReviewRepo
         .where('id', '=', id)
         .execute();
     },
-
-    transaction: (work) =>
-      db.isTransaction
-        ? work(repository, db)
-        : db.transaction().execute((trx) => work(createApplicationReviewRepository(trx), trx)),
   };
   return repository;
 };

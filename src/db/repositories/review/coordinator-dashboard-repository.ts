@@ -1,26 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { CoordinatorDashboardRepository, RoundSummary } from '../../../services/ports/review';
 import type { Database } from '../../schema';
-
-export interface RoundSummary {
-  id: string;
-  name: string;
-  status: string;
-  applicationsOpenAt: string;
-  applicationsCloseAt: string;
-  startsOn: string;
-  endsOn: string;
-  timeZone: string;
-  /** Applications by status, counting only the countries in scope. */
-  applicationCounts: Record<string, number>;
-  totalApplications: number;
-}
-
-/** Which applications count: every country, or only these (a country coordinator's). */
-export type CountryScope = { kind: 'all' } | { kind: 'countries'; countryCodes: string[] };
-
-export interface CoordinatorDashboardRepository {
-  listRoundSummaries: (scope: CountryScope) => Promise<RoundSummary[]>;
-}
 
 export const createCoordinatorDashboardRepository = (
   db: Kysely<Database>,

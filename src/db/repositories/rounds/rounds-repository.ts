@@ -1,20 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import { DomainError } from '../../../core/errors';
 import type { Round, RoundStatus } from '../../../core/rounds';
+import type { RoundsRepository } from '../../../services/ports/rounds';
 import type { Database } from '../../schema';
 import type { RoundsTable } from '../../tables/core';
-
-/** Rounds, mapped between rows and the core `Round`. */
-export interface RoundsRepository {
-  /** Newest first (by the day the round starts). */
-  listRounds: () => Promise<Round[]>;
-  findRound: (id: string) => Promise<Round | undefined>;
-  /** Like findRound; a missing round is a NOT_FOUND error naming the id. */
-  getRound: (id: string) => Promise<Round>;
-  insertRound: (round: Round, now: Date) => Promise<void>;
-  /** Saves every field of an existing round. */
-  saveRound: (round: Round, now: Date) => Promise<void>;
-}
 
 type RoundRow = Selectable<RoundsTable>;
 

@@ -1,16 +1,19 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createTestClock, type TestClock, testAppContext } from '../../../../tests/support/mail';
+import {
+  createTestClock,
+  enqueueRawMail as enqueueMail,
+  type TestClock,
+  testAppContext,
+} from '../../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database';
-import type { AppContext } from '../../../app-context';
+import type { Container } from '../../../composition/container';
 import type { Config } from '../../../config/env';
 import type { Viewer } from '../../../core/people/viewer';
-import { enqueueMail } from '../../../db/repositories/mail/mail-queue';
 import { renderEmail } from '../../../email/layout';
 import { createOutboxTransport } from '../../../email/transports';
 import { getT } from '../../../i18n';
-import { deliverDueMail } from '../../../services/mail/deliver-due-mail';
 import type { AppEnv } from '../../env';
 import { handleError, handleNotFound } from '../../middleware/errors';
 import { i18nMiddleware } from '../../middleware/i18n';
@@ -46,7 +49,7 @@ const countryCoordinator: Viewer = {
 };
 
 const appFor = (config: Partial<Config>, viewer: Viewer | null = null) => {
-  const ctx: AppContext = testAppContext(database, { clock, config });
+  const ctx: Container = testAppContext(database, { clock, config });
   const app = new Hono<AppEnv>();
   app.onError(handleError(ctx));
   app.notFound(handleNotFound);
@@ -89,7 +92,7 @@ describe('in development without SMTP (open to anyone)', () => {
   test('lists the messages newest first and says plainly that no email is sent', async () => {
     const { app, ctx } = appFor(config);
     const first = await queueSignIn('ana@example.org', 'Ana');
-    await deliverDueMail(ctx, createOutboxTransport());
+    await ctx.services.mail.deliverDue({ transport: createOutboxTransport(), mailFrom: ctx.config.mailFrom });
     const second = await queueSignIn('bo@example.org', '<b>Bo</b>');
 
     const response = await app.request('/outbox');
@@ -204,13 +207,16 @@ describe('with SMTP configured (queue status for coordinators)', () => {
     const failing = await queueSignIn('ana@example.org', 'Ana');
     await queueSignIn('bo@example.org', 'Bo');
     let calls = 0;
-    await deliverDueMail(ctx, {
-      via: 'smtp',
-      deliver: async () => {
-        calls++;
-        if (calls === 1) throw new Error('ECONNREFUSED 127.0.0.1:1');
+    await ctx.services.mail.deliverDue({
+      mailFrom: ctx.config.mailFrom,
+      transport: {
+        via: 'smtp',
+        deliver: async () => {
+          calls++;
+          if (calls === 1) throw new Error('ECONNREFUSED 127.0.0.1:1');
+        },
+        close: () => {},
       },
-      close: () => {},
     });
     const response = await app.request('/outbox');
     expect(response.status).toBe(200);

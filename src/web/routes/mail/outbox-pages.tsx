@@ -1,18 +1,12 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { TFunction } from 'i18next';
-import type { AppContext } from '../../../app-context';
 import type { Config } from '../../../config/env';
 import { DomainError } from '../../../core/errors';
-import {
-  countMailByStatus,
-  findMailMessage,
-  listMailMessages,
-  listMailWithErrors,
-} from '../../../db/repositories/mail/mail-store';
 import type { AppEnv } from '../../env';
 import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
 import { MailQueueStatus, OutboxList, OutboxMessage, type OutboxNotice } from '../../views/mail/outbox-views';
+import type { WebDeps } from '../../web-deps';
 
 const LIST_LIMIT = 200;
 const PROBLEM_LIMIT = 50;
@@ -50,8 +44,8 @@ const passThrough: MiddlewareHandler<AppEnv> = async (_c, next) => {
   await next();
 };
 
-export const outboxPages = (ctx: AppContext) => {
-  const db = ctx.database.db;
+export const outboxPages = (ctx: WebDeps) => {
+  const mail = ctx.services.mail;
   const isOpen = isOutboxOpen(ctx.config);
   const isOutbox = !ctx.config.smtpUrl;
   const notice: OutboxNotice = ctx.config.isProduction ? 'unconfigured' : 'development';
@@ -59,7 +53,7 @@ export const outboxPages = (ctx: AppContext) => {
   const forBodies = isOpen ? passThrough : requireProgramCoordinator();
 
   const findOutboxMessage = async (t: TFunction, id: string) => {
-    const message = isOutbox ? await findMailMessage(db, id) : undefined;
+    const message = isOutbox ? await mail.findOutboxMessage(id) : undefined;
     if (!message) throw new DomainError('NOT_FOUND', t('mail:message.notFound', { id }));
     return message;
   };
@@ -74,16 +68,13 @@ export const outboxPages = (ctx: AppContext) => {
     .get('/', forList, async (c) => {
       const t = c.get('t');
       if (!isOutbox) {
-        const [counts, problems] = await Promise.all([
-          countMailByStatus(db),
-          listMailWithErrors(db, PROBLEM_LIMIT),
-        ]);
+        const { counts, problems } = await mail.queueStatus(PROBLEM_LIMIT);
         return renderPage(c, {
           title: t('mail:queue.title'),
           children: <MailQueueStatus counts={counts} problems={problems} />,
         });
       }
-      const messages = await listMailMessages(db, { limit: LIST_LIMIT });
+      const messages = await mail.listOutbox(LIST_LIMIT);
       return renderPage(c, {
         title: t('mail:outbox.title'),
         children: <OutboxList messages={messages} notice={notice} limit={LIST_LIMIT} />,

@@ -3,7 +3,6 @@ import pino from 'pino';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createTestApp, type TestApp, type TestAppOptions } from '../../../../tests/support/test-app';
 import { createPeopleRepository } from '../../../db/repositories/people/people-repository';
-import { createCoordinator } from '../../../services/people/create-coordinator';
 
 let t: TestApp;
 
@@ -11,14 +10,13 @@ const setUp = async (options: TestAppOptions = {}) => {
   await t?.dispose();
   t = await createTestApp({ now: new Date('2027-02-01T09:00:00Z'), ...options });
   const people = createPeopleRepository(t.database.db);
-  const deps = { people, now: t.ctx.now };
-  await createCoordinator(deps, {
+  await t.ctx.services.people.createCoordinator({
     email: 'lead@example.org',
     name: 'Lead',
     countryCodes: [],
     actorPersonId: null,
   });
-  await createCoordinator(deps, {
+  await t.ctx.services.people.createCoordinator({
     email: 'kenya@example.org',
     name: 'Wanjiru',
     countryCodes: ['KE'],

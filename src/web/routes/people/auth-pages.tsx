@@ -1,22 +1,18 @@
-import { createHmac } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { isAPIError } from 'better-auth/api';
-import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppContext } from '../../../app-context';
 import type { Auth } from '../../../auth/auth';
 import { safeNextPath } from '../../../auth/safe-next';
-import { SIGN_IN_LINK_MINUTES } from '../../../auth/send-sign-in-link';
 import { isDomainError } from '../../../core/errors';
+import { SIGN_IN_LINK_MINUTES } from '../../../core/people/sign-in-link';
 import { isCoordinator } from '../../../core/people/viewer';
-import { createPeopleRepository } from '../../../db/repositories/people/people-repository';
-import { createSignInAttemptsRepository } from '../../../db/repositories/people/sign-in-attempts-repository';
-import { requestSignInLink, SIGN_IN_RATE_LIMIT } from '../../../services/people/request-sign-in-link';
+import { SIGN_IN_RATE_LIMIT } from '../../../services/people/request-sign-in-link';
+import { clientIpAddress } from '../../client-address';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { renderPage } from '../../views/layout';
 import { CheckEmail, LinkInvalid, RateLimited, SignInForm } from '../../views/people/auth-views';
+import type { WebDeps } from '../../web-deps';
 
 const SignInFormSchema = z.object({
   email: z
@@ -28,39 +24,13 @@ const SignInFormSchema = z.object({
   next: z.string().optional(),
 });
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-
-/**
- * The client's address for the per-IP limit: the socket's peer, or, when that is a local reverse
- * proxy, the address the proxy appended last to X-Forwarded-For (earlier entries are the client's
- * own claim). Under app.request() in tests there is no socket, so the header is used as given.
- */
-export const clientIpAddress = (c: Context): string | null => {
-  const forwarded = c.req
-    .header('x-forwarded-for')
-    ?.split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-  let peer: string | undefined;
-  try {
-    peer = getConnInfo(c).remote.address;
-  } catch {
-    peer = undefined;
-  }
-  if (peer && !LOOPBACK.has(peer)) return peer;
-  return forwarded?.at(-1) ?? peer ?? null;
-};
-
 /**
  * Sign-in, sign-out and the one-time link. better-auth's own HTTP endpoints are not mounted: these
  * handlers call its server API, so every way in goes through our rate limit and our people table.
  */
-export const authPages = (ctx: AppContext, auth: Auth) => {
+export const authPages = (ctx: WebDeps, auth: Auth) => {
   const app = new Hono<AppEnv>();
-  const people = createPeopleRepository(ctx.database.db);
-  const attempts = createSignInAttemptsRepository(ctx.database.db);
-  const hashKey = (value: string) =>
-    createHmac('sha256', ctx.config.authSecret).update(value).digest('base64url');
+  const { people } = ctx.services;
 
   app.get('/sign-in', (c) => {
     const t = c.get('t');
@@ -92,21 +62,18 @@ export const authPages = (ctx: AppContext, auth: Auth) => {
     }
     const { email } = parsed.data;
     try {
-      await requestSignInLink(
-        {
-          people,
-          attempts,
-          hashKey,
-          now: ctx.now,
-          issueLink: async (person, options) => {
-            await auth.api.signInMagicLink({
-              body: { email: person.email, name: person.name, metadata: options },
-              headers: c.req.raw.headers,
-            });
-          },
+      await people.requestSignInLink({
+        email,
+        ipAddress: clientIpAddress(c),
+        next,
+        locale: c.get('locale'),
+        issueLink: async (person, options) => {
+          await auth.api.signInMagicLink({
+            body: { email: person.email, name: person.name, metadata: options },
+            headers: c.req.raw.headers,
+          });
         },
-        { email, ipAddress: clientIpAddress(c), next, locale: c.get('locale') },
-      );
+      });
     } catch (error) {
       if (isDomainError(error) && error.code === 'RATE_LIMITED') {
         c.header('Retry-After', String(SIGN_IN_RATE_LIMIT.windowMinutes * 60));

@@ -1,11 +1,9 @@
 import { Hono } from 'hono';
-import type { AppContext } from '../../../app-context';
-import { createCoordinatorDashboardRepository } from '../../../db/repositories/review/coordinator-dashboard-repository';
-import { loadCoordinatorDashboard } from '../../../services/people/load-coordinator-dashboard';
 import type { AppEnv } from '../../env';
 import { requireCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
 import { DashboardView } from '../../views/people/dashboard';
+import type { WebDeps } from '../../web-deps';
 import { coordinatorApplications } from '../review/coordinator-applications';
 import { coordinatorRounds } from '../rounds/coordinator-rounds';
 
@@ -14,14 +12,13 @@ import { coordinatorRounds } from '../rounds/coordinator-rounds';
  * here later is protected without remembering to; pages for program coordinators only add
  * requireProgramCoordinator() on top.
  */
-export const coordinatorPages = (ctx: AppContext) => {
+export const coordinatorPages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
-  const dashboard = createCoordinatorDashboardRepository(ctx.database.db);
   app.use('*', requireCoordinator());
 
   app.get('/', async (c) => {
     const viewer = c.get('viewer');
-    const data = await loadCoordinatorDashboard({ dashboard }, viewer);
+    const data = await ctx.services.people.dashboard(viewer);
     return renderPage(c, {
       title: c.get('t')('coordinator:dashboard.title'),
       children: viewer && (

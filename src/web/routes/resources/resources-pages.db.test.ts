@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { signInAs } from '../../../../tests/support/sign-in';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { createPeopleRepository } from '../../../db/repositories/people/people-repository';
-import { createCoordinator } from '../../../services/people/create-coordinator';
 
 let t: TestApp;
 beforeEach(async () => {
   t = await createTestApp();
-  await createCoordinator(
-    { people: createPeopleRepository(t.database.db), now: t.ctx.now },
-    { email: 'lead@example.org', name: 'Lead', countryCodes: [], actorPersonId: null },
-  );
+  await t.ctx.services.people.createCoordinator({
+    email: 'lead@example.org',
+    name: 'Lead',
+    countryCodes: [],
+    actorPersonId: null,
+  });
   await signInAs(t, 'lead@example.org');
 });
 afterEach(async () => {

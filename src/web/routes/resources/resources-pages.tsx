@@ -1,17 +1,9 @@
 import { type Context, Hono } from 'hono';
-import type { AppContext } from '../../../app-context';
 import { isDomainError } from '../../../core/errors';
-import { createResourcesRepository } from '../../../db/repositories/resources/resources-repository';
-import { createTopicsRepository } from '../../../db/repositories/rounds/topics-repository';
-import {
-  addResource,
-  moveResource,
-  removeResource,
-  updateResource,
-} from '../../../services/resources/manage-resources';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { requireCoordinator } from '../../middleware/require-role';
+import { translateMessage } from '../../translate';
 import { renderPage } from '../../views/layout';
 import {
   EditResourcePage,
@@ -20,7 +12,7 @@ import {
   ResourcesPage,
   TopicsArchivePage,
 } from '../../views/resources/resources-views';
-import { translateMessage } from '../applications/application-pages';
+import type { WebDeps } from '../../web-deps';
 
 const readResourceForm = async (c: Context<AppEnv>): Promise<ResourceFormValues> => {
   const body = await c.req.parseBody();
@@ -29,22 +21,21 @@ const readResourceForm = async (c: Context<AppEnv>): Promise<ResourceFormValues>
 };
 
 /** The public resources page and the archive of published discussion topics. */
-export const resourcePages = (ctx: AppContext) => {
+export const resourcePages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
-  const resources = createResourcesRepository(ctx.database.db);
-  const topics = createTopicsRepository(ctx.database.db);
+  const { resources, rounds } = ctx.services;
 
   app.get('/resources', async (c) =>
     renderPage(c, {
       title: c.get('t')('applications:resources.title'),
-      children: <ResourcesPage resources={await resources.listResources()} />,
+      children: <ResourcesPage resources={await resources.list()} />,
     }),
   );
 
   app.get('/topics', async (c) =>
     renderPage(c, {
       title: c.get('t')('applications:topics.title'),
-      children: <TopicsArchivePage topics={await topics.listPublishedTopics(ctx.now())} />,
+      children: <TopicsArchivePage topics={await rounds.listPublishedTopics()} />,
     }),
   );
 
@@ -52,10 +43,9 @@ export const resourcePages = (ctx: AppContext) => {
 };
 
 /** Coordinators manage the resources list: add, edit, remove, move up or down. Mounted at /coordinator/resources. */
-export const coordinatorResourcePages = (ctx: AppContext) => {
+export const coordinatorResourcePages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
-  const resources = createResourcesRepository(ctx.database.db);
-  const deps = { resources, now: ctx.now };
+  const { resources } = ctx.services;
   app.use('*', requireCoordinator());
 
   const renderList = async (
@@ -69,7 +59,7 @@ export const coordinatorResourcePages = (ctx: AppContext) => {
       status,
       children: (
         <ManageResourcesPage
-          resources={await resources.listResources()}
+          resources={await resources.list()}
           csrfToken={c.get('csrfToken')}
           values={values}
           problems={problems.map((p) => ({
@@ -85,7 +75,7 @@ export const coordinatorResourcePages = (ctx: AppContext) => {
   app.post('/', async (c) => {
     const values = await readResourceForm(c);
     try {
-      await addResource(deps, values);
+      await resources.add(values);
     } catch (error) {
       if (isDomainError(error) && error.code === 'VALIDATION')
         return renderList(c, values, error.details, 422);
@@ -96,7 +86,7 @@ export const coordinatorResourcePages = (ctx: AppContext) => {
   });
 
   app.get('/:id/edit', async (c) => {
-    const resource = await resources.findResource(c.req.param('id'));
+    const resource = await resources.find(c.req.param('id'));
     if (!resource) return c.notFound();
     return renderPage(c, {
       title: c.get('t')('applications:resources.manage.editTitle', { title: resource.title }),
@@ -105,11 +95,11 @@ export const coordinatorResourcePages = (ctx: AppContext) => {
   });
 
   app.post('/:id', async (c) => {
-    const resource = await resources.findResource(c.req.param('id'));
+    const resource = await resources.find(c.req.param('id'));
     if (!resource) return c.notFound();
     const values = await readResourceForm(c);
     try {
-      await updateResource(deps, resource.id, values);
+      await resources.update(resource.id, values);
     } catch (error) {
       if (isDomainError(error) && error.code === 'VALIDATION') {
         const t = c.get('t');
@@ -136,14 +126,14 @@ export const coordinatorResourcePages = (ctx: AppContext) => {
   });
 
   app.post('/:id/delete', async (c) => {
-    await removeResource(deps, c.req.param('id'));
+    await resources.remove(c.req.param('id'));
     setFlash(c, { kind: 'success', message: c.get('t')('applications:resources.manage.removed') });
     return c.redirect('/coordinator/resources', 303);
   });
 
   app.post('/:id/move', async (c) => {
     const body = await c.req.parseBody();
-    await moveResource(deps, c.req.param('id'), body.direction === 'up' ? 'up' : 'down');
+    await resources.move(c.req.param('id'), body.direction === 'up' ? 'up' : 'down');
     return c.redirect('/coordinator/resources', 303);
   });
 

@@ -1,11 +1,8 @@
 import { Hono } from 'hono';
-import type { AppContext } from '../../../app-context';
-import { DomainError } from '../../../core/errors';
-import type { ReviewedApplication } from '../../../db/repositories/review/application-review-repository';
-import { createReviewDeps } from '../../../db/unit-of-work/transaction-unit-of-work';
-import { scopeOf } from '../../../services/people/access';
+import type { ReviewedApplication } from '../../../services/ports/review';
 import type { AppEnv } from '../../env';
 import { requireCoordinator } from '../../middleware/require-role';
+import type { WebDeps } from '../../web-deps';
 import { PAGE_SIZE, parseReviewQuery } from './review-query';
 
 /**
@@ -41,22 +38,15 @@ const toApi = (application: ReviewedApplication): ApiApplication => ({
   declineReason: application.declineReason,
 });
 
-export const apiApplications = (ctx: AppContext) => {
+export const apiApplications = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
   app.use('/rounds/*', requireCoordinator());
 
   app.get('/rounds/:roundId/applications', async (c) => {
-    const viewer = c.get('viewer');
-    if (!viewer) throw new DomainError('UNAUTHENTICATED', c.get('t')('errors.signInFirst'));
-    const { review, rounds } = createReviewDeps(ctx.database.db, {
-      now: ctx.now,
-      baseUrl: ctx.config.baseUrl,
-    });
-    const round = await rounds.getRound(c.req.param('roundId'));
     const query = parseReviewQuery(c.req.query());
-    const { items, total } = await review.listApplications({
-      roundId: round.id,
-      scope: scopeOf(viewer),
+    const { round, items, total } = await ctx.services.review.list({
+      viewer: c.get('viewer'),
+      roundId: c.req.param('roundId'),
       ...query,
       pageSize: PAGE_SIZE,
     });
@@ -70,15 +60,11 @@ export const apiApplications = (ctx: AppContext) => {
   });
 
   app.get('/rounds/:roundId/applications/:applicationId', async (c) => {
-    const viewer = c.get('viewer');
-    if (!viewer) throw new DomainError('UNAUTHENTICATED', c.get('t')('errors.signInFirst'));
-    const { review } = createReviewDeps(ctx.database.db, { now: ctx.now, baseUrl: ctx.config.baseUrl });
-    const roundId = c.req.param('roundId');
-    const applicationId = c.req.param('applicationId');
-    const application = await review.findApplicationInScope(applicationId, scopeOf(viewer));
-    if (!application || application.roundId !== roundId) {
-      throw new DomainError('NOT_FOUND', c.get('t')('review:detail.notFound', { applicationId, roundId }));
-    }
+    const { application } = await ctx.services.review.detail({
+      viewer: c.get('viewer'),
+      roundId: c.req.param('roundId'),
+      applicationId: c.req.param('applicationId'),
+    });
     return c.json({ application: { ...toApi(application), answers: application.answers } });
   });
 

@@ -2,8 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeTestRound, seedApplication, seedRound } from '../../../../tests/support/review-fixtures';
 import { signInAs, signOut } from '../../../../tests/support/sign-in';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { createPeopleRepository } from '../../../db/repositories/people/people-repository';
-import { createCoordinator } from '../../../services/people/create-coordinator';
 
 /**
  * The review pages and the JSON API over HTTP: country scope by URL, bulk actions, the CSV export
@@ -13,15 +11,13 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp({ now: new Date('2026-02-01T09:00:00Z') });
-  const people = createPeopleRepository(t.database.db);
-  const deps = { people, now: t.ctx.now };
-  await createCoordinator(deps, {
+  await t.ctx.services.people.createCoordinator({
     email: 'lead@example.org',
     name: 'Lead',
     countryCodes: [],
     actorPersonId: null,
   });
-  await createCoordinator(deps, {
+  await t.ctx.services.people.createCoordinator({
     email: 'kenya@example.org',
     name: 'Wanjiru',
     countryCodes: ['KE'],

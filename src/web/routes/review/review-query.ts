@@ -5,7 +5,7 @@ import {
   APPLICATION_SORTS,
   type ApplicationFilters,
   type ApplicationSort,
-} from '../../../db/repositories/review/application-review-repository';
+} from '../../../services/ports/review';
 
 /**
  * The list's filters from a query string, shared by the page, the CSV export and the JSON API.

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-import type { AppContext } from '../../../app-context';
 import { DomainError, isDomainError } from '../../../core/errors';
 import {
   computeDefaultRoundDates,
@@ -8,10 +7,6 @@ import {
   ROUND_TRANSITIONS,
   type RoundStatus,
 } from '../../../core/rounds';
-import { createReviewDeps } from '../../../db/unit-of-work/transaction-unit-of-work';
-import { createRound } from '../../../services/rounds/create-round';
-import { changeRoundStatus } from '../../../services/rounds/transition-round';
-import { updateRound } from '../../../services/rounds/update-round';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
@@ -23,6 +18,7 @@ import {
   RoundsListView,
   toRoundFormValues,
 } from '../../views/rounds/coordinator-round-views';
+import type { WebDeps } from '../../web-deps';
 
 /**
  * /coordinator/rounds: the rounds list (every coordinator: it leads to each round's applications)
@@ -38,16 +34,23 @@ const formValues = async (c: Context<AppEnv>): Promise<RoundFormValues> => {
 
 const truncate = (text: string, max = 450) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export const coordinatorRounds = (ctx: AppContext) => {
+export const coordinatorRounds = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
-  const deps = () => createReviewDeps(ctx.database.db, { now: ctx.now, baseUrl: ctx.config.baseUrl });
+  const { rounds } = ctx.services;
+  const getRound = async (id: string) => {
+    const round = await rounds.find(id);
+    if (!round) throw new DomainError('NOT_FOUND', `There is no round with id "${id}".`);
+    return round;
+  };
   const program = requireProgramCoordinator();
 
   app.get('/', requireCoordinator(), async (c) => {
-    const rounds = await deps().rounds.listRounds();
+    const allRounds = await rounds.list();
     return renderPage(c, {
       title: c.get('t')('review:rounds.title'),
-      children: <RoundsListView rounds={rounds} canManage={c.get('viewer')?.isProgramCoordinator ?? false} />,
+      children: (
+        <RoundsListView rounds={allRounds} canManage={c.get('viewer')?.isProgramCoordinator ?? false} />
+      ),
     });
   });
 
@@ -82,7 +85,7 @@ export const coordinatorRounds = (ctx: AppContext) => {
     const t = c.get('t');
     const values = await formValues(c);
     try {
-      const round = await createRound(deps(), { viewer: c.get('viewer'), form: values });
+      const round = await rounds.create({ viewer: c.get('viewer'), form: values });
       setFlash(c, { kind: 'success', message: t('review:rounds.created', { name: round.name }) });
       return c.redirect(`/coordinator/rounds/${round.id}`, 303);
     } catch (error) {
@@ -105,7 +108,7 @@ export const coordinatorRounds = (ctx: AppContext) => {
   });
 
   app.get('/:roundId{[^/]+}', program, async (c) => {
-    const round = await deps().rounds.getRound(c.req.param('roundId'));
+    const round = await getRound(c.req.param('roundId'));
     const now = ctx.now();
     const stages = ROUND_TRANSITIONS[round.status].map((to) => ({
       to,
@@ -119,7 +122,7 @@ export const coordinatorRounds = (ctx: AppContext) => {
 
   app.get('/:roundId/edit', program, async (c) => {
     const t = c.get('t');
-    const round = await deps().rounds.getRound(c.req.param('roundId'));
+    const round = await getRound(c.req.param('roundId'));
     return renderPage(c, {
       title: t('review:rounds.editTitle', { name: round.name }),
       children: (
@@ -140,7 +143,7 @@ export const coordinatorRounds = (ctx: AppContext) => {
     const roundId = c.req.param('roundId');
     const body = await c.req.parseBody();
     const to = String(body.to ?? '') as RoundStatus;
-    const round = await deps().rounds.getRound(roundId);
+    const round = await getRound(roundId);
     const statusLabel = (ROUND_STATUSES as readonly string[]).includes(to)
       ? t(`review:roundStatus.${to}`)
       : to;
@@ -148,7 +151,7 @@ export const coordinatorRounds = (ctx: AppContext) => {
       if (!(ROUND_STATUSES as readonly string[]).includes(to)) {
         throw new DomainError('CONFLICT', t('review:rounds.unknownStage', { stage: to }));
       }
-      const result = await changeRoundStatus(deps(), { viewer: c.get('viewer'), roundId, to });
+      const result = await rounds.changeStatus({ viewer: c.get('viewer'), roundId, to });
       const carried = result.carryOver?.carriedOver.length ?? 0;
       setFlash(c, {
         kind: 'success',
@@ -183,12 +186,12 @@ export const coordinatorRounds = (ctx: AppContext) => {
     const roundId = c.req.param('roundId');
     const values = await formValues(c);
     try {
-      const round = await updateRound(deps(), { viewer: c.get('viewer'), roundId, form: values });
+      const round = await rounds.update({ viewer: c.get('viewer'), roundId, form: values });
       setFlash(c, { kind: 'success', message: t('review:rounds.updated', { name: round.name }) });
       return c.redirect(`/coordinator/rounds/${round.id}`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
-      const round = await deps().rounds.getRound(roundId);
+      const round = await getRound(roundId);
       return renderPage(c, {
         title: t('review:rounds.editTitle', { name: round.name }),
         status: 422,

@@ -1,18 +1,16 @@
 import { Hono } from 'hono';
-import type { AppContext } from '../../../app-context';
 import { findCurrentOrNextRound, findRoundPhase } from '../../../core/rounds';
-import { createRoundsRepository } from '../../../db/repositories/rounds/rounds-repository';
 import type { AppEnv } from '../../env';
 import { renderPage } from '../../views/layout';
 import { NoOpenRoundPage, RoundPage } from '../../views/rounds/round-views';
+import type { WebDeps } from '../../web-deps';
 
 /** `/apply` (to the round taking applications, or when the next opens) and `/rounds/:id`. */
-export const roundPages = (ctx: AppContext) => {
+export const roundPages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
-  const rounds = createRoundsRepository(ctx.database.db);
 
   app.get('/apply', async (c) => {
-    const current = findCurrentOrNextRound(await rounds.listRounds(), ctx.now());
+    const current = findCurrentOrNextRound(await ctx.services.rounds.list(), ctx.now());
     if (current?.phase === 'accepting-applications') {
       return c.redirect(`/rounds/${encodeURIComponent(current.round.id)}/apply`, 303);
     }
@@ -24,7 +22,7 @@ export const roundPages = (ctx: AppContext) => {
   });
 
   app.get('/rounds/:id', async (c) => {
-    const round = await rounds.findRound(c.req.param('id'));
+    const round = await ctx.services.rounds.find(c.req.param('id'));
     // Drafts are not public yet.
     if (!round || round.status === 'draft') return c.notFound();
     return renderPage(c, {

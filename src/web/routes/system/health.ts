@@ -1,15 +1,14 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
-import type { AppContext } from '../../../app-context';
 import type { AppEnv } from '../../env';
+import type { WebDeps } from '../../web-deps';
 
 /** For load balancers and uptime checks: is the database answering? No details leave the server. */
-export const healthRoutes = (ctx: AppContext) => {
+export const healthRoutes = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
   app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store');
     try {
-      await sql`select 1`.execute(ctx.database.db);
+      await ctx.services.program.checkDatabase();
       return c.json({ status: 'ok' }, 200);
     } catch (error) {
       ctx.logger.error({ err: error }, 'health check failed: the database did not answer');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { listApplicationLabelResources, validateApplicationForm } from '../../../core/applications';
 import { getT } from '../../../i18n';
-import { translateMessage } from '../../routes/applications/application-pages';
+import { translateMessage } from '../../translate';
 
 const localeFile = (name: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '../../../i18n/locales/en', `${name}.json`), 'utf8'));

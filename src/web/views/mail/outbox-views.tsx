@@ -1,4 +1,4 @@
-import type { MailMessage, MailStatusCounts } from '../../../db/repositories/mail/mail-store';
+import type { MailMessage, MailStatusCounts } from '../../../core/mail/mail-message';
 import { LocalTime, Notice } from '../components';
 import { useShell } from '../shell-context';
 

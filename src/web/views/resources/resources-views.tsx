@@ -1,6 +1,6 @@
 import type { FieldProblem } from '../../../core/errors';
-import type { Resource } from '../../../db/repositories/resources/resources-repository';
-import type { PublishedTopic } from '../../../db/repositories/rounds/topics-repository';
+import type { Resource } from '../../../services/ports/resources';
+import type { PublishedTopic } from '../../../services/ports/rounds';
 import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../components';
 import { formatCalendarDate } from '../format';
 import { useShell } from '../shell-context';

@@ -1,11 +1,8 @@
 import { getCountryName } from '../../../core/countries';
 import type { FieldProblem } from '../../../core/errors';
 import type { Round } from '../../../core/rounds';
-import type {
-  ApplicationNote,
-  ReviewedApplication,
-} from '../../../db/repositories/review/application-review-repository';
 import { describeAvailability, describeLanguages, labelFor } from '../../../i18n/labels';
+import type { ApplicationNote, ReviewedApplication } from '../../../services/ports/review';
 import type { ReviewAction } from '../../../services/review/review-application';
 import { BackLink, CsrfField, ErrorSummary, TextAreaField } from '../components';
 import { formatInstant } from '../format';

@@ -2,8 +2,8 @@ import { APPLICATION_STATUSES } from '../../../core/applications/application-sta
 import { CAREER_STAGES, SECTORS } from '../../../core/applications/labels';
 import { getCountryName } from '../../../core/countries';
 import type { Round } from '../../../core/rounds';
-import type { ReviewedApplication } from '../../../db/repositories/review/application-review-repository';
 import { labelFor } from '../../../i18n/labels';
+import type { ReviewedApplication } from '../../../services/ports/review';
 import { REVIEW_ACTIONS } from '../../../services/review/review-application';
 import { PAGE_SIZE, type ReviewQuery, toQueryString } from '../../routes/review/review-query';
 import { CsrfField, SelectField, TextAreaField, TextField } from '../components';

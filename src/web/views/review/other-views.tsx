@@ -1,16 +1,15 @@
-import { getCountryName } from '../../../core/countries';
-import type { FieldProblem } from '../../../core/errors';
-import type { Round } from '../../../core/rounds';
-import type { ApplicationCounts } from '../../../db/repositories/review/application-review-repository';
-import { labelFor } from '../../../i18n/labels';
-import type { AdmitFromWaitlistResult } from '../../../services/review/admit-from-waitlist';
 import {
   CONSTANT_YES_FIELDS,
   IMPORT_FIELDS,
-  type ImportPreview,
-  type ImportReport,
   REQUIRED_IMPORT_FIELDS,
-} from '../../../services/review/import-applications';
+} from '../../../core/applications/csv-columns';
+import { getCountryName } from '../../../core/countries';
+import type { FieldProblem } from '../../../core/errors';
+import type { Round } from '../../../core/rounds';
+import { labelFor } from '../../../i18n/labels';
+import type { ApplicationCounts } from '../../../services/ports/review';
+import type { AdmitFromWaitlistResult } from '../../../services/review/admit-from-waitlist';
+import type { ImportPreview, ImportReport } from '../../../services/review/import-applications';
 import type { QuotaPreview } from '../../../services/rounds/settle-country-quota';
 import {
   BackLink,

@@ -2,61 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DuplicateReason } from '../../../core/applications';
 import { DomainError } from '../../../core/errors';
-import type { Round } from '../../../core/rounds';
+import { normalizeEmail } from '../../../core/people/person';
+import type { ApplicantRecordsRepository } from '../../../services/ports/applications';
 import type { Dialect } from '../../connection';
 import type { Database } from '../../schema';
-import { type AuditEntry, insertAuditEntry } from '../audit/audit-log';
-import { normalizeEmail } from '../people/people-repository';
 import { toRound } from '../rounds/rounds-repository';
 
 /**
  * The applicant side's own columns and tables (migration 0004): the carry-over choice and the
- * duplicate flag on applications, previous-answers links and their rate limit, the audit trail of
- * applicants' own actions, and the round lock that keeps submissions out of a closing round.
+ * duplicate flag on applications, previous-answers links and their rate limit, and the round lock
+ * that keeps submissions out of a closing round.
  */
-export interface ApplicationFlags {
-  declinedCarryOver: boolean;
-  duplicateOf: string | null;
-  duplicateReason: DuplicateReason | null;
-  withdrawnAt: Date | null;
-}
-
-export interface PrefillLink {
-  email: string;
-  expiresAt: Date;
-  usedAt: Date | null;
-}
-
-export type { AuditEntry };
-
-export interface ApplicationRecordsRepository {
-  /**
-   * The round as it is now, its row held in share mode until the transaction ends (PostgreSQL:
-   * SELECT … FOR SHARE): submissions and edits run side by side, while closing the round (which
-   * updates the row) waits for them and they wait for it, so none lands after the quota is
-   * settled. SQLite transactions are already serial (one writer, one connection).
-   */
-  lockRoundShared: (roundId: string) => Promise<Round>;
-  findFlags: (applicationId: string) => Promise<ApplicationFlags | undefined>;
-  setDeclinedCarryOver: (applicationId: string, now: Date) => Promise<void>;
-  markWithdrawn: (applicationId: string, now: Date) => Promise<void>;
-  insertPrefillLink: (tokenHash: string, email: string, expiresAt: Date, now: Date) => Promise<void>;
-  findPrefillLink: (tokenHash: string) => Promise<PrefillLink | undefined>;
-  markPrefillLinkUsed: (tokenHash: string, now: Date) => Promise<void>;
-  countLinkRequestsSince: (keyHash: string, since: Date) => Promise<number>;
-  recordLinkRequest: (keyHash: string, at: Date) => Promise<void>;
-  pruneLinkRequestsBefore: (before: Date) => Promise<void>;
-  appendAuditEntry: (entry: AuditEntry, now: Date) => Promise<void>;
-}
-
 type Db = Kysely<Database> | Transaction<Database>;
 
 const DUPLICATE_REASONS = new Set<string>(['same-email', 'same-name', 'similar-name', 'name-contained']);
 
-export const createApplicationRecordsRepository = (
-  db: Db,
-  dialect: Dialect,
-): ApplicationRecordsRepository => ({
+export const createApplicantRecordsRepository = (db: Db, dialect: Dialect): ApplicantRecordsRepository => ({
   lockRoundShared: async (roundId) => {
     const query = db.selectFrom('rounds').selectAll().where('id', '=', roundId);
     const row = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();
@@ -149,5 +110,4 @@ export const createApplicationRecordsRepository = (
       .where('requested_at', '<', before.toISOString())
       .execute();
   },
-  appendAuditEntry: (entry, now) => insertAuditEntry(db, entry, now),
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { enqueueRawMail as enqueueMail } from '../../../../tests/support/mail';
 import { createTestDatabase, type TestDatabase } from '../../../../tests/support/test-database';
 import { isDomainError } from '../../../core/errors';
-import { enqueueMail } from './mail-queue';
 
 let database: TestDatabase;
 beforeEach(async () => {

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import { DomainError } from '../../../core/errors';
+import type { Message } from '../../../core/messages/messages';
+import type { EnqueuedMessage, MessageQueue } from '../../../services/ports/messages';
 import type { Database } from '../../schema';
 import type { MailMessagesTable } from '../../tables/mail';
 
+/** A message rendered for sending (the email adapter renders; see MessageRenderer). */
 export interface MailToEnqueue {
   to: string;
   subject: string;
@@ -16,14 +19,7 @@ export interface MailToEnqueue {
    * state, even sent long ago) does nothing. Name what the message is about, e.g.
    * `topic:<topicId>:<personId>`.
    */
-  dedupeKey?: string;
-}
-
-export interface EnqueuedMail {
-  /** The queued row, or the earlier row with the same dedupe key. */
-  id: string;
-  /** False when a message with the same dedupe key already existed. */
-  queued: boolean;
+  dedupeKey?: string | undefined;
 }
 
 const HEADER_BREAK = /[\r\n]/;
@@ -76,28 +72,41 @@ export const mailRow = (mail: MailToEnqueue, now: Date): Insertable<MailMessages
   };
 };
 
-/**
- * Puts an email in the durable queue. Pass the transaction that makes the change the email is
- * about: the message then exists if and only if that change commits, and the mail worker sends it
- * afterwards (never from inside the request). With a `dedupeKey` a second call is a no-op.
- */
-export const enqueueMail = async (
-  db: Kysely<Database>,
-  mail: MailToEnqueue,
+/** Renders a message in its recipient's language (the email adapter's, passed in by the composition root). */
+export type MessageRenderer = (message: Message) => { subject: string; html: string; text: string };
+
+/** The mail row of a message: rendered now, so the queue holds what will be sent. */
+export const messageRow = (
+  render: MessageRenderer,
+  message: Message,
   now: Date,
-): Promise<EnqueuedMail> => {
-  const row = mailRow(mail, now);
-  const id = row.id;
+): Insertable<MailMessagesTable> =>
+  mailRow({ to: message.to, kind: message.kind, dedupeKey: message.dedupeKey, ...render(message) }, now);
+
+/**
+ * The message queue over one connection or transaction. Use the unit of work's store, so the
+ * message exists if and only if the change it is about commits; the mail job sends it afterwards
+ * (never from inside the request). With a `dedupeKey` a second message is not queued.
+ */
+export const createMessageQueue = (db: Kysely<Database>, render: MessageRenderer): MessageQueue => ({
+  enqueue: (message, now) => insertMailRow(db, messageRow(render, message, now)),
+});
+
+/** Writes a queued row; a row whose dedupe key is already queued is not written again. */
+export const insertMailRow = async (
+  db: Kysely<Database>,
+  row: Insertable<MailMessagesTable>,
+): Promise<EnqueuedMessage> => {
   const result = await db
     .insertInto('mail_messages')
     .values(row)
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
-  if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 1) return { id, queued: true };
+  if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 1) return { id: row.id as string, queued: true };
   const existing = await db
     .selectFrom('mail_messages')
     .select('id')
-    .where('dedupe_key', '=', mail.dedupeKey ?? '')
+    .where('dedupe_key', '=', row.dedupe_key ?? '')
     .executeTakeFirstOrThrow();
   return { id: existing.id, queued: false };
 };

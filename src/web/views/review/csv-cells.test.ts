@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import type { ApplicationAnswers } from '../../core/applications';
-import { getT } from '../../i18n';
+import type { ApplicationAnswers } from '../../../core/applications';
 import {
   ANSWER_COLUMNS,
   EXPORT_COLUMNS,
   IMPORT_FIELD_OF_EXPORT_COLUMN,
   IMPORT_FIELDS,
-  readAnswerCells,
-  writeAnswerCells,
-} from './application-csv-columns';
+} from '../../../core/applications/csv-columns';
+import { readAnswerCells } from '../../../core/applications/csv-row';
+import { getT } from '../../../i18n';
+import { writeAnswerCells } from './csv-cells';
 
 /** Export and import agree cell by cell: what one writes the other reads back unchanged. */
 const t = getT('en');

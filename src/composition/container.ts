@@ -1,0 +1,130 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { type Auth, createAuth } from '../auth/auth';
+import type { Config } from '../config/env';
+import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import type { StoreOptions } from '../db/store';
+import { createStore } from '../db/store';
+import { createGroupCommitUnitOfWork } from '../db/unit-of-work/group-commit-unit-of-work';
+import { createTransactionUnitOfWork } from '../db/unit-of-work/transaction-unit-of-work';
+import { createMessageRenderer } from '../email/render-message';
+import { createTransport } from '../email/transports';
+import { createJobs, type Job } from '../jobs';
+import { createServices, type ServiceDeps, type Services } from '../services';
+import type { MailTransport } from '../services/ports/mail';
+import type { IdSource, Logger } from '../services/ports/runtime';
+import { type App, createApp } from '../web/app';
+import { createLogger } from './logger';
+
+/**
+ * The composition root: the one place that opens the database, builds every repository (through
+ * db/store.ts), both units of work, the message renderer and mail transport, the clock, the id
+ * source, the log and sign-in, and hands them to the use cases. The web app, the jobs, the CLI
+ * verbs and auth receive what they need from here and construct nothing themselves.
+ */
+export interface Container {
+  config: Config;
+  logger: Logger;
+  now: () => Date;
+  database: DatabaseHandle;
+  services: Services;
+  auth: Auth;
+  transport: MailTransport;
+  /** The web application (made on first use). */
+  webApp: () => App;
+  /** The scheduled jobs (mail delivery, the round schedule, the duplicate check). */
+  jobs: () => Job[];
+  /** Closes the transport and the database. */
+  close: () => Promise<void>;
+}
+
+export interface ContainerOptions {
+  /** Bring the schema up to date first (default true). */
+  migrate?: boolean;
+  /** The clock; tests pass one they move by hand. */
+  now?: () => Date;
+  logger?: Logger;
+  /** An open database to use instead of the one the configuration names (tests). */
+  database?: DatabaseHandle;
+  /** The mail transport instead of the one the configuration names (tests). */
+  transport?: MailTransport;
+}
+
+export const databaseTargetFor = (config: Config): DatabaseTarget =>
+  config.databaseUrl
+    ? { dialect: 'postgres', url: config.databaseUrl }
+    : { dialect: 'sqlite', path: config.sqlitePath };
+
+export const ids: IdSource = {
+  newId: () => randomUUID(),
+  newToken: () => randomBytes(32).toString('base64url'),
+};
+
+export const createContainer = async (config: Config, options: ContainerOptions = {}): Promise<Container> => {
+  const logger = options.logger ?? createLogger(config);
+  const database = options.database ?? openDatabase(databaseTargetFor(config));
+  if (options.migrate ?? true) {
+    try {
+      const { applied } = await migrateToLatest(database.db);
+      if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    } catch (error) {
+      if (!options.database) await database.close();
+      throw error;
+    }
+  }
+  return assembleContainer(config, database, logger, options);
+};
+
+/** What the use cases are bound to: repositories, both units of work, clock, ids, keyed hash, log. */
+export const createServiceDeps = (
+  config: Pick<Config, 'baseUrl' | 'authSecret'>,
+  database: DatabaseHandle,
+  logger: Logger,
+  now: () => Date,
+): ServiceDeps => {
+  const storeOptions: StoreOptions = {
+    dialect: database.dialect,
+    render: createMessageRenderer({ baseUrl: config.baseUrl }),
+  };
+  return {
+    store: createStore(database.db, storeOptions),
+    uow: createTransactionUnitOfWork(database.db, storeOptions),
+    applicantUow: createGroupCommitUnitOfWork(database, storeOptions),
+    clock: { now },
+    ids,
+    hashKey: (value) => createHmac('sha256', config.authSecret).update(value).digest('base64url'),
+    logger,
+  };
+};
+
+/** Wires everything over an open, migrated database. */
+export const assembleContainer = (
+  config: Config,
+  database: DatabaseHandle,
+  logger: Logger,
+  options: Pick<ContainerOptions, 'now' | 'transport'> = {},
+): Container => {
+  const now = options.now ?? (() => new Date());
+  const services = createServices(createServiceDeps(config, database, logger, now));
+  const auth = createAuth({ config, database, services, logger });
+  const transport = options.transport ?? createTransport(config);
+  let webApp: App | undefined;
+  return {
+    config,
+    logger,
+    now,
+    database,
+    services,
+    auth,
+    transport,
+    webApp: () => {
+      webApp ??= createApp({ config, logger, now, services, auth });
+      return webApp;
+    },
+    jobs: () => createJobs(services, { transport, mailFrom: config.mailFrom, logger }),
+    close: async () => {
+      if (!options.transport) transport.close();
+      await database.close();
+    },
+  };
+};

@@ -1,0 +1,100 @@
+/**
+ * The application columns of the CSV files: which columns the export writes and which fields the
+ * import reads. Export (web/views/review/csv-cells.ts) and import (csv-row.ts) take them from here,
+ * so that whatever the export writes the import can read (the round trip is tested).
+ */
+/** The answers both files carry, in the export's order; each is written and read below. */
+export const ANSWER_COLUMNS = [
+  'timeZone',
+  'languages',
+  'sector',
+  'role',
+  'careerStage',
+  'yearsInProfession',
+  'interests',
+  'otherInterests',
+  'partnerOpenToAnyone',
+  'partnerSectors',
+  'partnerCareerStages',
+  'emailOnly',
+  'availability',
+  'hopes',
+  'heardFrom',
+  'heardFromDetail',
+] as const;
+export type AnswerColumn = (typeof ANSWER_COLUMNS)[number];
+
+export const EXPORT_COLUMNS = [
+  'id',
+  'submittedAt',
+  'status',
+  'name',
+  'email',
+  'countryCode',
+  'country',
+  ...ANSWER_COLUMNS,
+  'likelyDuplicate',
+  'declineReason',
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+export const IMPORT_FIELDS = [
+  'name',
+  'email',
+  'countryOfResidence',
+  ...ANSWER_COLUMNS,
+  // Not in an export: the coordinator answers "yes" for every row (consent given on the form).
+  'privacyConsent',
+  'codeOfConductAccepted',
+  'submittedAt',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** Export columns read back into a field of another name; the others keep their name. */
+export const IMPORT_FIELD_OF_EXPORT_COLUMN: Partial<Record<ExportColumn, ImportField>> = {
+  countryCode: 'countryOfResidence',
+  country: 'countryOfResidence',
+};
+
+/** Headers and choices compared without case, accents, spaces or punctuation. */
+export const normalise = (value: string) =>
+  value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+
+export const LIST_SEPARATOR = '; ';
+
+/** A list cell: the export's "; ", and also the line breaks or "|" other spreadsheets use. */
+export const splitList = (value: string) =>
+  value
+    .split(/[;\n|]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'on', 'agreed', 'agree', 'si', 'oui', 'ja']);
+
+/** undefined when the column is not in the file, so that the caller can choose the default. */
+export const readFlag = (value: string | undefined): boolean | undefined =>
+  value === undefined ? undefined : YES.has(value.toLowerCase());
+
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'email', 'countryOfResidence'];
+/** Fields that may be set to "yes" for every row (consent given on the original form). */
+export const CONSTANT_YES_FIELDS: readonly ImportField[] = [
+  'privacyConsent',
+  'codeOfConductAccepted',
+  'emailOnly',
+  'partnerOpenToAnyone',
+];
+
+/** A column index, "none" (not in the file) or "yes" (every row, for the fields above). */
+export type ColumnChoice = number | 'none' | 'yes';
+export type ColumnMapping = Record<ImportField, ColumnChoice>;
+
+export interface ImportRowProblem {
+  /** The row as a spreadsheet numbers it: the header is row 1. */
+  row: number;
+  field: ImportField | '';
+  message: string;
+}

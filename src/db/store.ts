@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Store } from '../services/ports/store';
+import type { Dialect } from './connection';
+import { createApplicantRecordsRepository } from './repositories/applications/applicant-records-repository';
+import { createApplicationsRepository } from './repositories/applications/applications-repository';
+import { createDuplicateCheckRepository } from './repositories/applications/duplicate-check-repository';
+import { createAuditLog } from './repositories/audit/audit-log';
+import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
+import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
+import { createPeopleRepository } from './repositories/people/people-repository';
+import { createSignInAttemptsRepository } from './repositories/people/sign-in-attempts-repository';
+import { createProgramRepository } from './repositories/program/program-repository';
+import { createResourcesRepository } from './repositories/resources/resources-repository';
+import { createApplicationReviewRepository } from './repositories/review/application-review-repository';
+import { createCoordinatorDashboardRepository } from './repositories/review/coordinator-dashboard-repository';
+import { createRoundsRepository } from './repositories/rounds/rounds-repository';
+import { createTopicsRepository } from './repositories/rounds/topics-repository';
+import type { Database } from './schema';
+
+export interface StoreOptions {
+  dialect: Dialect;
+  /** Renders a message when it is queued (the email adapter's renderer). */
+  render: MessageRenderer;
+}
+
+/**
+ * Every repository over one connection or transaction. Each is made on first use: a request or a
+ * transaction builds only the few it touches.
+ */
+export const createStore = (db: Kysely<Database>, options: StoreOptions): Store => {
+  const makers: { [K in keyof Store]: () => Store[K] } = {
+    rounds: () => createRoundsRepository(db),
+    topics: () => createTopicsRepository(db),
+    applications: () => createApplicationsRepository(db),
+    applicantRecords: () => createApplicantRecordsRepository(db, options.dialect),
+    duplicates: () => createDuplicateCheckRepository(db),
+    review: () => createApplicationReviewRepository(db),
+    dashboard: () => createCoordinatorDashboardRepository(db),
+    people: () => createPeopleRepository(db),
+    signInAttempts: () => createSignInAttemptsRepository(db),
+    resources: () => createResourcesRepository(db),
+    program: () => createProgramRepository(db),
+    mail: () => createMailQueueRepository(db),
+    messages: () => createMessageQueue(db, options.render),
+    audit: () => createAuditLog(db),
+  };
+  const made: Partial<Store> = {};
+  const store = {} as Store;
+  for (const key of Object.keys(makers) as (keyof Store)[]) {
+    Object.defineProperty(store, key, {
+      enumerable: true,
+      get: () => {
+        if (!(key in made)) (made as Record<string, unknown>)[key] = makers[key]();
+        return made[key];
+      },
+    });
+  }
+  return store;
+};

@@ -1,0 +1,20 @@
+import type { Services } from '../services';
+import type { MailTransport } from '../services/ports/mail';
+import type { Logger } from '../services/ports/runtime';
+import { duplicateCheckJob } from './definitions/duplicate-check';
+import { mailDeliveryJob } from './definitions/mail-delivery';
+import { roundScheduleJob } from './definitions/round-schedule';
+import type { Job } from './job-definition';
+
+export type { Job } from './job-definition';
+export { type RunningJobs, runDueJobs, startJobs } from './job-runner';
+
+/** Every scheduled job of the program: topics, check-ins, reminders and surveys join this list. */
+export const createJobs = (
+  services: Services,
+  options: { transport: MailTransport; mailFrom: string; logger: Logger },
+): Job[] => [
+  mailDeliveryJob(services, options),
+  roundScheduleJob(services, options.logger),
+  duplicateCheckJob(services),
+];

@@ -1,0 +1,140 @@
+import type { Viewer } from '../core/people/viewer';
+import { declineCarryOver } from './applications/decline-carry-over';
+import { editApplication } from './applications/edit-application';
+import { findPreviousAnswers } from './applications/find-previous-answers';
+import {
+  checkLikelyDuplicates,
+  flagLikelyDuplicates,
+  listUncheckedApplications,
+} from './applications/flag-likely-duplicates';
+import { viewPrivateApplication } from './applications/get-private-application';
+import { requestPreviousAnswers } from './applications/request-previous-answers';
+import { submitApplication } from './applications/submit-application';
+import { withdrawApplication } from './applications/withdraw-application';
+import { findDemoCoordinatorEmail } from './demo/demo-setting';
+import { isProgramEmpty, seedDemo } from './demo/seed-demo';
+import { type DeliverDueMailInput, deliverDueMail, deliverMail, listDueMail } from './mail/deliver-due-mail';
+import { findOutboxMessage, listOutbox, loadMailQueueStatus } from './mail/outbox';
+import { createCoordinator } from './people/create-coordinator';
+import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
+import { requestSignInLink } from './people/request-sign-in-link';
+import { sendSignInLink } from './people/send-sign-in-link';
+import { findPersonByEmail, findViewerByEmail } from './people/viewers';
+import type { UseCaseDeps } from './ports/deps';
+import type { UnitOfWork } from './ports/store';
+import { addResource, moveResource, removeResource, updateResource } from './resources/manage-resources';
+import { addApplicationNote } from './review/add-application-note';
+import { admitWaitlistedApplications } from './review/admit-from-waitlist';
+import { bulkReview } from './review/bulk-review';
+import { exportApplications } from './review/export-applications';
+import {
+  importApplications,
+  previewApplicationsImport,
+  uploadApplicationsCsv,
+} from './review/import-applications';
+import { reviewApplication } from './review/review-application';
+import {
+  countRoundApplications,
+  getApplicationDetail,
+  listRoundApplications,
+  loadReviewRound,
+} from './review/review-queries';
+import {
+  applyDueRoundTransition,
+  applyDueRoundTransitions,
+  listDueRoundTransitions,
+} from './rounds/apply-due-round-transitions';
+import { createRound } from './rounds/create-round';
+import { changeRoundStatus } from './rounds/transition-round';
+import { updateRound } from './rounds/update-round';
+
+/** What the composition root gives the use cases: the shared deps, and group commit for applicants. */
+export interface ServiceDeps extends UseCaseDeps {
+  /** Applicants' submissions and edits share commits (ADR 0005); everything else commits alone. */
+  applicantUow: UnitOfWork;
+}
+
+type Args<F> = F extends (deps: UseCaseDeps, ...args: infer A) => unknown ? A : never;
+
+/**
+ * Every use case, bound to its dependencies once: the web app, the jobs, the CLI and auth call
+ * these and never see a repository. Grouped by feature, as the folders are.
+ */
+export const createServices = (deps: ServiceDeps) => {
+  const applicant: UseCaseDeps = { ...deps, uow: deps.applicantUow };
+  const bind =
+    <F extends (deps: UseCaseDeps, ...args: never[]) => unknown>(useCase: F, with_: UseCaseDeps = deps) =>
+    (...args: Args<F>) =>
+      useCase(with_, ...(args as never[])) as ReturnType<F>;
+  return {
+    applications: {
+      submit: bind(submitApplication, applicant),
+      edit: bind(editApplication, applicant),
+      withdraw: bind(withdrawApplication, applicant),
+      declineCarryOver: bind(declineCarryOver, applicant),
+      viewPrivate: bind(viewPrivateApplication, applicant),
+      findPreviousAnswers: bind(findPreviousAnswers, applicant),
+      requestPreviousAnswers: bind(requestPreviousAnswers, applicant),
+      flagLikelyDuplicates: bind(flagLikelyDuplicates),
+      listUnchecked: bind(listUncheckedApplications),
+      checkDuplicates: bind(checkLikelyDuplicates),
+    },
+    review: {
+      loadRound: bind(loadReviewRound),
+      list: bind(listRoundApplications),
+      counts: bind(countRoundApplications),
+      detail: bind(getApplicationDetail),
+      decide: bind(reviewApplication),
+      bulk: bind(bulkReview),
+      addNote: bind(addApplicationNote),
+      admitFromWaitlist: bind(admitWaitlistedApplications),
+      export: bind(exportApplications),
+      uploadCsv: bind(uploadApplicationsCsv),
+      previewImport: bind(previewApplicationsImport),
+      import: bind(importApplications),
+    },
+    rounds: {
+      list: () => deps.store.rounds.listRounds(),
+      find: (id: string) => deps.store.rounds.findRound(id),
+      create: bind(createRound),
+      update: bind(updateRound),
+      changeStatus: bind(changeRoundStatus),
+      applyDueTransitions: bind(applyDueRoundTransitions),
+      listDueTransitions: bind(listDueRoundTransitions),
+      applyDueTransition: bind(applyDueRoundTransition),
+      listPublishedTopics: () => deps.store.topics.listPublishedTopics(deps.clock.now()),
+    },
+    people: {
+      createCoordinator: bind(createCoordinator),
+      requestSignInLink: bind(requestSignInLink),
+      sendSignInLink: bind(sendSignInLink),
+      findViewerByEmail: bind(findViewerByEmail),
+      findPersonByEmail: bind(findPersonByEmail),
+      dashboard: (viewer: Viewer | null) => loadCoordinatorDashboard(deps, viewer),
+    },
+    resources: {
+      list: () => deps.store.resources.listResources(),
+      find: (id: string) => deps.store.resources.findResource(id),
+      add: bind(addResource),
+      update: bind(updateResource),
+      remove: bind(removeResource),
+      move: bind(moveResource),
+    },
+    mail: {
+      deliverDue: (input: DeliverDueMailInput) => deliverDueMail(deps, input),
+      listDue: bind(listDueMail),
+      deliver: bind(deliverMail),
+      listOutbox: bind(listOutbox),
+      findOutboxMessage: bind(findOutboxMessage),
+      queueStatus: bind(loadMailQueueStatus),
+    },
+    program: {
+      checkDatabase: () => deps.store.program.checkDatabase(),
+      isEmpty: bind(isProgramEmpty),
+      seedDemo: bind(seedDemo),
+      findDemoCoordinatorEmail: bind(findDemoCoordinatorEmail),
+    },
+  };
+};
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,26 @@
+import type { NewPerson, Person, PersonRole } from '../../core/people/person';
+import type { Viewer } from '../../core/people/viewer';
+
+export interface PeopleRepository {
+  findPersonByEmail: (email: string) => Promise<Person | undefined>;
+  findPersonById: (id: string) => Promise<Person | undefined>;
+  createPerson: (input: NewPerson, now: Date) => Promise<Person>;
+  /** Sets the name of an existing person. */
+  renamePerson: (personId: string, name: string, now: Date) => Promise<void>;
+  /** Grants a role; granting one the person already has changes nothing and returns false. */
+  grantRole: (personId: string, role: PersonRole, now: Date) => Promise<boolean>;
+  listRoles: (personId: string) => Promise<PersonRole[]>;
+  findViewerByEmail: (email: string) => Promise<Viewer | undefined>;
+  /** Makes sure the countries named exist in the countries table (person_roles refers to it). */
+  ensureCountries: (countries: { code: string; name: string }[]) => Promise<void>;
+}
+
+export type SignInAttemptKind = 'email' | 'ip';
+
+/** Durable counts behind the sign-in rate limit (they survive restarts and work on both databases). */
+export interface SignInAttemptsRepository {
+  countSince: (kind: SignInAttemptKind, keyHash: string, since: Date) => Promise<number>;
+  record: (kind: SignInAttemptKind, keyHash: string, at: Date) => Promise<void>;
+  /** Forgets attempts older than `before`; they no longer count for anything. */
+  pruneBefore: (before: Date) => Promise<void>;
+}

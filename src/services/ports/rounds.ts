@@ -1,0 +1,40 @@
+import type { Round } from '../../core/rounds/round';
+
+/** Rounds, mapped between rows and the core `Round`. */
+export interface RoundsRepository {
+  /** Newest first (by the day the round starts). */
+  listRounds: () => Promise<Round[]>;
+  findRound: (id: string) => Promise<Round | undefined>;
+  /** Like findRound; a missing round is a NOT_FOUND error naming the id. */
+  getRound: (id: string) => Promise<Round>;
+  insertRound: (round: Round, now: Date) => Promise<void>;
+  /** Saves every field of an existing round. */
+  saveRound: (round: Round, now: Date) => Promise<void>;
+}
+
+/** A discussion topic as the public archive shows it. */
+export interface PublishedTopic {
+  id: string;
+  roundId: string;
+  roundName: string;
+  roundStartsOn: string;
+  title: string;
+  body: string;
+  publishOn: string;
+  publishedAt: Date;
+}
+
+export interface NewTopic {
+  id: string;
+  roundId: string;
+  title: string;
+  body: string;
+  publishOn: string;
+  publishedAt: Date | null;
+}
+
+export interface TopicsRepository {
+  /** Topics published by `now`, newest round first, then newest topic first. */
+  listPublishedTopics: (now: Date) => Promise<PublishedTopic[]>;
+  insertTopic: (topic: NewTopic, now: Date) => Promise<void>;
+}

@@ -1,0 +1,119 @@
+import { DomainError } from '../../core/errors';
+import type { Viewer } from '../../core/people/viewer';
+import type { Round } from '../../core/rounds';
+import { assertCoordinator, scopeOf } from '../people/access';
+import type { UseCaseDeps } from '../ports/deps';
+import type {
+  ApplicationCounts,
+  ApplicationFilters,
+  ApplicationNote,
+  ApplicationSort,
+  CountryScope,
+  ReviewedApplication,
+} from '../ports/review';
+import { previewCountryQuota, type QuotaPreview } from '../rounds/settle-country-quota';
+import { listReviewActions, type ReviewAction } from './review-application';
+
+/**
+ * What coordinators read while reviewing: always within their countries. The scope goes into each
+ * repository query, so another country's application is NOT_FOUND here exactly as a missing one is.
+ */
+export interface ReviewRound {
+  viewer: Viewer;
+  scope: CountryScope;
+  round: Round;
+}
+
+export const loadReviewRound = async (
+  deps: UseCaseDeps,
+  viewer: Viewer | null,
+  roundId: string,
+): Promise<ReviewRound> => {
+  const coordinator = assertCoordinator(viewer, 'review applications');
+  return {
+    viewer: coordinator,
+    scope: scopeOf(coordinator),
+    round: await deps.store.rounds.getRound(roundId),
+  };
+};
+
+export interface ApplicationListPage extends ReviewRound {
+  items: ReviewedApplication[];
+  total: number;
+  counts: ApplicationCounts;
+}
+
+export const listRoundApplications = async (
+  deps: UseCaseDeps,
+  input: {
+    viewer: Viewer | null;
+    roundId: string;
+    filters: ApplicationFilters;
+    sort: ApplicationSort;
+    page: number;
+    pageSize: number;
+  },
+): Promise<ApplicationListPage> => {
+  const context = await loadReviewRound(deps, input.viewer, input.roundId);
+  const { review } = deps.store;
+  const [{ items, total }, counts] = await Promise.all([
+    review.listApplications({
+      roundId: context.round.id,
+      scope: context.scope,
+      filters: input.filters,
+      sort: input.sort,
+      page: input.page,
+      pageSize: input.pageSize,
+    }),
+    review.countApplications(context.round.id, context.scope),
+  ]);
+  return { ...context, items, total, counts };
+};
+
+export interface RoundCounts extends ReviewRound {
+  counts: ApplicationCounts;
+  /** While the round takes applications: what settling the quota now would do. */
+  quota: QuotaPreview | undefined;
+}
+
+export const countRoundApplications = async (
+  deps: UseCaseDeps,
+  viewer: Viewer | null,
+  roundId: string,
+): Promise<RoundCounts> => {
+  const context = await loadReviewRound(deps, viewer, roundId);
+  const { round, scope } = context;
+  const [counts, quota] = await Promise.all([
+    deps.store.review.countApplications(round.id, scope),
+    round.status === 'draft' || round.status === 'open'
+      ? previewCountryQuota(deps.store, round, scope)
+      : undefined,
+  ]);
+  return { ...context, counts, quota };
+};
+
+export interface ApplicationDetail extends ReviewRound {
+  application: ReviewedApplication;
+  notes: ApplicationNote[];
+  actions: ReviewAction[];
+}
+
+export const getApplicationDetail = async (
+  deps: UseCaseDeps,
+  input: { viewer: Viewer | null; roundId: string; applicationId: string },
+): Promise<ApplicationDetail> => {
+  const context = await loadReviewRound(deps, input.viewer, input.roundId);
+  const application = await deps.store.review.findApplicationInScope(input.applicationId, context.scope);
+  if (!application || application.roundId !== context.round.id) {
+    throw new DomainError(
+      'NOT_FOUND',
+      `There is no application "${input.applicationId}" in round "${input.roundId}".`,
+    );
+  }
+  return {
+    ...context,
+    application,
+    notes: await deps.store.review.listNotes(application.id),
+    actions: listReviewActions(application.status),
+  };
+};

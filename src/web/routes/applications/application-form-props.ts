@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import { getPrimaryTimeZone, isCountryCode } from '../../../core/countries';
+import type { FieldProblem } from '../../../core/errors';
+import type { AppEnv } from '../../env';
+import { translateProblems } from '../../translate';
+import type { ApplicationFormProps } from '../../views/applications/application-form';
+import {
+  compactRows,
+  countRows,
+  DEFAULT_LANGUAGE_ROWS,
+  DEFAULT_WINDOW_ROWS,
+  type FormValues,
+  MAX_LANGUAGE_ROWS,
+  MAX_WINDOW_ROWS,
+  readValue,
+} from '../../views/applications/form-values';
+
+/** The application form's props for a page: values as posted, problems translated, row counts. */
+const clampRows = (requested: unknown, used: number, fallback: number, max: number) => {
+  const asked = typeof requested === 'string' && /^\d{1,2}$/.test(requested) ? Number(requested) : fallback;
+  return Math.min(max, Math.max(fallback, used, asked));
+};
+
+/** Form values ready to show again: blank rows dropped and renumbered as the validator sees them. */
+const prepareValues = (values: FormValues): FormValues =>
+  compactRows(compactRows(values, 'languages'), 'availability.windows');
+
+const suggestedZone = (values: FormValues): string | undefined => {
+  const country = readValue(values, 'countryOfResidence').trim().toUpperCase();
+  return isCountryCode(country) ? getPrimaryTimeZone(country) : undefined;
+};
+
+export const formProps = (
+  c: Context<AppEnv>,
+  action: string,
+  mode: 'apply' | 'edit',
+  values: FormValues,
+  problems: FieldProblem[] = [],
+  rows: { languageRows?: unknown; windowRows?: unknown; add?: string } = {},
+): ApplicationFormProps => {
+  const prepared = prepareValues(values);
+  let languageRows = clampRows(
+    rows.languageRows,
+    countRows(prepared, 'languages'),
+    DEFAULT_LANGUAGE_ROWS,
+    MAX_LANGUAGE_ROWS,
+  );
+  let windowRows = clampRows(
+    rows.windowRows,
+    countRows(prepared, 'availability.windows'),
+    DEFAULT_WINDOW_ROWS,
+    MAX_WINDOW_ROWS,
+  );
+  if (rows.add === 'languages') languageRows = Math.min(MAX_LANGUAGE_ROWS, languageRows + 1);
+  if (rows.add === 'windows') windowRows = Math.min(MAX_WINDOW_ROWS, windowRows + 1);
+  return {
+    action,
+    mode,
+    values: prepared,
+    problems: translateProblems(c.get('t'), problems),
+    languageRows,
+    windowRows,
+    csrfToken: c.get('csrfToken'),
+    suggestedTimeZone: suggestedZone(prepared),
+  };
+};

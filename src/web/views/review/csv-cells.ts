@@ -1,0 +1,88 @@
+import type { TFunction } from 'i18next';
+import type { ApplicationAnswers } from '../../../core/applications';
+import {
+  type AnswerColumn,
+  EXPORT_COLUMNS,
+  type ExportColumn,
+  IMPORT_FIELD_OF_EXPORT_COLUMN,
+  type ImportField,
+  LIST_SEPARATOR,
+} from '../../../core/applications/csv-columns';
+import { getCountryName } from '../../../core/countries';
+import { getT, supportedLocales } from '../../../i18n';
+import { describeAvailability, describeLanguages, labelFor } from '../../../i18n/labels';
+import type { ReviewedApplication } from '../../../services/ports/review';
+
+/**
+ * How the CSV export writes cells, in the viewer's language: headers, labels of closed choices,
+ * lists joined with "; ". The import (core csv-row.ts) reads every one of these back.
+ */
+export const columnHeader = (t: TFunction, column: ExportColumn): string => t(`review:csv.columns.${column}`);
+
+export const writeFlag = (t: TFunction, value: boolean): string =>
+  t(value ? 'review:csv.yes' : 'review:csv.no');
+
+/** Answer cells as the export writes them: labels in the viewer's language, lists joined. */
+export const writeAnswerCells = (
+  t: TFunction,
+  locale: string,
+  answers: ApplicationAnswers,
+): Record<AnswerColumn, string> => {
+  const list = (items: string[]) => items.join(LIST_SEPARATOR);
+  return {
+    timeZone: answers.timeZone,
+    languages: list(describeLanguages(t, locale, answers)),
+    sector: labelFor(t, 'sector', answers.sector),
+    role: answers.role,
+    careerStage: labelFor(t, 'careerStage', answers.careerStage),
+    yearsInProfession: String(answers.yearsInProfession),
+    interests: list(answers.interests.map((id) => labelFor(t, 'interest', id))),
+    otherInterests: answers.otherInterests,
+    partnerOpenToAnyone: writeFlag(t, answers.partnerPreference.openToAnyone),
+    partnerSectors: list(answers.partnerPreference.sectors.map((id) => labelFor(t, 'sector', id))),
+    partnerCareerStages: list(
+      answers.partnerPreference.careerStages.map((id) => labelFor(t, 'careerStage', id)),
+    ),
+    emailOnly: writeFlag(t, answers.availability.emailOnly),
+    availability: list(describeAvailability(t, answers)),
+    hopes: answers.hopes,
+    heardFrom: labelFor(t, 'referralSource', answers.heardFrom),
+    heardFromDetail: answers.heardFromDetail,
+  };
+};
+
+/** The header row of an export. */
+export const exportHeader = (t: TFunction): string[] =>
+  EXPORT_COLUMNS.map((column) => columnHeader(t, column));
+
+/** One application as an export row, in the columns' order. */
+export const exportRow = (t: TFunction, locale: string, application: ReviewedApplication): string[] => {
+  const record: Record<ExportColumn, string> = {
+    id: application.id,
+    submittedAt: application.submittedAt.toISOString(),
+    status: t(`review:status.${application.status}`),
+    name: application.name,
+    email: application.email,
+    countryCode: application.countryCode,
+    country: getCountryName(application.countryCode, locale),
+    ...writeAnswerCells(t, locale, application.answers),
+    likelyDuplicate: writeFlag(t, application.isLikelyDuplicate),
+    declineReason: application.declineReason ?? '',
+  };
+  return EXPORT_COLUMNS.map((column) => record[column]);
+};
+
+/**
+ * The headers the program writes for an import field, in every language the interface speaks (the
+ * export's column headers, and the field's own label): what the import tries first when guessing
+ * which column holds the field.
+ */
+export const importHeaderNames = (field: ImportField): string[] =>
+  supportedLocales().flatMap((locale) => {
+    const t = getT(locale);
+    const columns = EXPORT_COLUMNS.filter((column) => IMPORT_FIELD_OF_EXPORT_COLUMN[column] === field);
+    return [
+      ...columns.map((column) => columnHeader(t, column)),
+      t(`review:csv.columns.${field}`, { defaultValue: field }),
+    ];
+  });
