@@ -1,5 +1,6 @@
 import { isDomainError } from '../core/errors';
 import type { CliCommand } from './command';
+import { describeDomainError } from './describe-error';
 import { parseArgs, parseIntegerOption } from './parse-args';
 import { withContext } from './with-context';
 
@@ -43,7 +44,7 @@ export const seedDemoCommand: CliCommand = {
         return 0;
       } catch (error) {
         if (isDomainError(error)) {
-          io.stderr(`iln seed-demo: ${error.message}`);
+          io.stderr(`iln seed-demo: ${describeDomainError(error)}`);
           return error.code === 'VALIDATION' ? 2 : 1;
         }
         throw error;

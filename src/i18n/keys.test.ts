@@ -20,6 +20,7 @@ import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
 import type { OutboxNotice } from '../web/views/mail/outbox-views';
 import type { LabelKind } from './labels';
+import { listSourceCodes } from './source-codes';
 
 /**
  * Every i18n key the source asks for must exist in locales/en. The source is read, not run: each
@@ -36,10 +37,9 @@ import type { LabelKind } from './labels';
  * (returnObjects, translateList) counts as present, and so does a plural key (`x` when `x_one`,
  * `x_other` exist). Unused keys are fine and not reported.
  *
- * Not checked: keys that are entirely a variable, chiefly the English sentences of DomainError and
- * field problems, which some pages pass through the `validation` namespace as whole keys
- * (translateMessage in web/routes/application-pages.tsx; application-strings.test.ts covers the
- * form's messages) and others show as they are.
+ * The reasons of domain errors and the codes of field problems (`problems:*`, `validation:*`,
+ * translated by i18n/problems.ts) are expanded over every reason and code the source names
+ * (source-codes.ts), so each must exist too.
  *
  * A second test keeps markup free of written-in text: no JSX text with letters and no labelling
  * attribute (title, alt, placeholder, aria-label, …) given as a plain string in web/ and email/.
@@ -85,6 +85,7 @@ const errorTextKeys = [
   ...[...errorsSource.matchAll(/textKey: '(\w+)'/g)].map((match) => match[1]!),
   ...[...errorsSource.matchAll(/\['[A-Z_]+', '(\w+)'\]/g)].map((match) => match[1]!),
 ];
+const sourceCodes = listSourceCodes();
 const EXPANSIONS: Record<string, readonly string[]> = {
   'review:status.*': APPLICATION_STATUSES,
   'review:roundStatus.*': ROUND_STATUSES,
@@ -107,6 +108,9 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'applications:labels.dayOfWeek.*': DAYS_OF_WEEK,
   'applications:labels.interest.*': INTEREST_IDS,
   'applications:labels.interestGroup.*': INTEREST_GROUPS.map((group) => group.id),
+  // What core and services say, as reasons and problem codes (source-codes.ts reads them).
+  'problems:*': sourceCodes.reasons,
+  'validation:*': sourceCodes.codes,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,5 @@
+import type { MessageParams } from '../errors';
+
 /**
  * The application columns of the CSV files: which columns the export writes and which fields the
  * import reads. Export (web/views/review/csv-cells.ts) and import (csv-row.ts) take them from here,
@@ -96,5 +98,7 @@ export interface ImportRowProblem {
   /** The row as a spreadsheet numbers it: the header is row 1. */
   row: number;
   field: ImportField | '';
-  message: string;
+  /** Key of the `validation` namespace. */
+  code: string;
+  params?: MessageParams;
 }

@@ -226,7 +226,7 @@ describe('submitApplication', () => {
   test('refuses invalid answers (VALIDATION with field problems) and closed rounds (CONFLICT)', async () => {
     const error = await submit(validForm({ name: '' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).details).toContainEqual({ field: 'name', message: 'Enter your name' });
+    expect((error as DomainError).details).toContainEqual({ field: 'name', code: 'name.missing' });
     now = new Date('2027-03-01T00:00:00Z');
     expect(await codeOf(submit(validForm()))).toBe('CONFLICT');
     expect(await rowsOf()).toHaveLength(0);

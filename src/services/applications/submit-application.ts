@@ -5,7 +5,7 @@ import {
 } from '../../core/applications';
 import type { Application } from '../../core/applications/application';
 import { hashToken, isWellFormedToken } from '../../core/applications/application-token';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import { roundFactsOf } from '../../core/messages/messages';
 import { isAcceptingApplications, type Round } from '../../core/rounds';
 import type { UseCaseDeps } from '../ports/deps';
@@ -30,16 +30,13 @@ export interface SubmitApplicationResult {
   token: string;
 }
 
-/** The message people see when they apply twice; the web layer translates it. */
-export const ALREADY_APPLIED_MESSAGE =
-  'You have already applied to this round with this email address. We have sent your private link again: use it to see or change your application.';
-
 export const assertAcceptingApplications = (round: Round, now: Date): void => {
   if (!isAcceptingApplications(round, now)) {
-    throw new DomainError(
-      'CONFLICT',
-      `Round "${round.name}" (${round.id}) is not taking applications (it is ${round.status}; applications are taken from ${round.applicationsOpenAt.toISOString()} until ${round.applicationsCloseAt.toISOString()}).`,
-    );
+    throw new DomainError('CONFLICT', 'round.notTakingApplications', {
+      round: round.name,
+      roundId: round.id,
+      status: round.status,
+    });
   }
 };
 
@@ -99,11 +96,7 @@ export const submitApplication = async (
 ): Promise<SubmitApplicationResult> => {
   const validation = validateApplicationForm(input.form);
   if (!validation.ok) {
-    throw new DomainError(
-      'VALIDATION',
-      `The application to round ${input.roundId} has ${validation.problems.length} problem(s).`,
-      validation.problems,
-    );
+    throw invalidInput(validation.problems, { roundId: input.roundId });
   }
   const answers = validation.value;
   const now = deps.clock.now();
@@ -129,7 +122,7 @@ export const submitApplication = async (
       await resendPrivateLink(deps, store, current, existing, input.locale, now);
     }
   });
-  throw new DomainError('CONFLICT', ALREADY_APPLIED_MESSAGE);
+  throw new DomainError('CONFLICT', 'application.alreadyApplied', { roundId: round.id });
 };
 
 const insertApplication = async (

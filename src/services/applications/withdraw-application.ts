@@ -21,10 +21,12 @@ export const withdrawApplication = async (
     const current = await getPrivateApplication(store, now, input.token);
     const { application, round } = current;
     if (!current.canWithdraw) {
-      throw new DomainError(
-        'CONFLICT',
-        `Application ${application.id} cannot be withdrawn: it is ${application.status} and round "${round.name}" is ${round.status}.`,
-      );
+      throw new DomainError('CONFLICT', 'application.cannotWithdraw', {
+        applicationId: application.id,
+        status: application.status,
+        round: round.name,
+        roundStatus: round.status,
+      });
     }
     await store.applicantRecords.markWithdrawn(application.id, now);
     await store.messages.enqueue(

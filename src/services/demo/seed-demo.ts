@@ -76,10 +76,10 @@ const submittedAtWithin = (round: Round, applicant: SyntheticApplicant, now: Dat
 
 export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise<SeedDemoResult> => {
   if (input.isProduction) {
-    throw new DomainError('FORBIDDEN', 'The demo is never seeded in production (NODE_ENV=production).');
+    throw new DomainError('FORBIDDEN', 'demo.production');
   }
   if (!Number.isInteger(input.applicants) || input.applicants < 2 || input.applicants > 100_000) {
-    throw new DomainError('VALIDATION', 'The number of applicants must be a whole number from 2 to 100000.');
+    throw new DomainError('VALIDATION', 'demo.applicants', { min: 2, max: 100_000 });
   }
   const now = deps.clock.now();
   const stamp = DateTime.fromJSDate(now, { zone: 'UTC' }).toFormat('yyyyMMddHHmmss');

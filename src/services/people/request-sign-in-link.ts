@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import { normalizeEmail, type Person } from '../../core/people/person';
 import type { UseCaseDeps } from '../ports/deps';
 
@@ -33,9 +33,7 @@ export const requestSignInLink = async (
 ): Promise<{ linkSent: boolean }> => {
   const email = normalizeEmail(input.email);
   if (!z.email().safeParse(email).success) {
-    throw new DomainError('VALIDATION', `"${input.email}" is not an email address.`, [
-      { field: 'email', message: 'not an email address' },
-    ]);
+    throw invalidInput([{ field: 'email', code: 'email.invalid' }]);
   }
   const now = deps.clock.now();
   const attempts = deps.store.signInAttempts;
@@ -43,13 +41,10 @@ export const requestSignInLink = async (
   const emailKey = deps.hashKey(`email:${email}`);
   const ipKey = input.ipAddress ? deps.hashKey(`ip:${input.ipAddress}`) : null;
   if ((await attempts.countSince('email', emailKey, windowStart)) >= SIGN_IN_RATE_LIMIT.perEmail) {
-    throw new DomainError('RATE_LIMITED', 'Too many sign-in requests for this address; try again later.');
+    throw new DomainError('RATE_LIMITED', 'signIn.tooManyForAddress');
   }
   if (ipKey && (await attempts.countSince('ip', ipKey, windowStart)) >= SIGN_IN_RATE_LIMIT.perIpAddress) {
-    throw new DomainError(
-      'RATE_LIMITED',
-      'Too many sign-in requests from this network address; try again later.',
-    );
+    throw new DomainError('RATE_LIMITED', 'signIn.tooManyFromNetwork');
   }
   await attempts.record('email', emailKey, now);
   if (ipKey) await attempts.record('ip', ipKey, now);

@@ -7,6 +7,7 @@ import { guessColumnMapping } from '../../core/applications/csv-row';
 import type { Viewer } from '../../core/people/viewer';
 import { createApplicationReviewRepository } from '../../db/repositories/review/application-review-repository';
 import { getT } from '../../i18n';
+import { choiceNamesInEveryLanguage } from '../../i18n/labels';
 import { exportHeader, exportRow, importHeaderNames } from '../../web/views/review/csv-cells';
 import type { UseCaseDeps } from '../ports/deps';
 import { changeRoundStatus } from '../rounds/transition-round';
@@ -192,7 +193,8 @@ describe('round transitions and carry-over', () => {
       changeRoundStatus(deps, { viewer: program, roundId: 'new', to: 'matching' }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('a draft round can only become open'),
+      reason: 'round.transitionRefused',
+      params: expect.objectContaining({ from: 'draft', refusal: 'not-allowed' }),
     });
     await expect(
       changeRoundStatus(deps, { viewer: kenya, roundId: 'new', to: 'open' }),
@@ -396,6 +398,7 @@ describe('CSV import', () => {
     const preview = await upload(csv);
     expect(preview.rowCount).toBe(3);
     const report = await importApplications(deps, {
+      choiceNames: choiceNamesInEveryLanguage,
       viewer: program,
       roundId: 'round-a',
       importId: preview.importId,
@@ -404,7 +407,7 @@ describe('CSV import', () => {
     });
     expect(report).toMatchObject({ rowCount: 3, validRowCount: 2, imported: 0, isImported: false });
     expect(report.problems).toEqual([
-      { row: 3, field: 'sector', message: 'Choose the sector you work or study in' },
+      { row: 3, field: 'sector', code: 'sector.missing' },
     ]);
     expect(await context.database.db.selectFrom('applications').select('id').execute()).toEqual([]);
   });
@@ -433,6 +436,7 @@ describe('CSV import', () => {
       content: csv,
     });
     const report = await importApplications(deps, {
+      choiceNames: choiceNamesInEveryLanguage,
       viewer: program,
       roundId: 'round-a',
       importId: preview.importId,
@@ -466,6 +470,7 @@ describe('CSV import', () => {
     expect(mail).toEqual([{ kind: 'application-waitlisted-by-quota', to_address: 'ana@example.org' }]);
     await expect(
       importApplications(deps, {
+        choiceNames: choiceNamesInEveryLanguage,
         viewer: program,
         roundId: 'round-a',
         importId: preview.importId,
@@ -549,6 +554,7 @@ describe('CSV export and import', () => {
       headerNames: importHeaderNames,
     });
     const report = await importApplications(deps, {
+      choiceNames: choiceNamesInEveryLanguage,
       viewer: program,
       roundId: 'round-b',
       importId: preview.importId,

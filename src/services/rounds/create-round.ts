@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/errors';
+import { invalidInput } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import { createDraftRound, type Round, validateRoundEditorInput } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
@@ -19,11 +19,7 @@ export const createRound = async (deps: UseCaseDeps, input: CreateRoundInput): P
   const viewer = assertProgramCoordinator(input.viewer, 'create rounds');
   const result = validateRoundEditorInput(input.form);
   if (!result.ok) {
-    throw new DomainError(
-      'VALIDATION',
-      'The round could not be created: some fields need correcting.',
-      result.problems,
-    );
+    throw invalidInput(result.problems);
   }
   const round = createDraftRound(deps.ids.newId(), result.value);
   const now = deps.clock.now();

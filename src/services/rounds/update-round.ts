@@ -1,4 +1,4 @@
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import type { Viewer } from '../../core/people/viewer';
 import { type Round, validateRoundEditorInput } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
@@ -15,18 +15,11 @@ export const updateRound = async (deps: UseCaseDeps, input: UpdateRoundInput): P
   const viewer = assertProgramCoordinator(input.viewer, 'edit rounds');
   const round = await deps.store.rounds.getRound(input.roundId);
   if (round.status === 'finished') {
-    throw new DomainError(
-      'CONFLICT',
-      `Round "${round.name}" (${round.id}) has finished and can no longer be edited.`,
-    );
+    throw new DomainError('CONFLICT', 'round.finishedNoEdits', { round: round.name, roundId: round.id });
   }
   const result = validateRoundEditorInput(input.form);
   if (!result.ok) {
-    throw new DomainError(
-      'VALIDATION',
-      `Round "${round.name}" was not changed: some fields need correcting.`,
-      result.problems,
-    );
+    throw invalidInput(result.problems, { roundId: round.id });
   }
   const updated: Round = { ...round, ...result.value, id: round.id, status: round.status };
   const now = deps.clock.now();

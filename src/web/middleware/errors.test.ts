@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { createTestContext } from '../../../tests/support/test-app';
 import type { Container } from '../../composition/container';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import type { AppEnv } from '../env';
 import { handleError, handleNotFound } from './errors';
 import { i18nMiddleware } from './i18n';
@@ -39,15 +39,13 @@ beforeAll(async () => {
     throw new TypeError('Cannot read properties of undefined');
   });
   app.get('/rounds/missing', () => {
-    throw new DomainError('NOT_FOUND', 'Round r-42 does not exist.');
+    throw new DomainError('NOT_FOUND', 'round.notFound', { id: 'r-42' });
   });
   app.get('/api/rounds/edit', () => {
-    throw new DomainError('VALIDATION', 'The round dates are not valid.', [
-      { field: 'endsOn', message: 'End the round after it starts' },
-    ]);
+    throw invalidInput([{ field: 'endsOn', code: 'round.endBeforeStart' }]);
   });
   app.get('/api/conflict', () => {
-    throw new DomainError('CONFLICT', 'Round r-1 is already open.');
+    throw new DomainError('CONFLICT', 'round.finishedNoEdits', { round: 'March 2027', roundId: 'r-1' });
   });
   app.get('/api/zod', (c) =>
     c.json(z.object({ email: z.email('Enter an email address') }).parse({ email: 'nope' })),
@@ -64,7 +62,7 @@ beforeAll(async () => {
     });
   });
   app.get('/signed-out', () => {
-    throw new DomainError('UNAUTHENTICATED', 'Sign in to see the dashboard.');
+    throw new DomainError('UNAUTHENTICATED', 'access.signInFirst', { doing: 'see the dashboard' });
   });
   app.post('/api/json', async (c) => c.json(await c.req.json()));
 });
@@ -112,7 +110,7 @@ describe('domain errors', () => {
     expect(response.status).toBe(404);
     const page = await response.text();
     expect(page).toContain('<h1>Page not found</h1>');
-    expect(page).toContain('Round r-42 does not exist.');
+    expect(page).toContain('There is no round “r-42”.');
     expect(page).not.toContain('quote this reference');
   });
 
@@ -122,7 +120,8 @@ describe('domain errors', () => {
     expect(await response.json()).toEqual({
       error: {
         code: 'VALIDATION',
-        message: 'The round dates are not valid.',
+        reason: 'form.invalid',
+        message: 'Some answers need correcting.',
         details: [{ field: 'endsOn', message: 'End the round after it starts' }],
       },
     });
@@ -132,7 +131,11 @@ describe('domain errors', () => {
     const response = await app.request('/api/conflict');
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
-      error: { code: 'CONFLICT', message: 'Round r-1 is already open.' },
+      error: {
+        code: 'CONFLICT',
+        reason: 'round.finishedNoEdits',
+        message: 'The round “March 2027” has finished and can no longer be changed.',
+      },
     });
   });
 

@@ -4,7 +4,8 @@ import { HTTPException } from 'hono/http-exception';
 import type {} from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { type FieldProblem, isDomainError } from '../../core/errors';
+import { isDomainError } from '../../core/errors';
+import { type ShownProblem, translateError, translateProblems } from '../../i18n/problems';
 import type { AppEnv } from '../env';
 import { type ApiErrorBody, HTTP_STATUS_BY_CODE } from '../http-errors';
 import { renderErrorPage } from '../views/error-page';
@@ -24,7 +25,9 @@ interface Problem {
   textKey: string;
   /** Shown to the person; only for messages written for people (domain errors, our own 4xx). */
   message?: string | undefined;
-  details?: FieldProblem[];
+  details?: ShownProblem[];
+  /** The domain error's reason key, for API clients that act on it. */
+  reason?: string;
   isUnexpected?: boolean;
 }
 
@@ -53,13 +56,23 @@ const isJsonBody = (c: Context) => /\bjson\b/i.test(c.req.header('content-type')
 export const describeError = (error: unknown, c: Context): Problem => {
   if (error instanceof CsrfError) return { status: 403, code: 'CSRF', textKey: 'csrf' };
   if (isDomainError(error)) {
-    const problem = problemForStatus(HTTP_STATUS_BY_CODE[error.code], error.message);
-    return { ...problem, code: error.code, details: error.details };
+    const { t } = pageValuesOf(c);
+    const problem = problemForStatus(HTTP_STATUS_BY_CODE[error.code], translateError(t, error));
+    return {
+      ...problem,
+      code: error.code,
+      reason: error.reason,
+      details: translateProblems(t, error.details),
+    };
   }
   if (error instanceof z.core.$ZodError) {
+    const { t } = pageValuesOf(c);
     return {
       ...problemForStatus(422),
-      details: error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+      details: error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        message: t(issue.message, { defaultValue: issue.message }),
+      })),
     };
   }
   if (error instanceof HTTPException) {
@@ -86,7 +99,11 @@ const respond = (c: Context<AppEnv>, problem: Problem, requestId?: string) => {
   const title = t(`errors.${problem.textKey}.title`);
   if (wantsJson(c)) {
     const body: ApiErrorBody = {
-      error: { code: problem.code, message: problem.message ?? title },
+      error: {
+        code: problem.code,
+        ...(problem.reason ? { reason: problem.reason } : {}),
+        message: problem.message ?? title,
+      },
     };
     if (problem.details && problem.details.length > 0) body.error.details = problem.details;
     return c.json(requestId ? { ...body, requestId } : body, problem.status);

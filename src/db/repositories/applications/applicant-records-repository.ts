@@ -21,7 +21,7 @@ export const createApplicantRecordsRepository = (db: Db, dialect: Dialect): Appl
   lockRoundShared: async (roundId) => {
     const query = db.selectFrom('rounds').selectAll().where('id', '=', roundId);
     const row = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();
-    if (!row) throw new DomainError('NOT_FOUND', `There is no round with id "${roundId}".`);
+    if (!row) throw new DomainError('NOT_FOUND', 'round.notFound', { id: roundId });
     return toRound(row);
   },
   findFlags: async (applicationId) => {

@@ -81,7 +81,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
   const changeOne = async (id: string, set: Partial<ApplicationsTable>) => {
     const result = await db.updateTable('applications').set(set).where('id', '=', id).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      throw new DomainError('NOT_FOUND', `There is no application with id "${id}".`);
+      throw new DomainError('NOT_FOUND', 'application.notFound', { id });
     }
   };
   return {
@@ -93,7 +93,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
     findApplication,
     getApplication: async (id) => {
       const application = await findApplication(id);
-      if (!application) throw new DomainError('NOT_FOUND', `There is no application with id "${id}".`);
+      if (!application) throw new DomainError('NOT_FOUND', 'application.notFound', { id });
       return application;
     },
     findApplicationByEmail: async (roundId, email) => {

@@ -1,11 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { isDomainError } from '../../../core/errors';
 import { findRoundPhase, isAcceptingApplications, type Round } from '../../../core/rounds';
+import { translateError, translateProblem } from '../../../i18n/problems';
 import { clientIpAddress } from '../../client-address';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { createRecentRounds } from '../../recent-rounds';
-import { translateMessage } from '../../translate';
 import type { ApplicationFormProps } from '../../views/applications/application-form';
 import {
   AlreadyAppliedPage,
@@ -126,9 +126,7 @@ export const applicationPages = (ctx: WebDeps) => {
         return renderPage(c, {
           title: c.get('t')('applications:alreadyApplied.title'),
           status: 409,
-          children: (
-            <AlreadyAppliedPage round={current} message={translateMessage(c.get('t'), error.message)} />
-          ),
+          children: <AlreadyAppliedPage round={current} message={translateError(c.get('t'), error)} />,
         });
       }
       throw error;
@@ -164,7 +162,7 @@ export const applicationPages = (ctx: WebDeps) => {
         throw error;
       const message =
         error.code === 'VALIDATION'
-          ? translateMessage(t, 'Enter an email address like name@example.org')
+          ? translateProblem(t, { field: 'email', code: 'email.invalid' })
           : t('applications:previous.rateLimited');
       return renderApply(c, round, formProps(c, applyPath, 'apply', {}), {
         status: error.code === 'VALIDATION' ? 422 : 429,

@@ -54,7 +54,7 @@ export const outboxPages = (ctx: WebDeps) => {
 
   const findOutboxMessage = async (t: TFunction, id: string) => {
     const message = isOutbox ? await mail.findOutboxMessage(id) : undefined;
-    if (!message) throw new DomainError('NOT_FOUND', t('mail:message.notFound', { id }));
+    if (!message) throw new DomainError('NOT_FOUND', 'mail.notFound', { id });
     return message;
   };
 

@@ -108,7 +108,9 @@ describe('a country coordinator', () => {
     expect(note.status).toBe(404);
     const api = await t.request('/api/rounds/round-a/applications/ng-1');
     expect(api.status).toBe(404);
-    expect(await api.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(await api.json()).toEqual({
+      error: { code: 'NOT_FOUND', reason: 'application.notInRound', message: expect.any(String) },
+    });
     const status = await t.database.db
       .selectFrom('applications')
       .select('status')
@@ -320,7 +322,9 @@ describe('a program coordinator', () => {
     const illegal = await t.postForm(`/coordinator/rounds/${round.id}/status`, { to: 'finished' });
     expect(illegal.status).toBe(303);
     const refusal = await (await t.request(location)).text();
-    expect(refusal).toContain('cannot move to “Finished”: a draft round can only become open');
+    expect(refusal).toContain(
+      'cannot move to “Finished”: a round that is “Draft” can only become “Open for applications”',
+    );
 
     const opened = await t.postForm(`/coordinator/rounds/${round.id}/status`, { to: 'open' });
     expect(opened.status).toBe(303);

@@ -1,5 +1,5 @@
 import { MAX_INTERESTS, MIN_INTERESTS } from '../../../core/applications';
-import type { FieldProblem } from '../../../core/errors';
+import type { ShownProblem } from '../../../i18n/problems';
 import {
   CheckboxGroup,
   CsrfField,
@@ -38,7 +38,7 @@ export interface ApplicationFormProps {
   action: string;
   values: FormValues;
   /** Already in the reader's language. */
-  problems: FieldProblem[];
+  problems: ShownProblem[];
   languageRows: number;
   windowRows: number;
   mode: 'apply' | 'edit';

@@ -8,6 +8,7 @@ import {
 } from '../../../core/applications/csv-columns';
 import { readAnswerCells } from '../../../core/applications/csv-row';
 import { getT } from '../../../i18n';
+import { choiceNamesInEveryLanguage } from '../../../i18n/labels';
 import { writeAnswerCells } from './csv-cells';
 
 /** Export and import agree cell by cell: what one writes the other reads back unchanged. */
@@ -46,7 +47,7 @@ const answers = {
 
 const roundTrip = (given: ApplicationAnswers) => {
   const cells = writeAnswerCells(t, 'en', given);
-  return readAnswerCells((column) => cells[column], 'UTC');
+  return readAnswerCells((column) => cells[column], 'UTC', choiceNamesInEveryLanguage);
 };
 
 const answerPart = ({

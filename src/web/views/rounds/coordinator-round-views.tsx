@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { FieldProblem } from '../../../core/errors';
 import { ROUND_STATUSES, type Round, type RoundStatus } from '../../../core/rounds';
+import type { ShownProblem } from '../../../i18n/problems';
 import { BackLink, CheckboxGroup, CsrfField, ErrorSummary, SelectField, TextField } from '../components';
 import { formatCalendarDate, formatInstant } from '../format';
 import { useShell } from '../shell-context';
@@ -159,7 +159,7 @@ export const RoundFormView = ({
   title: string;
   action: string;
   values: RoundFormValues;
-  problems: FieldProblem[];
+  problems: ShownProblem[];
   csrfToken: string;
   submitLabel: string;
 }) => {
