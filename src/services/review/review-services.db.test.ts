@@ -406,9 +406,7 @@ describe('CSV import', () => {
       skipBadRows: false,
     });
     expect(report).toMatchObject({ rowCount: 3, validRowCount: 2, imported: 0, isImported: false });
-    expect(report.problems).toEqual([
-      { row: 3, field: 'sector', code: 'sector.missing' },
-    ]);
+    expect(report.problems).toEqual([{ row: 3, field: 'sector', code: 'sector.missing' }]);
     expect(await context.database.db.selectFrom('applications').select('id').execute()).toEqual([]);
   });
 

@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { TFunction } from 'i18next';
 import type { Config } from '../../../config/env';
 import { DomainError } from '../../../core/errors';
 import type { AppEnv } from '../../env';
@@ -52,7 +51,7 @@ export const outboxPages = (ctx: WebDeps) => {
   const forList = isOpen ? passThrough : requireCoordinator();
   const forBodies = isOpen ? passThrough : requireProgramCoordinator();
 
-  const findOutboxMessage = async (t: TFunction, id: string) => {
+  const findOutboxMessage = async (id: string) => {
     const message = isOutbox ? await mail.findOutboxMessage(id) : undefined;
     if (!message) throw new DomainError('NOT_FOUND', 'mail.notFound', { id });
     return message;
@@ -81,14 +80,14 @@ export const outboxPages = (ctx: WebDeps) => {
       });
     })
     .get('/:id', forBodies, async (c) => {
-      const message = await findOutboxMessage(c.get('t'), c.req.param('id'));
+      const message = await findOutboxMessage(c.req.param('id'));
       return renderPage(c, {
         title: c.get('t')('mail:message.title', { subject: message.subject }),
         children: <OutboxMessage message={message} notice={notice} />,
       });
     })
     .get('/:id/html', forBodies, async (c) => {
-      const message = await findOutboxMessage(c.get('t'), c.req.param('id'));
+      const message = await findOutboxMessage(c.req.param('id'));
       c.header('Content-Security-Policy', EMAIL_HTML_CSP);
       return c.html(message.html);
     });

@@ -34,7 +34,6 @@ export const importPages = (ctx: WebDeps) => {
   });
 
   app.post('/:roundId/imports', async (c) => {
-    const t = c.get('t');
     const roundId = c.req.param('roundId');
     const { round } = await review.loadRound(c.get('viewer'), roundId);
     const body = await c.req.parseBody();

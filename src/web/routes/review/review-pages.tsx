@@ -10,8 +10,8 @@ import { exportHeader, exportRow } from '../../views/review/csv-cells';
 import { ApplicationDetailView } from '../../views/review/detail-view';
 import { ApplicationsListView, applicationsPath } from '../../views/review/list-view';
 import { CountsView } from '../../views/review/other-views';
+import { PAGE_SIZE, parseReviewQuery } from '../../views/review/review-query';
 import type { WebDeps } from '../../web-deps';
-import { PAGE_SIZE, parseReviewQuery } from './review-query';
 import { renderRoundPage } from './round-page';
 
 type DetailValues = NonNullable<Parameters<typeof ApplicationDetailView>[0]['values']>;
