@@ -13,13 +13,9 @@ import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
-import {
-  type RoundFormValues,
-  RoundFormView,
-  RoundPageView,
-  RoundsListView,
-  toRoundFormValues,
-} from '../../views/rounds/coordinator-round-views';
+import { type RoundFormValues, RoundFormView, toRoundFormValues } from '../../views/rounds/round-form-view';
+import { RoundsListView } from '../../views/rounds/round-list-view';
+import { RoundPageView } from '../../views/rounds/round-page-view';
 import type { WebDeps } from '../../web-deps';
 
 /**

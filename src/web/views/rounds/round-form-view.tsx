@@ -1,12 +1,10 @@
 import { DateTime } from 'luxon';
-import { ROUND_STATUSES, type Round, type RoundStatus } from '../../../core/rounds';
+import type { Round } from '../../../core/rounds';
 import type { ShownProblem } from '../../../i18n/problems';
 import { BackLink, CheckboxGroup, CsrfField, ErrorSummary, SelectField, TextField } from '../components';
-import { formatCalendarDate, formatInstant } from '../format';
 import { useShell } from '../shell-context';
 
-/** The round pages: list, create/edit form, and the round's own page with its stage buttons. */
-
+/** Creating and editing a round: its name, window, dates and country quota. */
 export type RoundFormValues = Record<string, string>;
 
 /** A round's settings as the form shows them: dates and times in the program's zone. */
@@ -27,74 +25,6 @@ export const toRoundFormValues = (round: Round): RoundFormValues => {
     quotaCapPercent: String(round.quota.capPercent),
     quotaMinimumPlaces: String(round.quota.minimumPlaces),
   };
-};
-
-export const RoundStatusLabel = ({ status }: { status: RoundStatus }) => {
-  const { t } = useShell();
-  return <>{t(`review:roundStatus.${status}`)}</>;
-};
-
-export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canManage: boolean }) => {
-  const { t, locale } = useShell();
-  return (
-    <section>
-      <h1>{t('review:rounds.title')}</h1>
-      <p class="lead">{t('review:rounds.intro')}</p>
-      {canManage && (
-        <p>
-          <a class="button" href="/coordinator/rounds/new">
-            {t('review:rounds.newRound')}
-          </a>
-        </p>
-      )}
-      {rounds.length === 0 ? (
-        <p>{t('review:rounds.none')}</p>
-      ) : (
-        <div class="table-scroll">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('review:rounds.columns.name')}</th>
-                <th scope="col">{t('review:rounds.columns.status')}</th>
-                <th scope="col">{t('review:rounds.columns.applications')}</th>
-                <th scope="col">{t('review:rounds.columns.dates')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rounds.map((round) => (
-                <tr data-round-id={round.id}>
-                  <th scope="row">
-                    {canManage ? <a href={`/coordinator/rounds/${round.id}`}>{round.name}</a> : round.name}
-                    <br />
-                    <a class="table__sub" href={`/coordinator/rounds/${round.id}/applications`}>
-                      {t('review:rounds.review')}
-                    </a>
-                  </th>
-                  <td>
-                    <div class={`tag tag--${round.status}`}>
-                      <RoundStatusLabel status={round.status} />
-                    </div>
-                  </td>
-                  <td>
-                    {t('review:rounds.window', {
-                      open: formatInstant(round.applicationsOpenAt, locale, round.programTimeZone),
-                      close: formatInstant(round.applicationsCloseAt, locale, round.programTimeZone),
-                    })}
-                  </td>
-                  <td>
-                    {t('review:rounds.dates', {
-                      start: formatCalendarDate(round.startsOn, locale),
-                      end: formatCalendarDate(round.endsOn, locale),
-                    })}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
 };
 
 const listTimeZones = (): string[] => {
@@ -261,91 +191,3 @@ export const RoundFormView = ({
     </section>
   );
 };
-
-export interface StageOption {
-  to: RoundStatus;
-  /** Why it cannot happen now, or undefined when it can. */
-  refusal: string | undefined;
-}
-
-export const RoundPageView = ({
-  round,
-  stages,
-  csrfToken,
-}: {
-  round: Round;
-  stages: StageOption[];
-  csrfToken: string;
-}) => {
-  const { t, locale } = useShell();
-  return (
-    <section>
-      <BackLink href="/coordinator/rounds" label={t('review:rounds.backToRounds')} />
-      <h1>{round.name}</h1>
-      <p>
-        <a class="button" href={`/coordinator/rounds/${round.id}/applications`}>
-          {t('review:rounds.review')}
-        </a>
-      </p>
-      <h2>{t('review:rounds.stageHeading')}</h2>
-      <p>{t('review:rounds.currentStage', { status: t(`review:roundStatus.${round.status}`) })}</p>
-      {stages.length === 0 ? (
-        <p>{t('review:rounds.finishedNote')}</p>
-      ) : (
-        <ul class="stage-list">
-          {stages.map((stage) => (
-            <li>
-              <form method="post" action={`/coordinator/rounds/${round.id}/status`}>
-                <CsrfField token={csrfToken} />
-                <input type="hidden" name="to" value={stage.to} />
-                <button
-                  type="submit"
-                  class="button button--secondary"
-                  aria-describedby={stage.refusal ? `refusal-${stage.to}` : undefined}
-                >
-                  {t(`review:transition.${stage.to}`)}
-                </button>
-                {stage.refusal && (
-                  <p class="field__hint" id={`refusal-${stage.to}`}>
-                    {t('review:rounds.unavailable')}: {stage.refusal}
-                  </p>
-                )}
-              </form>
-            </li>
-          ))}
-        </ul>
-      )}
-      <h2>{t('review:rounds.settingsHeading')}</h2>
-      <ul class="settings-list">
-        <li>
-          {t('review:rounds.window', {
-            open: formatInstant(round.applicationsOpenAt, locale, round.programTimeZone),
-            close: formatInstant(round.applicationsCloseAt, locale, round.programTimeZone),
-          })}{' '}
-          ({round.programTimeZone.replaceAll('_', ' ')})
-        </li>
-        <li>
-          {t('review:rounds.dates', {
-            start: formatCalendarDate(round.startsOn, locale),
-            end: formatCalendarDate(round.endsOn, locale),
-          })}
-        </li>
-        <li>
-          {round.quota.enabled
-            ? t('review:rounds.quotaOn', {
-                percent: round.quota.capPercent,
-                minimum: round.quota.minimumPlaces,
-              })
-            : t('review:rounds.quotaOff')}
-        </li>
-      </ul>
-      {round.status !== 'finished' && (
-        <p>
-          <a href={`/coordinator/rounds/${round.id}/edit`}>{t('review:rounds.editLink')}</a>
-        </p>
-      )}
-    </section>
-  );
-};
-
-export const ALL_ROUND_STATUSES = ROUND_STATUSES;
