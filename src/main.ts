@@ -12,7 +12,7 @@ export const databaseTargetFor = (config: Config): DatabaseTarget =>
 
 export const createAppContext = async (config: Config, { migrate = true } = {}): Promise<AppContext> => {
   const logger = createLogger(config);
-  const database = openDatabase(databaseTargetFor(config));
+  const database = openDatabase(databaseTargetFor(config), { logger });
   if (migrate) {
     try {
       const { applied } = await migrateToLatest(database.db);

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import type { AppContext } from '../../app-context';
 import { type FieldProblem, isDomainError } from '../../core/errors';
+import { databaseOutage, isDatabaseUnavailable } from '../../db/database-errors';
 import type { AppEnv } from '../env';
 import { type ApiErrorBody, HTTP_STATUS_BY_CODE } from '../http-errors';
 import { renderErrorPage } from '../views/error-page';
@@ -26,6 +27,8 @@ interface Problem {
   message?: string | undefined;
   details?: FieldProblem[];
   isUnexpected?: boolean;
+  /** The database is down or locked for now (db/database-errors.ts): 503, logged once per outage. */
+  isDatabaseOutage?: boolean;
 }
 
 const TEXT_KEY_BY_STATUS: Partial<Record<number, [code: string, textKey: string]>> = {
@@ -50,7 +53,13 @@ const problemForStatus = (status: ContentfulStatusCode, message?: string): Probl
 
 const isJsonBody = (c: Context) => /\bjson\b/i.test(c.req.header('content-type') ?? '');
 
+/** Seconds a client is asked to wait when the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
+
 export const describeError = (error: unknown, c: Context): Problem => {
+  if (isDatabaseUnavailable(error)) {
+    return { status: 503, code: 'UNAVAILABLE', textKey: 'databaseUnavailable', isDatabaseOutage: true };
+  }
   if (error instanceof CsrfError) return { status: 403, code: 'CSRF', textKey: 'csrf' };
   if (isDomainError(error)) {
     const problem = problemForStatus(HTTP_STATUS_BY_CODE[error.code], error.message);
@@ -110,6 +119,11 @@ export const handleError =
     const problem = describeError(error, c);
     const requestId = c.get('requestId') ?? randomUUID();
     const where = { requestId, method: c.req.method, path: c.req.path };
+    if (problem.isDatabaseOutage) {
+      databaseOutage(ctx.database, ctx.logger).failed(error, `${c.req.method} ${c.req.path}`);
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return respond(c, problem);
+    }
     if (problem.isUnexpected) {
       ctx.logger.error({ ...where, err: error }, 'request failed');
       return respond(c, problem, requestId);

@@ -1,18 +1,26 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppContext } from '../../app-context';
+import { databaseOutage, isDatabaseUnavailable } from '../../db/database-errors';
 import type { AppEnv } from '../env';
 
-/** For load balancers and uptime checks: is the database answering? No details leave the server. */
+/**
+ * For load balancers and uptime checks: is the database answering? No details leave the server.
+ * While the database is down this answers 503 `{"status":"unavailable"}` (logged once per outage
+ * with every other part of the server, see db/database-errors.ts) and 200 again once it is back.
+ */
 export const healthRoutes = (ctx: AppContext) => {
   const app = new Hono<AppEnv>();
   app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store');
     try {
       await sql`select 1`.execute(ctx.database.db);
+      databaseOutage(ctx.database, ctx.logger).succeeded('health check');
       return c.json({ status: 'ok' }, 200);
     } catch (error) {
-      ctx.logger.error({ err: error }, 'health check failed: the database did not answer');
+      if (isDatabaseUnavailable(error))
+        databaseOutage(ctx.database, ctx.logger).failed(error, 'health check');
+      else ctx.logger.error({ err: error }, 'health check failed: the database did not answer');
       return c.json({ status: 'unavailable' }, 503);
     }
   });
