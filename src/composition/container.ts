@@ -2,6 +2,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { type Auth, createAuth } from '../auth/auth';
 import type { Config } from '../config/env';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../db/connection';
+import { databaseOutage, isDatabaseUnavailable } from '../db/database-errors';
 import { migrateToLatest } from '../db/migrate';
 import type { StoreOptions } from '../db/store';
 import { createStore } from '../db/store';
@@ -11,6 +12,7 @@ import { createMessageRenderer } from '../email/render-message';
 import { createTransport } from '../email/transports';
 import { createJobs, type Job } from '../jobs';
 import { createServices, type ServiceDeps, type Services } from '../services';
+import type { DatabaseHealth } from '../services/ports/health';
 import type { MailTransport } from '../services/ports/mail';
 import type { IdSource, Logger } from '../services/ports/runtime';
 import { type App, createApp } from '../web/app';
@@ -30,6 +32,7 @@ export interface Container {
   services: Services;
   auth: Auth;
   transport: MailTransport;
+  health: DatabaseHealth;
   /** The web application (made on first use). */
   webApp: () => App;
   /** The scheduled jobs (mail delivery, the round schedule, the duplicate check). */
@@ -62,7 +65,7 @@ export const ids: IdSource = {
 
 export const createContainer = async (config: Config, options: ContainerOptions = {}): Promise<Container> => {
   const logger = options.logger ?? createLogger(config);
-  const database = options.database ?? openDatabase(databaseTargetFor(config));
+  const database = options.database ?? openDatabase(databaseTargetFor(config), { logger });
   if (options.migrate ?? true) {
     try {
       const { applied } = await migrateToLatest(database.db);
@@ -108,6 +111,12 @@ export const assembleContainer = (
   const services = createServices(createServiceDeps(config, database, logger, now));
   const auth = createAuth({ config, database, services, logger });
   const transport = options.transport ?? createTransport(config);
+  const outage = databaseOutage(database, logger);
+  const health: DatabaseHealth = {
+    isUnavailable: isDatabaseUnavailable,
+    failed: outage.failed,
+    succeeded: outage.succeeded,
+  };
   let webApp: App | undefined;
   return {
     config,
@@ -117,8 +126,9 @@ export const assembleContainer = (
     services,
     auth,
     transport,
+    health,
     webApp: () => {
-      webApp ??= createApp({ config, logger, now, services, auth });
+      webApp ??= createApp({ config, logger, now, services, auth, health });
       return webApp;
     },
     jobs: () => createJobs(services, { transport, mailFrom: config.mailFrom, logger }),

@@ -65,6 +65,22 @@ beforeAll(async () => {
     throw new DomainError('UNAUTHENTICATED', 'access.signInFirst', { doing: 'see the dashboard' });
   });
   app.post('/api/json', async (c) => c.json(await c.req.json()));
+  // What pg says when PostgreSQL is stopped with `pg_ctl -m fast`, and SQLite when another
+  // process holds the database beyond busy_timeout or the file is read-only.
+  const postgresGone = () =>
+    Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+  app.get('/db-down', () => {
+    throw postgresGone();
+  });
+  app.get('/api/db-down', () => {
+    throw postgresGone();
+  });
+  app.get('/db-locked', () => {
+    throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+  });
+  app.post('/db-read-only', () => {
+    throw Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+  });
 });
 
 afterAll(async () => {
@@ -189,5 +205,48 @@ describe('other errors', () => {
     expect(await page.text()).toContain('<h1>Page not found</h1>');
     const json = await app.request('/nowhere', { headers: { accept: 'application/json' } });
     expect(await json.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Page not found' } });
+  });
+});
+
+describe('the database unavailable', () => {
+  test('is a plain "try again shortly" page, 503, in the layout, without details', async () => {
+    for (const [method, path] of [
+      ['GET', '/db-down'],
+      ['GET', '/db-locked'],
+      ['POST', '/db-read-only'],
+    ] as const) {
+      const response = await app.request(path, { method });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const page = await response.text();
+      expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(page).toContain('<header class="site-header">');
+      expect(page).toContain('<h1>Please try again shortly</h1>');
+      expect(page).toContain('cannot reach its database for the moment');
+      for (const leak of ['57P01', 'administrator', 'SQLITE', 'locked', 'readonly', 'at ', 'reference']) {
+        expect(page).not.toContain(leak);
+      }
+    }
+  });
+
+  test('is a 503 JSON error for API clients', async () => {
+    const response = await app.request('/api/db-down');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: { code: 'UNAVAILABLE', message: 'Please try again shortly' },
+    });
+    const asked = await app.request('/db-down', { headers: { accept: 'application/json' } });
+    expect(asked.status).toBe(503);
+    expect(await asked.json()).toEqual({
+      error: { code: 'UNAVAILABLE', message: 'Please try again shortly' },
+    });
+  });
+
+  test('is logged once for many requests, not as a failed request each', async () => {
+    const before = logLines.length;
+    await Promise.all(Array.from({ length: 50 }, () => app.request('/db-down')));
+    const logged = logLines.slice(before);
+    expect(logged.filter((line) => line.msg === 'request failed')).toEqual([]);
+    expect(logged.filter((line) => (line.level as number) >= 40).length).toBeLessThanOrEqual(1);
   });
 });

@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { isDomainError } from '../../core/errors';
 import { type ShownProblem, translateError, translateProblems } from '../../i18n/problems';
+import type { DatabaseHealth } from '../../services/ports/health';
 import type { AppEnv } from '../env';
 import { type ApiErrorBody, HTTP_STATUS_BY_CODE } from '../http-errors';
 import { renderErrorPage } from '../views/error-page';
@@ -29,6 +30,8 @@ interface Problem {
   /** The domain error's reason key, for API clients that act on it. */
   reason?: string;
   isUnexpected?: boolean;
+  /** The database is down or locked for now (db/database-errors.ts): 503, logged once per outage. */
+  isDatabaseOutage?: boolean;
 }
 
 const TEXT_KEY_BY_STATUS: Partial<Record<number, [code: string, textKey: string]>> = {
@@ -53,7 +56,17 @@ const problemForStatus = (status: ContentfulStatusCode, message?: string): Probl
 
 const isJsonBody = (c: Context) => /\bjson\b/i.test(c.req.header('content-type') ?? '');
 
-export const describeError = (error: unknown, c: Context): Problem => {
+/** Seconds a client is asked to wait when the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
+
+export const describeError = (
+  error: unknown,
+  c: Context,
+  health: Pick<DatabaseHealth, 'isUnavailable'>,
+): Problem => {
+  if (health.isUnavailable(error)) {
+    return { status: 503, code: 'UNAVAILABLE', textKey: 'databaseUnavailable', isDatabaseOutage: true };
+  }
   if (error instanceof CsrfError) return { status: 403, code: 'CSRF', textKey: 'csrf' };
   if (isDomainError(error)) {
     const { t } = pageValuesOf(c);
@@ -124,9 +137,14 @@ export const handleError =
   (error, c) => {
     // An HTTPException built around a ready response (e.g. a redirect) is passed through.
     if (error instanceof HTTPException && error.res) return error.getResponse();
-    const problem = describeError(error, c);
+    const problem = describeError(error, c, ctx.health);
     const requestId = c.get('requestId') ?? randomUUID();
     const where = { requestId, method: c.req.method, path: c.req.path };
+    if (problem.isDatabaseOutage) {
+      ctx.health.failed(error, `${c.req.method} ${c.req.path}`);
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return respond(c, problem);
+    }
     if (problem.isUnexpected) {
       ctx.logger.error({ ...where, err: error }, 'request failed');
       return respond(c, problem, requestId);

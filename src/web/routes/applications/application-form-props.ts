@@ -3,7 +3,7 @@ import { getPrimaryTimeZone, isCountryCode } from '../../../core/countries';
 import type { FieldProblem } from '../../../core/errors';
 import { translateProblems } from '../../../i18n/problems';
 import type { AppEnv } from '../../env';
-import type { ApplicationFormProps } from '../../views/applications/application-form';
+import type { ApplicationFormProps } from '../../views/applications/form-parts';
 import {
   compactRows,
   countRows,

@@ -6,13 +6,13 @@ import { clientIpAddress } from '../../client-address';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { createRecentRounds } from '../../recent-rounds';
-import type { ApplicationFormProps } from '../../views/applications/application-form';
 import {
   AlreadyAppliedPage,
   AppliedPage,
   ApplyPage,
   NotAcceptingPage,
 } from '../../views/applications/application-pages';
+import type { ApplicationFormProps } from '../../views/applications/form-parts';
 import {
   answersPart,
   answersToFormValues,

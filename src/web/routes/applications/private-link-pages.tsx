@@ -31,7 +31,7 @@ export const privateLinkPages = (ctx: WebDeps) => {
 
   // Never log the path here: it holds the token.
   app.onError((error, c) => {
-    const problem = describeError(error, c);
+    const problem = describeError(error, c, ctx.health);
     const t = c.get('t');
     if (problem.isUnexpected) {
       ctx.logger.error(

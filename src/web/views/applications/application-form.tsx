@@ -4,26 +4,8 @@ import { useShell } from '../shell-context';
 import { AboutSection, LanguagesSection, WorkSection } from './form-about-sections';
 import { AgreementsSection, AvailabilitySection, HopesSection } from './form-availability-sections';
 import { InterestsSection, PartnerSection } from './form-interest-sections';
-import type { FormContext } from './form-parts';
+import type { ApplicationFormProps, FormContext } from './form-parts';
 import { type FormValues, indexProblems, readValue } from './form-values';
-
-export interface ApplicationFormProps {
-  /** Where the form posts. */
-  action: string;
-  values: FormValues;
-  /** Already in the reader's language. */
-  problems: ShownProblem[];
-  languageRows: number;
-  windowRows: number;
-  mode: 'apply' | 'edit';
-  csrfToken: string;
-  /** The previous-answers token the form was opened with (sent back so it is used up on success). */
-  prefillToken?: string | undefined;
-  /** The zone suggested from the country when none was chosen (no-JavaScript path). */
-  suggestedTimeZone?: string | undefined;
-  /** When editing: the private link's token, sent in the body so that the path holds none. */
-  privateToken?: string | undefined;
-}
 
 /** Every id the form renders; a problem is linked to the nearest of these up its path. */
 const anchorFor = (field: string, anchors: Set<string>): string => {

@@ -6,7 +6,8 @@ import { CsrfField, ErrorSummary, LocalTime, Notice, TextField } from '../compon
 import { formatTimeZone } from '../format';
 import { ApplyScript, DeadlineCountdown, RoundDates } from '../rounds/round-views';
 import { useShell } from '../shell-context';
-import { ApplicationForm, type ApplicationFormProps } from './application-form';
+import { ApplicationForm } from './application-form';
+import type { ApplicationFormProps } from './form-parts';
 
 /**
  * The private page tells the browser not to send its address (which holds the token) anywhere;

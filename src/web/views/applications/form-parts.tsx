@@ -1,8 +1,27 @@
 import type { TFunction } from 'i18next';
+import type { ShownProblem } from '../../../i18n/problems';
 import { fieldId, type Option } from '../components';
 import { useShell } from '../shell-context';
-import type { ApplicationFormProps } from './application-form';
 import type { FormValues } from './form-values';
+
+/** What the application form is drawn from. */
+export interface ApplicationFormProps {
+  /** Where the form posts. */
+  action: string;
+  values: FormValues;
+  /** Already in the reader's language. */
+  problems: ShownProblem[];
+  languageRows: number;
+  windowRows: number;
+  mode: 'apply' | 'edit';
+  csrfToken: string;
+  /** The previous-answers token the form was opened with (sent back so it is used up on success). */
+  prefillToken?: string | undefined;
+  /** The zone suggested from the country when none was chosen (no-JavaScript path). */
+  suggestedTimeZone?: string | undefined;
+  /** When editing: the private link's token, sent in the body so that the path holds none. */
+  privateToken?: string | undefined;
+}
 
 /** What every section of the application form reads: the values, the errors and the texts. */
 export interface FormContext {
