@@ -1,11 +1,10 @@
-import type { ShownProblem } from '../../../i18n/problems';
 import { CsrfField, ErrorSummary } from '../components';
 import { useShell } from '../shell-context';
 import { AboutSection, LanguagesSection, WorkSection } from './form-about-sections';
 import { AgreementsSection, AvailabilitySection, HopesSection } from './form-availability-sections';
 import { InterestsSection, PartnerSection } from './form-interest-sections';
 import type { ApplicationFormProps, FormContext } from './form-parts';
-import { type FormValues, indexProblems, readValue } from './form-values';
+import { indexProblems, readValue } from './form-values';
 
 /** Every id the form renders; a problem is linked to the nearest of these up its path. */
 const anchorFor = (field: string, anchors: Set<string>): string => {
