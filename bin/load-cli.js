@@ -50,16 +50,15 @@ export async function checkBuild(root, distDir = distDirOf(root)) {
 }
 
 /**
- * Imports src/cli/main.ts: compiled when `checkBuild` finds it fresh (with source maps on, so
- * stack traces name the .ts files), else the source through tsx with the project's tsconfig (so
- * JSX compiles the same from any working directory). `fromSource` skips the check.
+ * Imports src/cli/main.ts: compiled when `checkBuild` finds it fresh, else the source through tsx
+ * with the project's tsconfig (so JSX compiles the same from any working directory). `fromSource`
+ * skips the check. (The build has source maps; `serve` turns them on, src/cli/verbs.ts.)
  * @param {{ root: string, distDir?: string, fromSource?: boolean, onSource?: (reason: string) => void }} options
  * @returns {Promise<{ runCli: (argv: string[]) => Promise<number>, compiled: boolean }>}
  */
 export async function loadCli({ root, distDir = distDirOf(root), fromSource = false, onSource = () => {} }) {
   const build = fromSource ? { fresh: false, reason: null } : await checkBuild(root, distDir);
   if (build.fresh) {
-    process.setSourceMapsEnabled(true);
     const { runCli } = await import(pathToFileURL(build.entry).href);
     return { runCli, compiled: true };
   }

@@ -150,7 +150,8 @@ export async function build({ root = projectRoot, distDir = distDirOf(root) } = 
     outbase: srcDir,
     outdir: stagingDir,
     plugins: [oneFilePerSource],
-    // bin/iln.js turns source maps on, so stack traces name the .ts files and their lines.
+    // `iln serve` turns source maps on (src/cli/verbs.ts): its logged stack traces name the .ts
+    // files and lines; NODE_OPTIONS=--enable-source-maps does it for any verb.
     sourcemap: 'linked',
   });
   for (const path of BUILD_INPUTS) record(join(root, path));
