@@ -46,7 +46,11 @@ export async function checkBuild(root, distDir = distDirOf(root)) {
     }
     return { fresh: false, reason: `${path} has changed since the last build` };
   }
-  return { fresh: true, build: manifest.build, entry: join(distDir, manifest.build, 'cli', 'main.js') };
+  const entry = join(distDir, manifest.build, 'cli', 'main.js');
+  if (!statSync(entry, { throwIfNoEntry: false })) {
+    return { fresh: false, reason: `dist/${manifest.build} is missing` };
+  }
+  return { fresh: true, build: manifest.build, entry };
 }
 
 /**

@@ -202,7 +202,7 @@ describe('bin/iln.js and bin/load-cli.js', () => {
     expect(iln().output).toMatchObject({ greeting: 'HOWDY!' });
   });
 
-  test('a deleted source, a changed tsconfig.json or build script, or an old manifest make it stale', async () => {
+  test('a deleted source, a changed tsconfig.json or build script, an old manifest or a missing build make it stale', async () => {
     await build({ root: project });
     rmSync(join(project, 'src/cli/greeting.ts'));
     expect(await checkBuild(project)).toEqual({
@@ -226,6 +226,10 @@ describe('bin/iln.js and bin/load-cli.js', () => {
       fresh: false,
       reason: expect.stringContaining('another version'),
     });
+    const { build: id } = await build({ root: project });
+    rmSync(join(project, 'dist', id), { recursive: true });
+    expect(await checkBuild(project)).toEqual({ fresh: false, reason: `dist/${id} is missing` });
+    expect(iln().output).toMatchObject({ greeting: 'HELLO!' });
   });
 
   test('a file that nothing imports does not make the build stale', async () => {
