@@ -66,6 +66,7 @@ const dotted = (path) => (path.startsWith('.') ? path : `./${path}`);
  */
 export async function build({ root = projectRoot, distDir = distDirOf(root) } = {}) {
   const started = performance.now();
+  const startedAt = Date.now();
   const esbuild = loadEsbuild();
   const srcDir = join(root, 'src');
   const common = {
@@ -165,12 +166,16 @@ export async function build({ root = projectRoot, distDir = distDirOf(root) } = 
   writeFileSync(temporary, `${JSON.stringify(manifest, null, 1)}\n`);
   renameSync(temporary, manifestPath);
 
-  // 4. Remove older builds; the previous one stays for processes that started from it.
+  // 4. Remove older builds; the previous one stays for processes that started from it, and so
+  // does anything written since this build began (another build running at the same time).
+  // Unfinished ones are left until they are clearly abandoned.
   for (const entry of readdirSync(distDir, { withFileTypes: true })) {
     const name = entry.name;
     if (name === 'manifest.json' || name === id || name === previous) continue;
+    const modified = statSync(join(distDir, name)).mtimeMs;
+    if (modified >= startedAt) continue;
     const unfinished = name.endsWith('.partial') || name.endsWith('.tmp');
-    if (unfinished && Date.now() - statSync(join(distDir, name)).mtimeMs < ABANDONED_MS) continue;
+    if (unfinished && Date.now() - modified < ABANDONED_MS) continue;
     rmSync(join(distDir, name), { recursive: true, force: true });
   }
   return { build: id, files: entries.size, seconds: (performance.now() - started) / 1000 };
