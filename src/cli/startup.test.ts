@@ -8,8 +8,8 @@ import { build } from '../../scripts/build.js';
 
 /**
  * What each verb imports, observed in a real `iln` process (ADR 0011): `iln --help` must load the
- * dispatcher and nothing else, a tiny solve the matching engine and zod but no database driver or
- * web framework, and a short database verb no web, auth, mail or i18n package. A module hook
+ * dispatcher and nothing else, a tiny solve the matching engine and no package (zod only to
+ * explain an invalid document), and a short database verb no web, auth, mail or i18n package. A module hook
  * (module.register) records every module the process loads. Run both ways `iln` runs: the
  * sources through tsx (ILN_FROM_SOURCE=1) and a build of them made here. Times are measured in
  * bench/startup, not here.
@@ -34,6 +34,7 @@ let work: string;
 let buildDir: string;
 let dataDir: string;
 let graphFile: string;
+let badGraphFile: string;
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'iln-startup-test-'));
@@ -75,6 +76,8 @@ beforeAll(async () => {
   dataDir = join(work, 'data');
   graphFile = join(work, 'one-edge.json');
   writeFileSync(graphFile, JSON.stringify({ edges: [[0, 1, 1]] }));
+  badGraphFile = join(work, 'negative-id.json');
+  writeFileSync(badGraphFile, JSON.stringify({ edges: [[-1, 1, 1]] }));
 }, 60_000);
 
 afterAll(() => {
@@ -156,14 +159,23 @@ describe.each(['compiled', 'source'] as const)('what `iln` loads, run %s', (mode
     expect(run.packages).toEqual([]);
   });
 
-  test('`iln solve-matching` loads the matching engine and zod, no database or web code', () => {
+  test('`iln solve-matching` loads the matching engine and no package at all', () => {
     const run = iln(mode, ['solve-matching', graphFile]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ weight: 1, pairs: [[0, 1]], optimal: true });
-    expect(run.packages).toEqual(['zod']);
+    expect(run.packages).toEqual([]);
     const allowed = /^(cli\/(main|command|verbs|parse-args|solve-matching)|core\/matching\/[\w-]+)$/;
     expect(run.project.filter((module) => !allowed.test(module))).toEqual([]);
+  });
+
+  test('`iln solve-matching` imports zod to explain an invalid document', () => {
+    const run = iln(mode, ['solve-matching', badGraphFile]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      'solve-matching: invalid input at edges[0][0]: vertex ids must be non-negative\n',
+    );
+    expect(run.packages).toEqual(['zod']);
   });
 
   test('`iln migrate` loads the database code, not the web application, sign-in, mail or i18n', () => {
