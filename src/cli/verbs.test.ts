@@ -1,0 +1,44 @@
+import { expect, test } from 'vitest';
+import { createCoordinatorCommand } from './create-coordinator';
+import { helpText } from './main';
+import { migrateCommand } from './migrate';
+import { seedDemoCommand } from './seed-demo';
+import { serveCommand } from './serve';
+import { solveMatchingCommand } from './solve-matching';
+import { verbs } from './verbs';
+
+// src/cli/verbs.ts lists each verb's name and summary without importing its file (ADR 0011); the
+// listing must say what the files say, in the order `iln --help` has always shown them.
+const commands = [
+  serveCommand,
+  migrateCommand,
+  seedDemoCommand,
+  createCoordinatorCommand,
+  solveMatchingCommand,
+];
+
+test('each listed verb loads the command of its name, with the same summary', async () => {
+  expect(verbs.map((verb) => verb.name)).toEqual(commands.map((command) => command.name));
+  for (const verb of verbs) {
+    const command = await verb.load();
+    expect(command.name).toBe(verb.name);
+    expect(command.summary).toBe(verb.summary);
+    expect(commands).toContain(command);
+  }
+});
+
+test('`iln --help` reads the same as when every verb was imported', () => {
+  expect(helpText(verbs)).toBe(helpText(commands));
+  expect(helpText(verbs)).toMatchInlineSnapshot(`
+    "Usage: iln <command> [options]
+
+    Commands:
+      serve               Start the web application and the mail worker
+      migrate             Bring the database schema up to date (also done at every start)
+      seed-demo           Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators
+      create-coordinator  Make someone a program or country coordinator (creates the person if needed)
+      solve-matching      Solve a maximum-weight matching given as JSON edges and check that it is optimal
+
+    Run \`iln <command> --help\` for the options of one command."
+  `);
+});
