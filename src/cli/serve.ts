@@ -15,9 +15,9 @@ export interface RunningServer {
  * Starts the web server and its workers (mail, the round schedule, the duplicate check); resolves
  * once it is listening.
  */
-export const startServer = (ctx: Container): Promise<RunningServer> =>
-  new Promise((resolve, reject) => {
-    const app = ctx.webApp();
+export const startServer = async (ctx: Container): Promise<RunningServer> => {
+  const app = await ctx.webApp();
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: ctx.config.port }, () => {
       ctx.logger.info({ url: ctx.config.baseUrl, port: ctx.config.port }, 'ILN is listening');
       const jobs = startJobs(ctx.jobs(), ctx.logger);
@@ -43,6 +43,7 @@ export const startServer = (ctx: Container): Promise<RunningServer> =>
       );
     });
   });
+};
 
 const waitForShutdownSignal = (): Promise<string> =>
   new Promise((resolve) => {

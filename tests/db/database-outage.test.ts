@@ -323,7 +323,7 @@ if (testDialect() === 'sqlite') {
         close: () => db.destroy(),
         durable: async () => undefined,
       };
-      const app = assembleContainer(t.ctx.config, readOnlyDatabase, t.ctx.logger, {
+      const app = await assembleContainer(t.ctx.config, readOnlyDatabase, t.ctx.logger, {
         now: t.ctx.now,
       }).webApp();
       const form = await app.request(`/rounds/${round.id}/apply`);

@@ -133,7 +133,7 @@ const respond = (c: Context<AppEnv>, problem: Problem, requestId?: string) => {
 };
 
 export const handleError =
-  (ctx: WebDeps): ErrorHandler<AppEnv> =>
+  (ctx: Pick<WebDeps, 'logger' | 'health'>): ErrorHandler<AppEnv> =>
   (error, c) => {
     // An HTTPException built around a ready response (e.g. a redirect) is passed through.
     if (error instanceof HTTPException && error.res) return error.getResponse();

@@ -43,7 +43,7 @@ const passThrough: MiddlewareHandler<AppEnv> = async (_c, next) => {
   await next();
 };
 
-export const outboxPages = (ctx: WebDeps) => {
+export const outboxPages = (ctx: Pick<WebDeps, 'config' | 'services'>) => {
   const mail = ctx.services.mail;
   const isOpen = isOutboxOpen(ctx.config);
   const isOutbox = !ctx.config.smtpUrl;
