@@ -2,16 +2,18 @@ import { expect, test } from 'vitest';
 import { createCoordinatorCommand } from './create-coordinator';
 import { helpText } from './main';
 import { migrateCommand } from './migrate';
+import { runDueCommand } from './run-due';
 import { seedDemoCommand } from './seed-demo';
 import { serveCommand } from './serve';
 import { solveMatchingCommand } from './solve-matching';
 import { verbs } from './verbs';
 
 // src/cli/verbs.ts lists each verb's name and summary without importing its file (ADR 0011); the
-// listing must say what the files say, in the order `iln --help` has always shown them.
+// listing must say what the files say, in the order `iln --help` shows them.
 const commands = [
   serveCommand,
   migrateCommand,
+  runDueCommand,
   seedDemoCommand,
   createCoordinatorCommand,
   solveMatchingCommand,
@@ -35,6 +37,7 @@ test('`iln --help` reads the same as when every verb was imported', () => {
     Commands:
       serve               Start the web application and the mail worker
       migrate             Bring the database schema up to date (also done at every start)
+      run-due             Do whatever scheduled work is due now (send mail, move rounds, flag duplicates), then exit
       seed-demo           Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators
       create-coordinator  Make someone a program or country coordinator (creates the person if needed)
       solve-matching      Solve a maximum-weight matching given as JSON edges and check that it is optimal

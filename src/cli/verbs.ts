@@ -25,6 +25,11 @@ export const verbs: readonly LazyCliCommand[] = [
     load: async () => (await import('./migrate')).migrateCommand,
   },
   {
+    name: 'run-due',
+    summary: 'Do whatever scheduled work is due now (send mail, move rounds, flag duplicates), then exit',
+    load: async () => (await import('./run-due')).runDueCommand,
+  },
+  {
     name: 'seed-demo',
     summary:
       'Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators',
