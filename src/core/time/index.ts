@@ -7,6 +7,23 @@ export {
   LocalTimeSchema,
   parseLocalTimeMinutes,
 } from './local-time';
+export {
+  type CallMode,
+  describeProfileOverlap,
+  describeWeeklyOverlap,
+  type LocalSpan,
+  type OverlapPeriod,
+  type SharedWindow,
+  type WeeklyOverlap,
+} from './overlap-periods';
+export {
+  listOffsetChanges,
+  type OffsetChange,
+  offsetMinutesAt,
+  type RoundCalendar,
+  type RoundSpan,
+  roundSpanOf,
+} from './round-calendar';
 export { isValidTimeZone, normaliseTimeZone, TimeZoneSchema } from './time-zones';
 export {
   type AvailabilityWindow,
@@ -18,3 +35,14 @@ export {
   overlapMinutesPerWeek,
   type WeeklyAvailability,
 } from './weekly-availability';
+export {
+  type AvailabilityProfile,
+  type AvailabilityRegime,
+  buildAvailabilityProfile,
+  fillWeekCover,
+  forEachOverlapPeriod,
+  guaranteedWeeklyOverlapMinutes,
+  overlapMinutesOfRegimes,
+  overlapMinutesWithCover,
+  WEEK_MINUTES,
+} from './weekly-overlap';

@@ -1,0 +1,101 @@
+/**
+ * A round's real dates as instants, and the daylight-saving changes of a zone between them.
+ *
+ * A round runs from 00:00 on its first day to 24:00 on its last day, both read in the program's
+ * zone. Offset changes are found by sampling the zone's UTC offset once a day and bisecting each
+ * day whose offset differs down to the minute: O(days + changes · log 1440) offset look-ups.
+ * Zones change their offset at most a few times a year, never twice within one day, so daily
+ * sampling cannot step over a change and back.
+ */
+import { DateTime, IANAZone } from 'luxon';
+import type { LocalDate } from './local-time';
+
+export interface RoundCalendar {
+  /** First day of the round, in the program's zone. */
+  startsOn: LocalDate;
+  /** Last day of the round, in the program's zone. */
+  endsOn: LocalDate;
+  /** IANA zone the round's dates are read in. */
+  programTimeZone: string;
+}
+
+/** The round as a half-open UTC interval [startMs, endMs) in epoch milliseconds. */
+export interface RoundSpan {
+  startMs: number;
+  endMs: number;
+}
+
+export interface OffsetChange {
+  /** The first instant with the new offset. */
+  atMs: number;
+  /** UTC offsets in minutes (east positive), before and from `atMs`. */
+  offsetBefore: number;
+  offsetAfter: number;
+}
+
+const MINUTE_MS = 60_000;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+
+/** Throws RangeError on an unknown zone or a calendar whose last day is before its first. */
+export function roundSpanOf(calendar: RoundCalendar): RoundSpan {
+  const zone = calendar.programTimeZone;
+  const start = DateTime.fromISO(calendar.startsOn, { zone });
+  const end = DateTime.fromISO(calendar.endsOn, { zone }).plus({ days: 1 });
+  if (!start.isValid || !end.isValid) {
+    throw new RangeError(
+      `roundSpanOf: ${calendar.startsOn}..${calendar.endsOn} in "${zone}" is not a valid calendar`,
+    );
+  }
+  if (end <= start) {
+    throw new RangeError(
+      `roundSpanOf: the round ends (${calendar.endsOn}) before it starts (${calendar.startsOn})`,
+    );
+  }
+  return { startMs: start.toMillis(), endMs: end.toMillis() };
+}
+
+/** UTC offset of `timeZone` at `atMs`, in minutes east of UTC. */
+export function offsetMinutesAt(timeZone: string, atMs: number): number {
+  return zoneOf(timeZone).offset(atMs);
+}
+
+const zones = new Map<string, IANAZone>();
+
+function zoneOf(timeZone: string): IANAZone {
+  let zone = zones.get(timeZone);
+  if (zone === undefined) {
+    zone = IANAZone.create(timeZone);
+    if (!zone.isValid) throw new RangeError(`"${timeZone}" is not an IANA time zone`);
+    if (zones.size < 5000) zones.set(timeZone, zone);
+  }
+  return zone;
+}
+
+/** Offset changes of `timeZone` strictly inside (span.startMs, span.endMs), in time order. */
+export function listOffsetChanges(timeZone: string, span: RoundSpan): OffsetChange[] {
+  const zone = zoneOf(timeZone);
+  const changes: OffsetChange[] = [];
+  let previousMs = span.startMs;
+  let previousOffset = zone.offset(previousMs);
+  while (previousMs < span.endMs) {
+    const nextMs = Math.min(previousMs + DAY_MS, span.endMs);
+    const nextOffset = zone.offset(nextMs);
+    if (nextOffset !== previousOffset) {
+      // Invariant: offset(lo) === previousOffset, offset(hi) !== previousOffset.
+      let lo = previousMs;
+      let hi = nextMs;
+      while (hi - lo > MINUTE_MS) {
+        const mid = lo + Math.max(MINUTE_MS, Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS);
+        if (zone.offset(mid) === previousOffset) lo = mid;
+        else hi = mid;
+      }
+      const offsetAfter = zone.offset(hi);
+      if (hi < span.endMs) changes.push({ atMs: hi, offsetBefore: previousOffset, offsetAfter });
+      previousMs = hi;
+      previousOffset = offsetAfter;
+    } else {
+      previousMs = nextMs;
+    }
+  }
+  return changes;
+}
