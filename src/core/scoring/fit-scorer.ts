@@ -1,9 +1,8 @@
 /**
  * The fit of two applicants and whether the rules allow them together, evaluated row by row: a
  * scorer is set to one person (the row) and then asked about others. Setting a row scatters that
- * person's text vector into a dense array, lays their availability out as prefix sums per regime
- * and marks their ruled-out partners, so each pair then costs O(terms of the other + intervals of
- * the other + set bits) with no allocation. The fit of (i, j) is always computed with the lower
+ * person's text vector into a dense array and marks their ruled-out partners, so each pair then
+ * costs O(terms of the other + intervals of both per period + set bits) with no allocation. The fit of (i, j) is always computed with the lower
  * index as the row; every part is an exact function of both sides (integer dot products, products
  * that commute), so the fit is symmetric, and the same whichever path computes it.
  *
@@ -21,7 +20,6 @@
  *  - sector: 1 when the same sector.
  */
 
-import { fillWeekCover, WEEK_MINUTES } from '../time/weekly-overlap';
 import { FIT_PARTS, type FitPart } from './match-settings';
 import { BLOCKED_BY_EXCLUSION, BLOCKED_BY_PAST_PARTNERSHIP, type ScoringPool } from './scoring-pool';
 import { TEXT_SCALE_SQUARED } from './text-vectors';
@@ -81,7 +79,6 @@ export function createFitScorer(pool: ScoringPool): FitScorer {
   const targetMinutes = pool.settings.availability.targetWeeklyHours * 60;
   const oneEmailCredit = pool.settings.availability.oneEmailOnlyCredit;
   const dense = new Int32Array(text.vocabulary.length);
-  const covers = Array.from({ length: pool.maxRegimes }, () => new Int32Array(WEEK_MINUTES + 1));
   const mark = new Uint8Array(pool.n);
   const c = new Float64Array(FIT_PARTS.length);
   let row = -1;
@@ -96,24 +93,34 @@ export function createFitScorer(pool: ScoringPool): FitScorer {
     row = i;
     for (let k = text.start[i]!; k < text.start[i + 1]!; k++) dense[text.term[k]!] = text.weight[k]!;
     for (let k = blockedStart[i]!; k < blockedStart[i + 1]!; k++) mark[blocked[k]!] = blockedWhy[k]!;
-    const regimes = profiles[i]!.regimes;
-    for (let r = 0; r < regimes.length; r++) fillWeekCover(regimes[r]!, covers[r]!);
   }
 
-  /** min over the pair's periods of the weekly overlap (weekly-overlap.ts, forEachOverlapPeriod). */
+  /**
+   * min over the pair's periods of the weekly overlap (weekly-overlap.ts: forEachOverlapPeriod and
+   * overlapMinutesOfRegimes, here on the flat arrays).
+   */
   function guaranteedOverlap(j: number): number {
     const { regimeStart, regimeFromMs, intervalStart, starts, ends } = calls;
-    const a0 = regimeStart[row]!;
+    let ra = regimeStart[row]!;
     const aEnd = regimeStart[row + 1]!;
     let rb = regimeStart[j]!;
     const bEnd = regimeStart[j + 1]!;
-    let ra = a0;
     let least = Number.POSITIVE_INFINITY;
     for (;;) {
-      const cover = covers[ra - a0]!;
+      let x = intervalStart[ra]!;
+      const xEnd = intervalStart[ra + 1]!;
+      let y = intervalStart[rb]!;
+      const yEnd = intervalStart[rb + 1]!;
       let minutes = 0;
-      for (let k = intervalStart[rb]!; k < intervalStart[rb + 1]!; k++)
-        minutes += cover[ends[k]!]! - cover[starts[k]!]!;
+      while (x < xEnd && y < yEnd) {
+        const ex = ends[x]!;
+        const ey = ends[y]!;
+        const start = starts[x]! > starts[y]! ? starts[x]! : starts[y]!;
+        const end = ex < ey ? ex : ey;
+        if (end > start) minutes += end - start;
+        if (ex < ey) x++;
+        else y++;
+      }
       if (minutes < least) least = minutes;
       const nextA = ra + 1 < aEnd ? regimeFromMs[ra + 1]! : Number.POSITIVE_INFINITY;
       const nextB = rb + 1 < bEnd ? regimeFromMs[rb + 1]! : Number.POSITIVE_INFINITY;

@@ -24,6 +24,7 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const ASCII = /^[\x00-\x7f]*$/;
 const UNSPACED =
   '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}ー々';
 const SCRIPT_RUN = new RegExp(`[${UNSPACED}\\p{M}]+|[^${UNSPACED}]+`, 'gu');
@@ -44,6 +45,11 @@ const EXTRA_FOLD = /[ßøæœłđıſ]/g;
 export function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
   for (const [word] of text.normalize('NFC').matchAll(WORD)) {
+    if (ASCII.test(word)) {
+      // Most words: nothing to fold but case.
+      if (word.length >= 2) tokens.push({ term: word.toLowerCase(), surface: word });
+      continue;
+    }
     for (const [run] of word.matchAll(SCRIPT_RUN)) {
       if (IS_UNSPACED.test(run)) pushBigrams(run, tokens);
       else pushWord(run, tokens);

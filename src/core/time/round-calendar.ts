@@ -2,10 +2,11 @@
  * A round's real dates as instants, and the daylight-saving changes of a zone between them.
  *
  * A round runs from 00:00 on its first day to 24:00 on its last day, both read in the program's
- * zone. Offset changes are found by sampling the zone's UTC offset once a day and bisecting each
- * day whose offset differs down to the minute: O(days + changes · log 1440) offset look-ups.
- * Zones change their offset at most a few times a year, never twice within one day, so daily
- * sampling cannot step over a change and back.
+ * zone. Offset changes are found by sampling the zone's UTC offset once a week and bisecting each
+ * week whose offset differs down to the minute: O(weeks + changes · log 10080) offset look-ups
+ * (an offset look-up is an Intl call, microseconds). Zones change their offset at most a few
+ * times a year and never change and change back within a week (tzdata since 1970), so weekly
+ * sampling cannot step over a change.
  */
 import { DateTime, IANAZone } from 'luxon';
 import type { LocalDate } from './local-time';
@@ -34,7 +35,7 @@ export interface OffsetChange {
 }
 
 const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
+const SAMPLE_MS = 7 * 24 * 60 * MINUTE_MS;
 
 /** Throws RangeError on an unknown zone or a calendar whose last day is before its first. */
 export function roundSpanOf(calendar: RoundCalendar): RoundSpan {
@@ -78,7 +79,7 @@ export function listOffsetChanges(timeZone: string, span: RoundSpan): OffsetChan
   let previousMs = span.startMs;
   let previousOffset = zone.offset(previousMs);
   while (previousMs < span.endMs) {
-    const nextMs = Math.min(previousMs + DAY_MS, span.endMs);
+    const nextMs = Math.min(previousMs + SAMPLE_MS, span.endMs);
     const nextOffset = zone.offset(nextMs);
     if (nextOffset !== previousOffset) {
       // Invariant: offset(lo) === previousOffset, offset(hi) !== previousOffset.
