@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPairFitTable } from '../scoring/pair-fit-table';
-import { makeMember, syntheticMembers } from '../scoring/test-applicants';
+import { syntheticMembers } from '../scoring/test-applicants';
 import { checkPartnership } from './check-partnership';
 import { computeMatchRun } from './compute-match-run';
 import { prepareMatchContext } from './match-context';
@@ -51,7 +51,8 @@ const smallRound = fc.record({
   allowTrios: fc.boolean(),
 });
 
-const snapshotOf = (r: fc.RecordValue<typeof smallRound>, objective: MatchObjective) => {
+type SmallRound = typeof smallRound extends fc.Arbitrary<infer T> ? T : never;
+const snapshotOf = (r: SmallRound, objective: MatchObjective) => {
   // Few countries, so the same-country rule bites too.
   const members = syntheticMembers(r.count, r.seed).map((m, k) => ({
     ...m,

@@ -5,7 +5,7 @@ import { solvePairStage } from './pair-stage';
 import { assignTrios } from './trio-stage';
 
 /** A fit table from a symmetric matrix (null = forbidden). */
-function tableOf(matrix: (number | null)[][]): PairFitTable {
+function tableOf(matrix: readonly (readonly (number | null)[])[]): PairFitTable {
   const n = matrix.length;
   const fitOf = (i: number, j: number) => (i === j ? FORBIDDEN : (matrix[i]![j] ?? FORBIDDEN));
   const rowStart = new Float64Array(n);
@@ -93,7 +93,7 @@ const CASES = [
 
 describe('solvePairStage: named cases', () => {
   it.each(CASES)('%s', (_name, matrix, objective, pairs, weight, bottleneck) => {
-    const result = solvePairStage(tableOf(matrix as (number | null)[][]), all(matrix.length), objective);
+    const result = solvePairStage(tableOf(matrix), all(matrix.length), objective);
     expect(result.pairs).toEqual(pairs);
     expect(result.solverWeight).toBe(weight);
     expect(result.certificate.certified).toBe(true);

@@ -65,7 +65,6 @@ export function createFitScorer(pool: ScoringPool): FitScorer {
     languageWords: LW,
     workingLanguages,
     languageLevel,
-    profiles,
     blockedStart,
     blocked,
     blockedWhy,
@@ -115,8 +114,8 @@ export function createFitScorer(pool: ScoringPool): FitScorer {
       while (x < xEnd && y < yEnd) {
         const ex = ends[x]!;
         const ey = ends[y]!;
-        const start = starts[x]! > starts[y]! ? starts[x]! : starts[y]!;
-        const end = ex < ey ? ex : ey;
+        const start = Math.max(starts[x]!, starts[y]!);
+        const end = Math.min(ex, ey);
         if (end > start) minutes += end - start;
         if (ex < ey) x++;
         else y++;
