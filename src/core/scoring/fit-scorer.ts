@@ -61,14 +61,7 @@ export interface FitScorer {
 
 export function createFitScorer(pool: ScoringPool): FitScorer {
   const { country, interestWords: IW, interestBits, interestWeight, interestNorm, text } = pool;
-  const {
-    languageWords: LW,
-    workingLanguages,
-    languageLevel,
-    blockedStart,
-    blocked,
-    blockedWhy,
-  } = pool;
+  const { languageWords: LW, workingLanguages, languageLevel, blockedStart, blocked, blockedWhy } = pool;
   const calls = pool.calls;
   const wantsCalls = calls.wantsCalls;
   const { sector, careerStage, openToAnyone, preferredSectors, preferredStages, minOverlapMinutes } = pool;
