@@ -15,7 +15,8 @@
  * trio stage only see allowed pairs).
  */
 import { buildPairFitTable } from '../scoring/pair-fit-table';
-import { buildPartnership, listGroupBreaches, type MatchContext, prepareMatchContext } from './match-context';
+import { applyLocks } from './apply-locks';
+import { buildPartnership, prepareMatchContext } from './match-context';
 import type {
   MatchRun,
   Partnership,
@@ -38,8 +39,7 @@ export function computeMatchRun(snapshot: MatchSnapshot): MatchRun {
     .map((a) => ({ applicationId: a.id, code: 'application-not-accepted', params: { status: a.status } }));
 
   const table = buildPairFitTable(pool, context.scorer);
-  const { locked, rejectedLocks, lockedIndices } = applyLocks(context);
-  const stage = Int32Array.from({ length: pool.n }, (_, i) => i).filter((i) => !lockedIndices.has(i));
+  const { locked, rejectedLocks, stage } = applyLocks(context);
   const pairStage = solvePairStage(table, stage, snapshot.objective);
 
   const matched = new Set(pairStage.pairs.flat());
@@ -74,30 +74,4 @@ export function computeMatchRun(snapshot: MatchSnapshot): MatchRun {
     fitDistribution: describeFitDistribution(partnerships.map((p) => p.fit)),
     byCountry: listCountryFigures(countryOf, partnerships, unmatched),
   };
-}
-
-function applyLocks(context: MatchContext) {
-  const locks = context.snapshot.locks
-    .map((ids) => [...ids].sort())
-    .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
-  const lockedIndices = new Set<number>();
-  const locked: Partnership[] = [];
-  const rejectedLocks: RejectedLock[] = [];
-  for (const ids of locks) {
-    const breaches = listGroupBreaches(context, ids);
-    for (const id of new Set(ids)) {
-      const i = context.pool.indexOf.get(id);
-      if (i !== undefined && lockedIndices.has(i)) {
-        breaches.push({ code: 'application-repeated', applicationIds: [id], params: {} });
-      }
-    }
-    if (breaches.length > 0) {
-      rejectedLocks.push({ applicationIds: ids, breaches });
-      continue;
-    }
-    const indices = ids.map((id) => context.pool.indexOf.get(id)!);
-    for (const i of indices) lockedIndices.add(i);
-    locked.push(buildPartnership(context, indices, 'lock'));
-  }
-  return { locked, rejectedLocks, lockedIndices };
 }

@@ -93,11 +93,13 @@ export function buildPartnership(
   for (let x = 0; x < sorted.length; x++) {
     for (let y = x + 1; y < sorted.length; y++) {
       const { fit, parts, guaranteedWeeklyMinutes } = scorePair(context.scorer, sorted[x]!, sorted[y]!);
+      const calls = context.pool.calls.wantsCalls[sorted[x]!]! + context.pool.calls.wantsCalls[sorted[y]!]!;
       pairs.push({
         applicationIds: [idOf(sorted[x]!), idOf(sorted[y]!)],
         fit,
         parts,
         guaranteedWeeklyMinutes,
+        callMode: calls === 2 ? 'both-calls' : calls === 1 ? 'one-email-only' : 'both-email-only',
       });
     }
   }

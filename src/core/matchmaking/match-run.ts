@@ -1,6 +1,7 @@
 /** The result of a match run, as plain data (types only; computeMatchRun builds it). */
 import type { FitPart } from '../scoring/match-settings';
 import type { RuleBreach } from '../scoring/partnership-rules';
+import type { CallMode } from '../time/overlap-periods';
 import type { MatchObjective } from './match-snapshot';
 import type { StageCertificate } from './pair-stage';
 import type { UnmatchedReason } from './unmatched-reasons';
@@ -12,6 +13,7 @@ export interface PartnerPair {
   parts: Record<FitPart, number>;
   /** Guaranteed weekly call overlap in minutes (0 unless both want calls). */
   guaranteedWeeklyMinutes: number;
+  callMode: CallMode;
 }
 
 export interface Partnership {
