@@ -17,13 +17,7 @@
 import { buildPairFitTable } from '../scoring/pair-fit-table';
 import { applyLocks } from './apply-locks';
 import { buildPartnership, prepareMatchContext } from './match-context';
-import type {
-  MatchRun,
-  Partnership,
-  RejectedLock,
-  SkippedApplication,
-  UnmatchedParticipant,
-} from './match-run';
+import type { MatchRun, Partnership, SkippedApplication, UnmatchedParticipant } from './match-run';
 import type { MatchSnapshot } from './match-snapshot';
 import { solvePairStage } from './pair-stage';
 import { describeFitDistribution, listCountryFigures } from './run-figures';
