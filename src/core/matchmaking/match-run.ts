@@ -71,7 +71,10 @@ export interface MatchRun {
   skipped: SkippedApplication[];
   /** Locks that would break a rule are not applied; their people are matched like everyone else. */
   rejectedLocks: RejectedLock[];
-  /** Total fit of the two-person stage's pairs: the optimum the engine certified. */
+  /**
+   * The optimum of the two-person stage as the engine solved it: Σ (fit + pairBonus) over its
+   * pairs (certificate.pairStage.pairBonus; toSolverGraph exports exactly that graph).
+   */
   solverWeight: number;
   /** Sum of the fits of every two partners in every partnership (a trio counts its three pairs). */
   totalFit: number;

@@ -17,7 +17,7 @@ function tableOf(matrix: readonly (readonly (number | null)[])[]): PairFitTable 
 const all = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 const _ = null;
 
-/** Named canonical cases: [name, fits, objective, expected pairs, expected weight, bottleneck]. */
+/** Named canonical cases: [name, fits, objective, expected pairs, expected total fit, bottleneck]. */
 const CASES = [
   [
     'total fit prefers one excellent and one poor pair',
@@ -52,7 +52,7 @@ const CASES = [
     4000,
   ],
   [
-    'more pairs beat a heavier single pair',
+    'total fit keeps one heavy pair over two light ones',
     [
       [_, 10000, 1, _],
       [10000, _, _, 1],
@@ -60,11 +60,40 @@ const CASES = [
       [_, 1, _, _],
     ],
     'total-fit',
+    [[0, 1]],
+    10000,
+    undefined,
+  ],
+  [
+    'fairness first pairs everyone it can, however light',
+    [
+      [_, 10000, 1, _],
+      [10000, _, _, 1],
+      [1, _, _, _],
+      [_, 1, _, _],
+    ],
+    'fairness-first',
     [
       [0, 2],
       [1, 3],
     ],
     2,
+    1,
+  ],
+  [
+    'total fit breaks a tie towards more pairs',
+    [
+      [_, 2000, 1000, _],
+      [2000, _, _, 1000],
+      [1000, _, _, _],
+      [_, 1000, _, _],
+    ],
+    'total-fit',
+    [
+      [0, 2],
+      [1, 3],
+    ],
+    2000,
     undefined,
   ],
   [
@@ -95,7 +124,8 @@ describe('solvePairStage: named cases', () => {
   it.each(CASES)('%s', (_name, matrix, objective, pairs, weight, bottleneck) => {
     const result = solvePairStage(tableOf(matrix), all(matrix.length), objective);
     expect(result.pairs).toEqual(pairs);
-    expect(result.solverWeight).toBe(weight);
+    expect(result.totalFit).toBe(weight);
+    expect(result.solverWeight).toBe(weight + result.certificate.pairBonus * pairs.length);
     expect(result.certificate.certified).toBe(true);
     expect(result.certificate.bottleneckFit).toBe(bottleneck);
   });

@@ -1,25 +1,28 @@
 /**
  * The two-person stage of a match run: pairs among the participants not fixed by a lock, on the
- * complete graph of allowed pairs weighted by fit, solved exactly by the matching engine
+ * complete graph of allowed pairs, solved exactly by the matching engine
  * (maxWeightMatchingComplete: candidate graph, blossom algorithm, dual pricing certificate).
- * Always maximum cardinality: nobody who could have a partner is left out to raise the total.
- * Maximum cardinality is obtained by weight, not by the engine's maxCardinality mode: each allowed
- * pair weighs fit + B with B = (⌊m/2⌋ + 1) · (MAX_FIT_POINTS + 1) > any matching's total fit, so a
- * maximum-weight matching is a largest one and, among the largest, has the most fit; the engine's
- * LP duals certify it (a dual certificate for w + B is one for this lexicographic order). This
- * keeps the engine in max-weight mode, whose pricing rounds re-solve warm. Exact: weights stay
- * below 2^31 for m < 400,000 and totals below 2^53.
  *
  * Objectives:
- *  - `total-fit`: among maximum-cardinality matchings, the largest total fit. One solve.
- *  - `fairness-first`: lexicographically (cardinality, weakest fit, total fit). Bottleneck
- *    threshold search (as for bottleneck matching, e.g. Gabow & Tarjan 1988, here with the exact
- *    solver as the feasibility test): with C the maximum cardinality and G_t the allowed pairs of
- *    fit ≥ t, "G_t has a matching of size C" is monotone in t, so a binary search over the distinct
- *    fits finds the largest feasible t = b, the best possible weakest fit. The engine's solve of
- *    G_b (maximum cardinality, then maximum weight) is the answer: every matching of size C whose
- *    weakest fit is b lies in G_b. O(log distinct fits) solves; each is one sweep over the pairs.
- *    A "no" answer relies on the engine's Tutte–Berge certificate; a "yes" answer is its own witness.
+ *  - `total-fit`: a maximum-weight matching with weight fit + 1 per pair: the largest total fit,
+ *    ties going to more pairs. Every allowed pair weighs at least 1, so no two people left
+ *    unmatched could have been paired (adding their pair would raise the weight). It is not forced
+ *    to maximum cardinality: forcing it (weights fit + B with B above any total fit, or the
+ *    engine's maxCardinality mode, which does the same inside) makes the blossom algorithm grow
+ *    trees over nearly all of the graph (minutes at 10,000 people instead of seconds), and the
+ *    few people it would add are what the trio stage is for. One solve.
+ *  - `fairness-first`: lexicographically (pairs, weakest fit, total fit), at maximum cardinality.
+ *    Bottleneck threshold search (as for bottleneck matching, e.g. Gabow & Tarjan 1988, with the
+ *    exact solver as the feasibility test): with C the maximum cardinality and G_t the allowed
+ *    pairs of fit ≥ t, "G_t has a matching of size C" is monotone in t, so a binary search over
+ *    the distinct fits finds the largest feasible t = b, the best possible weakest fit. Each solve
+ *    weighs a pair fit + B, B = (⌊m/2⌋ + 1) · (MAX_FIT_POINTS + 1) > any total fit, so a
+ *    maximum-weight matching is a largest one with the most fit among the largest (the engine's LP
+ *    duals certify that order); the solve of G_b is the answer, since every matching of size C
+ *    whose weakest fit is b lies in G_b. O(log distinct fits) solves; a "no" relies on the
+ *    engine's certificate, a "yes" is its own witness. Slower than total-fit on large rounds (see
+ *    above).
+ * Integer weights throughout, so the engine is exact.
  */
 import { maxWeightMatchingComplete } from '../matching/complete-graph';
 import type { CertifiedMatching } from '../matching/types';
@@ -35,6 +38,8 @@ export const cardinalityBonus = (vertices: number): number =>
   (Math.floor(vertices / 2) + 1) * (MAX_FIT_POINTS + 1);
 
 export interface StageCertificate {
+  /** Added to every pair's fit in the solve: 1 for total-fit, B for fairness-first (see the header). */
+  pairBonus: number;
   /** The engine's certificate held for the solve used, and for every threshold it rejected. */
   certified: boolean;
   pricingRounds: number;
@@ -48,7 +53,9 @@ export interface StageCertificate {
 export interface PairStageResult {
   /** Pool indices [i, j], i < j, sorted by i. */
   pairs: [number, number][];
-  /** Total fit of `pairs`: the optimum of the stage. */
+  /** Total fit of `pairs`. */
+  totalFit: number;
+  /** What the engine maximised: Σ (fit + pairBonus) over `pairs`, the optimum of the stage. */
   solverWeight: number;
   certificate: StageCertificate;
 }
@@ -60,8 +67,7 @@ export function solvePairStage(
   objective: MatchObjective,
   candidatesPerVertex = DEFAULT_CANDIDATES,
 ): PairStageResult {
-  const bonus = cardinalityBonus(vertices.length);
-  const solveAbove = (threshold: number): CertifiedMatching =>
+  const solveAbove = (threshold: number, bonus: number): CertifiedMatching =>
     maxWeightMatchingComplete({
       n: vertices.length,
       score: (u, v) => {
@@ -70,8 +76,10 @@ export function solvePairStage(
       },
       candidatesPerVertex,
     });
-  const base = solveAbove(0);
-  if (objective === 'total-fit' || base.pairs.length === 0) return resultOf(table, vertices, base, {});
+  if (objective === 'total-fit') return resultOf(table, vertices, solveAbove(0, 1), 1, {});
+  const bonus = cardinalityBonus(vertices.length);
+  const base = solveAbove(0, bonus);
+  if (base.pairs.length === 0) return resultOf(table, vertices, base, bonus, {});
 
   const size = base.pairs.length;
   const weakest = Math.min(...base.pairs.map(([u, v]) => table.fitOfOrdered(vertices[u]!, vertices[v]!)));
@@ -84,7 +92,7 @@ export function solvePairStage(
   let hi = values.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const attempt = solveAbove(values[mid]!);
+    const attempt = solveAbove(values[mid]!, bonus);
     solves++;
     if (attempt.pairs.length === size) {
       best = attempt;
@@ -95,7 +103,10 @@ export function solvePairStage(
       hi = mid - 1;
     }
   }
-  const result = resultOf(table, vertices, best, { bottleneckFit: bottleneck, thresholdSolves: solves });
+  const result = resultOf(table, vertices, best, bonus, {
+    bottleneckFit: bottleneck,
+    thresholdSolves: solves,
+  });
   result.certificate.certified &&= base.certified && rejectedCertified;
   return result;
 }
@@ -104,14 +115,17 @@ function resultOf(
   table: PairFitTable,
   vertices: Int32Array,
   matching: CertifiedMatching,
+  bonus: number,
   extra: Pick<StageCertificate, 'bottleneckFit' | 'thresholdSolves'>,
 ): PairStageResult {
   const pairs = matching.pairs.map(([u, v]) => [vertices[u]!, vertices[v]!] as [number, number]);
-  const solverWeight = pairs.reduce((sum, [i, j]) => sum + table.fitOfOrdered(i, j), 0);
+  const totalFit = pairs.reduce((sum, [i, j]) => sum + table.fitOfOrdered(i, j), 0);
   return {
     pairs,
-    solverWeight,
+    totalFit,
+    solverWeight: totalFit + bonus * pairs.length,
     certificate: {
+      pairBonus: bonus,
       certified: matching.certified,
       pricingRounds: matching.pricingRounds,
       edgesUsed: matching.edgesUsed,

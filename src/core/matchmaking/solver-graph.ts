@@ -1,19 +1,23 @@
 /**
- * The scored graph of a match run's two-person stage, in the format `iln solve-matching` reads
- * (`{"edges": [[u, v, w], …], "maxCardinality": true}`) plus `ids`, the application id of each
- * vertex: every allowed pair among the participants not fixed by a lock, weighted by fit. Solving
- * it with maxCardinality gives the stage's optimum (the run's solverWeight). For a fairness-first
- * run pass its bottleneck fit as `minFit`. O(n²) pairs are scored; the edge list holds the allowed ones.
+ * The graph a match run's two-person stage solves, in the format `iln solve-matching` reads
+ * (`{"edges": [[u, v, w], …], "maxCardinality": false}`) plus `ids`, the application id of each
+ * vertex: every allowed pair among the participants not fixed by a lock, weighted fit + the
+ * objective's pair bonus (pair-stage.ts: 1 for total-fit, B for fairness-first). Its maximum
+ * weight is the run's solverWeight. For a fairness-first run pass its bottleneck fit as `minFit`.
+ * O(n²) pairs are scored; the edge list holds the allowed ones.
  */
 import { buildPairFitTable } from '../scoring/pair-fit-table';
 import { applyLocks } from './apply-locks';
 import { prepareMatchContext } from './match-context';
 import type { MatchSnapshot } from './match-snapshot';
+import { cardinalityBonus } from './pair-stage';
 
 export interface SolverGraph {
   edges: [number, number, number][];
-  maxCardinality: true;
+  maxCardinality: false;
   ids: string[];
+  /** Added to each fit (edge weight = fit + pairBonus). */
+  pairBonus: number;
 }
 
 export function toSolverGraph(snapshot: MatchSnapshot, options: { minFit?: number } = {}): SolverGraph {
@@ -21,12 +25,18 @@ export function toSolverGraph(snapshot: MatchSnapshot, options: { minFit?: numbe
   const table = buildPairFitTable(context.pool, context.scorer);
   const { stage } = applyLocks(context);
   const minFit = options.minFit ?? 0;
+  const pairBonus = snapshot.objective === 'total-fit' ? 1 : cardinalityBonus(stage.length);
   const edges: [number, number, number][] = [];
   for (let u = 0; u < stage.length; u++) {
     for (let v = u + 1; v < stage.length; v++) {
       const fit = table.fitOfOrdered(stage[u]!, stage[v]!);
-      if (fit >= minFit) edges.push([u, v, fit]);
+      if (fit >= minFit) edges.push([u, v, fit + pairBonus]);
     }
   }
-  return { edges, maxCardinality: true, ids: Array.from(stage, (i) => context.pool.members[i]!.id) };
+  return {
+    edges,
+    maxCardinality: false,
+    pairBonus,
+    ids: Array.from(stage, (i) => context.pool.members[i]!.id),
+  };
 }

@@ -2,10 +2,10 @@
  * Checks a stored match run against its snapshot alone, independently of how it was computed:
  *  - every partnership keeps every rule, and nobody is in two of them;
  *  - the two-person stage is optimal: the stage graph (solver-graph.ts) is solved again with the
- *    engine's edge-list solver in maximum-cardinality mode, its result passes the engine's
- *    independent verifier (LP duals and Tutte–Berge witness), and the run has as many pairs and
- *    the same solver weight;
- *  - for fairness-first, no matching of that size exists above the run's bottleneck fit.
+ *    engine's edge-list solver, its result passes the engine's independent verifier (LP duals),
+ *    and the run has as many pairs and the same solver weight;
+ *  - for fairness-first, the bottleneck graph holds a largest matching of the whole graph, and
+ *    none of that size exists above the run's bottleneck fit (Tutte–Berge witness).
  * Materialises the allowed pairs, so it is meant for stored runs, not the hot path.
  */
 import { maxWeightMatching } from '../matching/max-weight-matching';
@@ -47,8 +47,8 @@ export function verifyMatchRun(
   }
   const bottleneck = run.certificate.pairStage.bottleneckFit;
   const graph = toSolverGraph(snapshot, bottleneck === undefined ? {} : { minFit: bottleneck });
-  const optimum = maxWeightMatching(graph.edges, { maxCardinality: true });
-  const verdict = verifyOptimality(graph.edges, optimum, { maxCardinality: true });
+  const optimum = maxWeightMatching(graph.edges);
+  const verdict = verifyOptimality(graph.edges, optimum);
   if (!verdict.ok)
     problems.push({ code: 'stage-certificate-rejected', params: { reason: verdict.reasons[0] ?? '' } });
   const stagePairs = run.partnerships.filter((p) => p.source !== 'lock').length;
@@ -64,9 +64,10 @@ export function verifyMatchRun(
     });
   }
   if (bottleneck !== undefined) {
-    const above = graph.edges.filter(([, , w]) => w > bottleneck);
+    const whole = maxWeightMatching(toSolverGraph(snapshot).edges, { maxCardinality: true });
+    const above = graph.edges.filter(([, , w]) => w - graph.pairBonus > bottleneck);
     const better = maxWeightMatching(above, { maxCardinality: true });
-    if (better.pairs.length >= optimum.pairs.length && optimum.pairs.length > 0) {
+    if (whole.pairs.length !== optimum.pairs.length || better.pairs.length >= optimum.pairs.length) {
       problems.push({ code: 'bottleneck-not-best', params: { bottleneckFit: bottleneck } });
     }
   }
