@@ -14,9 +14,8 @@
  * Invariant: no partnership in the result breaks a rule (locks are checked, the solver and the
  * trio stage only see allowed pairs).
  */
-import { buildPairFitTable } from '../scoring/pair-fit-table';
 import { applyLocks } from './apply-locks';
-import { buildPartnership, prepareMatchContext } from './match-context';
+import { buildPartnership, fitTableOf, prepareMatchContext } from './match-context';
 import type { MatchRun, Partnership, SkippedApplication, UnmatchedParticipant } from './match-run';
 import type { MatchSnapshot } from './match-snapshot';
 import { solvePairStage } from './pair-stage';
@@ -32,7 +31,7 @@ export function computeMatchRun(snapshot: MatchSnapshot): MatchRun {
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((a) => ({ applicationId: a.id, code: 'application-not-accepted', params: { status: a.status } }));
 
-  const table = buildPairFitTable(pool, context.scorer);
+  const table = fitTableOf(context);
   const { locked, rejectedLocks, stage } = applyLocks(context);
   const pairStage = solvePairStage(table, stage, snapshot.objective);
 

@@ -1,9 +1,13 @@
 /**
- * What every matchmaking function derives from a snapshot first: applications in id order, the
- * accepted ones as a scoring pool (the only ones matched), and a scorer over it.
+ * What every matchmaking function derives from a snapshot first: applications by id, the accepted
+ * ones as a scoring pool (the only ones matched), a scorer over it and, when asked for, the fit of
+ * every pair. Kept per snapshot object (a WeakMap), so computing a run and then explaining it or
+ * exporting its graph prepares the round once: a snapshot is a value and must not be changed
+ * after it is passed in.
  */
 import { MatchInputError } from '../scoring/errors';
 import { createFitScorer, type FitScorer, scorePair } from '../scoring/fit-scorer';
+import { buildPairFitTable, type PairFitTable } from '../scoring/pair-fit-table';
 import { listPairBreaches, type RuleBreach } from '../scoring/partnership-rules';
 import { prepareScoringPool, type ScoringPool } from '../scoring/scoring-pool';
 import type { Partnership } from './match-run';
@@ -11,6 +15,8 @@ import { type MatchApplication, type MatchSnapshot, toPoolMember } from './match
 
 export interface MatchContext {
   snapshot: MatchSnapshot;
+  /** The fit of every pair, built on first use (fitTableOf). */
+  table?: PairFitTable;
   /** Every application by id. */
   applications: ReadonlyMap<string, MatchApplication>;
   pool: ScoringPool;
@@ -18,7 +24,11 @@ export interface MatchContext {
 }
 
 /** `only`: build the pool from these application ids alone (rules do not depend on the rest of the round). */
+const contexts = new WeakMap<MatchSnapshot, MatchContext>();
+
 export function prepareMatchContext(snapshot: MatchSnapshot, only?: readonly string[]): MatchContext {
+  const kept = only === undefined ? contexts.get(snapshot) : undefined;
+  if (kept !== undefined) return kept;
   const applications = new Map<string, MatchApplication>();
   for (const application of snapshot.applications) {
     if (applications.has(application.id)) {
@@ -34,7 +44,14 @@ export function prepareMatchContext(snapshot: MatchSnapshot, only?: readonly str
     exclusions: snapshot.exclusions,
     pastPartners: snapshot.pastPartners,
   });
-  return { snapshot, applications, pool, scorer: createFitScorer(pool) };
+  const context: MatchContext = { snapshot, applications, pool, scorer: createFitScorer(pool) };
+  if (only === undefined) contexts.set(snapshot, context);
+  return context;
+}
+
+export function fitTableOf(context: MatchContext): PairFitTable {
+  context.table ??= buildPairFitTable(context.pool, context.scorer);
+  return context.table;
 }
 
 /**

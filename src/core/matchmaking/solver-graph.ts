@@ -6,9 +6,8 @@
  * weight is the run's solverWeight. For a fairness-first run pass its bottleneck fit as `minFit`.
  * O(n²) pairs are scored; the edge list holds the allowed ones.
  */
-import { buildPairFitTable } from '../scoring/pair-fit-table';
 import { applyLocks } from './apply-locks';
-import { prepareMatchContext } from './match-context';
+import { fitTableOf, prepareMatchContext } from './match-context';
 import type { MatchSnapshot } from './match-snapshot';
 import { cardinalityBonus } from './pair-stage';
 
@@ -22,7 +21,7 @@ export interface SolverGraph {
 
 export function toSolverGraph(snapshot: MatchSnapshot, options: { minFit?: number } = {}): SolverGraph {
   const context = prepareMatchContext(snapshot);
-  const table = buildPairFitTable(context.pool, context.scorer);
+  const table = fitTableOf(context);
   const { stage } = applyLocks(context);
   const minFit = options.minFit ?? 0;
   const pairBonus = snapshot.objective === 'total-fit' ? 1 : cardinalityBonus(stage.length);

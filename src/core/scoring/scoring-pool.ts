@@ -11,13 +11,7 @@
 import type { ApplicationAnswers } from '../applications/application-answers';
 import { INTEREST_IDS } from '../applications/interest-taxonomy';
 import { CAREER_STAGES, LANGUAGE_LEVELS, SECTORS } from '../applications/labels';
-import {
-  listOffsetChanges,
-  type OffsetChange,
-  type RoundCalendar,
-  type RoundSpan,
-  roundSpanOf,
-} from '../time/round-calendar';
+import { type RoundCalendar, type RoundSpan, roundSpanOf } from '../time/round-calendar';
 import { type AvailabilityProfile, buildAvailabilityProfile } from '../time/weekly-overlap';
 import { MatchInputError } from './errors';
 import type { MatchSettings } from './match-settings';
@@ -170,16 +164,9 @@ export function prepareScoringPool(
     maskOf(m.answers.partnerPreference.careerStages.map((s) => CAREER_STAGES.indexOf(s))),
   );
 
-  const changesByZone = new Map<string, OffsetChange[]>();
   const profiles = members.map((m) => {
-    const zone = m.answers.timeZone;
-    let changes = changesByZone.get(zone);
-    if (changes === undefined) {
-      changes = listOffsetChanges(zone, span);
-      changesByZone.set(zone, changes);
-    }
     const windows = m.answers.availability.emailOnly ? [] : m.answers.availability.windows;
-    return buildAvailabilityProfile({ timeZone: zone, windows }, span, changes);
+    return buildAvailabilityProfile({ timeZone: m.answers.timeZone, windows }, span);
   });
   const maxRegimes = profiles.reduce((most, p) => Math.max(most, p.regimes.length), 1);
   const calls = flattenProfiles(profiles);

@@ -17,12 +17,14 @@ export {
   type WeeklyOverlap,
 } from './overlap-periods';
 export {
+  describeZoneOverSpan,
   listOffsetChanges,
   type OffsetChange,
   offsetMinutesAt,
   type RoundCalendar,
   type RoundSpan,
   roundSpanOf,
+  type ZoneOverSpan,
 } from './round-calendar';
 export { isValidTimeZone, normaliseTimeZone, TimeZoneSchema } from './time-zones';
 export {

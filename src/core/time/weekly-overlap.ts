@@ -18,7 +18,7 @@
  * separately (each period is described by a full week under its offsets).
  */
 import { parseLocalTimeMinutes } from './local-time';
-import { listOffsetChanges, type OffsetChange, offsetMinutesAt, type RoundSpan } from './round-calendar';
+import { describeZoneOverSpan, type RoundSpan, type ZoneOverSpan } from './round-calendar';
 import { DAYS_OF_WEEK, type WeeklyAvailability } from './weekly-availability';
 
 export const WEEK_MINUTES = 7 * 24 * 60;
@@ -44,16 +44,14 @@ export interface AvailabilityProfile {
   regimes: AvailabilityRegime[];
 }
 
-/** Lays `availability` out per regime of its zone over `span` (changes may be passed in, e.g. cached per zone). */
+/** Lays `availability` out per regime of its zone over `span`. */
 export function buildAvailabilityProfile(
   availability: WeeklyAvailability,
   span: RoundSpan,
-  changes: readonly OffsetChange[] = listOffsetChanges(availability.timeZone, span),
+  zone: ZoneOverSpan = describeZoneOverSpan(availability.timeZone, span),
 ): AvailabilityProfile {
-  const offsets = [
-    offsetMinutesAt(availability.timeZone, span.startMs),
-    ...changes.map((c) => c.offsetAfter),
-  ];
+  const { changes } = zone;
+  const offsets = [zone.offsetAtStart, ...changes.map((c) => c.offsetAfter)];
   const froms = [span.startMs, ...changes.map((c) => c.atMs)];
   const regimes = offsets.map((offsetMinutes, r) => ({
     fromMs: froms[r]!,
