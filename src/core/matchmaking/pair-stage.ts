@@ -67,13 +67,21 @@ export function solvePairStage(
   objective: MatchObjective,
   candidatesPerVertex = DEFAULT_CANDIDATES,
 ): PairStageResult {
+  const { fits, rowStart } = table;
+  const identity = vertices.length === table.n;
+  // Called for every pair at least once: a plain look-up when the stage is the whole pool.
   const solveAbove = (threshold: number, bonus: number): CertifiedMatching =>
     maxWeightMatchingComplete({
       n: vertices.length,
-      score: (u, v) => {
-        const fit = table.fitOfOrdered(vertices[u]!, vertices[v]!);
-        return fit >= threshold ? fit + bonus : null;
-      },
+      score: identity
+        ? (u, v) => {
+            const fit = fits[rowStart[u]! + v - u - 1]!;
+            return fit >= threshold ? fit + bonus : null;
+          }
+        : (u, v) => {
+            const fit = table.fitOfOrdered(vertices[u]!, vertices[v]!);
+            return fit >= threshold ? fit + bonus : null;
+          },
       candidatesPerVertex,
     });
   if (objective === 'total-fit') return resultOf(table, vertices, solveAbove(0, 1), 1, {});
