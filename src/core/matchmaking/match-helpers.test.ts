@@ -41,6 +41,32 @@ describe('checkPartnership', () => {
   });
 });
 
+describe('the call-overlap rule uses the guaranteed weekly overlap', () => {
+  it('refuses a pair whose only shared hour vanishes between the US and European clock changes', () => {
+    // New York Tue 08–09 = London Tue 13–14, except 9–30 March 2025 (New York already on summer time).
+    const ny = makeMember('ny', {
+      countryOfResidence: 'US',
+      timeZone: 'America/New_York',
+      availability: { emailOnly: false, windows: [{ day: 'tue', startTime: '08:00', endTime: '09:00' }] },
+    });
+    const ldn = makeMember('ldn', {
+      availability: { emailOnly: false, windows: [{ day: 'tue', startTime: '13:00', endTime: '14:00' }] },
+    });
+    const march = makeSnapshot([ny, ldn]);
+    expect(checkPartnership(march, ['ny', 'ldn'])).toEqual([
+      {
+        code: 'too-little-call-overlap',
+        applicationIds: ['ldn', 'ny'],
+        params: { guaranteedMinutes: 0, requiredMinutes: 60 },
+      },
+    ]);
+    const april = makeSnapshot([ny, ldn], {
+      round: { startsOn: '2025-04-07', endsOn: '2025-07-31', programTimeZone: 'Europe/London' },
+    });
+    expect(checkPartnership(april, ['ny', 'ldn'])).toEqual([]);
+  });
+});
+
 describe('computeMatchRun: named cases', () => {
   it('pairs across countries, puts the odd one out into a trio, and explains nobody is left', () => {
     const run = computeMatchRun(makeSnapshot([london('a'), dublin('b'), paris('c')]));

@@ -90,7 +90,10 @@ export function solvePairStage(
   if (base.pairs.length === 0) return resultOf(table, vertices, base, bonus, {});
 
   const size = base.pairs.length;
-  const weakest = Math.min(...base.pairs.map(([u, v]) => table.fitOfOrdered(vertices[u]!, vertices[v]!)));
+  const weakest = base.pairs.reduce(
+    (least, [u, v]) => Math.min(least, table.fitOfOrdered(vertices[u]!, vertices[v]!)),
+    MAX_FIT_POINTS,
+  );
   const values = distinctFitsAbove(table, vertices, weakest);
   let best = base;
   let bottleneck = weakest;
