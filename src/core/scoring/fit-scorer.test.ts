@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { guaranteedWeeklyOverlapMinutes } from '../time/weekly-overlap';
 import {
   BLOCKED_CALL_OVERLAP,
   BLOCKED_EXCLUDED,
@@ -204,6 +205,10 @@ describe('fit score: properties', () => {
         const fit = table.fitOf(j, i);
         expect(fit).toBe(pair.verdict === PAIR_ALLOWED ? pair.fit : FORBIDDEN);
         expect(breaches.length === 0).toBe(pair.verdict === PAIR_ALLOWED);
+        // The scorer's flat merge equals the time module's overlap over the same periods.
+        expect(pair.guaranteedWeeklyMinutes).toBe(
+          guaranteedWeeklyOverlapMinutes(pool.profiles[i]!, pool.profiles[j]!),
+        );
         expect(pair.fit).toBeGreaterThanOrEqual(0);
         expect(pair.fit).toBeLessThanOrEqual(MAX_FIT_POINTS);
       }

@@ -41,10 +41,8 @@ export {
   type AvailabilityProfile,
   type AvailabilityRegime,
   buildAvailabilityProfile,
-  fillWeekCover,
   forEachOverlapPeriod,
   guaranteedWeeklyOverlapMinutes,
   overlapMinutesOfRegimes,
-  overlapMinutesWithCover,
   WEEK_MINUTES,
 } from './weekly-overlap';

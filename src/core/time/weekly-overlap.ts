@@ -10,9 +10,8 @@
  * layouts. The guaranteed weekly overlap is the minimum over the periods.
  *
  * Costs: building a profile is O(w log w) per regime for w windows; the overlap of two layouts is
- * a linear merge, O(a + b); a pair has at most (regimes of a + regimes of b − 1) periods. For the
- * scorer's row loop, `fillWeekCover` turns one layout into prefix sums (WEEK_MINUTES + 1 entries)
- * so the overlap with any other layout costs two look-ups per interval of the other.
+ * a linear merge, O(a + b); a pair has at most (regimes of a + regimes of b − 1) periods. The
+ * pair scorer (scoring/fit-scorer.ts) runs the same merge on flattened copies of these arrays.
  *
  * The week that contains a change mixes the two regimes day by day; its overlap is not reported
  * separately (each period is described by a full week under its offsets).
@@ -136,29 +135,4 @@ export function guaranteedWeeklyOverlapMinutes(a: AvailabilityProfile, b: Availa
     least = Math.min(least, overlapMinutesOfRegimes(ra, rb));
   });
   return least;
-}
-
-/** Prefix sums of a layout: cover[x] = minutes of `regime` in [0, x). `cover` has WEEK_MINUTES + 1 entries. */
-export function fillWeekCover(regime: AvailabilityRegime, cover: Int32Array): void {
-  cover.fill(0);
-  for (let k = 0; k < regime.starts.length; k++) {
-    cover[regime.starts[k]!]! += 1;
-    cover[regime.ends[k]!]! -= 1;
-  }
-  let running = 0;
-  let sum = 0;
-  for (let x = 0; x <= WEEK_MINUTES; x++) {
-    const step = cover[x]!;
-    cover[x] = sum;
-    running += step;
-    sum += running;
-  }
-}
-
-/** overlapMinutesOfRegimes(regimeOf(cover), b) in O(intervals of b). */
-export function overlapMinutesWithCover(cover: Int32Array, b: AvailabilityRegime): number {
-  let total = 0;
-  const { starts, ends } = b;
-  for (let k = 0; k < starts.length; k++) total += cover[ends[k]!]! - cover[starts[k]!]!;
-  return total;
 }
