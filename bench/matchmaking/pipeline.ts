@@ -13,12 +13,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpuUsage } from 'node:process';
-import { generateSyntheticPool } from '../../src/core/demo/synthetic-pool';
 import { applyLocks } from '../../src/core/matchmaking/apply-locks';
 import { computeMatchRun, explainPartnerships, type MatchSnapshot } from '../../src/core/matchmaking/index';
 import { prepareMatchContext } from '../../src/core/matchmaking/match-context';
 import { DEFAULT_MATCH_SETTINGS } from '../../src/core/scoring/match-settings';
 import { buildPairFitTable } from '../../src/core/scoring/pair-fit-table';
+import { generateSyntheticPool } from '../../src/services/demo/synthetic-pool';
 import { writeEdgeFile } from '../matching/edge-file';
 
 const [nArg, seedArg, flag, edgePath] = process.argv.slice(2);

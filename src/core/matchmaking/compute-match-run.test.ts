@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { syntheticMembers } from '../../../tests/support/test-applicants';
+import { makeSnapshot, settingsWith } from '../../../tests/support/test-snapshots';
 import { buildPairFitTable } from '../scoring/pair-fit-table';
-import { syntheticMembers } from '../scoring/test-applicants';
 import { checkPartnership } from './check-partnership';
 import { computeMatchRun } from './compute-match-run';
 import { prepareMatchContext } from './match-context';
 import type { MatchObjective, MatchSnapshot } from './match-snapshot';
-import { makeSnapshot, settingsWith } from './test-snapshots';
 
 /** Best (pairs, weakest fit, total fit) and (total fit + pairs, total fit) over every matching, by enumeration. */
 function bruteForce(snapshot: MatchSnapshot) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { makeMember, syntheticMembers } from '../../../tests/support/test-applicants';
+import { makeSnapshot, settingsWith } from '../../../tests/support/test-snapshots';
 import { maxWeightMatching } from '../matching/max-weight-matching';
 import { DEFAULT_MATCH_SETTINGS } from '../scoring/match-settings';
-import { makeMember, syntheticMembers } from '../scoring/test-applicants';
 import { listAttention } from './attention-list';
 import { checkPartnership } from './check-partnership';
 import { compareMatchRuns } from './compare-runs';
@@ -10,7 +11,6 @@ import { explainPartnerships } from './explain-partnership';
 import { MatchSnapshotSchema } from './match-snapshot';
 import { repairMatches } from './repair-run';
 import { toSolverGraph } from './solver-graph';
-import { makeSnapshot, settingsWith } from './test-snapshots';
 import { verifyMatchRun } from './verify-match-run';
 
 const london = (id: string, more = {}) => makeMember(id, more);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { makeMember, syntheticMembers, TEST_CALENDAR } from '../../../tests/support/test-applicants';
 import { guaranteedWeeklyOverlapMinutes } from '../time/weekly-overlap';
 import {
   BLOCKED_CALL_OVERLAP,
@@ -16,7 +17,6 @@ import { DEFAULT_MATCH_SETTINGS, FIT_PARTS, MAX_FIT_POINTS, MatchSettingsSchema 
 import { buildPairFitTable } from './pair-fit-table';
 import { listPairBreaches } from './partnership-rules';
 import { type PairConstraints, type PoolMember, prepareScoringPool } from './scoring-pool';
-import { makeMember, syntheticMembers, TEST_CALENDAR } from './test-applicants';
 
 const settings = DEFAULT_MATCH_SETTINGS;
 const poolOf = (members: PoolMember[], constraints: PairConstraints = {}, s = settings) =>

@@ -1,8 +1,13 @@
 /** Snapshots for tests, built from the scoring test applicants. */
-import { DEFAULT_MATCH_SETTINGS, type MatchSettings, MatchSettingsSchema } from '../scoring/match-settings';
-import type { PoolMember } from '../scoring/scoring-pool';
-import { TEST_CALENDAR } from '../scoring/test-applicants';
-import type { MatchApplication, MatchSnapshot } from './match-snapshot';
+
+import type { MatchApplication, MatchSnapshot } from '../../src/core/matchmaking/match-snapshot';
+import {
+  DEFAULT_MATCH_SETTINGS,
+  type MatchSettings,
+  MatchSettingsSchema,
+} from '../../src/core/scoring/match-settings';
+import type { PoolMember } from '../../src/core/scoring/scoring-pool';
+import { TEST_CALENDAR } from './test-applicants';
 
 export function makeSnapshot(
   members: readonly PoolMember[],

@@ -1,7 +1,8 @@
 /** Applicants for tests: hand-made answers with sensible defaults, and synthetic pools. */
-import { generateSyntheticPool } from '../demo/synthetic-pool';
-import type { RoundCalendar } from '../time/round-calendar';
-import type { MatchAnswers, PoolMember } from './scoring-pool';
+
+import type { MatchAnswers, PoolMember } from '../../src/core/scoring/scoring-pool';
+import type { RoundCalendar } from '../../src/core/time/round-calendar';
+import { generateSyntheticPool } from '../../src/services/demo/synthetic-pool';
 
 /** A March round read in Sydney (real dates, so daylight saving applies). */
 export const TEST_CALENDAR: RoundCalendar = {
