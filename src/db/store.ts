@@ -7,6 +7,7 @@ import { createDuplicateCheckRepository } from './repositories/applications/dupl
 import { createAuditLog } from './repositories/audit/audit-log';
 import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
 import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
+import { createMatchingRepository } from './repositories/matching/matching-repository';
 import { createPeopleRepository } from './repositories/people/people-repository';
 import { createSignInAttemptsRepository } from './repositories/people/sign-in-attempts-repository';
 import { createProgramRepository } from './repositories/program/program-repository';
@@ -39,6 +40,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     people: () => createPeopleRepository(db),
     signInAttempts: () => createSignInAttemptsRepository(db),
     resources: () => createResourcesRepository(db),
+    matching: () => createMatchingRepository(db),
     program: () => createProgramRepository(db),
     mail: () => createMailQueueRepository(db),
     messages: () => createMessageQueue(db, options.render),

@@ -15,6 +15,18 @@ import { findDemoCoordinatorEmail } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
 import { type DeliverDueMailInput, deliverDueMail, deliverMail, listDueMail } from './mail/deliver-due-mail';
 import { findOutboxMessage, listOutbox, loadMailQueueStatus } from './mail/outbox';
+import { compareRuns } from './matching/compare-match-runs';
+import {
+  checkHandMadePartnership,
+  commentOnPartnership,
+  excludePartners,
+  lockPartnership,
+  removeExclusion,
+  unlockPartnership,
+} from './matching/edit-matching';
+import { loadMatchBoard } from './matching/match-board';
+import { getMatchSettings, updateMatchSettings } from './matching/match-settings';
+import { runMatching } from './matching/run-matching';
 import { createCoordinator } from './people/create-coordinator';
 import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
 import { requestSignInLink } from './people/request-sign-in-link';
@@ -119,6 +131,19 @@ export const createServices = (deps: ServiceDeps) => {
       update: bind(updateResource),
       remove: bind(removeResource),
       move: bind(moveResource),
+    },
+    matching: {
+      settings: bind(getMatchSettings),
+      updateSettings: bind(updateMatchSettings),
+      run: bind(runMatching),
+      board: bind(loadMatchBoard),
+      compare: bind(compareRuns),
+      checkPartnership: bind(checkHandMadePartnership),
+      lock: bind(lockPartnership),
+      unlock: bind(unlockPartnership),
+      exclude: bind(excludePartners),
+      removeExclusion: bind(removeExclusion),
+      comment: bind(commentOnPartnership),
     },
     mail: {
       deliverDue: (input: DeliverDueMailInput) => deliverDueMail(deps, input),

@@ -47,6 +47,8 @@ export interface RoundsTable {
   quota_enabled: number;
   quota_percent: number;
   quota_minimum_places: number;
+  /** The round's MatchSettings as JSON (migration 0010); null: the defaults. */
+  match_settings: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -5,6 +5,7 @@ import type {
 } from './applications';
 import type { AuditLog } from './audit';
 import type { MailQueueRepository } from './mail';
+import type { MatchingRepository } from './matching';
 import type { MessageQueue } from './messages';
 import type { PeopleRepository, SignInAttemptsRepository } from './people';
 import type { ProgramRepository } from './program';
@@ -29,6 +30,7 @@ export interface Store {
   people: PeopleRepository;
   signInAttempts: SignInAttemptsRepository;
   resources: ResourcesRepository;
+  matching: MatchingRepository;
   program: ProgramRepository;
   mail: MailQueueRepository;
   messages: MessageQueue;
