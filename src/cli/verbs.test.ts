@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { createCoordinatorCommand } from './create-coordinator';
 import { helpText } from './main';
+import { matchCommand } from './match';
 import { migrateCommand } from './migrate';
 import { runDueCommand } from './run-due';
 import { seedDemoCommand } from './seed-demo';
@@ -16,6 +17,7 @@ const commands = [
   runDueCommand,
   seedDemoCommand,
   createCoordinatorCommand,
+  matchCommand,
   solveMatchingCommand,
 ];
 
@@ -40,6 +42,7 @@ test('`iln --help` reads the same as when every verb was imported', () => {
       run-due             Do whatever scheduled work is due now (send mail, move rounds, flag duplicates), then exit
       seed-demo           Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators
       create-coordinator  Make someone a program or country coordinator (creates the person if needed)
+      match               Run matching for a closed round and print the partnerships it proposes
       solve-matching      Solve a maximum-weight matching given as JSON edges and check that it is optimal
 
     Run \`iln <command> --help\` for the options of one command."

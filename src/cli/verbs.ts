@@ -41,6 +41,11 @@ export const verbs: readonly LazyCliCommand[] = [
     load: async () => (await import('./create-coordinator')).createCoordinatorCommand,
   },
   {
+    name: 'match',
+    summary: 'Run matching for a closed round and print the partnerships it proposes',
+    load: async () => (await import('./match')).matchCommand,
+  },
+  {
     name: 'solve-matching',
     summary: 'Solve a maximum-weight matching given as JSON edges and check that it is optimal',
     load: async () => (await import('./solve-matching')).solveMatchingCommand,

@@ -27,6 +27,7 @@ import {
 import { loadMatchBoard } from './matching/match-board';
 import { getMatchSettings, updateMatchSettings } from './matching/match-settings';
 import { runMatching } from './matching/run-matching';
+import { exportSolverGraph } from './matching/solver-graph-export';
 import { createCoordinator } from './people/create-coordinator';
 import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
 import { requestSignInLink } from './people/request-sign-in-link';
@@ -144,6 +145,7 @@ export const createServices = (deps: ServiceDeps) => {
       exclude: bind(excludePartners),
       removeExclusion: bind(removeExclusion),
       comment: bind(commentOnPartnership),
+      exportGraph: bind(exportSolverGraph),
     },
     mail: {
       deliverDue: (input: DeliverDueMailInput) => deliverDueMail(deps, input),

@@ -1,6 +1,6 @@
 import { DomainError, invalidInput } from '../../core/errors';
 import { checkPartnership } from '../../core/matchmaking';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { RuleBreach } from '../../core/scoring/partnership-rules';
 import { assertCoordinator, assertProgramCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -62,13 +62,13 @@ export const lockPartnership = async (
   const now = deps.clock.now();
   return deps.uow.transaction(async (store) => {
     const locked = await store.matching.insertLock(
-      { id: deps.ids.newId(), roundId: round.id, applicationIds: ids, createdByPersonId: viewer.personId },
+      { id: deps.ids.newId(), roundId: round.id, applicationIds: ids, createdByPersonId: actorIdOf(viewer) },
       now,
     );
     if (locked) {
       await store.audit.record(
         {
-          actorPersonId: viewer.personId,
+          actorPersonId: actorIdOf(viewer),
           action: 'match.locked',
           subjectType: 'round',
           subjectId: round.id,
@@ -94,7 +94,7 @@ export const unlockPartnership = async (
     }
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'match.unlocked',
         subjectType: 'round',
         subjectId: round.id,
@@ -139,7 +139,7 @@ export const excludePartners = async (
               id: deps.ids.newId(),
               roundId: round.id,
               applicationIds: pair,
-              createdByPersonId: viewer.personId,
+              createdByPersonId: actorIdOf(viewer),
             },
             now,
           )
@@ -155,7 +155,7 @@ export const excludePartners = async (
     }
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'match.excluded',
         subjectType: 'round',
         subjectId: round.id,
@@ -180,7 +180,7 @@ export const removeExclusion = async (
     }
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'match.exclusion-removed',
         subjectType: 'round',
         subjectId: round.id,
@@ -219,12 +219,18 @@ export const commentOnPartnership = async (
   const now = deps.clock.now();
   await deps.uow.transaction(async (store) => {
     await store.matching.insertComment(
-      { id: deps.ids.newId(), roundId: round.id, applicationIds: ids, authorPersonId: viewer.personId, body },
+      {
+        id: deps.ids.newId(),
+        roundId: round.id,
+        applicationIds: ids,
+        authorPersonId: actorIdOf(viewer),
+        body,
+      },
       now,
     );
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'match.commented',
         subjectType: 'round',
         subjectId: round.id,

@@ -1,5 +1,5 @@
 import { invalidInput } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { type MatchSettings, MatchSettingsSchema } from '../../core/scoring/match-settings';
 import { assertCoordinator, assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -42,7 +42,7 @@ export const updateMatchSettings = async (
     await store.matching.saveSettings(round.id, parsed.data, now);
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'match.settings-updated',
         subjectType: 'round',
         subjectId: round.id,

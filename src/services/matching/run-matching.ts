@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import type { MatchObjective } from '../../core/matchmaking';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round, RoundStatus } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -38,7 +38,7 @@ export const runMatching = async (
     const current = await store.rounds.getRound(round.id);
     assertMatchable(current);
     if (current.status === 'closed') {
-      await moveRound(store, deps, { round: current, to: 'matching', now, actorPersonId: viewer.personId });
+      await moveRound(store, deps, { round: current, to: 'matching', now, actorPersonId: actorIdOf(viewer) });
     }
     const run = await store.matching.insertRun({
       id: deps.ids.newId(),
@@ -48,12 +48,12 @@ export const runMatching = async (
       result: computed.result,
       explanations: computed.explanations,
       seconds: computed.seconds,
-      createdByPersonId: viewer.personId,
+      createdByPersonId: actorIdOf(viewer),
       createdAt: now,
     });
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'match.run',
         subjectType: 'match-run',
         subjectId: run.id,

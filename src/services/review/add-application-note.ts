@@ -1,5 +1,5 @@
 import { DomainError, invalidInput } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { assertCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import type { ApplicationNote } from '../ports/review';
@@ -37,12 +37,12 @@ export const addApplicationNote = async (
       });
     }
     const note = await store.review.insertNote(
-      { applicationId: application.id, authorPersonId: viewer.personId, body },
+      { applicationId: application.id, authorPersonId: actorIdOf(viewer), body },
       now,
     );
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'application.note-added',
         subjectType: 'application',
         subjectId: application.id,

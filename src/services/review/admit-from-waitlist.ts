@@ -1,6 +1,6 @@
 import { admitFromWaitlist, computeCountryCap, PLACE_HOLDING_STATUSES } from '../../core/applications';
 import { DomainError, invalidInput } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { RoundStatus } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -71,7 +71,7 @@ export const admitWaitlistedApplications = async (
       const application = await store.review.findApplicationInScope(row.id, { kind: 'all' });
       if (!application) continue;
       await applyReviewAction(store, {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         application,
         round,
         action: 'accept',

@@ -1,5 +1,5 @@
 import { invalidInput } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { assertCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import {
@@ -56,7 +56,7 @@ export const bulkReview = async (deps: UseCaseDeps, input: BulkReviewInput): Pro
         continue;
       }
       const to = await applyReviewAction(store, {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         application,
         round,
         action: input.action,

@@ -10,7 +10,7 @@ import {
 } from '../../core/applications/csv-columns';
 import { type ChoiceNames, guessColumnMapping, parseImportRow } from '../../core/applications/csv-row';
 import { DomainError, invalidInput, type MessageParams } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round, RoundStatus } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -134,7 +134,7 @@ export const uploadApplicationsCsv = async (
   const upload = await deps.store.review.insertImport(
     {
       roundId: round.id,
-      authorPersonId: viewer.personId,
+      authorPersonId: actorIdOf(viewer),
       fileName: input.fileName.slice(0, 200) || 'applications.csv',
       content: input.content,
     },
@@ -292,7 +292,7 @@ export const importApplications = async (
     await store.review.markImportImported(upload.id, now);
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'applications.imported',
         subjectType: 'round',
         subjectId: round.id,

@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DomainError, invalidInput } from '../../core/errors';
 import { type MessageKind, roundFactsOf } from '../../core/messages/messages';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round } from '../../core/rounds';
 import { assertCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -65,7 +65,7 @@ export const checkDeclineReason = (action: ReviewAction, reason: string | undefi
 export const applyReviewAction = async (
   store: Store,
   change: {
-    actorPersonId: string;
+    actorPersonId: string | null;
     application: ReviewedApplication;
     round: Round;
     action: ReviewAction;
@@ -147,7 +147,7 @@ export const reviewApplication = async (
     }
     const round = await store.rounds.getRound(input.roundId);
     const to = await applyReviewAction(store, {
-      actorPersonId: viewer.personId,
+      actorPersonId: actorIdOf(viewer),
       application,
       round,
       action: input.action,

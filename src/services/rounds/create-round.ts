@@ -1,5 +1,5 @@
 import { invalidInput } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { createDraftRound, type Round, validateRoundEditorInput } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -27,7 +27,7 @@ export const createRound = async (deps: UseCaseDeps, input: CreateRoundInput): P
     await store.rounds.insertRound(round, now);
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'round.created',
         subjectType: 'round',
         subjectId: round.id,

@@ -1,5 +1,5 @@
 import { DomainError, invalidInput } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { type Round, validateRoundEditorInput } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -27,7 +27,7 @@ export const updateRound = async (deps: UseCaseDeps, input: UpdateRoundInput): P
     await store.rounds.saveRound(updated, now);
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'round.updated',
         subjectType: 'round',
         subjectId: round.id,
