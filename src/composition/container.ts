@@ -10,11 +10,11 @@ import { createMessageRenderer } from '../email/render-message';
 import { createTransport } from '../email/transports';
 import { createJobs, type Job } from '../jobs';
 import { createServices, type ServiceDeps, type Services } from '../services';
-import { inPlaceMatchEngine } from '../services/matching/compute-in-place';
 import type { DatabaseHealth } from '../services/ports/health';
 import type { MailTransport } from '../services/ports/mail';
 import type { IdSource, Logger } from '../services/ports/runtime';
 import type { App } from '../web/app';
+import { createThreadMatchEngine } from '../workers/match-engine';
 import { openProgramDatabase } from './database';
 import { createLogger } from './logger';
 
@@ -86,7 +86,7 @@ export const createServiceDeps = (
     ids,
     hashKey: (value) => createHmac('sha256', config.authSecret).update(value).digest('base64url'),
     logger,
-    matchEngine: inPlaceMatchEngine,
+    matchEngine: createThreadMatchEngine(),
   };
 };
 

@@ -1,0 +1,28 @@
+import { expect, test } from 'vitest';
+import { syntheticMembers } from '../../tests/support/test-applicants';
+import { makeSnapshot } from '../../tests/support/test-snapshots';
+import { computeMatch } from '../services/matching/compute-in-place';
+import { createThreadMatchEngine, MatchEngineError } from './match-engine';
+
+/** The server computes runs in a worker thread: the same result as in place, from the same snapshot. */
+test('a run computed in a worker thread equals the run computed in place', { timeout: 60_000 }, async () => {
+  const snapshot = makeSnapshot(syntheticMembers(120, 7));
+  const inThread = await createThreadMatchEngine().compute(snapshot);
+  const inPlace = computeMatch(snapshot);
+  expect(inThread.result).toEqual(inPlace.result);
+  expect(inThread.explanations).toEqual(inPlace.explanations);
+  expect(inThread.result.partnerships.length).toBeGreaterThan(40);
+  expect(inThread.seconds).toBeGreaterThan(0);
+});
+
+test('a run that fails in its thread rejects with the thread’s message', { timeout: 60_000 }, async () => {
+  const members = syntheticMembers(6, 3);
+  // The same application twice: the core refuses the snapshot, in a thread as in place.
+  const snapshot = makeSnapshot([...members, members[0]!]);
+  expect(() => computeMatch(snapshot)).toThrow('appears twice in the snapshot');
+  const error = await createThreadMatchEngine()
+    .compute(snapshot)
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(MatchEngineError);
+  expect((error as Error).message).toMatch(/^match run: application \S+ appears twice in the snapshot$/);
+});
