@@ -70,6 +70,7 @@ export function createFitScorer(pool: ScoringPool): FitScorer {
   const weights = Float64Array.from(FIT_PARTS, (p) => pool.settings.weights[p]);
   const targetMinutes = pool.settings.availability.targetWeeklyHours * 60;
   const oneEmailCredit = pool.settings.availability.oneEmailOnlyCredit;
+  const { start: textStart, term: textTerm, weight: textWeight } = text;
   const dense = new Int32Array(text.vocabulary.length);
   const mark = new Uint8Array(pool.n);
   const c = new Float64Array(FIT_PARTS.length);
@@ -161,7 +162,8 @@ export function createFitScorer(pool: ScoringPool): FitScorer {
     const callsB = wantsCalls[j] === 1;
     c[2] = callsA && callsB ? Math.min(1, overlap / targetMinutes) : callsA || callsB ? oneEmailCredit : 1;
     let dot = 0;
-    for (let k = text.start[j]!; k < text.start[j + 1]!; k++) dot += dense[text.term[k]!]! * text.weight[k]!;
+    const termsEnd = textStart[j + 1]!;
+    for (let k = textStart[j]!; k < termsEnd; k++) dot += dense[textTerm[k]!]! * textWeight[k]!;
     c[3] = Math.min(1, dot / TEXT_SCALE_SQUARED);
     let language = 0;
     for (let w = 0; w < LW; w++) {

@@ -8,7 +8,6 @@
  * times a year and never change and change back within a week (tzdata since 1970), so weekly
  * sampling cannot step over a change.
  */
-import { DateTime } from 'luxon';
 import type { LocalDate } from './local-time';
 
 export interface RoundCalendar {
@@ -35,24 +34,41 @@ export interface OffsetChange {
 }
 
 const MINUTE_MS = 60_000;
-const SAMPLE_MS = 7 * 24 * 60 * MINUTE_MS;
+const DAY_MS = 24 * 60 * MINUTE_MS;
+const SAMPLE_MS = 7 * DAY_MS;
 
-/** Throws RangeError on an unknown zone or a calendar whose last day is before its first. */
+/** Throws RangeError on an unknown zone, a date that does not exist, or a round that ends before it starts. */
 export function roundSpanOf(calendar: RoundCalendar): RoundSpan {
   const zone = calendar.programTimeZone;
-  const start = DateTime.fromISO(calendar.startsOn, { zone });
-  const end = DateTime.fromISO(calendar.endsOn, { zone }).plus({ days: 1 });
-  if (!start.isValid || !end.isValid) {
-    throw new RangeError(
-      `roundSpanOf: ${calendar.startsOn}..${calendar.endsOn} in "${zone}" is not a valid calendar`,
-    );
-  }
-  if (end <= start) {
+  const startMs = startOfLocalDay(calendar.startsOn, zone, 0);
+  const endMs = startOfLocalDay(calendar.endsOn, zone, 1);
+  if (endMs <= startMs) {
     throw new RangeError(
       `roundSpanOf: the round ends (${calendar.endsOn}) before it starts (${calendar.startsOn})`,
     );
   }
-  return { startMs: start.toMillis(), endMs: end.toMillis() };
+  return { startMs, endMs };
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * The first instant of the local day `date` + `plusDays` in `zone`: the instant t with
+ * t + offset(t) = that day's 00:00 read as UTC. Two fixed-point steps find it; when local
+ * midnight does not exist (clocks jump over it), the day starts at the jump, as Luxon has it.
+ */
+function startOfLocalDay(date: LocalDate, zone: string, plusDays: number): number {
+  const match = DATE.exec(date);
+  const day = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  if (!match || Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`roundSpanOf: "${date}" is not a date (YYYY-MM-DD)`);
+  }
+  const midnight = day + plusDays * DAY_MS;
+  const first = midnight - offsetMinutesAt(zone, midnight) * MINUTE_MS;
+  if (first + offsetMinutesAt(zone, first) * MINUTE_MS === midnight) return first;
+  const second = midnight - offsetMinutesAt(zone, first) * MINUTE_MS;
+  if (second + offsetMinutesAt(zone, second) * MINUTE_MS === midnight) return second;
+  return Math.max(first, second);
 }
 
 /**

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { describeWeeklyOverlap } from './overlap-periods';
 import { listOffsetChanges, type RoundCalendar, roundSpanOf } from './round-calendar';
@@ -189,6 +190,25 @@ describe('weekly overlap across daylight saving', () => {
       calendar,
     );
     expect(one.callMode).toBe('one-email-only');
+  });
+
+  it.each([
+    ['2025-03-01', 'Australia/Sydney'],
+    ['2025-10-05', 'Australia/Sydney'],
+    ['2025-03-30', 'Europe/London'],
+    ['2025-09-07', 'America/Santiago'], // clocks jump from 00:00 to 01:00: the day starts at 01:00
+    ['2024-02-29', 'Pacific/Auckland'],
+    ['2025-06-01', 'Asia/Kathmandu'],
+  ])('starts %s in %s where Luxon does', (date, zone) => {
+    const span = roundSpanOf({ startsOn: date, endsOn: date, programTimeZone: zone });
+    expect(span.startMs).toBe(DateTime.fromISO(date, { zone }).toMillis());
+    expect(span.endMs).toBe(DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day').toMillis());
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() =>
+      roundSpanOf({ startsOn: '2025-02-29', endsOn: '2025-03-31', programTimeZone: 'UTC' }),
+    ).toThrow(RangeError);
   });
 
   it('refuses a round that ends before it starts', () => {
