@@ -10,6 +10,7 @@ import { createMessageRenderer } from '../email/render-message';
 import { createTransport } from '../email/transports';
 import { createJobs, type Job } from '../jobs';
 import { createServices, type ServiceDeps, type Services } from '../services';
+import { inPlaceMatchEngine } from '../services/matching/compute-in-place';
 import type { DatabaseHealth } from '../services/ports/health';
 import type { MailTransport } from '../services/ports/mail';
 import type { IdSource, Logger } from '../services/ports/runtime';
@@ -86,7 +87,7 @@ export const createServiceDeps = (
     ids,
     hashKey: (value) => createHmac('sha256', config.authSecret).update(value).digest('base64url'),
     logger,
-    matchEngine: createThreadMatchEngine(),
+    matchEngine: inPlaceMatchEngine,
   };
 };
 
@@ -98,7 +99,8 @@ export const assembleContainer = (
   options: Pick<ContainerOptions, 'now' | 'transport'> = {},
 ): Container => {
   const now = options.now ?? (() => new Date());
-  const services = createServices(createServiceDeps(config, database, logger, now));
+  const matchEngine = createThreadMatchEngine();
+  const services = createServices({ ...createServiceDeps(config, database, logger, now), matchEngine });
   const transport = options.transport ?? createTransport(config);
   const outage = databaseOutage(database, logger);
   const health: DatabaseHealth = {
@@ -128,6 +130,7 @@ export const assembleContainer = (
     },
     jobs: () => createJobs(services, { transport, mailFrom: config.mailFrom, logger }),
     close: async () => {
+      await matchEngine.close();
       if (!options.transport) transport.close();
       await database.close();
     },

@@ -1,18 +1,21 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { MatchSnapshot } from '../core/matchmaking';
 import { computeMatch } from '../services/matching/compute-in-place';
 
 /**
- * A worker thread's body: computes one match run (and its explanations) from the snapshot it was
- * given and posts the result back; an error is posted as its message and stack.
+ * The match engine's thread: computes each match run (and its explanations) it is sent, one at a
+ * time, and posts each result back under the request's id; an error goes back as its message and
+ * stack. The thread lives as long as the server, so its compiled code stays warm between runs.
  */
-const { snapshot } = workerData as { snapshot: MatchSnapshot; entry: string };
-try {
-  parentPort?.postMessage({ ok: true, computed: computeMatch(snapshot) });
-} catch (error) {
-  parentPort?.postMessage({
-    ok: false,
-    message: error instanceof Error ? error.message : String(error),
-    stack: error instanceof Error ? error.stack : undefined,
-  });
-}
+parentPort?.on('message', (request: { id: number; snapshot: MatchSnapshot }) => {
+  try {
+    parentPort?.postMessage({ id: request.id, ok: true, computed: computeMatch(request.snapshot) });
+  } catch (error) {
+    parentPort?.postMessage({
+      id: request.id,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    });
+  }
+});

@@ -7,7 +7,18 @@ import { createThreadMatchEngine, MatchEngineError } from './match-engine';
 /** The server computes runs in a worker thread: the same result as in place, from the same snapshot. */
 test('a run computed in a worker thread equals the run computed in place', { timeout: 60_000 }, async () => {
   const snapshot = makeSnapshot(syntheticMembers(120, 7));
-  const inThread = await createThreadMatchEngine().compute(snapshot);
+  const engine = createThreadMatchEngine();
+  const inThread = await engine.compute(snapshot);
+  // The thread is kept: a second run, and two at once, come back to the right callers.
+  const [again, other] = await Promise.all([
+    engine.compute(snapshot),
+    engine.compute(makeSnapshot(syntheticMembers(30, 8))),
+  ]);
+  expect(again.result).toEqual(inThread.result);
+  expect(other.result.partnerships.flatMap((p) => p.applicationIds)).toHaveLength(
+    30 - other.result.unmatched.length,
+  );
+  await engine.close();
   const inPlace = computeMatch(snapshot);
   expect(inThread.result).toEqual(inPlace.result);
   expect(inThread.explanations).toEqual(inPlace.explanations);
@@ -20,9 +31,11 @@ test('a run that fails in its thread rejects with the thread’s message', { tim
   // The same application twice: the core refuses the snapshot, in a thread as in place.
   const snapshot = makeSnapshot([...members, members[0]!]);
   expect(() => computeMatch(snapshot)).toThrow('appears twice in the snapshot');
-  const error = await createThreadMatchEngine()
-    .compute(snapshot)
-    .catch((e: unknown) => e);
+  const engine = createThreadMatchEngine();
+  const error = await engine.compute(snapshot).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(MatchEngineError);
   expect((error as Error).message).toMatch(/^match run: application \S+ appears twice in the snapshot$/);
+  // The thread is still there for the next run.
+  await expect(engine.compute(makeSnapshot(members))).resolves.toMatchObject({ result: expect.any(Object) });
+  await engine.close();
 });

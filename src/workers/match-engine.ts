@@ -6,36 +6,71 @@ export class MatchEngineError extends Error {
   override name = 'MatchEngineError';
 }
 
+type Reply =
+  | { id: number; ok: true; computed: ComputedMatch }
+  | { id: number; ok: false; message: string; stack?: string };
+
+interface Pending {
+  resolve: (computed: ComputedMatch) => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * Match runs off the main thread: each run is computed in a worker thread of its own, so a run
- * over thousands of people (seconds of CPU) never holds up the requests the server is answering.
- * The thread computes exactly what the in-place engine computes (services/matching/compute-in-place)
- * from the same snapshot; only where it runs differs.
+ * Match runs off the main thread: runs are computed in a worker thread, so a run over thousands of
+ * people (seconds of CPU) never holds up the requests the server is answering. One thread is
+ * started on the first run and kept (it does not keep the process alive), so its compiled code
+ * is warm for later runs; runs queue in it one at a time. A thread that dies fails the runs it held
+ * and the next run starts a new one. The thread computes exactly what the in-place engine computes
+ * (services/matching/compute-in-place) from the same snapshot; only where it runs differs.
  */
-export const createThreadMatchEngine = (): MatchEngine => ({
-  compute: (snapshot) =>
-    new Promise<ComputedMatch>((resolve, reject) => {
-      const entry = new URL('./match-engine-thread.ts', import.meta.url).href;
-      const worker = new Worker(new URL('./thread-boot.mjs', import.meta.url), {
-        workerData: { entry, snapshot },
-      });
-      let settled = false;
-      worker.once(
-        'message',
-        (message: { ok: true; computed: ComputedMatch } | { ok: false; message: string; stack?: string }) => {
-          settled = true;
-          if (message.ok) resolve(message.computed);
-          else reject(Object.assign(new MatchEngineError(message.message), { stack: message.stack }));
-          void worker.terminate();
-        },
-      );
-      worker.once('error', (error) => {
-        if (settled) return;
-        settled = true;
-        reject(error);
-      });
-      worker.once('exit', (code) => {
-        if (!settled) reject(new MatchEngineError(`the match engine's thread stopped (exit code ${code})`));
-      });
-    }),
-});
+export const createThreadMatchEngine = (): MatchEngine & { close: () => Promise<void> } => {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const pending = new Map<number, Pending>();
+
+  const failAll = (error: Error) => {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+  };
+
+  const start = (): Worker => {
+    const thread = new Worker(new URL('./thread-boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./match-engine-thread.ts', import.meta.url).href },
+    });
+    thread.unref();
+    thread.on('message', (reply: Reply) => {
+      const request = pending.get(reply.id);
+      if (!request) return;
+      pending.delete(reply.id);
+      if (reply.ok) request.resolve(reply.computed);
+      else request.reject(Object.assign(new MatchEngineError(reply.message), { stack: reply.stack }));
+      if (pending.size === 0) thread.unref();
+    });
+    thread.on('error', (error) => {
+      if (worker === thread) worker = undefined;
+      failAll(error);
+    });
+    thread.on('exit', (code) => {
+      if (worker === thread) worker = undefined;
+      failAll(new MatchEngineError(`the match engine's thread stopped (exit code ${code})`));
+    });
+    return thread;
+  };
+
+  return {
+    compute: (snapshot) =>
+      new Promise<ComputedMatch>((resolve, reject) => {
+        worker ??= start();
+        const id = ++nextId;
+        pending.set(id, { resolve, reject });
+        // While it works for someone, the thread keeps the process alive (a run is never cut off).
+        worker.ref();
+        worker.postMessage({ id, snapshot });
+      }),
+    close: async () => {
+      const thread = worker;
+      worker = undefined;
+      if (thread) await thread.terminate();
+    },
+  };
+};
