@@ -16,6 +16,15 @@ interface Pending {
 }
 
 /**
+ * The thread's module: compiled beside this one when this one is compiled (starting in about a
+ * tenth of a second), else the source, which the thread compiles through tsx (several tenths).
+ */
+const threadEntry = (): URL =>
+  import.meta.compiledUrl
+    ? new URL('./match-engine-thread.js', import.meta.compiledUrl)
+    : new URL('./match-engine-thread.ts', import.meta.url);
+
+/**
  * Match runs off the main thread: runs are computed in a worker thread, so a run over thousands of
  * people (seconds of CPU) never holds up the requests the server is answering. One thread is
  * started on the first run and kept (it does not keep the process alive), so its compiled code
@@ -35,7 +44,7 @@ export const createThreadMatchEngine = (): MatchEngine & { close: () => Promise<
 
   const start = (): Worker => {
     const thread = new Worker(new URL('./thread-boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./match-engine-thread.ts', import.meta.url).href },
+      workerData: { entry: threadEntry().href },
     });
     thread.unref();
     thread.on('message', (reply: Reply) => {
