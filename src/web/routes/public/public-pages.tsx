@@ -11,18 +11,13 @@ export const publicPages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
-    const [allRounds, demoCoordinatorEmail] = await Promise.all([
+    const [allRounds, demo] = await Promise.all([
       ctx.services.rounds.list(),
-      ctx.services.program.findDemoCoordinatorEmail(),
+      ctx.services.program.findDemoSignIns(),
     ]);
     return renderPage(c, {
       title: c.get('t')('public:home.title'),
-      children: (
-        <HomePage
-          current={findCurrentOrNextRound(allRounds, ctx.now())}
-          demoCoordinatorEmail={demoCoordinatorEmail}
-        />
-      ),
+      children: <HomePage current={findCurrentOrNextRound(allRounds, ctx.now())} demo={demo} />,
     });
   });
 
