@@ -4,7 +4,7 @@
  * inside it (changes that leave the difference as it was are dropped). Two people in London and
  * Sydney in a March round start 11 hours apart, 10 from the end of March and 9 from April.
  */
-import { describeZoneOverSpan, type RoundCalendar, roundSpanOf } from './round-calendar';
+import { describeZoneOverSpan, type RoundCalendar, type RoundSpan, roundSpanOf } from './round-calendar';
 
 export interface TimeDifferencePeriod {
   /** ISO-8601 instant (UTC) from which the difference holds; the first is the round's start. */
@@ -13,12 +13,25 @@ export interface TimeDifferencePeriod {
   minutes: number;
 }
 
+// Introducing a round's partners asks for the same round's span once per pair.
+const spans = new Map<string, RoundSpan>();
+const spanOf = (calendar: RoundCalendar): RoundSpan => {
+  const key = `${calendar.startsOn}|${calendar.endsOn}|${calendar.programTimeZone}`;
+  let span = spans.get(key);
+  if (span === undefined) {
+    span = roundSpanOf(calendar);
+    if (spans.size >= 1000) spans.clear();
+    spans.set(key, span);
+  }
+  return span;
+};
+
 export function describeTimeDifference(
   ownTimeZone: string,
   otherTimeZone: string,
   calendar: RoundCalendar,
 ): TimeDifferencePeriod[] {
-  const span = roundSpanOf(calendar);
+  const span = spanOf(calendar);
   const own = describeZoneOverSpan(ownTimeZone, span);
   const other = describeZoneOverSpan(otherTimeZone, span);
   const changes = [

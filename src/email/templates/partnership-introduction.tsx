@@ -21,6 +21,28 @@ export interface PartnershipEmail {
 const bulleted = (heading: string, items: unknown): string =>
   [heading, ...(Array.isArray(items) ? items.map((item) => `• ${String(item)}`) : [])].join('\n');
 
+/** The paragraphs every introduction in a language shares: made once (a round sends thousands). */
+const sharedParagraphs = new Map<string, string[]>();
+const sharedParagraphsOf = (locale: string): string[] => {
+  let paragraphs = sharedParagraphs.get(locale);
+  if (!paragraphs) {
+    const t = getT(locale);
+    paragraphs = [
+      bulleted(
+        t('participant:guidelines.heading'),
+        t('participant:guidelines.items', { returnObjects: true }),
+      ),
+      bulleted(
+        t('participant:icebreakers.heading'),
+        t('participant:icebreakers.items', { returnObjects: true }),
+      ),
+      t('participant:email.introduction.area'),
+    ];
+    if (sharedParagraphs.size < 100) sharedParagraphs.set(locale, paragraphs);
+  }
+  return paragraphs;
+};
+
 /**
  * Introduces partners to each other: who each partner is, how to reach them, how far apart their
  * clocks are (and how that changes with daylight saving during the round), what they share, then
@@ -73,15 +95,7 @@ export const renderPartnershipIntroductionEmail = (input: {
         start: formatCalendarDate(payload.round.startsOn, locale),
         end: formatCalendarDate(payload.round.endsOn, locale),
       }),
-      bulleted(
-        t('participant:guidelines.heading'),
-        t('participant:guidelines.items', { returnObjects: true }),
-      ),
-      bulleted(
-        t('participant:icebreakers.heading'),
-        t('participant:icebreakers.items', { returnObjects: true }),
-      ),
-      t('participant:email.introduction.area'),
+      ...sharedParagraphsOf(locale),
     ],
     action: { label: t('participant:email.button'), url: input.areaUrl },
   });

@@ -110,6 +110,23 @@ describe('the participants’ area', () => {
     expect((await t.request('/coordinator/rounds/round-a/applications')).status).toBe(403);
   });
 
+  test('once someone has left, neither side is shown the other’s address any more', async () => {
+    await publish();
+    const { id, partnerIds } = await partnershipOf('gb-1');
+    const partner = personOf(partnerIds[0]!);
+    await t.ctx.services.matching.markInactive({ viewer: program, roundId: 'round-a', applicationId: 'gb-1' });
+    await signInAs(t, 'gb-1@example.org');
+    const left = await (await t.request(`/participant/partnerships/${id}`)).text();
+    expect(left).toContain('You left this partnership.');
+    expect(left).toContain(partner.name);
+    expect(left).not.toContain(partner.email);
+    signOut(t);
+    await signInAs(t, partner.email);
+    const alone = await (await t.request(`/participant/partnerships/${id}`)).text();
+    expect(alone).toContain('This partnership has ended.');
+    expect(alone).not.toContain('gb-1@example.org');
+  });
+
   test('signed out, the area asks to sign in; before publishing nobody of the pool can sign in', async () => {
     const anonymous = await t.request('/participant');
     expect(anonymous.status).toBe(303);
