@@ -114,7 +114,11 @@ describe('the participants’ area', () => {
     await publish();
     const { id, partnerIds } = await partnershipOf('gb-1');
     const partner = personOf(partnerIds[0]!);
-    await t.ctx.services.matching.markInactive({ viewer: program, roundId: 'round-a', applicationId: 'gb-1' });
+    await t.ctx.services.matching.markInactive({
+      viewer: program,
+      roundId: 'round-a',
+      applicationId: 'gb-1',
+    });
     await signInAs(t, 'gb-1@example.org');
     const left = await (await t.request(`/participant/partnerships/${id}`)).text();
     expect(left).toContain('You left this partnership.');
