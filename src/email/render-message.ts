@@ -1,6 +1,7 @@
 import { getCountryName } from '../core/countries';
 import type { Message } from '../core/messages/messages';
 import { signInLinkPath } from '../core/people/sign-in-link';
+import { surveyLinkPath } from '../core/surveys/survey-token';
 import { formatCalendarDate } from '../core/time/date-format';
 import { pickLocale } from '../i18n';
 import type { RenderedEmail } from './layout';
@@ -11,6 +12,7 @@ import { renderReviewEmail } from './templates/application-review';
 import { renderApplicationWaitlistedEmail } from './templates/application-waitlisted';
 import { renderApplicationWithdrawnEmail } from './templates/application-withdrawn';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
+import { renderSurveyEmail } from './templates/survey-invitation';
 
 export interface RenderedMessage extends RenderedEmail {
   subject: string;
@@ -110,6 +112,22 @@ export const createMessageRenderer =
           url: urlOf(links, signInLinkPath(payload.token, payload.next)),
           minutes: payload.minutes,
           locale,
+        });
+      }
+      case 'survey-invitation':
+      case 'survey-reminder': {
+        const { payload } = message;
+        return renderSurveyEmail({
+          kind: message.kind === 'survey-invitation' ? 'invitation' : 'reminder',
+          locale,
+          // Coordinators may translate a survey into a language the interface does not speak yet.
+          contentLocale: message.locale,
+          name: payload.name,
+          roundName: payload.roundName,
+          title: payload.surveyTitle,
+          url: urlOf(links, surveyLinkPath(payload.token)),
+          closesAt: payload.closesAt,
+          timeZone: payload.timeZone,
         });
       }
     }

@@ -4,6 +4,7 @@ import type { Logger } from '../services/ports/runtime';
 import { duplicateCheckJob } from './definitions/duplicate-check';
 import { mailDeliveryJob } from './definitions/mail-delivery';
 import { roundScheduleJob } from './definitions/round-schedule';
+import { surveyDeliveryJob } from './definitions/survey-delivery';
 import type { Job } from './job-definition';
 
 export type { Job } from './job-definition';
@@ -17,4 +18,5 @@ export const createJobs = (
   mailDeliveryJob(services, options),
   roundScheduleJob(services, options.logger),
   duplicateCheckJob(services),
+  surveyDeliveryJob(services, options.logger),
 ];

@@ -1,4 +1,5 @@
 import type { Round } from '../rounds/round';
+import type { LocalizedText } from '../surveys/survey';
 
 /**
  * The closed set of messages the program sends people. A use case enqueues one of these, in the
@@ -41,6 +42,18 @@ interface AboutApplication {
   privateToken: string;
 }
 
+/** A survey email: the participant's personal link (its token; only a hash is stored). */
+interface AboutSurvey {
+  name: string;
+  roundName: string;
+  surveyTitle: LocalizedText;
+  token: string;
+  /** ISO-8601 instant the survey closes (and the link expires). */
+  closesAt: string;
+  /** The participant's own zone, for the closing moment. */
+  timeZone: string;
+}
+
 export interface MessagePayloads {
   'application-received': AboutApplication;
   'application-link-resent': AboutApplication;
@@ -54,6 +67,9 @@ export interface MessagePayloads {
   'application-waitlisted': { name: string; round: RoundFacts };
   'application-carried-over': { name: string; round: RoundFacts };
   'sign-in-link': { name: string; token: string; next?: string | undefined; minutes: number };
+  'survey-invitation': AboutSurvey;
+  /** The one reminder, to those who have not answered. */
+  'survey-reminder': AboutSurvey;
 }
 
 export type MessageKind = keyof MessagePayloads;
@@ -69,6 +85,8 @@ export const MESSAGE_KINDS = [
   'application-waitlisted',
   'application-carried-over',
   'sign-in-link',
+  'survey-invitation',
+  'survey-reminder',
 ] as const satisfies readonly MessageKind[];
 
 /** One message to one person. */

@@ -57,3 +57,6 @@ export const checkSurveyToken = (token: unknown, now: Date, sign: Sign): SurveyT
     ? { status: 'expired', expiresAt }
     : { status: 'valid', expiresAt };
 };
+
+/** The path a survey link opens: the answer form, which changes nothing when opened. */
+export const surveyLinkPath = (token: string): string => `/survey/${token}`;
