@@ -25,7 +25,7 @@ export type SurveyLinkState =
   | { state: 'expired' }
   | { state: 'closed'; survey: Survey }
   | { state: 'answered'; survey: Survey }
-  | { state: 'open'; survey: Survey; roundName: string };
+  | { state: 'open'; survey: Survey; roundName: string; programTimeZone: string };
 
 interface OpenLink {
   link: StoredSurveyLink;
@@ -56,7 +56,7 @@ export const openSurveyLink = async (deps: UseCaseDeps, token: string): Promise<
   if (await deps.store.surveys.hasAnswered(survey.id, link.applicationId))
     return { state: 'answered', survey };
   const round = await deps.store.rounds.getRound(survey.roundId);
-  return { state: 'open', survey, roundName: round.name };
+  return { state: 'open', survey, roundName: round.name, programTimeZone: round.programTimeZone };
 };
 
 export type SubmitSurveyResult =
@@ -66,6 +66,7 @@ export type SubmitSurveyResult =
       state: 'problems';
       survey: Survey;
       roundName: string;
+      programTimeZone: string;
       problems: FieldProblem[];
       /** A value the form could not have sent (the web edge answers 400). */
       malformed: boolean;
@@ -84,6 +85,7 @@ export const submitSurveyAnswers = async (
       state: 'problems',
       survey,
       roundName: opened.roundName,
+      programTimeZone: opened.programTimeZone,
       problems: checked.problems,
       malformed: checked.malformed,
     };

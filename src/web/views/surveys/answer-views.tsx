@@ -1,0 +1,322 @@
+import { pickText, SURVEY_LOCALES, type Survey } from '../../../core/surveys/survey';
+import { answerFieldOf } from '../../../core/surveys/survey-answers';
+import { type Question, scaleValuesOf } from '../../../core/surveys/survey-definition';
+import type { ShownProblem } from '../../../i18n/problems';
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldId,
+  LocalTime,
+  Notice,
+  RadioGroup,
+  TextAreaField,
+} from '../components';
+import { useShell } from '../shell-context';
+
+/**
+ * What a participant sees from the survey link: the form (plain HTML, no script; every question a
+ * fieldset of native controls), and the pages for a link that no longer opens it. Kept small for
+ * slow connections: no images, no extra scripts or styles beyond the site's own.
+ */
+export type AnswerValues = Record<string, string | string[]>;
+
+/** A language named in itself ("Español"), as the layout's language chooser does. */
+const endonym = (code: string): string =>
+  new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+
+/** The survey's languages: English, and each translation its title has. */
+export const surveyLanguages = (survey: Survey): (typeof SURVEY_LOCALES)[number][] =>
+  SURVEY_LOCALES.filter((language) => language === 'en' || !!survey.title[language]);
+
+const asList = (value: string | string[] | undefined): string[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
+
+const ScaleQuestion = ({
+  question,
+  number,
+  value,
+  error,
+  contentLocale,
+}: {
+  question: Extract<Question, { type: 'scale' | 'nps' }>;
+  number: number;
+  value: string | undefined;
+  error: string | undefined;
+  contentLocale: string;
+}) => {
+  const { t } = useShell();
+  const id = fieldId(answerFieldOf(question.id));
+  const [low, high] =
+    question.type === 'nps'
+      ? [t('surveys:form.npsLow'), t('surveys:form.npsHigh')]
+      : [pickText(question.minLabel, contentLocale), pickText(question.maxLabel, contentLocale)];
+  const values = scaleValuesOf(question);
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <fieldset class="scale" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+        <legend class="field__label">
+          {number}. {pickText(question.prompt, contentLocale)}
+          {!question.required && <span class="field__optional"> {t('form.optional')}</span>}
+        </legend>
+        <p class="field__hint" id={`${id}-hint`}>
+          {t('surveys:form.scaleHint', { min: values[0], low, max: values.at(-1), high })}
+        </p>
+        {error && (
+          <p class="field__error" id={`${id}-error`}>
+            <span class="visually-hidden">{t('form.errorPrefix')} </span>
+            {error}
+          </p>
+        )}
+        <div class="scale__options">
+          {values.map((option, index) => (
+            <label class="scale__option" for={index === 0 ? id : `${id}-${index}`}>
+              <input
+                type="radio"
+                id={index === 0 ? id : `${id}-${index}`}
+                name={answerFieldOf(question.id)}
+                value={String(option)}
+                checked={value === String(option)}
+              />
+              <span>{option}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+};
+
+const QuestionField = ({
+  question,
+  number,
+  values,
+  problems,
+  contentLocale,
+}: {
+  question: Question;
+  number: number;
+  values: AnswerValues;
+  problems: ShownProblem[];
+  contentLocale: string;
+}) => {
+  const name = answerFieldOf(question.id);
+  const error = problems.find((problem) => problem.field === name)?.message;
+  const legend = `${number}. ${pickText(question.prompt, contentLocale)}`;
+  const value = values[name];
+  switch (question.type) {
+    case 'scale':
+    case 'nps':
+      return (
+        <ScaleQuestion
+          question={question}
+          number={number}
+          value={typeof value === 'string' ? value : undefined}
+          error={error}
+          contentLocale={contentLocale}
+        />
+      );
+    case 'single':
+      return (
+        <RadioGroup
+          name={name}
+          legend={legend}
+          required={question.required}
+          error={error}
+          value={typeof value === 'string' ? value : undefined}
+          options={question.options.map((option) => ({
+            value: option.id,
+            label: pickText(option.label, contentLocale),
+          }))}
+        />
+      );
+    case 'multiple':
+      return (
+        <MultipleChoice
+          question={question}
+          legend={legend}
+          values={asList(value)}
+          error={error}
+          contentLocale={contentLocale}
+        />
+      );
+    case 'text':
+      return (
+        <TextAreaField
+          name={name}
+          label={legend}
+          required={question.required}
+          error={error}
+          value={typeof value === 'string' ? value : undefined}
+          rows={4}
+          maxlength={question.maxLength}
+        />
+      );
+  }
+};
+
+/** Checkboxes: the shared CheckboxGroup, with the question's options. */
+const MultipleChoice = ({
+  question,
+  legend,
+  values,
+  error,
+  contentLocale,
+}: {
+  question: Extract<Question, { type: 'multiple' }>;
+  legend: string;
+  values: string[];
+  error: string | undefined;
+  contentLocale: string;
+}) => {
+  const { t } = useShell();
+  const name = answerFieldOf(question.id);
+  const id = fieldId(name);
+  return (
+    <div class={error ? 'field field--error' : 'field'}>
+      <fieldset class="choices" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
+        <legend class="field__label">
+          {legend}
+          {!question.required && <span class="field__optional"> {t('form.optional')}</span>}
+        </legend>
+        <p class="field__hint" id={`${id}-hint`}>
+          {t('surveys:form.multipleHint')}
+        </p>
+        {error && (
+          <p class="field__error" id={`${id}-error`}>
+            <span class="visually-hidden">{t('form.errorPrefix')} </span>
+            {error}
+          </p>
+        )}
+        {question.options.map((option, index) => {
+          const optionId = index === 0 ? id : `${id}-${index}`;
+          return (
+            <div class="choice">
+              <input
+                id={optionId}
+                type="checkbox"
+                name={name}
+                value={option.id}
+                checked={values.includes(option.id)}
+              />
+              <label for={optionId}>{pickText(option.label, contentLocale)}</label>
+            </div>
+          );
+        })}
+      </fieldset>
+    </div>
+  );
+};
+
+export interface AnswerFormProps {
+  survey: Survey;
+  roundName: string;
+  programTimeZone: string;
+  contentLocale: string;
+  /** Absent in a coordinator's preview: the form is shown but sends nothing. */
+  token?: string;
+  csrfToken?: string;
+  values?: AnswerValues;
+  problems?: ShownProblem[];
+  /** Where the language links point (the link itself, or the preview). */
+  basePath: string;
+}
+
+export const AnswerForm = ({
+  survey,
+  roundName,
+  programTimeZone,
+  contentLocale,
+  token,
+  csrfToken,
+  values = {},
+  problems = [],
+  basePath,
+}: AnswerFormProps) => {
+  const { t } = useShell();
+  const languages = surveyLanguages(survey);
+  return (
+    <article class="survey" lang={contentLocale}>
+      <p class="survey__round">{roundName}</p>
+      <h1>{pickText(survey.title, contentLocale)}</h1>
+      {languages.length > 1 && (
+        <nav class="survey__languages" aria-label={t('surveys:form.languages')}>
+          <ul>
+            {languages.map((language) => (
+              <li>
+                <a
+                  href={`${basePath}?lang=${language}`}
+                  lang={language}
+                  hreflang={language}
+                  aria-current={language === contentLocale ? 'true' : undefined}
+                >
+                  {endonym(language)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <p class="lead">{t('surveys:form.intro')}</p>
+      <p>{t('surveys:form.privacy')}</p>
+      <p>
+        {t('surveys:form.closesLabel')}{' '}
+        <LocalTime at={survey.closesAt.toISOString()} timeZone={programTimeZone} />
+      </p>
+      {!token && <Notice kind="info">{<p>{t('surveys:form.preview')}</p>}</Notice>}
+      <form method="post" action={token ? '/survey/answer' : undefined} novalidate>
+        {csrfToken && <CsrfField token={csrfToken} />}
+        {token && <input type="hidden" name="token" value={token} />}
+        <input type="hidden" name="lang" value={contentLocale} />
+        <ErrorSummary errors={problems} />
+        {survey.definition.questions.map((question, index) => (
+          <QuestionField
+            question={question}
+            number={index + 1}
+            values={values}
+            problems={problems}
+            contentLocale={contentLocale}
+          />
+        ))}
+        <p>
+          <button type="submit" class="button" disabled={!token}>
+            {t('surveys:form.submit')}
+          </button>
+        </p>
+      </form>
+    </article>
+  );
+};
+
+/** Why a link does not open the form, or that it has done its work. */
+export type LinkOutcome = 'invalid' | 'closed' | 'answered' | 'thanks' | 'malformed';
+
+const OUTCOME_KEYS: Record<LinkOutcome, { title: string; body: string }> = {
+  invalid: { title: 'surveys:link.invalid.title', body: 'surveys:link.invalid.body' },
+  closed: { title: 'surveys:link.closed.title', body: 'surveys:link.closed.body' },
+  answered: { title: 'surveys:link.answered.title', body: 'surveys:link.answered.body' },
+  thanks: { title: 'surveys:link.thanks.title', body: 'surveys:link.thanks.body' },
+  malformed: { title: 'surveys:link.malformed.title', body: 'surveys:link.malformed.body' },
+};
+
+export const linkOutcomeTitle = (t: ReturnType<typeof useShell>['t'], outcome: LinkOutcome): string =>
+  t(OUTCOME_KEYS[outcome].title);
+
+export const LinkOutcomePage = ({
+  outcome,
+  message,
+}: {
+  outcome: LinkOutcome;
+  message?: string | undefined;
+}) => {
+  const { t } = useShell();
+  return (
+    <article class="survey">
+      <h1>{t(OUTCOME_KEYS[outcome].title)}</h1>
+      {message && <p class="lead">{message}</p>}
+      <p>{t(OUTCOME_KEYS[outcome].body)}</p>
+      <p>
+        <a href="/">{t('errors.backHome')}</a>
+      </p>
+    </article>
+  );
+};
