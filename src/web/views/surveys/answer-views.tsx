@@ -1,4 +1,4 @@
-import { pickText, SURVEY_LOCALES, type Survey } from '../../../core/surveys/survey';
+import { type LocalizedText, pickText, SURVEY_LOCALES, type Survey } from '../../../core/surveys/survey';
 import { answerFieldOf } from '../../../core/surveys/survey-answers';
 import { type Question, scaleValuesOf } from '../../../core/surveys/survey-definition';
 import type { ShownProblem } from '../../../i18n/problems';
@@ -24,9 +24,17 @@ export type AnswerValues = Record<string, string | string[]>;
 const endonym = (code: string): string =>
   new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
 
-/** The survey's languages: English, and each translation its title has. */
-export const surveyLanguages = (survey: Survey): (typeof SURVEY_LOCALES)[number][] =>
-  SURVEY_LOCALES.filter((language) => language === 'en' || !!survey.title[language]);
+/** The survey's languages: English, and each language any of its texts is translated into. */
+export const surveyLanguages = (survey: Survey): (typeof SURVEY_LOCALES)[number][] => {
+  const texts: LocalizedText[] = [survey.title];
+  for (const question of survey.definition.questions) {
+    texts.push(question.prompt);
+    if (question.type === 'scale') texts.push(question.minLabel, question.maxLabel);
+    if (question.type === 'single' || question.type === 'multiple')
+      texts.push(...question.options.map((o) => o.label));
+  }
+  return SURVEY_LOCALES.filter((language) => language === 'en' || texts.some((text) => !!text[language]));
+};
 
 const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
