@@ -247,7 +247,7 @@ describe('results', () => {
     const page = await (await t.request(`/coordinator/surveys/${id}/results`)).text();
     expect(page).toContain('<svg');
     expect(page).toContain('Kenya');
-    expect(page).toContain('Other 2 groups together');
+    expect(page).toContain('2 other groups together');
     expect(page).not.toMatch(/<th scope="row">Nigeria<\/th>/);
     expect(page).toContain('More video calls');
 

@@ -2,15 +2,7 @@ import { type LocalizedText, pickText, SURVEY_LOCALES, type Survey } from '../..
 import { answerFieldOf } from '../../../core/surveys/survey-answers';
 import { type Question, scaleValuesOf } from '../../../core/surveys/survey-definition';
 import type { ShownProblem } from '../../../i18n/problems';
-import {
-  CsrfField,
-  ErrorSummary,
-  fieldId,
-  LocalTime,
-  Notice,
-  RadioGroup,
-  TextAreaField,
-} from '../components';
+import { CsrfField, ErrorSummary, fieldId, LocalTime, Notice } from '../components';
 import { useShell } from '../shell-context';
 
 /**
@@ -39,57 +31,76 @@ export const surveyLanguages = (survey: Survey): (typeof SURVEY_LOCALES)[number]
 const asList = (value: string | string[] | undefined): string[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
-const ScaleQuestion = ({
+/**
+ * Text a coordinator wrote, marked with its language: the interface around it may be in another
+ * (a survey translated into French on a site that speaks only English), and screen readers should
+ * pronounce each in its own.
+ */
+const Written = ({ text, lang }: { text: string; lang: string }) => <span lang={lang}>{text}</span>;
+
+/** The label, hint and error every question shares; `children` are its controls. */
+const QuestionFrame = ({
   question,
   number,
-  value,
+  hint,
   error,
   contentLocale,
+  isGroup,
+  children,
 }: {
-  question: Extract<Question, { type: 'scale' | 'nps' }>;
+  question: Question;
   number: number;
-  value: string | undefined;
+  hint?: string | undefined;
   error: string | undefined;
   contentLocale: string;
+  isGroup: boolean;
+  children: unknown;
 }) => {
   const { t } = useShell();
   const id = fieldId(answerFieldOf(question.id));
-  const [low, high] =
-    question.type === 'nps'
-      ? [t('surveys:form.npsLow'), t('surveys:form.npsHigh')]
-      : [pickText(question.minLabel, contentLocale), pickText(question.maxLabel, contentLocale)];
-  const values = scaleValuesOf(question);
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const label = (
+    <>
+      {number}. <Written text={pickText(question.prompt, contentLocale)} lang={contentLocale} />
+      {!question.required && <span class="field__optional"> {t('form.optional')}</span>}
+    </>
+  );
+  const notes = (
+    <>
+      {hint && (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          <span class="visually-hidden">{t('form.errorPrefix')} </span>
+          {error}
+        </p>
+      )}
+    </>
+  );
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <fieldset class="scale" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-        <legend class="field__label">
-          {number}. {pickText(question.prompt, contentLocale)}
-          {!question.required && <span class="field__optional"> {t('form.optional')}</span>}
-        </legend>
-        <p class="field__hint" id={`${id}-hint`}>
-          {t('surveys:form.scaleHint', { min: values[0], low, max: values.at(-1), high })}
-        </p>
-        {error && (
-          <p class="field__error" id={`${id}-error`}>
-            <span class="visually-hidden">{t('form.errorPrefix')} </span>
-            {error}
-          </p>
-        )}
-        <div class="scale__options">
-          {values.map((option, index) => (
-            <label class="scale__option" for={index === 0 ? id : `${id}-${index}`}>
-              <input
-                type="radio"
-                id={index === 0 ? id : `${id}-${index}`}
-                name={answerFieldOf(question.id)}
-                value={String(option)}
-                checked={value === String(option)}
-              />
-              <span>{option}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {isGroup ? (
+        <fieldset
+          class={question.type === 'scale' || question.type === 'nps' ? 'scale' : 'choices'}
+          aria-describedby={describedBy}
+        >
+          <legend class="field__label">{label}</legend>
+          {notes}
+          {children}
+        </fieldset>
+      ) : (
+        <>
+          <label class="field__label" for={id}>
+            {label}
+          </label>
+          {notes}
+          {children}
+        </>
+      )}
     </div>
   );
 };
@@ -107,112 +118,87 @@ const QuestionField = ({
   problems: ShownProblem[];
   contentLocale: string;
 }) => {
-  const name = answerFieldOf(question.id);
-  const error = problems.find((problem) => problem.field === name)?.message;
-  const legend = `${number}. ${pickText(question.prompt, contentLocale)}`;
-  const value = values[name];
-  switch (question.type) {
-    case 'scale':
-    case 'nps':
-      return (
-        <ScaleQuestion
-          question={question}
-          number={number}
-          value={typeof value === 'string' ? value : undefined}
-          error={error}
-          contentLocale={contentLocale}
-        />
-      );
-    case 'single':
-      return (
-        <RadioGroup
-          name={name}
-          legend={legend}
-          required={question.required}
-          error={error}
-          value={typeof value === 'string' ? value : undefined}
-          options={question.options.map((option) => ({
-            value: option.id,
-            label: pickText(option.label, contentLocale),
-          }))}
-        />
-      );
-    case 'multiple':
-      return (
-        <MultipleChoice
-          question={question}
-          legend={legend}
-          values={asList(value)}
-          error={error}
-          contentLocale={contentLocale}
-        />
-      );
-    case 'text':
-      return (
-        <TextAreaField
-          name={name}
-          label={legend}
-          required={question.required}
-          error={error}
-          value={typeof value === 'string' ? value : undefined}
-          rows={4}
-          maxlength={question.maxLength}
-        />
-      );
-  }
-};
-
-/** Checkboxes: the shared CheckboxGroup, with the question's options. */
-const MultipleChoice = ({
-  question,
-  legend,
-  values,
-  error,
-  contentLocale,
-}: {
-  question: Extract<Question, { type: 'multiple' }>;
-  legend: string;
-  values: string[];
-  error: string | undefined;
-  contentLocale: string;
-}) => {
   const { t } = useShell();
   const name = answerFieldOf(question.id);
   const id = fieldId(name);
-  return (
-    <div class={error ? 'field field--error' : 'field'}>
-      <fieldset class="choices" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}>
-        <legend class="field__label">
-          {legend}
-          {!question.required && <span class="field__optional"> {t('form.optional')}</span>}
-        </legend>
-        <p class="field__hint" id={`${id}-hint`}>
-          {t('surveys:form.multipleHint')}
-        </p>
-        {error && (
-          <p class="field__error" id={`${id}-error`}>
-            <span class="visually-hidden">{t('form.errorPrefix')} </span>
-            {error}
-          </p>
-        )}
-        {question.options.map((option, index) => {
-          const optionId = index === 0 ? id : `${id}-${index}`;
-          return (
+  const error = problems.find((problem) => problem.field === name)?.message;
+  const value = values[name];
+  const frame = { question, number, error, contentLocale };
+  const controlId = (index: number) => (index === 0 ? id : `${id}-${index}`);
+  switch (question.type) {
+    case 'scale':
+    case 'nps': {
+      const [low, high] =
+        question.type === 'nps'
+          ? [t('surveys:form.npsLow'), t('surveys:form.npsHigh')]
+          : [pickText(question.minLabel, contentLocale), pickText(question.maxLabel, contentLocale)];
+      const scale = scaleValuesOf(question);
+      return (
+        <QuestionFrame
+          {...frame}
+          isGroup
+          hint={t('surveys:form.scaleHint', { min: scale[0], low, max: scale.at(-1), high })}
+        >
+          <div class="scale__options">
+            {scale.map((option, index) => (
+              <label class="scale__option" for={controlId(index)}>
+                <input
+                  type="radio"
+                  id={controlId(index)}
+                  name={name}
+                  value={String(option)}
+                  checked={value === String(option)}
+                />
+                <span>{option}</span>
+              </label>
+            ))}
+          </div>
+        </QuestionFrame>
+      );
+    }
+    case 'single':
+    case 'multiple': {
+      const chosen = asList(value);
+      return (
+        <QuestionFrame
+          {...frame}
+          isGroup
+          hint={question.type === 'multiple' ? t('surveys:form.multipleHint') : undefined}
+        >
+          {question.options.map((option, index) => (
             <div class="choice">
               <input
-                id={optionId}
-                type="checkbox"
+                id={controlId(index)}
+                type={question.type === 'single' ? 'radio' : 'checkbox'}
                 name={name}
                 value={option.id}
-                checked={values.includes(option.id)}
+                checked={chosen.includes(option.id)}
               />
-              <label for={optionId}>{pickText(option.label, contentLocale)}</label>
+              <label for={controlId(index)}>
+                <Written text={pickText(option.label, contentLocale)} lang={contentLocale} />
+              </label>
             </div>
-          );
-        })}
-      </fieldset>
-    </div>
-  );
+          ))}
+        </QuestionFrame>
+      );
+    }
+    case 'text':
+      return (
+        <QuestionFrame {...frame} isGroup={false}>
+          <textarea
+            class="field__input"
+            id={id}
+            name={name}
+            rows={4}
+            maxlength={question.maxLength}
+            aria-describedby={error ? `${id}-error` : undefined}
+            aria-invalid={error ? 'true' : undefined}
+          >
+            {typeof value === 'string' ? value : ''}
+          </textarea>
+        </QuestionFrame>
+      );
+  }
 };
 
 export interface AnswerFormProps {
@@ -243,9 +229,9 @@ export const AnswerForm = ({
   const { t } = useShell();
   const languages = surveyLanguages(survey);
   return (
-    <article class="survey" lang={contentLocale}>
+    <article class="survey">
       <p class="survey__round">{roundName}</p>
-      <h1>{pickText(survey.title, contentLocale)}</h1>
+      <h1 lang={contentLocale}>{pickText(survey.title, contentLocale)}</h1>
       {languages.length > 1 && (
         <nav class="survey__languages" aria-label={t('surveys:form.languages')}>
           <ul>
