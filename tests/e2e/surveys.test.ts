@@ -21,7 +21,9 @@ let roundName: string;
 let participantEmail: string;
 const root = resolve(import.meta.dirname, '../..');
 
-const withDatabase = async <T>(work: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> => {
+const withDatabase = async <T>(
+  work: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>,
+): Promise<T> => {
   const database = openDatabase({ dialect: 'sqlite', path: join(server.dataDir, 'iln.sqlite') });
   try {
     return await work(database.db);
@@ -114,7 +116,10 @@ const signIn = async (page: Page, email: string) => {
   await page.getByRole('button', { name: /send me a sign-in link/i }).click();
   await expect.poll(() => page.getByRole('heading', { name: /check your email/i }).count()).toBe(1);
   await openEmail(page, email, /sign-in/i);
-  await page.getByRole('link', { name: /\/sign-in\/verify/ }).first().click();
+  await page
+    .getByRole('link', { name: /\/sign-in\/verify/ })
+    .first()
+    .click();
   await page.waitForURL(/\/coordinator/);
 };
 
@@ -152,29 +157,43 @@ test('a coordinator builds a survey, a participant answers from the emailed link
   const surveyUrl = page.url();
 
   // Cron's way: one pass of the survey job; the server's mail worker then puts the emails in the outbox.
-  const output = execFileSync(process.execPath, [join(root, 'bin/iln.js'), 'run-due', '--job', 'survey-delivery'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'development',
-      DATA_DIR: server.dataDir,
-      BASE_URL: server.baseUrl,
-      LOG_LEVEL: 'warn',
+  const output = execFileSync(
+    process.execPath,
+    [join(root, 'bin/iln.js'), 'run-due', '--job', 'survey-delivery'],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'development',
+        DATA_DIR: server.dataDir,
+        BASE_URL: server.baseUrl,
+        LOG_LEVEL: 'warn',
+      },
     },
-  }).toString();
+  ).toString();
   expect(output).toContain('survey-delivery: 4');
 
   await openEmail(page, participantEmail, /How is it going\?/);
-  await page.getByRole('link', { name: /\/survey\// }).first().click();
+  await page
+    .getByRole('link', { name: /\/survey\// })
+    .first()
+    .click();
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('How is it going?');
   await expectAccessible(page);
-  await page.getByRole('group', { name: /How useful is your partnership so far/ }).getByLabel('4').check();
+  await page
+    .getByRole('group', { name: /How useful is your partnership so far/ })
+    .getByLabel('4')
+    .check();
   await page.getByRole('button', { name: /send my answers/i }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Thank you for your answers');
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toBe('Thank you for your answers');
 
   await page.goto(`${surveyUrl}/results`);
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Results: How is it going?');
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toBe('Results: How is it going?');
   expect(await page.getByText('1 person answered').count()).toBe(1);
   expect(await page.getByText(/Fewer than 5 people answered this question/).count()).toBe(1);
   expect(await page.locator('svg.chart').count()).toBe(0);

@@ -43,7 +43,10 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
       { href: '/coordinator/rounds', label: t('nav.rounds') },
       { href: '/coordinator/resources', label: t('nav.resources') },
       { href: '/coordinator/surveys', label: t('nav.surveys') },
-      ...(isOutboxEnabled ? [{ href: '/outbox', label: t('nav.outbox') }] : []),
+      // The outbox is for program coordinators only (routes/mail/outbox-pages.tsx).
+      ...(isOutboxEnabled && viewer.isProgramCoordinator
+        ? [{ href: '/outbox', label: t('nav.outbox') }]
+        : []),
     ];
   }
   return [

@@ -9,6 +9,7 @@ test.each([
   ['\tlead', "'\tlead"],
   ['\rlead', "'\rlead"],
   ['plain text', 'plain text'],
+  [' =1+1', "' =1+1"],
   ['a = b', 'a = b'],
   [-20, '-20'],
   [4.5, '4.5'],

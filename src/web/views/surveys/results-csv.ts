@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { neutraliseFormula } from '../../../core/applications/csv-columns';
 import { BREAKDOWNS, type Breakdown, type Tally } from '../../../core/surveys/aggregate';
 import { pickText } from '../../../core/surveys/survey';
 import { type Question, scaleValuesOf } from '../../../core/surveys/survey-definition';
@@ -10,15 +11,14 @@ import { breakdownHeading, groupLabel, typeLabel, valueLabel } from './survey-la
  * (nothing the small-group rule hides), one row per answer value and group, then the free text.
  *
  * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return) as a
- * formula, so such text cells are written with a leading apostrophe (OWASP "CSV injection").
- * Numbers are written as numbers: a number cannot be a formula.
+ * formula, so such text cells are written with a leading apostrophe (OWASP "CSV injection"; the
+ * same rule as the applications export, core neutraliseFormula). Numbers are written as numbers:
+ * a number cannot be a formula.
  */
 export type CsvCell = string | number;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 export const neutraliseCell = (cell: CsvCell): string =>
-  typeof cell === 'number' ? String(cell) : FORMULA_START.test(cell) ? `'${cell}` : cell;
+  typeof cell === 'number' ? String(cell) : neutraliseFormula(cell);
 
 const round1 = (value: number | null): CsvCell => (value === null ? '' : Math.round(value * 10) / 10);
 
