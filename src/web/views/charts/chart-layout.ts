@@ -170,5 +170,5 @@ export const layoutStacked = (rows: readonly RowInput[]): ChartLayout => {
 };
 
 /** A label cut to fit the label column (the table beside the chart has it whole). */
-export const fitLabel = (label: string, max = 30): string =>
+export const fitLabel = (label: string, max = 28): string =>
   label.length > max ? `${label.slice(0, max - 1)}…` : label;
