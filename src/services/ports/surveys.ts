@@ -40,8 +40,10 @@ export interface PublishedRoundReport {
  * stored and read apart from identities: nothing here returns a response together with who gave
  * it, and nothing takes both.
  *
- * A round's active participants are the members of its partnerships who have not left
- * (partnership_members.left_at IS NULL), read here rather than through the matching repository.
+ * A round's active participants are the members of its partnerships who have not left one
+ * (partnership_members.left_at IS NULL, or left only because the partnership ended with the round:
+ * the end-of-round survey must still reach them), read here rather than through the matching
+ * repository.
  */
 export interface SurveysRepository {
   insertSurvey: (survey: Survey, createdByPersonId: string | null) => Promise<void>;

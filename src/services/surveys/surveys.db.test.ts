@@ -195,6 +195,32 @@ describe('sending', () => {
     expect(await surveyMail('survey-reminder')).toEqual([]);
   });
 
+  test('after partnerships end with the round, the end-of-round survey still reaches those who stayed', async () => {
+    await database.db
+      .updateTable('partnerships')
+      .set({ status: 'ended', ended_at: '2027-07-01T14:00:00.000Z', end_reason: 'round-finished' })
+      .where('round_id', '=', 'round-s')
+      .execute();
+    await database.db
+      .updateTable('partnership_members')
+      .set({ left_at: '2027-07-01T14:00:00.000Z', left_reason: 'partnership-ended' })
+      .where('left_at', 'is', null)
+      .execute();
+    await buildSurvey(
+      surveySettingsForm({
+        kind: 'end-of-round',
+        sendOn: '2027-07-02',
+        remindOn: '2027-07-09',
+        closesOn: '2027-07-20',
+      }),
+    );
+    clock.set('2027-07-02T00:00:00.000Z');
+    expect(await runDue()).toBe(ACTIVE.length);
+    expect((await surveyMail('survey-invitation')).map((row) => row.to_address)).not.toContain(
+      addressOf('br-2'),
+    );
+  });
+
   test('a draft is never sent, and a sent survey cannot go back to draft', async () => {
     const survey = await services.surveys.create({
       viewer: lead,

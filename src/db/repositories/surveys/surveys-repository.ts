@@ -48,7 +48,11 @@ const attributeOf = (answers: string, field: 'sector' | 'careerStage' | 'timeZon
 };
 
 export const createSurveysRepository = (db: Kysely<Database>): SurveysRepository => {
-  /** Applications that are members of one of the round's partnerships and have not left it. */
+  /**
+   * The round's participants: members of its partnerships who have not left one (withdrawn, or
+   * removed as inactive). A member whose partnership ended with the round (`partnership-ended`) is
+   * still one, so the end-of-round survey reaches them after partnerships close.
+   */
   const activeParticipants = (roundId: string) =>
     db
       .selectFrom('applications as a')
@@ -61,7 +65,12 @@ export const createSurveysRepository = (db: Kysely<Database>): SurveysRepository
             .select('pm.application_id')
             .whereRef('pm.application_id', '=', 'a.id')
             .where('p.round_id', '=', roundId)
-            .where('pm.left_at', 'is', null),
+            .where((member) =>
+              member.or([
+                member('pm.left_at', 'is', null),
+                member('pm.left_reason', '=', 'partnership-ended'),
+              ]),
+            ),
         ),
       );
 

@@ -1,6 +1,6 @@
 /**
  * The geometry of the program's charts: horizontal bars in an SVG drawn on the server (no script,
- * no library; docs/decisions/0014). Pure, so it is tested without rendering.
+ * no library; docs/decisions/0015). Pure, so it is tested without rendering.
  *
  * A chart is rows of bars: a row has a label (the group or the answer) and one bar, or several
  * side by side in series (grouped), or segments end to end (stacked, shares of 100). Values are
