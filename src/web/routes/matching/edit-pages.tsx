@@ -8,7 +8,7 @@ import { namesOf } from '../../views/matching/matching-words';
 import { PAIR_SLOTS, type PairChoices } from '../../views/matching/pair-model';
 import type { WebDeps } from '../../web-deps';
 import { renderPartnershipPage } from './board-pages';
-import { readIds, readText, safeBack } from './matching-requests';
+import { backToPartnership, readIds, readText, safeBack } from './matching-requests';
 import { describeRefusal, renderPairPage } from './pair-pages';
 
 /**
@@ -39,7 +39,7 @@ export const editPages = (ctx: WebDeps) => {
         kind: 'success',
         message: c.get('t')(locked ? 'matching:done.locked' : 'matching:done.alreadyLocked', { names }),
       });
-      return c.redirect(safeBack(roundId, body.back), 303);
+      return c.redirect(backToPartnership(roundId, body.back, ids), 303);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
       // The rules it would break, by name, on the page for pairing by hand with these people chosen.
@@ -70,7 +70,7 @@ export const editPages = (ctx: WebDeps) => {
         names: namesOf(c.get('locale'), before.people, lock?.applicationIds ?? []),
       }),
     });
-    return c.redirect(safeBack(roundId, body.back), 303);
+    return c.redirect(backToPartnership(roundId, body.back, lock?.applicationIds ?? []), 303);
   });
 
   app.post('/:roundId/matching/exclusions', async (c) => {
@@ -80,7 +80,7 @@ export const editPages = (ctx: WebDeps) => {
     await matching.exclude({ viewer: c.get('viewer'), roundId, applicationIds: ids });
     const { names } = await namesFor(c, roundId, ids);
     setFlash(c, { kind: 'success', message: c.get('t')('matching:done.excluded', { names }) });
-    return c.redirect(safeBack(roundId, body.back), 303);
+    return c.redirect(backToPartnership(roundId, body.back, ids), 303);
   });
 
   app.post('/:roundId/matching/exclusions/:exclusionId/delete', async (c) => {
@@ -111,7 +111,7 @@ export const editPages = (ctx: WebDeps) => {
     try {
       await matching.comment({ viewer: c.get('viewer'), roundId, applicationIds: ids, body: text });
       setFlash(c, { kind: 'success', message: c.get('t')('matching:done.commented') });
-      return c.redirect(back, 303);
+      return c.redirect(backToPartnership(roundId, body.back, ids), 303);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
       const runId = new URL(back, 'http://x').searchParams.get('run') ?? undefined;

@@ -61,6 +61,15 @@ describe('a program coordinator', () => {
     const [lock] = await table('match_locks');
     expect(lock?.members).toBe([JONAS.id, OLIVIA.id].sort().join(','));
     expect(page).toContain('>Unlock<');
+    // Another round's address cannot reach this round's lock.
+    expect(
+      (await t.postForm(`/coordinator/rounds/round-open/matching/locks/${lock!.id}/delete`, {})).status,
+    ).toBe(409);
+    await seedRound(t.database.db, { id: 'round-closed', status: 'closed' });
+    expect(
+      (await t.postForm(`/coordinator/rounds/round-closed/matching/locks/${lock!.id}/delete`, {})).status,
+    ).toBe(404);
+    expect(await table('match_locks')).toHaveLength(1);
     const unlocked = await follow(await t.postForm(`${base}/locks/${lock!.id}/delete`, { back: base }));
     expect(unlocked).toContain('are no longer kept together');
     expect(await table('match_locks')).toEqual([]);
@@ -104,7 +113,7 @@ describe('a program coordinator', () => {
       body: 'ok',
       back: 'https://evil.example/',
     });
-    expect(offsite.headers.get('location')).toBe(base);
+    expect(offsite.headers.get('location')).toBe(`${base}#partnership-au-olivia-de-jonas`);
   });
 
   test('pairs by hand: names every rule broken before refusing, checks, then keeps them together', async () => {

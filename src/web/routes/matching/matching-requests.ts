@@ -1,8 +1,9 @@
 import type { Context } from 'hono';
 import type { FieldProblem } from '../../../core/errors';
 import { translateProblems } from '../../../i18n/problems';
+import { partnershipKey } from '../../../services/matching/match-board';
 import type { AppEnv } from '../../env';
-import { matchingPath } from '../../views/matching/matching-paths';
+import { matchingPath, partnershipAnchor } from '../../views/matching/matching-paths';
 import { namesOf, type People } from '../../views/matching/matching-words';
 
 /** Reading the matching pages' forms, and where to go back to after an action. */
@@ -26,6 +27,18 @@ export const safeBack = (roundId: string, back: unknown): string => {
   if (typeof back !== 'string' || back.length > 1000 || /[\s\\]/.test(back)) return base;
   if (back === base || back.startsWith(`${base}?`) || back.startsWith(`${base}/partnerships/`)) return back;
   return base;
+};
+
+/** Back to the board at the partnership acted on (its own page needs no anchor). */
+export const backToPartnership = (
+  roundId: string,
+  back: unknown,
+  applicationIds: readonly string[],
+): string => {
+  const path = safeBack(roundId, back);
+  return path.includes('/partnerships/') || applicationIds.length === 0
+    ? path
+    : `${path}#${partnershipAnchor(partnershipKey(applicationIds))}`;
 };
 
 /** Field problems whose `applications` parameter names application ids, with the people's names instead. */

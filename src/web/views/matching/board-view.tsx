@@ -13,6 +13,7 @@ import { comparePath, matchingPath, pairPath } from './matching-paths';
 import { formatNumber } from './matching-words';
 import type { CardContext } from './partnership-card';
 import { RunSummary } from './run-summary-view';
+import { ScrollRegion } from './scroll-region';
 
 /**
  * A round's matching board: run matching (program coordinators, while the round is closed or
@@ -77,9 +78,9 @@ const RunsTable = ({
 }) => {
   const { t, locale } = useShell();
   return (
-    <div class="table-scroll">
+    <ScrollRegion labelledBy="runs-caption">
       <table class="table">
-        <caption>{t('matching:runs.caption')}</caption>
+        <caption id="runs-caption">{t('matching:runs.caption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('matching:runs.number')}</th>
@@ -122,7 +123,7 @@ const RunsTable = ({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 };
 

@@ -4,6 +4,7 @@ import { BackLink } from '../components';
 import { useShell } from '../shell-context';
 import { comparePath, matchingPath } from './matching-paths';
 import { formatNumber, namesOf, nameWithCountry, type People } from './matching-words';
+import { ScrollRegion } from './scroll-region';
 
 /**
  * Two runs side by side: the change in total fit and in people matched, how many partnerships stayed
@@ -75,9 +76,9 @@ export const CompareView = (props: CompareViewProps) => {
       {comparison.changes.length === 0 ? (
         <p>{t('matching:compare.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <ScrollRegion labelledBy="changes-caption">
           <table class="table">
-            <caption>{t('matching:compare.caption', { page, pages })}</caption>
+            <caption id="changes-caption">{t('matching:compare.caption', { page, pages })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('matching:compare.person')}</th>
@@ -97,7 +98,7 @@ export const CompareView = (props: CompareViewProps) => {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {pages > 1 && (
         <nav aria-label={t('matching:compare.pagination')} class="pagination">

@@ -24,10 +24,15 @@ const describePreference = (words: Words, name: string, check: PreferenceCheck):
     : words.t('matching:explain.preferenceCriteria', { name, criteria: listOf(words.locale, criteria) });
 };
 
-/** "both Mid career", or "Ana Souza: Early career; Ben Li: Mid career". */
-const bothOrEach = (words: Words, names: [string, string], values: [string, string]): string =>
+/** "Both: Mid career" (or "both Fluent" inside a sentence), else "Ana Souza: Early career; Ben Li: Mid career". */
+const bothOrEach = (
+  words: Words,
+  names: [string, string],
+  values: [string, string],
+  inline = false,
+): string =>
   values[0] === values[1]
-    ? words.t('matching:explain.both', { value: values[0] })
+    ? words.t(inline ? 'matching:explain.bothLevel' : 'matching:explain.both', { value: values[0] })
     : words.t('matching:explain.each', {
         firstName: names[0],
         first: values[0],
@@ -54,10 +59,12 @@ export const PairExplanationView = ({
   const languages = pair.sharedLanguages.map((language) =>
     t('matching:explain.language', {
       language: languageName(language.code, locale),
-      levels: bothOrEach(words, names, [
-        labelFor(t, 'languageLevel', language.levels[0]),
-        labelFor(t, 'languageLevel', language.levels[1]),
-      ]),
+      levels: bothOrEach(
+        words,
+        names,
+        [labelFor(t, 'languageLevel', language.levels[0]), labelFor(t, 'languageLevel', language.levels[1])],
+        true,
+      ),
     }),
   );
   return (

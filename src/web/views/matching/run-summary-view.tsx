@@ -6,6 +6,7 @@ import type { MatchBoard } from '../../../services/matching/match-board';
 import { formatInstant } from '../format';
 import { useShell } from '../shell-context';
 import { formatNumber } from './matching-words';
+import { ScrollRegion } from './scroll-region';
 
 /**
  * The figures of the run shown: how many are matched and how well, whether the result is proven
@@ -66,9 +67,9 @@ const CountryTable = ({ result }: { result: MatchRun }) => {
     getCountryName(a.country, locale).localeCompare(getCountryName(b.country, locale), locale),
   );
   return (
-    <div class="table-scroll">
+    <ScrollRegion labelledBy="by-country-caption">
       <table class="table">
-        <caption>{t('matching:summary.byCountryCaption')}</caption>
+        <caption id="by-country-caption">{t('matching:summary.byCountryCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('matching:summary.countryColumn')}</th>
@@ -102,7 +103,7 @@ const CountryTable = ({ result }: { result: MatchRun }) => {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 };
 
@@ -162,10 +163,8 @@ export const RunSummary = ({
       </p>
       {result.skipped.length > 0 && <p>{t('matching:summary.skipped', { count: result.skipped.length })}</p>}
       {publishControl}
-      <div class="counts-grid">
-        <FitDistributionTable result={result} />
-        <CountryTable result={result} />
-      </div>
+      <FitDistributionTable result={result} />
+      <CountryTable result={result} />
     </section>
   );
 };
