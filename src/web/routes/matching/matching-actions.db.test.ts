@@ -13,8 +13,9 @@ import { createTestApp, type TestApp } from '../../../../tests/support/test-app'
 /**
  * What coordinators do on the matching pages, each by a plain form post with its CSRF token
  * (post/redirect/get, flash message): lock, unlock, break up, allow again, comment, pair by hand
- * (rules named by person before refusing), the settings form; bad input answered 422 with the
- * problem next to its field, never 500; a country coordinator refused everything but comments.
+ * (rules named by person before refusing); bad input answered 422 with the problem next to its
+ * field, never 500; a country coordinator refused everything but comments. (The settings form:
+ * matching-settings.db.test.ts.)
  */
 let t: TestApp;
 const base = `/coordinator/rounds/${MATCHING_ROUND_ID}/matching`;
@@ -166,58 +167,6 @@ describe('a program coordinator', () => {
     expect(locked.status).toBe(422);
     expect(await text(locked)).toContain('live in the same country (Kenya)');
     expect((await table('match_locks')).length).toBe(1);
-  });
-
-  test('sets the weights and rules: defaults shown, problems next to their fields, then saved', async () => {
-    const form = await text(await t.request(`${base}/settings`));
-    expect(form).toContain('Default: 3,500.');
-    expect(form).toContain('name="rules.requireSharedLanguage" value="on" checked=""');
-    const fields = {
-      'weights.sharedInterests': '6000',
-      'weights.partnerPreferences': '5000',
-      'weights.availability': '1500',
-      'weights.freeText': '1000',
-      'weights.languages': 'lots',
-      'weights.careerStage': '500',
-      'weights.sector': '500',
-      'rules.requireSharedLanguage': 'on',
-      'rules.workingLanguageLevel': 'fluent',
-      'rules.minWeeklyOverlapHours': '1,5',
-      'availability.targetWeeklyHours': '2',
-      'availability.oneEmailOnlyCredit': '0.5',
-      'attention.lowFitPoints': '2500',
-      'attention.thinOverlapHours': '1.5',
-    };
-    const bad = await t.postForm(`${base}/settings`, fields);
-    expect(bad.status).toBe(422);
-    const html = await text(bad);
-    expect(html).toMatch(/id="field-weights-languages-error">.*Enter a number within the allowed range/);
-    expect(html).toContain('value="lots"');
-    const tooMuch = await text(
-      await t.postForm(`${base}/settings`, { ...fields, 'weights.languages': '1000' }),
-    );
-    expect(tooMuch).toMatch(
-      /<p class="field__error" role="alert">The weights must add up to at most 10,000 points/,
-    );
-    const saved = await follow(
-      await t.postForm(`${base}/settings`, {
-        ...fields,
-        'weights.sharedInterests': '3500',
-        'weights.partnerPreferences': '2000',
-        'weights.languages': '1000',
-      }),
-    );
-    expect(saved).toContain('The weights and rules were saved.');
-    expect(saved).not.toContain('name="rules.allowTrios" value="on" checked');
-    const settings = await t.ctx.services.matching.settings(
-      (await t.ctx.services.people.findViewerByEmail('lead@example.org'))!,
-      MATCHING_ROUND_ID,
-    );
-    expect(settings.rules).toMatchObject({
-      minWeeklyOverlapHours: 1.5,
-      allowTrios: false,
-      workingLanguageLevel: 'fluent',
-    });
   });
 
   test('malformed posts are answered as such, never with a 500', async () => {
