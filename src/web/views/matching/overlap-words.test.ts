@@ -54,7 +54,7 @@ describe('call time in words', () => {
       ['Africa/Nairobi', 'Asia/Kolkata'],
       'UTC',
     );
-    expect(described.summary).toBe('3 h a week in common, all round:');
+    expect(described.summary).toBe('3 h a week in common, all round (Nairobi UTC+03:00, Kolkata UTC+05:30):');
     expect(described.periods).toEqual([]);
     expect(described.windows).toEqual([
       'Fri 22:00–01:00 (ending the next day) in Nairobi = Sat 00:30–03:30 in Kolkata',

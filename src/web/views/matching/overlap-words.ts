@@ -107,9 +107,16 @@ export const describeOverlap = (
   if (overlap.guaranteedWeeklyMinutes === 0 && overlap.periods.every((p) => p.weeklyMinutes === 0)) {
     return { summary: t('matching:explain.noCallTime'), windows: [], periods: [] };
   }
+  const zoneAt = (index: 0 | 1, offsetMinutes: number) =>
+    `${placeOf(timeZones[index])} ${formatOffset(t, offsetMinutes)}`;
   if (overlap.periods.length <= 1 || sameWindows(overlap)) {
+    const offsets = overlap.periods[0]?.offsetMinutes ?? [0, 0];
     return {
-      summary: t('matching:explain.callTime', { duration }),
+      summary: t('matching:explain.callTime', {
+        duration,
+        first: zoneAt(0, offsets[0]),
+        second: zoneAt(1, offsets[1]),
+      }),
       windows: lines(overlap.periods[0]?.sharedWindows ?? []),
       periods: [],
     };
@@ -121,8 +128,8 @@ export const describeOverlap = (
       heading: t('matching:explain.period', {
         from: formatDay(locale, programTimeZone, period.fromAt),
         duration: formatDuration(t, period.weeklyMinutes),
-        first: `${placeOf(timeZones[0])} ${formatOffset(t, period.offsetMinutes[0])}`,
-        second: `${placeOf(timeZones[1])} ${formatOffset(t, period.offsetMinutes[1])}`,
+        first: zoneAt(0, period.offsetMinutes[0]),
+        second: zoneAt(1, period.offsetMinutes[1]),
       }),
       windows: lines(period.sharedWindows),
     })),
