@@ -11,9 +11,11 @@ import { signInThroughOutbox } from './support/outbox-sign-in';
 /**
  * Matching a round as a program coordinator does, in Chromium: open a closed round's matching
  * page from the round, run matching, read why two people were matched, keep that partnership
- * together, break up another, run again and compare the two runs. The round is seeded through the
- * test fixtures (not the demo). axe on the board, a partnership and the comparison; no console
- * errors. A second journey does the same kind of action with JavaScript turned off.
+ * together, break up another, run again, compare the two runs and publish; then both partners find
+ * their introduction in the outbox and see each other in their area, and a participant of another
+ * partnership does not. The round is seeded through the test fixtures (not the demo). axe on the
+ * board, a partnership, the comparison and the publishing step; no console errors. A last journey
+ * pairs by hand with JavaScript turned off.
  */
 let server: ServerProcess;
 let browser: Browser;
@@ -119,6 +121,7 @@ test('a program coordinator runs matching, reads an explanation, locks, breaks u
   await expectAccessible(page);
   await page.goto(`${server.baseUrl}/coordinator/rounds/round-m/matching/settings`);
   await expectAccessible(page);
+
   expect(browser.consoleErrors).toEqual([]);
 });
 
@@ -150,4 +153,73 @@ test('without JavaScript, a coordinator pairs two people by hand and the rules a
   } finally {
     await plain.close();
   }
+});
+
+test('a program coordinator publishes run 2 after a confirmation step', async () => {
+  const { page } = browser;
+  // Publish run 2 after a confirmation page that says what it does.
+  await page.goto(`${server.baseUrl}/coordinator/rounds/round-m/matching`);
+  await page.getByRole('link', { name: 'Publish this run…' }).click();
+  await expect
+    .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+    .toBe('Publish run 2 of September matching round?');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /^Publish and email \d+ people$/ }).click();
+  await expect.poll(() => flash(page)).toMatch(/^Run 2 is published: 11 partnerships started/);
+  expect(browser.consoleErrors).toEqual([]);
+});
+
+test('both partners find their introduction and see each other; a participant of another partnership does not', async () => {
+  const { page } = browser;
+  const introductionTo = async (email: string) => {
+    await page.goto(`${server.baseUrl}/outbox`);
+    await page
+      .getByRole('row')
+      .filter({ hasText: email })
+      .filter({ hasText: 'Meet your peer partner' })
+      .getByRole('link')
+      .first()
+      .click();
+    return page.locator('main').textContent();
+  };
+  expect(await introductionTo('olivia.chen@example.org')).toContain('Jonas Weber');
+  expect(await introductionTo('jonas.weber@example.org')).toContain('Olivia Chen');
+  await page.getByRole('button', { name: /sign out/i }).click();
+
+  const seesPartner = async (email: string, partner: string) => {
+    await signInThroughOutbox(page, server.baseUrl, email, /\/participant$/);
+    await page
+      .getByRole('link', { name: /see your partnership in/i })
+      .first()
+      .click();
+    await page.waitForURL(/\/participant\/partnerships\//);
+    expect(await page.getByRole('heading', { level: 2 }).first().textContent()).toContain(partner);
+    const url = page.url();
+    await page.getByRole('button', { name: /sign out/i }).click();
+    await page.waitForURL(/\/sign-in/);
+    return url;
+  };
+  const olivias = await seesPartner('olivia.chen@example.org', 'Jonas Weber');
+  expect(await seesPartner('jonas.weber@example.org', 'Olivia Chen')).toBe(olivias);
+
+  // Someone in another partnership of the round: not Olivia's and Jonas's page, not their names.
+  const database = openDatabase({ dialect: 'sqlite', path: join(server.dataDir, 'iln.sqlite') });
+  let other: string;
+  try {
+    const member = await database.db
+      .selectFrom('partnership_members')
+      .innerJoin('applications', 'applications.id', 'partnership_members.application_id')
+      .select('applications.email')
+      .where('applications.id', 'like', 'filler-%')
+      .executeTakeFirstOrThrow();
+    other = member.email;
+  } finally {
+    await database.close();
+  }
+  await signInThroughOutbox(page, server.baseUrl, other, /\/participant$/);
+  expect(await page.getByText('Olivia Chen').count()).toBe(0);
+  const refused = await page.goto(olivias);
+  expect(refused?.status()).toBe(404);
+  expect(await page.getByText('Jonas Weber').count()).toBe(0);
+  expect(browser.consoleErrors.filter((error) => !/404/.test(error))).toEqual([]);
 });

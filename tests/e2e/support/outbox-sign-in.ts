@@ -3,9 +3,15 @@ import { expect } from 'vitest';
 
 /**
  * Signs in the way a coordinator does on a development server: asks for a link, finds the email
- * in the outbox and follows the link in it. The person must exist (iln create-coordinator).
+ * in the outbox and follows the link in it. The person must exist (iln create-coordinator, or a
+ * participant of a published round); `landsOn` is where they arrive (coordinators: /coordinator).
  */
-export const signInThroughOutbox = async (page: Page, baseUrl: string, email: string): Promise<void> => {
+export const signInThroughOutbox = async (
+  page: Page,
+  baseUrl: string,
+  email: string,
+  landsOn: RegExp = /\/coordinator/,
+): Promise<void> => {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel(/email address/i).fill(email);
   await page.getByRole('button', { name: /send me a sign-in link/i }).click();
@@ -24,5 +30,5 @@ export const signInThroughOutbox = async (page: Page, baseUrl: string, email: st
     .getByRole('link', { name: /\/sign-in\/verify/ })
     .first()
     .click();
-  await page.waitForURL(/\/coordinator/);
+  await page.waitForURL(landsOn);
 };

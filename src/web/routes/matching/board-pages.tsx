@@ -12,12 +12,14 @@ import { matchingPath, partnershipPath } from '../../views/matching/matching-pat
 import { formatNumber, namesOf } from '../../views/matching/matching-words';
 import type { CardContext } from '../../views/matching/partnership-card';
 import { PartnershipPageView } from '../../views/matching/partnership-page-view';
+import { PublishConfirmView, PublishLink } from '../../views/matching/publish-view';
+import { partnershipsPath } from '../../views/partnerships/round-partnerships-view';
 import type { WebDeps } from '../../web-deps';
 
 /**
  * The matching board of a round (every coordinator, for their countries), one proposed
  * partnership on its own page (another country's is a 404, as a missing one is), and running
- * matching (program coordinators; post/redirect/get with a flash message).
+ * matching and publishing a run (program coordinators; post/redirect/get with a flash message).
  */
 export const boardPages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
@@ -31,8 +33,16 @@ export const boardPages = (ctx: WebDeps) => {
       title: c.get('t')('matching:board.title', { round: board.round.name }),
       status: runProblems ? 422 : 200,
       children: (
-        // The lead adds publishing here: publishControl={<PublishRunForm … />} (not built yet).
-        <MatchingBoardView model={model} csrfToken={c.get('csrfToken')} runProblems={runProblems} />
+        <MatchingBoardView
+          model={model}
+          csrfToken={c.get('csrfToken')}
+          runProblems={runProblems}
+          publishControl={
+            board.canEdit && board.round.status === 'matching' && board.run?.status === 'proposed' ? (
+              <PublishLink roundId={board.round.id} runId={board.run.id} />
+            ) : undefined
+          }
+        />
       ),
     });
   };
@@ -68,6 +78,52 @@ export const boardPages = (ctx: WebDeps) => {
       setFlash(c, { kind: 'error', message: translateError(t, error).slice(0, 450) });
     }
     return c.redirect(matchingPath(roundId), 303);
+  });
+
+  // Publishing emails every partner and cannot be undone: a confirmation page with the counts first.
+  app.get('/:roundId/matching/runs/:runId/publish', async (c) => {
+    const t = c.get('t');
+    const preview = await matching.previewPublish({
+      viewer: c.get('viewer'),
+      roundId: c.req.param('roundId'),
+      runId: c.req.param('runId'),
+    });
+    return renderPage(c, {
+      title: t('matching:publish.title', { number: preview.run.number, round: preview.round.name }),
+      children: (
+        <PublishConfirmView
+          preview={preview}
+          refusal={preview.refusal ? translateError(t, preview.refusal) : undefined}
+          csrfToken={c.get('csrfToken')}
+        />
+      ),
+    });
+  });
+
+  app.post('/:roundId/matching/runs/:runId/publish', async (c) => {
+    const t = c.get('t');
+    const roundId = c.req.param('roundId');
+    try {
+      const published = await matching.publish({
+        viewer: c.get('viewer'),
+        roundId,
+        runId: c.req.param('runId'),
+      });
+      setFlash(c, {
+        kind: 'success',
+        message: t('matching:done.published', {
+          number: published.number,
+          partnerships: formatNumber(c.get('locale'), published.partnerships),
+          participants: formatNumber(c.get('locale'), published.participants),
+        }),
+      });
+      return c.redirect(partnershipsPath(roundId), 303);
+    } catch (error) {
+      // Published meanwhile (a second click, another coordinator), or out of date: say why on the board.
+      if (!isDomainError(error) || error.code !== 'CONFLICT') throw error;
+      setFlash(c, { kind: 'error', message: translateError(t, error).slice(0, 450) });
+      return c.redirect(matchingPath(roundId), 303);
+    }
   });
 
   app.get('/:roundId/matching/partnerships/:key', (c) =>

@@ -23,7 +23,7 @@ export interface MatchingBoardProps {
   csrfToken: string;
   /** Problems with a run just asked for (a bad objective). */
   runProblems?: ShownProblem[];
-  /** Where publishing a run goes; the lead adds it (see routes/matching/board-pages.tsx). */
+  /** The way to publish the run shown, when it may be (a program coordinator, a proposed run). */
   publishControl?: Child;
 }
 

@@ -117,7 +117,7 @@ export const RunSummary = ({
   timeZone: string;
   /** False for country coordinators: the counts are of their countries. */
   isWholeRound: boolean;
-  /** Where publishing the run will go (the lead adds it); nothing until then. */
+  /** The way to publish this run, when the viewer may. */
   publishControl?: Child;
 }) => {
   const { t, locale } = useShell();
