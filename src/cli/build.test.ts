@@ -279,4 +279,3 @@ export const startEcho = (): Promise<string> => {
   return new Promise((resolve) => thread.once('message', (kind: string) => { void thread.terminate(); resolve(kind); }));
 };
 `;
-
