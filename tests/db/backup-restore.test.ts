@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -203,7 +203,7 @@ test.runIf(testDialect() === 'sqlite')(
     await burst.waitFor(40);
     const acknowledgedBefore = new Set(burst.acknowledged);
     const backupFile = join(dataDir, 'backups', 'during-burst.sqlite');
-    await run('mkdir', ['-p', join(dataDir, 'backups')]);
+    mkdirSync(join(dataDir, 'backups'));
     const backup = await iln(['backup', backupFile], { DATA_DIR: dataDir });
     const attemptedUntil = new Set(burst.attempted);
     expect(backup.stderr).toBe('');
