@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import type { MailTransport } from '../services/ports/mail';
 import type { Logger } from '../services/ports/runtime';
+import { applicantCountsPruningJob } from './definitions/applicant-counts-pruning';
 import { duplicateCheckJob } from './definitions/duplicate-check';
 import { mailDeliveryJob } from './definitions/mail-delivery';
 import { roundScheduleJob } from './definitions/round-schedule';
@@ -17,4 +18,5 @@ export const createJobs = (
   mailDeliveryJob(services, options),
   roundScheduleJob(services, options.logger),
   duplicateCheckJob(services),
+  applicantCountsPruningJob(services),
 ];

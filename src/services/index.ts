@@ -8,6 +8,7 @@ import {
   listUncheckedApplications,
 } from './applications/flag-likely-duplicates';
 import { viewPrivateApplication } from './applications/get-private-application';
+import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/prune-applicant-counts';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
 import { withdrawApplication } from './applications/withdraw-application';
@@ -91,6 +92,8 @@ export const createServices = (deps: ServiceDeps) => {
       flagLikelyDuplicates: bind(flagLikelyDuplicates),
       listUnchecked: bind(listUncheckedApplications),
       checkDuplicates: bind(checkLikelyDuplicates),
+      findCountsExpiry: bind(findApplicantCountsExpiry),
+      pruneCounts: bind(pruneApplicantCounts),
     },
     review: {
       loadRound: bind(loadReviewRound),

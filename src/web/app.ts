@@ -7,6 +7,7 @@ import { MAX_IMPORT_BYTES } from '../services/review/import-applications';
 import type { AppEnv } from './env';
 import { csrfProtection } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
+import { formBody } from './middleware/form-body';
 import { i18nMiddleware } from './middleware/i18n';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
@@ -62,6 +63,7 @@ export const createApp = (ctx: WebDeps) => {
     await next();
   });
   app.use('*', i18nMiddleware());
+  app.use('*', formBody());
   app.use('*', sessionMiddleware(ctx, auth));
   app.use('*', csrfProtection(ctx));
   app.route('/', publicPages(ctx));

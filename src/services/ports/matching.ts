@@ -1,6 +1,7 @@
 import type { ApplicationAnswers } from '../../core/applications/application-answers';
 import type { MatchRun, MatchSnapshot, Partnership, PartnershipExplanation } from '../../core/matchmaking';
 import type { MatchSettingsInput } from '../../core/scoring/match-settings';
+import type { EncodedMatchRun } from './match-engine';
 
 /** An accepted application as matchmaking reads it: the answers, and who the person is. */
 export interface MatchCandidate {
@@ -32,6 +33,9 @@ export interface StoredMatchRun {
   createdAt: Date;
   publishedAt: Date | null;
 }
+
+/** A run as recorded, without its snapshot and explanations (findRun reads those). */
+export type MatchRunRecord = Omit<StoredMatchRun, 'snapshot' | 'explanations'>;
 
 /** A run without its snapshot and result: for lists. */
 export interface MatchRunSummary {
@@ -116,7 +120,13 @@ export interface MatchingRepository {
   /** Person-key pairs of everyone who shared a partnership in another round. */
   listPastPartnerKeys: (exceptRoundId: string) => Promise<[string, string][]>;
 
-  insertRun: (run: Omit<StoredMatchRun, 'number' | 'publishedAt'>) => Promise<StoredMatchRun>;
+  /**
+   * Records a run. Its snapshot, result and explanations come as the JSON the engine made
+   * (`stored`), so they are not serialised again; `result` gives the columns lists read.
+   */
+  insertRun: (
+    run: Omit<MatchRunRecord, 'number' | 'publishedAt'> & { stored: EncodedMatchRun },
+  ) => Promise<MatchRunRecord>;
   findRun: (roundId: string, runId: string) => Promise<StoredMatchRun | undefined>;
   findLatestRun: (roundId: string) => Promise<StoredMatchRun | undefined>;
   /** Newest first. */

@@ -42,7 +42,10 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
       { href: '/coordinator', label: t('nav.dashboard') },
       { href: '/coordinator/rounds', label: t('nav.rounds') },
       { href: '/coordinator/resources', label: t('nav.resources') },
-      ...(isOutboxEnabled ? [{ href: '/outbox', label: t('nav.outbox') }] : []),
+      // The outbox is for program coordinators only (routes/mail/outbox-pages.tsx).
+      ...(isOutboxEnabled && viewer.isProgramCoordinator
+        ? [{ href: '/outbox', label: t('nav.outbox') }]
+        : []),
     ];
   }
   return [

@@ -147,9 +147,9 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
           number,
           status: run.status,
           objective: run.result.objective,
-          snapshot: JSON.stringify(run.snapshot),
-          result: JSON.stringify(run.result),
-          explanations: JSON.stringify(run.explanations),
+          snapshot: run.stored.snapshot,
+          result: run.stored.result,
+          explanations: run.stored.explanations,
           total_fit: run.result.totalFit,
           solver_weight: run.result.solverWeight,
           is_optimal: run.result.certificate.pairStage.certified ? 1 : 0,
@@ -160,7 +160,8 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
           published_by_person_id: null,
         })
         .execute();
-      return { ...run, number, publishedAt: null };
+      const { stored: _stored, ...record } = run;
+      return { ...record, number, publishedAt: null };
     },
     findRun: async (roundId, runId) => {
       const row = await db

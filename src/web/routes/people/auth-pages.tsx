@@ -87,7 +87,13 @@ export const authPages = (ctx: WebDeps, auth: Auth) => {
     }
     return renderPage(c, {
       title: t('auth:checkEmail.title'),
-      children: <CheckEmail email={email.toLowerCase()} minutes={SIGN_IN_LINK_MINUTES} />,
+      children: (
+        <CheckEmail
+          email={email.toLowerCase()}
+          minutes={SIGN_IN_LINK_MINUTES}
+          limit={{ count: SIGN_IN_RATE_LIMIT.emailsPerAddress, window: SIGN_IN_RATE_LIMIT.windowMinutes }}
+        />
+      ),
     });
   });
 

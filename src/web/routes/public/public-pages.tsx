@@ -11,9 +11,11 @@ export const publicPages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
+    // The demo note (sign in as the demo coordinator, read the outbox) is for development copies
+    // only: a production instance started on a copy of a demo database never shows it.
     const [allRounds, demoCoordinatorEmail] = await Promise.all([
       ctx.services.rounds.list(),
-      ctx.services.program.findDemoCoordinatorEmail(),
+      ctx.config.isProduction ? undefined : ctx.services.program.findDemoCoordinatorEmail(),
     ]);
     return renderPage(c, {
       title: c.get('t')('public:home.title'),

@@ -64,12 +64,15 @@ export const ApplyPage = ({
   prefilled,
   previousError,
   previousEmail,
+  formError,
 }: {
   round: Round;
   form: ApplicationFormProps;
   prefilled: boolean;
   previousError?: string | undefined;
   previousEmail?: string;
+  /** Why the form as a whole was refused (too many tries); the answers are kept in it. */
+  formError?: string | undefined;
 }) => {
   const { t } = useShell();
   return (
@@ -92,6 +95,11 @@ export const ApplyPage = ({
           error={previousError}
           email={previousEmail}
         />
+      )}
+      {formError && (
+        <Notice kind="error">
+          <p>{formError}</p>
+        </Notice>
       )}
       <p>{t('applications:apply.allRequired')}</p>
       <ApplicationForm {...form} />

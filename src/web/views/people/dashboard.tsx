@@ -92,7 +92,7 @@ export const DashboardView = ({
       <p class="link-list">
         <a href="/coordinator/rounds">{t('coordinator:dashboard.roundsLink')}</a>
       </p>
-      {isOutboxEnabled && (
+      {isOutboxEnabled && viewer.isProgramCoordinator && (
         <p class="link-list">
           <a href="/outbox">{t('coordinator:dashboard.outboxLink')}</a>
         </p>
