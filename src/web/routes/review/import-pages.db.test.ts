@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { seedRound } from '../../../../tests/support/review-fixtures';
 import { signInAs, signOut } from '../../../../tests/support/sign-in';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
-import { CSRF_FIELD } from '../../middleware/csrf';
+import { CSRF_FIELD, CSRF_HEADER } from '../../middleware/csrf';
 
 /**
  * Importing applications over HTTP, as a coordinator's browser does it without JavaScript: upload a
@@ -172,7 +172,16 @@ describe('a program coordinator', () => {
     expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
     expectIn(page, 'We could not read that request');
     expect(page).not.toMatch(/\bat \S+\.(ts|js):\d+/);
+    // The same with the token in the header, as htmx sends it: the route itself reads the body.
+    const withHeader = await t.request('/coordinator/rounds/round-a/imports', {
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, [CSRF_HEADER]: token },
+      body: body.slice(body.indexOf(`--${boundary}\r\nContent-Disposition: form-data; name="file"`)),
+    });
+    expect(withHeader.status).toBe(400);
+    expectIn(await withHeader.text(), 'We could not read that request');
     expect(await applicationNames()).toEqual([]);
+    expect(await t.database.db.selectFrom('application_imports').select('id').execute()).toEqual([]);
   });
 
   test('a finished round takes no import (409), and an unknown upload is a 404', async () => {
