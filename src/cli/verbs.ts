@@ -32,7 +32,7 @@ export const verbs: readonly LazyCliCommand[] = [
   {
     name: 'seed-demo',
     summary:
-      'Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators',
+      'Create a demo program: rounds open, closed and under way with synthetic people, demo coordinators',
     load: async () => (await import('./seed-demo')).seedDemoCommand,
   },
   {

@@ -1,5 +1,6 @@
 import { getCountryName } from '../core/countries';
 import type { Message } from '../core/messages/messages';
+import { PARTICIPANT_AREA_PATH } from '../core/people/participant-area';
 import { signInLinkPath } from '../core/people/sign-in-link';
 import { formatCalendarDate } from '../core/time/date-format';
 import { pickLocale } from '../i18n';
@@ -10,6 +11,10 @@ import { renderApplicationReceivedEmail } from './templates/application-received
 import { renderReviewEmail } from './templates/application-review';
 import { renderApplicationWaitlistedEmail } from './templates/application-waitlisted';
 import { renderApplicationWithdrawnEmail } from './templates/application-withdrawn';
+import {
+  renderPartnerLeftEmail,
+  renderPartnershipIntroductionEmail,
+} from './templates/partnership-introduction';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
 
 export interface RenderedMessage extends RenderedEmail {
@@ -112,6 +117,18 @@ export const createMessageRenderer =
           locale,
         });
       }
+      case 'partnership-introduction':
+        return renderPartnershipIntroductionEmail({
+          locale,
+          payload: message.payload,
+          areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
+        });
+      case 'partnership-partner-left':
+        return renderPartnerLeftEmail({
+          locale,
+          payload: message.payload,
+          areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
+        });
     }
   };
 

@@ -11,8 +11,7 @@ import { viewPrivateApplication } from './applications/get-private-application';
 import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/prune-applicant-counts';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
-import { withdrawApplication } from './applications/withdraw-application';
-import { findDemoCoordinatorEmail } from './demo/demo-setting';
+import { findDemoSignIns } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
 import { type DeliverDueMailInput, deliverDueMail, deliverMail, listDueMail } from './mail/deliver-due-mail';
 import { findOutboxMessage, listOutbox, loadMailQueueStatus } from './mail/outbox';
@@ -25,10 +24,15 @@ import {
   removeExclusion,
   unlockPartnership,
 } from './matching/edit-matching';
+import { markParticipantInactive } from './matching/leave-partnership';
 import { loadMatchBoard } from './matching/match-board';
 import { getMatchSettings, updateMatchSettings } from './matching/match-settings';
+import { previewPublish, publishRun } from './matching/publish-run';
+import { repairPartnerships } from './matching/repair-partnerships';
+import { listRoundPartnerships } from './matching/round-partnerships';
 import { runMatching } from './matching/run-matching';
 import { exportSolverGraph } from './matching/solver-graph-export';
+import { getMyApplication, getMyPartnership, listMyPartnerships } from './participants/participant-area';
 import { createCoordinator } from './people/create-coordinator';
 import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
 import { requestSignInLink } from './people/request-sign-in-link';
@@ -61,6 +65,7 @@ import {
 import { createRound } from './rounds/create-round';
 import { changeRoundStatus } from './rounds/transition-round';
 import { updateRound } from './rounds/update-round';
+import { withdrawApplication } from './withdrawals/withdraw-application';
 
 /** What the composition root gives the use cases: the shared deps, and group commit for applicants. */
 export interface ServiceDeps extends UseCaseDeps {
@@ -149,6 +154,16 @@ export const createServices = (deps: ServiceDeps) => {
       removeExclusion: bind(removeExclusion),
       comment: bind(commentOnPartnership),
       exportGraph: bind(exportSolverGraph),
+      publish: bind(publishRun),
+      previewPublish: bind(previewPublish),
+      partnerships: bind(listRoundPartnerships),
+      markInactive: bind(markParticipantInactive),
+      repair: bind(repairPartnerships),
+    },
+    participants: {
+      list: bind(listMyPartnerships),
+      partnership: bind(getMyPartnership),
+      application: bind(getMyApplication),
     },
     mail: {
       deliverDue: (input: DeliverDueMailInput) => deliverDueMail(deps, input),
@@ -162,7 +177,7 @@ export const createServices = (deps: ServiceDeps) => {
       checkDatabase: () => deps.store.program.checkDatabase(),
       isEmpty: bind(isProgramEmpty),
       seedDemo: bind(seedDemo),
-      findDemoCoordinatorEmail: bind(findDemoCoordinatorEmail),
+      findDemoSignIns: bind(findDemoSignIns),
     },
   };
 };

@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { TFunction } from 'i18next';
+import { PARTICIPANT_AREA_PATH } from '../../core/people/participant-area';
 import { isCoordinator, type Viewer } from '../../core/people/viewer';
 import { DEFAULT_LOCALE, getT, supportedLocales } from '../../i18n';
 import { assetUrl } from '../assets';
@@ -50,6 +51,7 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
   }
   return [
     { href: '/', label: t('nav.home') },
+    ...(viewer ? [{ href: PARTICIPANT_AREA_PATH, label: t('nav.participant') }] : []),
     { href: '/how-it-works', label: t('nav.howItWorks') },
     { href: '/faq', label: t('nav.faq') },
     { href: '/code-of-conduct', label: t('nav.codeOfConduct') },

@@ -28,6 +28,14 @@ export const RoundPageView = ({
         <a class="button" href={`/coordinator/rounds/${round.id}/applications`}>
           {t('review:rounds.review')}
         </a>
+        {(round.status === 'under-way' || round.status === 'finished') && (
+          <>
+            {' '}
+            <a class="button button--secondary" href={`/coordinator/rounds/${round.id}/partnerships`}>
+              {t('partnerships:roundLink')}
+            </a>
+          </>
+        )}
       </p>
       <h2>{t('review:rounds.stageHeading')}</h2>
       <p>{t('review:rounds.currentStage', { status: t(`review:roundStatus.${round.status}`) })}</p>
