@@ -115,3 +115,30 @@ test('a summary in words; an open round is refused; a missing --round is a usage
   expect(refused.err.join('')).toContain('matching is run once applications have closed');
   await expect(matchCommand.run([], capture().io)).rejects.toThrow('--round is required');
 });
+
+test('--publish publishes the run it made: partners introduced, the round under way; not twice', async () => {
+  await seedClosedRound();
+  const run = capture();
+  expect(await matchCommand.run(['--round', 'round-a', '--json', '--publish'], run.io)).toBe(0);
+  const result = JSON.parse(run.out.join(''));
+  expect(result.published).toEqual({ partnerships: 4, participants: 9, emails: 9 });
+  const database = openDatabase(databaseTargetFor(loadConfig()));
+  try {
+    const round = await database.db
+      .selectFrom('rounds')
+      .select('status')
+      .where('id', '=', 'round-a')
+      .executeTakeFirst();
+    expect(round?.status).toBe('under-way');
+    const members = await database.db.selectFrom('partnership_members').select('application_id').execute();
+    expect(members.map((m) => m.application_id).sort()).toEqual(
+      result.partnerships.flatMap((p: { applications: string[] }) => p.applications).sort(),
+    );
+  } finally {
+    await database.close();
+  }
+  // The round is under way now: another run, published or not, is refused with the reason.
+  const again = capture();
+  expect(await matchCommand.run(['--round', 'round-a', '--publish'], again.io)).toBe(1);
+  expect(again.err.join('')).toMatch(/^iln match: /);
+});

@@ -7,10 +7,12 @@ import { describeDomainError } from './describe-error';
 import { parseArgs } from './parse-args';
 import { withContext } from './with-context';
 
-const USAGE = `Usage: iln match --round ROUND [--objective total-fit|fairness-first] [--json] [--export-graph FILE]
+const USAGE = `Usage: iln match --round ROUND [--objective total-fit|fairness-first] [--json] [--export-graph FILE] [--publish]
 
 Runs matching for a round whose applications have closed (its accepted applications, with the
-round's settings, locks and exclusions), records the run, and prints a summary.
+round's settings, locks and exclusions), records the run, and prints a summary. With --publish it
+then publishes the run: the partnerships start, every partner is emailed an introduction and the
+round is under way (as a program coordinator's "Publish" does on the matching board).
   --round ROUND        the round's id
   --objective NAME     total-fit (default: the largest total fit) or fairness-first (the weakest
                        partnership as strong as it can be, then the total)
@@ -18,7 +20,10 @@ round's settings, locks and exclusions), records the run, and prints a summary.
                        [{"application", "reason"}], "partnerships": [{"applications", "fit"}],
                        "totalFit", "solverWeight", "optimal", "seconds"}
   --export-graph FILE  also write the scored graph the two-person stage solved, in the format
-                       \`iln solve-matching\` reads, plus "ids": the application id of each vertex`;
+                       \`iln solve-matching\` reads, plus "ids": the application id of each vertex
+  --publish            publish the run once it is recorded (refused, with the reason, when the
+                       round or the run cannot be published); --json then adds "published":
+                       {"partnerships", "participants", "emails"}`;
 
 /** `iln match`: a match run from the command line, as a program coordinator would run it. */
 export const matchCommand: CliCommand = {
@@ -28,7 +33,7 @@ export const matchCommand: CliCommand = {
   run: async (args, io) => {
     const { values, flags } = parseArgs(args, {
       values: { round: {}, objective: {}, 'export-graph': {} },
-      flags: ['json'],
+      flags: ['json', 'publish'],
       maxPositionals: 0,
     });
     const roundId = values.round?.[0];
@@ -53,6 +58,9 @@ export const matchCommand: CliCommand = {
             `${JSON.stringify({ edges: graph.edges, maxCardinality: false, ids: graph.ids })}\n`,
           );
         }
+        const published = flags.has('publish')
+          ? await ctx.services.matching.publish({ viewer: COMMAND_LINE_OPERATOR, roundId, runId: run.id })
+          : undefined;
         const matched = result.partnerships.reduce((sum, p) => sum + p.applicationIds.length, 0);
         if (flags.has('json')) {
           io.stdout(
@@ -66,6 +74,15 @@ export const matchCommand: CliCommand = {
               solverWeight: result.solverWeight,
               optimal: result.certificate.pairStage.certified,
               seconds: run.seconds,
+              ...(published
+                ? {
+                    published: {
+                      partnerships: published.partnerships,
+                      participants: published.participants,
+                      emails: published.emails,
+                    },
+                  }
+                : {}),
             }),
           );
         } else {
@@ -76,6 +93,11 @@ export const matchCommand: CliCommand = {
               `Total fit ${result.totalFit}; the two-person stage is ${result.certificate.pairStage.certified ? 'certified optimal' : 'NOT certified'}; ${run.seconds.toFixed(2)} s.`,
               ...result.unmatched.map((u) => `  unmatched ${u.applicationId}: ${u.code}`),
               ...(graphFile ? [`Graph written to ${graphFile}.`] : []),
+              ...(published
+                ? [
+                    `Published: ${published.partnerships} partnerships started, ${published.participants} people introduced (${published.emails} emails queued); the round is under way.`,
+                  ]
+                : []),
             ].join('\n'),
           );
         }

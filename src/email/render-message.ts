@@ -2,6 +2,7 @@ import { getCountryName } from '../core/countries';
 import type { Message } from '../core/messages/messages';
 import { PARTICIPANT_AREA_PATH } from '../core/people/participant-area';
 import { signInLinkPath } from '../core/people/sign-in-link';
+import { surveyLinkPath } from '../core/surveys/survey-token';
 import { formatCalendarDate } from '../core/time/date-format';
 import { pickLocale } from '../i18n';
 import type { RenderedEmail } from './layout';
@@ -16,6 +17,7 @@ import {
   renderPartnershipIntroductionEmail,
 } from './templates/partnership-introduction';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
+import { renderSurveyEmail } from './templates/survey-invitation';
 
 export interface RenderedMessage extends RenderedEmail {
   subject: string;
@@ -129,6 +131,22 @@ export const createMessageRenderer =
           payload: message.payload,
           areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
         });
+      case 'survey-invitation':
+      case 'survey-reminder': {
+        const { payload } = message;
+        return renderSurveyEmail({
+          kind: message.kind === 'survey-invitation' ? 'invitation' : 'reminder',
+          locale,
+          // Coordinators may translate a survey into a language the interface does not speak yet.
+          contentLocale: message.locale,
+          name: payload.name,
+          roundName: payload.roundName,
+          title: payload.surveyTitle,
+          url: urlOf(links, surveyLinkPath(payload.token)),
+          closesAt: payload.closesAt,
+          timeZone: payload.timeZone,
+        });
+      }
     }
   };
 

@@ -65,6 +65,29 @@ import {
 import { createRound } from './rounds/create-round';
 import { changeRoundStatus } from './rounds/transition-round';
 import { updateRound } from './rounds/update-round';
+import { openSurveyLink, submitSurveyAnswers } from './surveys/answer-survey';
+import { type DueSurveyDelivery, listDueSurveyDeliveries, sendSurveyEmails } from './surveys/deliver-surveys';
+import {
+  addSurveyQuestion,
+  createSurvey,
+  getSurvey,
+  listSurveysByRound,
+  moveSurveyQuestion,
+  removeSurveyQuestion,
+  scheduleSurvey,
+  unscheduleSurvey,
+  updateSurveyQuestion,
+  updateSurveySettings,
+} from './surveys/manage-surveys';
+import { listSurveyResponseRates } from './surveys/response-rates';
+import {
+  getPublishedRoundReport,
+  listPublishedRoundReports,
+  loadRoundReport,
+  publishRoundReport,
+  unpublishRoundReport,
+} from './surveys/round-report';
+import { exportSurveyResults, loadSurveyResults } from './surveys/survey-results';
 import { withdrawApplication } from './withdrawals/withdraw-application';
 
 /** What the composition root gives the use cases: the shared deps, and group commit for applicants. */
@@ -172,6 +195,31 @@ export const createServices = (deps: ServiceDeps) => {
       listOutbox: bind(listOutbox),
       findOutboxMessage: bind(findOutboxMessage),
       queueStatus: bind(loadMailQueueStatus),
+    },
+    surveys: {
+      listByRound: bind(listSurveysByRound),
+      get: bind(getSurvey),
+      create: bind(createSurvey),
+      updateSettings: bind(updateSurveySettings),
+      addQuestion: bind(addSurveyQuestion),
+      updateQuestion: bind(updateSurveyQuestion),
+      moveQuestion: bind(moveSurveyQuestion),
+      removeQuestion: bind(removeSurveyQuestion),
+      schedule: bind(scheduleSurvey),
+      unschedule: bind(unscheduleSurvey),
+      listDueDeliveries: bind(listDueSurveyDeliveries),
+      sendDue: (due: DueSurveyDelivery, options?: { batchSize?: number; isStopping?: () => boolean }) =>
+        sendSurveyEmails(deps, due, options),
+      openLink: bind(openSurveyLink),
+      submitAnswers: bind(submitSurveyAnswers),
+      results: bind(loadSurveyResults),
+      exportResults: bind(exportSurveyResults),
+      responseRates: bind(listSurveyResponseRates),
+      roundReport: bind(loadRoundReport),
+      publishReport: bind(publishRoundReport),
+      unpublishReport: bind(unpublishRoundReport),
+      publishedReport: bind(getPublishedRoundReport),
+      publishedReports: bind(listPublishedRoundReports),
     },
     program: {
       checkDatabase: () => deps.store.program.checkDatabase(),

@@ -1,4 +1,5 @@
 import type { Round } from '../rounds/round';
+import type { LocalizedText } from '../surveys/survey';
 import type { CallMode } from '../time/overlap-periods';
 
 /**
@@ -65,6 +66,18 @@ export interface IntroducedPartner {
   guaranteedWeeklyMinutes: number;
 }
 
+/** A survey email: the participant's personal link (its token; only a hash is stored). */
+interface AboutSurvey {
+  name: string;
+  roundName: string;
+  surveyTitle: LocalizedText;
+  token: string;
+  /** ISO-8601 instant the survey closes (and the link expires). */
+  closesAt: string;
+  /** The participant's own zone, for the closing moment. */
+  timeZone: string;
+}
+
 export interface MessagePayloads {
   'application-received': AboutApplication;
   'application-link-resent': AboutApplication;
@@ -89,6 +102,9 @@ export interface MessagePayloads {
   };
   /** A partner left the partnership; `isAlone`: nobody is left, a new partner will be found. */
   'partnership-partner-left': { name: string; roundName: string; isAlone: boolean };
+  'survey-invitation': AboutSurvey;
+  /** The one reminder, to those who have not answered. */
+  'survey-reminder': AboutSurvey;
 }
 
 export type MessageKind = keyof MessagePayloads;
@@ -106,6 +122,8 @@ export const MESSAGE_KINDS = [
   'sign-in-link',
   'partnership-introduction',
   'partnership-partner-left',
+  'survey-invitation',
+  'survey-reminder',
 ] as const satisfies readonly MessageKind[];
 
 /** One message to one person. */

@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
@@ -113,9 +113,9 @@ export const markParticipantInactive = async (
     const result = await leavePartnership(store, now, {
       applicationId: input.applicationId,
       reason: 'inactive',
-      actorPersonId: viewer.personId,
+      actorPersonId: actorIdOf(viewer),
     });
     return result!;
   });
-  return { left, repair: await repairAfterLeaving(deps, left, viewer.personId) };
+  return { left, repair: await repairAfterLeaving(deps, left, actorIdOf(viewer)) };
 };

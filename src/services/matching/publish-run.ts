@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -116,7 +116,7 @@ export const publishRun = async (deps: UseCaseDeps, input: PublishInput): Promis
     );
     const refusal = findRefusal(round, run, candidates);
     if (refusal) throw refusal;
-    if (!(await store.matching.markRunPublished(round.id, run.id, viewer.personId, now))) {
+    if (!(await store.matching.markRunPublished(round.id, run.id, actorIdOf(viewer), now))) {
       throw new DomainError('CONFLICT', 'match.runNotProposed', { number: run.number, status: 'published' });
     }
     const membersOf = (ids: readonly string[]) => ids.map((id) => candidates.get(id)!);
@@ -148,7 +148,7 @@ export const publishRun = async (deps: UseCaseDeps, input: PublishInput): Promis
       });
       for (const message of messages) if ((await store.messages.enqueue(message, now)).queued) emails++;
     }
-    await moveRound(store, deps, { round, to: 'under-way', now, actorPersonId: viewer.personId });
+    await moveRound(store, deps, { round, to: 'under-way', now, actorPersonId: actorIdOf(viewer) });
     const result: PublishResult = {
       runId: run.id,
       number: run.number,
@@ -158,7 +158,7 @@ export const publishRun = async (deps: UseCaseDeps, input: PublishInput): Promis
     };
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'match.published',
         subjectType: 'match-run',
         subjectId: run.id,

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import { explainPartnerships, type MatchSnapshot, repairMatches } from '../../core/matchmaking';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -172,5 +172,5 @@ export const repairPartnerships = async (
   input: { viewer: Viewer | null; roundId: string },
 ): Promise<RepairResult> => {
   const viewer = assertProgramCoordinator(input.viewer, 'repair partnerships');
-  return repairRound(deps, { roundId: input.roundId, actorPersonId: viewer.personId });
+  return repairRound(deps, { roundId: input.roundId, actorPersonId: actorIdOf(viewer) });
 };

@@ -43,6 +43,7 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
       { href: '/coordinator', label: t('nav.dashboard') },
       { href: '/coordinator/rounds', label: t('nav.rounds') },
       { href: '/coordinator/resources', label: t('nav.resources') },
+      { href: '/coordinator/surveys', label: t('nav.surveys') },
       // The outbox is for program coordinators only (routes/mail/outbox-pages.tsx).
       ...(isOutboxEnabled && viewer.isProgramCoordinator
         ? [{ href: '/outbox', label: t('nav.outbox') }]
@@ -178,6 +179,9 @@ export const Layout = ({
               </li>
               <li>
                 <a href="/faq">{t('nav.faq')}</a>
+              </li>
+              <li>
+                <a href="/reports">{t('nav.reports')}</a>
               </li>
             </ul>
             <LanguageChooser t={t} locale={locale} />
