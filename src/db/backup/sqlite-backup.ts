@@ -8,7 +8,7 @@ import { type DatabaseSchema, inspectDatabase } from './inspect-database';
 
 /**
  * `iln backup FILE` on SQLite: a consistent copy of the live database, taken while the server
- * keeps serving (ADR 0015). `VACUUM INTO` writes the copy from one read transaction, so the file
+ * keeps serving (ADR 0016). `VACUUM INTO` writes the copy from one read transaction, so the file
  * holds exactly the commits made before that transaction began, none of the ones after, and never
  * a part of one; the server's writers carry on meanwhile (WAL). The copy is written under a
  * temporary name beside FILE, checked (quick_check, an ILN schema), flushed to disk, and only then

@@ -17,7 +17,7 @@ import { fsyncPath, removeDatabaseFiles, renameDurably } from './durable-files';
 import { type DatabaseSchema, inspectDatabase } from './inspect-database';
 
 /**
- * `iln restore FILE` on SQLite: FILE becomes the program's database (ADR 0015).
+ * `iln restore FILE` on SQLite: FILE becomes the program's database (ADR 0016).
  *
  * Nobody may be using the database meanwhile. That is asked of SQLite itself rather than of a pid
  * file: the restore opens the live database in `locking_mode=EXCLUSIVE` with no busy timeout and
