@@ -1,5 +1,5 @@
 /**
- * Row types of the survey tables (migration 0015-surveys). Encoded like every table: ISO-8601 UTC
+ * Row types of the survey tables (migration 0013-surveys). Encoded like every table: ISO-8601 UTC
  * instants as text, JSON as text (docs/decisions/0002).
  */
 export interface SurveysTable {
