@@ -1,8 +1,10 @@
 import { expect, test } from 'vitest';
+import { backupCommand } from './backup';
 import { createCoordinatorCommand } from './create-coordinator';
 import { helpText } from './main';
 import { matchCommand } from './match';
 import { migrateCommand } from './migrate';
+import { restoreCommand } from './restore';
 import { runDueCommand } from './run-due';
 import { seedDemoCommand } from './seed-demo';
 import { serveCommand } from './serve';
@@ -18,6 +20,8 @@ const commands = [
   seedDemoCommand,
   createCoordinatorCommand,
   matchCommand,
+  backupCommand,
+  restoreCommand,
   solveMatchingCommand,
 ];
 
@@ -43,6 +47,8 @@ test('`iln --help` reads the same as when every verb was imported', () => {
       seed-demo           Create a demo program: rounds open, closed and under way with synthetic people, demo coordinators
       create-coordinator  Make someone a program or country coordinator (creates the person if needed)
       match               Run matching for a closed round and print the partnerships it proposes
+      backup              Copy the database to a file, consistently, while the server runs (SQLite)
+      restore             Make a backup file the database, keeping the one it replaces (SQLite; stop the server first)
       solve-matching      Solve a maximum-weight matching given as JSON edges and check that it is optimal
 
     Run \`iln <command> --help\` for the options of one command."

@@ -46,6 +46,16 @@ export const verbs: readonly LazyCliCommand[] = [
     load: async () => (await import('./match')).matchCommand,
   },
   {
+    name: 'backup',
+    summary: 'Copy the database to a file, consistently, while the server runs (SQLite)',
+    load: async () => (await import('./backup')).backupCommand,
+  },
+  {
+    name: 'restore',
+    summary: 'Make a backup file the database, keeping the one it replaces (SQLite; stop the server first)',
+    load: async () => (await import('./restore')).restoreCommand,
+  },
+  {
     name: 'solve-matching',
     summary: 'Solve a maximum-weight matching given as JSON edges and check that it is optimal',
     load: async () => (await import('./solve-matching')).solveMatchingCommand,
