@@ -101,10 +101,24 @@ test('prints the run as JSON and writes the graph the two-person stage solved', 
 
 test('a summary in words; an open round is refused; a missing --round is a usage error', async () => {
   await seedClosedRound();
+  // Someone nobody shares a working language with: unmatched, and the reason says why in words.
+  const seeding = openDatabase(databaseTargetFor(loadConfig()));
+  await seedApplication(seeding.db, {
+    roundId: 'round-a',
+    id: 'lonely',
+    name: 'Lonely',
+    country: 'IS',
+    status: 'accepted',
+    answers: { languages: [{ code: 'is', level: 'native' }], availability: { emailOnly: true, windows: [] } },
+  });
+  await seeding.close();
   const words = capture();
   expect(await matchCommand.run(['--round', 'round-a', '--objective', 'fairness-first'], words.io)).toBe(0);
   expect(words.out.join('\n')).toMatch(
-    /^Run 1 of round round-a \(fairness-first\): 4 partnerships \(1 of three\), 9 people matched, 0 unmatched\./,
+    /^Run 1 of round round-a \(fairness-first\): 4 partnerships \(1 of three\), 9 people matched, 1 unmatched\./,
+  );
+  expect(words.out.join('\n')).toContain(
+    '  unmatched lonely: Nobody from another country shares a language with them at a working level',
   );
   expect(words.out.join('\n')).toContain('certified optimal');
   const database = openDatabase(databaseTargetFor(loadConfig()));

@@ -2,6 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { isDomainError } from '../core/errors';
 import { MATCH_OBJECTIVES, type MatchObjective } from '../core/matchmaking';
 import { COMMAND_LINE_OPERATOR } from '../core/people/viewer';
+import { getT } from '../i18n';
+import { describeUnmatched } from '../i18n/partners';
 import { type CliCommand, UsageError } from './command';
 import { describeDomainError } from './describe-error';
 import { parseArgs } from './parse-args';
@@ -17,7 +19,8 @@ round is under way (as a program coordinator's "Publish" does on the matching bo
   --objective NAME     total-fit (default: the largest total fit) or fairness-first (the weakest
                        partnership as strong as it can be, then the total)
   --json               print one JSON object: {"round", "runId", "matched", "unmatched":
-                       [{"application", "reason"}], "partnerships": [{"applications", "fit"}],
+                       [{"application", "reason" (in words), "code"}], "partnerships":
+                       [{"applications", "fit"}],
                        "totalFit", "solverWeight", "optimal", "seconds"}
   --export-graph FILE  also write the scored graph the two-person stage solved, in the format
                        \`iln solve-matching\` reads, plus "ids": the application id of each vertex
@@ -61,6 +64,7 @@ export const matchCommand: CliCommand = {
         const published = flags.has('publish')
           ? await ctx.services.matching.publish({ viewer: COMMAND_LINE_OPERATOR, roundId, runId: run.id })
           : undefined;
+        const t = getT('en');
         const matched = result.partnerships.reduce((sum, p) => sum + p.applicationIds.length, 0);
         if (flags.has('json')) {
           io.stdout(
@@ -68,7 +72,11 @@ export const matchCommand: CliCommand = {
               round: roundId,
               runId: run.id,
               matched,
-              unmatched: result.unmatched.map((u) => ({ application: u.applicationId, reason: u.code })),
+              unmatched: result.unmatched.map((u) => ({
+                application: u.applicationId,
+                reason: describeUnmatched(t, u),
+                code: u.code,
+              })),
               partnerships: result.partnerships.map((p) => ({ applications: p.applicationIds, fit: p.fit })),
               totalFit: result.totalFit,
               solverWeight: result.solverWeight,
@@ -91,7 +99,7 @@ export const matchCommand: CliCommand = {
             [
               `Run ${run.number} of round ${roundId} (${result.objective}): ${result.partnerships.length} partnerships (${trios} of three), ${matched} people matched, ${result.unmatched.length} unmatched.`,
               `Total fit ${result.totalFit}; the two-person stage is ${result.certificate.pairStage.certified ? 'certified optimal' : 'NOT certified'}; ${run.seconds.toFixed(2)} s.`,
-              ...result.unmatched.map((u) => `  unmatched ${u.applicationId}: ${u.code}`),
+              ...result.unmatched.map((u) => `  unmatched ${u.applicationId}: ${describeUnmatched(t, u)}`),
               ...(graphFile ? [`Graph written to ${graphFile}.`] : []),
               ...(published
                 ? [

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { UnmatchedReason } from '../core/matchmaking';
 import { formatCalendarDate } from '../core/time/date-format';
 import { labelFor, languageName } from './labels';
 
@@ -85,3 +86,7 @@ export const describeCallTimes = (
       ? t('participant:partner.callOverlap', { duration: formatDuration(t, guaranteedWeeklyMinutes) })
       : t('participant:partner.noCallOverlap')
     : t(callMode === 'both-email-only' ? 'participant:partner.bothEmail' : 'participant:partner.oneEmail');
+
+/** Why a match run left someone without a partner, with the counts that make it concrete. */
+export const describeUnmatched = (t: TFunction, reason: UnmatchedReason): string =>
+  t(`matching:unmatched.${reason.code}`, { ...reason.params });

@@ -1,16 +1,11 @@
 import { getCountryName } from '../../../core/countries';
+import { describeUnmatched } from '../../../i18n/partners';
 import { partnershipKey } from '../../../services/matching/match-board';
 import { SelectField, TextField } from '../components';
 import { useShell } from '../shell-context';
 import { BOARD_PAGE_SIZE, type BoardPageModel, toBoardQueryString } from './board-model';
 import { matchingPath, pairPath, partnershipPath } from './matching-paths';
-import {
-  describeAttention,
-  describeUnmatched,
-  formatNumber,
-  namesOf,
-  nameWithCountry,
-} from './matching-words';
+import { describeAttention, formatNumber, namesOf, nameWithCountry } from './matching-words';
 import { type CardContext, PartnershipCard } from './partnership-card';
 
 /** The board's lists: the attention list, every partnership (filtered and paged), the unmatched. */
@@ -181,7 +176,7 @@ export const UnmatchedSection = ({ model }: { model: BoardPageModel }) => {
               <li>
                 <strong>{nameWithCountry(words, board.people, person.applicationId)}</strong>
                 <br />
-                {describeUnmatched(words, person)}
+                {describeUnmatched(words.t, person)}
                 {canPair && (
                   <>
                     {' '}

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { getCountryName } from '../../../core/countries';
-import type { AttentionReason, UnmatchedReason } from '../../../core/matchmaking';
+import type { AttentionReason } from '../../../core/matchmaking';
 import type { RuleBreach } from '../../../core/scoring/partnership-rules';
 import type { DayOfWeek } from '../../../core/time';
 import { labelFor } from '../../../i18n/labels';
@@ -154,7 +154,3 @@ export const describeAttention = ({ t, locale }: Words, people: People, reason: 
       return t('matching:attention.trio');
   }
 };
-
-/** Why someone has no partner, with the counts that make it concrete. */
-export const describeUnmatched = ({ t }: Words, reason: UnmatchedReason): string =>
-  t(`matching:unmatched.${reason.code}`, { ...reason.params });

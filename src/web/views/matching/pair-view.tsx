@@ -1,10 +1,11 @@
 import { getCountryName } from '../../../core/countries';
+import { describeUnmatched } from '../../../i18n/partners';
 import type { ShownProblem } from '../../../i18n/problems';
 import type { BoardPerson } from '../../../services/matching/match-board';
 import { BackLink, CsrfField, ErrorSummary, Notice, SelectField } from '../components';
 import { useShell } from '../shell-context';
 import { matchingPath, pairPath } from './matching-paths';
-import { describeUnmatched, namesOf, nameWithCountry } from './matching-words';
+import { namesOf, nameWithCountry } from './matching-words';
 import { PAIR_SLOTS, type PairPageModel, type PairSlot, pairQuery } from './pair-model';
 
 /**
@@ -139,7 +140,7 @@ export const PairView = ({ model, csrfToken, problems, isClear = false }: PairVi
               <li>
                 <strong>{nameWithCountry(words, board.people, person.applicationId)}</strong>
                 <br />
-                {describeUnmatched(words, person)}{' '}
+                {describeUnmatched(words.t, person)}{' '}
                 {!chosen.has(person.applicationId) && (
                   <a
                     href={pairPath(
