@@ -42,7 +42,8 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
     return [
       { href: '/coordinator', label: t('nav.dashboard') },
       { href: '/coordinator/rounds', label: t('nav.rounds') },
-      { href: '/coordinator/resources', label: t('nav.resources') },
+      // The resources page is program-wide: program coordinators edit it (routes/resources/).
+      ...(viewer.isProgramCoordinator ? [{ href: '/coordinator/resources', label: t('nav.resources') }] : []),
       { href: '/coordinator/surveys', label: t('nav.surveys') },
       // The outbox is for program coordinators only (routes/mail/outbox-pages.tsx).
       ...(isOutboxEnabled && viewer.isProgramCoordinator

@@ -1,0 +1,487 @@
+import { describe, expect, test } from 'vitest';
+import { validForm } from '../../tests/support/applicant-fixtures';
+import { fillerId } from '../../tests/support/matching-fixtures';
+import { makeTestRound } from '../../tests/support/review-fixtures';
+import { type AppRoute, fillPath, listRoutes, paramNames, routeName } from '../../tests/support/route-table';
+import { signInAs } from '../../tests/support/sign-in';
+import { scaleQuestionForm, surveySettingsForm } from '../../tests/support/survey-fixtures';
+import { createTestApp, type TestApp } from '../../tests/support/test-app';
+import {
+  seedTrustFixture,
+  TRUST_COORDINATORS,
+  TRUST_NOW,
+  type TrustFixture,
+} from '../../tests/support/trust-fixture';
+import { DEFAULT_MATCH_SETTINGS } from '../core/scoring/match-settings';
+import { answerFieldOf } from '../core/surveys/survey-answers';
+import { CSRF_FIELD } from './middleware/csrf';
+import { toSettingsFormValues } from './views/matching/settings-fields';
+import { toRoundFormValues } from './views/rounds/round-form-view';
+
+/**
+ * The authorization matrix: every route of the web app (read from Hono's route table, so nothing
+ * is forgotten), called as every kind of visitor, against the one table below that says who may.
+ *
+ * Visitors (each in a fresh app over the same seeded program, tests/support/trust-fixture.ts):
+ *   anonymous         nobody signed in, holding no link
+ *   applicant         not signed in, holding the private link of her own application (Kenya)
+ *   participant       signed in, a member of a published partnership (ke-1, round-a)
+ *   otherParticipant  signed in, a member of ANOTHER partnership of the same round
+ *   otherCountry      Nigeria's country coordinator (the per-application pages are about Kenya)
+ *   country           Kenya's country coordinator
+ *   program           a program coordinator
+ * Path parameters are real ids from the fixture (PARAMS); `:token` is the visitor's own link if
+ * they hold one (the applicant's private link, a participant's survey link), else a well-formed
+ * link that was never issued. POSTs carry this client's valid CSRF token, so what is tested is the
+ * authorization, not the CSRF check.
+ *
+ * Outcomes: 'ok' = 2xx or a 3xx that is not to sign-in (what the page is for: a POST's form is
+ * valid, so it succeeds or is refused by a rule of the domain, answered with a redirect and a
+ * message); 'sign-in' = 303 to /sign-in?next=…; a number = exactly that status (401 for the JSON
+ * API without a session, 403 for a signed-in visitor without the role, 404 where the thing exists
+ * but is not theirs to see, so that it cannot be told from a missing one).
+ *
+ * On top of the statuses, every response is searched for personal data the visitor may not see
+ * (SECRETS), and after a visitor's whole run the tables that only coordinators change are compared
+ * with the fixture's (a refused POST leaves no trace, even if a page answered 303).
+ *
+ * Decided here and enforced by routes/resources and services/resources: the resources page is one
+ * list for every participant in every country, so only PROGRAM coordinators edit it; country
+ * coordinators get 403 (the README says so under "What is promised").
+ *
+ * ADDING A ROUTE: add one line to MATRIX, `'METHOD /path/as/registered': POLICY,` using a policy
+ * below (or `{ ...POLICY, someone: 404 }`); a POST that needs a valid form gives it as
+ * `{ who: POLICY, form: (c) => ({ field: 'value' }) }`. A new path parameter needs a value in
+ * PARAMS. A route without a row fails the first test with the line to add.
+ */
+
+const VISITORS = [
+  'anonymous',
+  'applicant',
+  'participant',
+  'otherParticipant',
+  'otherCountry',
+  'country',
+  'program',
+] as const;
+type Visitor = (typeof VISITORS)[number];
+type Outcome = 'ok' | 'sign-in' | 400 | 401 | 403 | 404 | 409 | 410 | 422;
+type Policy = Record<Visitor, Outcome>;
+
+const policy = (base: Outcome, overrides: Partial<Policy> = {}): Policy => ({
+  ...(Object.fromEntries(VISITORS.map((visitor) => [visitor, base])) as Policy),
+  ...overrides,
+});
+
+/** Anyone, signed in or not. */
+const EVERYONE = policy('ok');
+/** Anyone signed in (participants and coordinators); others are sent to sign in. */
+const SIGNED_IN = policy('ok', { anonymous: 'sign-in', applicant: 'sign-in' });
+/** Program and country coordinators (lists show a country coordinator their own countries only). */
+const COORDINATORS = policy('ok', {
+  anonymous: 'sign-in',
+  applicant: 'sign-in',
+  participant: 403,
+  otherParticipant: 403,
+});
+/** Coordinators of the thing's country (Kenya) and program coordinators; another country's: 404. */
+const OWN_COUNTRY: Policy = { ...COORDINATORS, otherCountry: 404 };
+/** Program coordinators only. */
+const PROGRAM: Policy = { ...COORDINATORS, otherCountry: 403, country: 403 };
+/** The JSON API: 401 without a session instead of a redirect. */
+const API_COORDINATORS: Policy = { ...COORDINATORS, anonymous: 401, applicant: 401 };
+const API_OWN_COUNTRY: Policy = { ...API_COORDINATORS, otherCountry: 404 };
+/** The members of the partnership; anyone else signed in: 404. */
+const OWN_PARTNERSHIP = policy(404, { anonymous: 'sign-in', applicant: 'sign-in', participant: 'ok' });
+/** Whoever holds the application's private link; without it, 404. */
+const LINK_HOLDER = policy(404, { applicant: 'ok' });
+/** Whoever holds a survey link (each participant has their own); without one, 404. */
+const SURVEY_LINK_HOLDERS = policy(404, { participant: 'ok', otherParticipant: 'ok' });
+
+type Fields = Record<string, string | string[]>;
+interface RowContext {
+  f: TrustFixture;
+  /** The visitor's private application link, or one that was never issued. */
+  applicationToken: string;
+  /** The visitor's survey link, or one that was never issued. */
+  surveyToken: string;
+}
+interface Row {
+  who: Policy;
+  /** The urlencoded form a POST sends (the CSRF field is added). */
+  form?: (c: RowContext) => Fields;
+  /** A multipart upload instead: one file field and other fields. */
+  upload?: (c: RowContext) => { field: string; fileName: string; content: string; fields?: Fields };
+  query?: (c: RowContext) => string;
+  /** Path parameters other than PARAMS gives. */
+  params?: Partial<Record<string, (f: TrustFixture) => string>>;
+  /**
+   * Runs after the rows without one, lowest first: for a POST that changes what later rows need
+   * (publishing a run, withdrawing; signing out is 2, the very last).
+   */
+  last?: number;
+}
+
+const roundForm = (c: RowContext) => ({
+  ...toRoundFormValues(makeTestRound({ id: c.f.closedRoundId, name: 'September matching round' })),
+});
+const resourceForm = { title: 'Matrix guide', url: 'https://example.org/matrix', description: 'Checked' };
+const draftSurveyForm = surveySettingsForm({
+  kind: 'end-of-round',
+  titleEn: 'End-of-round survey',
+  sendOn: '2026-06-24',
+  remindOn: '2026-06-27',
+  closesOn: '2026-06-30',
+});
+
+// biome-ignore format: one route per line is the point of this table.
+const MATRIX: Record<string, Policy | Row> = {
+  // Public pages and files.
+  'GET /static/:name': EVERYONE,
+  'HEAD /static/:name': EVERYONE,
+  'GET /favicon.ico': EVERYONE,
+  'HEAD /favicon.ico': EVERYONE,
+  'GET /healthz': EVERYONE,
+  'GET /': EVERYONE,
+  'GET /how-it-works': EVERYONE,
+  'GET /faq': EVERYONE,
+  'GET /code-of-conduct': EVERYONE,
+  'GET /privacy': EVERYONE,
+  'GET /apply': EVERYONE,
+  'GET /rounds/:id': EVERYONE,
+  'GET /rounds/:id/apply': EVERYONE,
+  'POST /rounds/:id/apply': { who: EVERYONE, form: () => validForm({ name: 'Matrix Applicant', email: 'matrix.applicant@example.org' }) },
+  'GET /rounds/:id/applied': EVERYONE,
+  'POST /rounds/:id/apply/previous-answers': { who: EVERYONE, form: () => ({ 'previous-email': 'someone@example.org' }) },
+  'GET /resources': EVERYONE,
+  'GET /topics': EVERYONE,
+  'GET /reports': EVERYONE,
+  'GET /reports/:roundId': EVERYONE,
+  'GET /sign-in': EVERYONE,
+  'POST /sign-in': { who: EVERYONE, form: () => ({ email: 'nobody@example.org' }) },
+  'GET /sign-in/verify': { who: policy(400), query: () => 'token=never-issued' },
+  'POST /sign-out': { who: EVERYONE, last: 2 },
+
+  // Private links (the token is the key) and survey links.
+  'GET /applications/:token': LINK_HOLDER,
+  'GET /applications/:token/edit': LINK_HOLDER,
+  'POST /applications/edit': { who: LINK_HOLDER, form: (c) => ({ ...validForm({ name: 'Ana Wekesa', email: c.f.applicant.email, countryOfResidence: 'KE', timeZone: 'Africa/Nairobi' }), token: c.applicationToken }) },
+  'GET /applications/:token/withdraw': LINK_HOLDER,
+  'POST /applications/withdraw': { who: LINK_HOLDER, form: (c) => ({ token: c.applicationToken }), last: 1 },
+  'GET /applications/:token/carry-over': LINK_HOLDER,
+  'POST /applications/carry-over': { who: { ...LINK_HOLDER, applicant: 409 }, form: (c) => ({ token: c.applicationToken }) },
+  'GET /survey/thanks': EVERYONE,
+  'GET /survey/:token': SURVEY_LINK_HOLDERS,
+  'POST /survey/answer': { who: SURVEY_LINK_HOLDERS, form: (c) => ({ token: c.surveyToken, [answerFieldOf(c.f.sentQuestionId)]: '4' }) },
+
+  // Participants' area.
+  'GET /participant': SIGNED_IN,
+  'GET /participant/partnerships/:partnershipId': OWN_PARTNERSHIP,
+  'GET /participant/partnerships/:partnershipId/application': OWN_PARTNERSHIP,
+
+  // The coordinators' dashboard, rounds and resources.
+  'GET /coordinator': COORDINATORS,
+  'GET /coordinator/resources': PROGRAM,
+  'POST /coordinator/resources': { who: PROGRAM, form: () => resourceForm },
+  'GET /coordinator/resources/:id/edit': PROGRAM,
+  'POST /coordinator/resources/:id': { who: PROGRAM, form: () => resourceForm },
+  'POST /coordinator/resources/:id/delete': { who: PROGRAM, params: { id: (f) => f.resourceIds[2]! } },
+  'POST /coordinator/resources/:id/move': { who: PROGRAM, form: () => ({ direction: 'down' }) },
+  'GET /coordinator/rounds': COORDINATORS,
+  'GET /coordinator/rounds/new': PROGRAM,
+  'POST /coordinator/rounds': { who: PROGRAM, form: (c) => ({ ...roundForm(c), name: 'Matrix round' }) },
+  'GET /coordinator/rounds/:roundId{[^/]+}': PROGRAM,
+  'GET /coordinator/rounds/:roundId/edit': PROGRAM,
+  'POST /coordinator/rounds/:roundId/status': { who: PROGRAM, form: () => ({ to: 'finished' }) },
+  'POST /coordinator/rounds/:roundId{[^/]+}': { who: PROGRAM, form: roundForm },
+
+  // Reviewing applications (round-m; the application is Kenyan).
+  'GET /coordinator/rounds/:roundId/applications': COORDINATORS,
+  'GET /coordinator/rounds/:roundId/applications/export.csv': COORDINATORS,
+  'GET /coordinator/rounds/:roundId/applications/counts': COORDINATORS,
+  'POST /coordinator/rounds/:roundId/applications/bulk': { who: COORDINATORS, form: (c) => ({ ids: [c.f.kenyanApplicationId], action: 'waitlist' }) },
+  'GET /coordinator/rounds/:roundId/applications/:applicationId': OWN_COUNTRY,
+  'POST /coordinator/rounds/:roundId/applications/:applicationId/review': { who: OWN_COUNTRY, form: () => ({ action: 'restore' }) },
+  'POST /coordinator/rounds/:roundId/applications/:applicationId/notes': { who: OWN_COUNTRY, form: () => ({ body: 'Checked by the matrix.' }) },
+  'GET /coordinator/rounds/:roundId/waitlist': PROGRAM,
+  'POST /coordinator/rounds/:roundId/waitlist': { who: PROGRAM, form: () => ({ places: '1' }) },
+  'GET /coordinator/rounds/:roundId/imports/new': PROGRAM,
+  'POST /coordinator/rounds/:roundId/imports': { who: PROGRAM, upload: () => ({ field: 'file', fileName: 'more.csv', content: 'Name,Email,Country\nAisha Bello,aisha@example.org,NG\n' }) },
+  'GET /coordinator/rounds/:roundId/imports/:importId': PROGRAM,
+  'POST /coordinator/rounds/:roundId/imports/:importId': { who: { ...PROGRAM, program: 422 }, form: () => ({ 'map.name': '0', 'map.email': '1', 'map.countryOfResidence': '2' }) },
+
+  // A round's partnerships (round-a, under way).
+  'GET /coordinator/rounds/:roundId/partnerships': COORDINATORS,
+  'GET /coordinator/rounds/:roundId/partnerships/inactive': { who: PROGRAM, query: (c) => `application=${c.f.bystanderApplicationId}` },
+  'POST /coordinator/rounds/:roundId/partnerships/inactive': { who: PROGRAM, form: (c) => ({ applicationId: c.f.bystanderApplicationId }) },
+  'POST /coordinator/rounds/:roundId/partnerships/repair': PROGRAM,
+
+  // Matching (round-m, closed, two proposed runs; the partnership is Kenya–Britain).
+  'GET /coordinator/rounds/:roundId/matching': COORDINATORS,
+  'POST /coordinator/rounds/:roundId/matching/runs': { who: PROGRAM, form: () => ({ objective: 'total-fit' }) },
+  'GET /coordinator/rounds/:roundId/matching/runs/:runId/publish': PROGRAM,
+  'POST /coordinator/rounds/:roundId/matching/runs/:runId/publish': { who: PROGRAM, last: 1 },
+  'GET /coordinator/rounds/:roundId/matching/partnerships/:key': OWN_COUNTRY,
+  'POST /coordinator/rounds/:roundId/matching/locks': { who: PROGRAM, form: () => ({ applicationIds: [fillerId(5), fillerId(6)] }) },
+  'POST /coordinator/rounds/:roundId/matching/locks/:lockId/delete': PROGRAM,
+  'POST /coordinator/rounds/:roundId/matching/exclusions': { who: PROGRAM, form: () => ({ applicationIds: [fillerId(7), fillerId(1)] }) },
+  'POST /coordinator/rounds/:roundId/matching/exclusions/:exclusionId/delete': PROGRAM,
+  'POST /coordinator/rounds/:roundId/matching/comments': { who: OWN_COUNTRY, form: (c) => ({ applicationIds: c.f.partnershipKey.split('+'), body: 'Checked by the matrix.' }) },
+  'GET /coordinator/rounds/:roundId/matching/pair': { who: PROGRAM, query: () => `first=${fillerId(5)}&second=${fillerId(6)}` },
+  'POST /coordinator/rounds/:roundId/matching/pair': { who: PROGRAM, form: () => ({ first: fillerId(5), second: fillerId(6), intent: 'pair' }) },
+  'GET /coordinator/rounds/:roundId/matching/settings': PROGRAM,
+  'POST /coordinator/rounds/:roundId/matching/settings': { who: PROGRAM, form: () => toSettingsFormValues(DEFAULT_MATCH_SETTINGS) },
+  'GET /coordinator/rounds/:roundId/matching/compare': COORDINATORS,
+
+  // Surveys (round-a; :id is the draft survey, results are the sent one's).
+  'GET /coordinator/surveys': COORDINATORS,
+  'GET /coordinator/surveys/new': { who: PROGRAM, query: (c) => `round=${c.f.underWayRoundId}` },
+  'POST /coordinator/surveys': { who: PROGRAM, form: (c) => ({ roundId: c.f.underWayRoundId, ...draftSurveyForm }) },
+  'GET /coordinator/surveys/:id': COORDINATORS,
+  'POST /coordinator/surveys/:id/settings': { who: PROGRAM, form: () => draftSurveyForm },
+  'GET /coordinator/surveys/:id/questions/new': PROGRAM,
+  'POST /coordinator/surveys/:id/questions': { who: PROGRAM, form: () => scaleQuestionForm },
+  'GET /coordinator/surveys/:id/questions/:questionId/edit': PROGRAM,
+  'POST /coordinator/surveys/:id/questions/:questionId': { who: PROGRAM, form: () => scaleQuestionForm },
+  'POST /coordinator/surveys/:id/questions/:questionId/move': { who: PROGRAM, form: () => ({ direction: 'down' }) },
+  'POST /coordinator/surveys/:id/questions/:questionId/delete': PROGRAM,
+  'POST /coordinator/surveys/:id/schedule': PROGRAM,
+  'POST /coordinator/surveys/:id/unschedule': PROGRAM,
+  'GET /coordinator/surveys/:id/preview': COORDINATORS,
+  'GET /coordinator/surveys/:id/results': { who: COORDINATORS, params: { id: (f) => f.sentSurveyId } },
+  'GET /coordinator/surveys/:id/results.csv': { who: COORDINATORS, params: { id: (f) => f.sentSurveyId } },
+  'GET /coordinator/surveys/rounds/:roundId/report': COORDINATORS,
+  'POST /coordinator/surveys/rounds/:roundId/report/publish': PROGRAM,
+  'POST /coordinator/surveys/rounds/:roundId/report/unpublish': PROGRAM,
+
+  // Mail (the outbox in development, the queue's status with SMTP).
+  'GET /outbox': PROGRAM,
+  'GET /outbox/:id': PROGRAM,
+  'GET /outbox/:id/html': PROGRAM,
+
+  // The JSON API.
+  'GET /api/rounds/:roundId/applications': API_COORDINATORS,
+  'GET /api/rounds/:roundId/applications/:applicationId': API_OWN_COUNTRY,
+};
+
+/** Real ids for path parameters, by name (and, for the generic `:id`, by the path). */
+const PARAMS: Record<string, (f: TrustFixture, path: string, c: RowContext) => string | undefined> = {
+  roundId: (f, path) =>
+    /:roundId\/(partnerships|report)|^\/reports\//.test(path)
+      ? f.underWayRoundId
+      : path.includes('/imports')
+        ? f.openRoundId
+        : f.closedRoundId,
+  id: (f, path) => {
+    if (path.startsWith('/rounds/')) return f.openRoundId;
+    if (path.startsWith('/coordinator/resources/')) return f.resourceIds[0];
+    if (path.startsWith('/coordinator/surveys/')) return f.draftSurveyId;
+    if (path.startsWith('/outbox/')) return f.mailId;
+    return undefined;
+  },
+  applicationId: (f) => f.kenyanApplicationId,
+  partnershipId: (f) => f.participant.partnershipId,
+  runId: (f) => f.runId,
+  key: (f) => f.partnershipKey,
+  lockId: (f) => f.lockId,
+  exclusionId: (f) => f.exclusionId,
+  importId: (f) => f.importId,
+  questionId: (f) => f.questionId,
+  token: (_, path, c) => (path.startsWith('/survey/') ? c.surveyToken : c.applicationToken),
+  name: () => 'app.css',
+};
+
+/** Personal data in the fixture, and who may see it; every response to anyone else is searched. */
+// biome-ignore format: a table.
+const SECRETS: { what: string; of: (f: TrustFixture) => string; shownTo: readonly Visitor[] }[] = [
+  { what: 'the Kenyan application’s address', of: (f) => f.kenyanApplicationEmail, shownTo: ['country', 'program'] },
+  { what: 'the Kenyan application’s name', of: (f) => f.kenyanApplicationName, shownTo: ['country', 'program'] },
+  { what: 'the applicant’s address', of: (f) => f.applicant.email, shownTo: ['applicant', 'country', 'program'] },
+  { what: 'the applicant’s name', of: (f) => f.applicant.name, shownTo: ['applicant', 'country', 'program'] },
+  { what: 'the participant’s address', of: (f) => f.participant.email, shownTo: ['participant', 'country', 'program'] },
+  { what: 'the participant’s name', of: (f) => f.participant.name, shownTo: ['participant', 'country', 'program'] },
+];
+
+/** Tables only program coordinators change, and those only a coordinator of the country changes. */
+const PROGRAM_TABLES = [
+  'resources',
+  'rounds',
+  'match_runs',
+  'match_locks',
+  'match_exclusions',
+  'partnerships',
+  'partnership_members',
+  'surveys',
+  'survey_round_reports',
+  'application_imports',
+  'person_roles',
+] as const;
+const COUNTRY_TABLES = ['application_notes', 'match_comments'] as const;
+
+const rowOf = (entry: Policy | Row): Row => ('who' in entry ? entry : { who: entry });
+
+const NEVER_ISSUED_APPLICATION_TOKEN = 'A'.repeat(43);
+const NEVER_ISSUED_SURVEY_TOKEN = 'bm90LWlzc3VlZA.4102444800.bm90LXNpZ25lZC1ieS11cw';
+
+const credentialsOf = (visitor: Visitor, f: TrustFixture): RowContext => ({
+  f,
+  applicationToken: visitor === 'applicant' ? f.applicant.token : NEVER_ISSUED_APPLICATION_TOKEN,
+  surveyToken:
+    visitor === 'participant'
+      ? f.participant.surveyToken
+      : visitor === 'otherParticipant'
+        ? f.otherParticipant.surveyToken
+        : NEVER_ISSUED_SURVEY_TOKEN,
+});
+
+const EMAIL_OF: Partial<Record<Visitor, (f: TrustFixture) => string>> = {
+  participant: (f) => f.participant.email,
+  otherParticipant: (f) => f.otherParticipant.email,
+  otherCountry: () => TRUST_COORDINATORS.nigeria.email,
+  country: () => TRUST_COORDINATORS.kenya.email,
+  program: () => TRUST_COORDINATORS.program.email,
+};
+
+const outcomeOf = (response: Response): Outcome | number => {
+  const location = response.headers.get('location') ?? '';
+  if (response.status === 303 && location.startsWith('/sign-in?next=')) return 'sign-in';
+  if (response.status >= 200 && response.status < 400) return 'ok';
+  return response.status;
+};
+
+const pathFor = (route: AppRoute, row: Row, c: RowContext): string => {
+  const values: Record<string, string> = {};
+  for (const name of paramNames(route.path)) {
+    const value = row.params?.[name]?.(c.f) ?? PARAMS[name]?.(c.f, route.path, c);
+    if (value === undefined) {
+      throw new Error(`${routeName(route)}: no value for :${name}; add one to PARAMS (or params to its row)`);
+    }
+    values[name] = value;
+  }
+  const query = row.query?.(c);
+  return `${fillPath(route.path, values)}${query ? `?${query}` : ''}`;
+};
+
+const send = async (t: TestApp, route: AppRoute, row: Row, c: RowContext): Promise<Response> => {
+  const path = pathFor(route, row, c);
+  if (route.method === 'GET' || route.method === 'HEAD') return t.request(path, { method: route.method });
+  if (row.upload) {
+    const upload = row.upload(c);
+    const body = new FormData();
+    body.append(CSRF_FIELD, await t.csrfToken());
+    for (const [name, value] of Object.entries(upload.fields ?? {})) {
+      for (const item of [value].flat()) body.append(name, item);
+    }
+    body.append(upload.field, new File([upload.content], upload.fileName, { type: 'text/csv' }));
+    return t.request(path, { method: route.method, body });
+  }
+  return t.postForm(path, row.form?.(c) ?? {});
+};
+
+const fingerprint = async (t: TestApp, f: TrustFixture, tables: readonly string[]) => {
+  const db = t.database.db;
+  const print: Record<string, string[]> = {};
+  for (const table of tables) {
+    const rows = await db
+      .selectFrom(table as 'resources')
+      .selectAll()
+      .execute();
+    print[table] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  const application = await db
+    .selectFrom('applications')
+    .select(['status', 'updated_at'])
+    .where('id', '=', f.kenyanApplicationId)
+    .executeTakeFirst();
+  print.kenyanApplication = [JSON.stringify(application)];
+  return print;
+};
+
+/** Rows in the order they run: reads, then writes in table order, then the `last` ones. */
+const runOrder = (routes: AppRoute[]) => {
+  const rank = (route: AppRoute) => {
+    const row = rowOf(MATRIX[routeName(route)]!);
+    if (row.last) return 1 + row.last;
+    return route.method === 'GET' || route.method === 'HEAD' ? 0 : 1;
+  };
+  const tableOrder = Object.keys(MATRIX);
+  return [...routes].sort(
+    (a, b) => rank(a) - rank(b) || tableOrder.indexOf(routeName(a)) - tableOrder.indexOf(routeName(b)),
+  );
+};
+
+describe('the authorization matrix', () => {
+  test('every route of the app has a row, and every row a route', async () => {
+    const t = await createTestApp();
+    try {
+      const routes = listRoutes(t.app).map(routeName);
+      const missing = routes.filter((name) => !(name in MATRIX));
+      const stale = Object.keys(MATRIX).filter((name) => !routes.includes(name));
+      expect(
+        missing.map(
+          (name) =>
+            `${name} has no row in the authorization matrix (src/web/authorization-matrix.db.test.ts): ` +
+            `add \`'${name}': PROGRAM,\` (or the policy that says who may) to MATRIX`,
+        ),
+      ).toEqual([]);
+      expect(
+        stale.map((name) => `${name} is in the matrix but the app has no such route: remove its row`),
+      ).toEqual([]);
+    } finally {
+      await t.dispose();
+    }
+  });
+
+  test.each(VISITORS)(
+    'as %s, every route answers as the matrix says',
+    { timeout: 240_000 },
+    async (visitor) => {
+      const t = await createTestApp({ now: TRUST_NOW });
+      try {
+        const f = await seedTrustFixture(t);
+        const emailOf = EMAIL_OF[visitor];
+        if (emailOf) await signInAs(t, emailOf(f));
+        const c = credentialsOf(visitor, f);
+        const watched =
+          visitor === 'program'
+            ? []
+            : visitor === 'country'
+              ? PROGRAM_TABLES
+              : [...PROGRAM_TABLES, ...COUNTRY_TABLES];
+        const before = await fingerprint(t, f, watched);
+        const secrets = SECRETS.filter((secret) => !secret.shownTo.includes(visitor));
+
+        const problems: string[] = [];
+        for (const route of runOrder(listRoutes(t.app).filter((r) => routeName(r) in MATRIX))) {
+          const row = rowOf(MATRIX[routeName(route)]!);
+          const expected = row.who[visitor];
+          const response = await send(t, route, row, c);
+          const actual = outcomeOf(response);
+          const body = route.method === 'HEAD' ? '' : await response.text();
+          if (actual !== expected) {
+            problems.push(
+              `${routeName(route)}: expected ${expected}, got ${actual} (${response.status}` +
+                `${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''})`,
+            );
+          }
+          for (const secret of secrets) {
+            if (body.includes(secret.of(f))) problems.push(`${routeName(route)}: shows ${secret.what}`);
+          }
+        }
+        if (visitor !== 'program') {
+          const after = await fingerprint(t, f, watched);
+          if (visitor === 'country') delete (after as Record<string, unknown>).kenyanApplication;
+          if (visitor === 'country') delete (before as Record<string, unknown>).kenyanApplication;
+          for (const table of Object.keys(before)) {
+            if (JSON.stringify(before[table]) !== JSON.stringify(after[table])) {
+              problems.push(`changed ${table}, which ${visitor} may not change`);
+            }
+          }
+        }
+        expect(problems).toEqual([]);
+      } finally {
+        await t.dispose();
+      }
+    },
+  );
+});
