@@ -10,7 +10,10 @@ import {
   seedTrustFixture,
   TRUST_COORDINATORS,
   TRUST_NOW,
+  type TrustCredentials,
   type TrustFixture,
+  trustCredentials,
+  trustParam,
 } from '../../tests/support/trust-fixture';
 import { DEFAULT_MATCH_SETTINGS } from '../core/scoring/match-settings';
 import { answerFieldOf } from '../core/surveys/survey-answers';
@@ -30,7 +33,7 @@ import { toRoundFormValues } from './views/rounds/round-form-view';
  *   otherCountry      Nigeria's country coordinator (the per-application pages are about Kenya)
  *   country           Kenya's country coordinator
  *   program           a program coordinator
- * Path parameters are real ids from the fixture (PARAMS); `:token` is the visitor's own link if
+ * Path parameters are real ids from the fixture (TRUST_PARAMS in trust-fixture.ts); `:token` is the visitor's own link if
  * they hold one (the applicant's private link, a participant's survey link), else a well-formed
  * link that was never issued. POSTs carry this client's valid CSRF token, so what is tested is the
  * authorization, not the CSRF check.
@@ -52,7 +55,7 @@ import { toRoundFormValues } from './views/rounds/round-form-view';
  * ADDING A ROUTE: add one line to MATRIX, `'METHOD /path/as/registered': POLICY,` using a policy
  * below (or `{ ...POLICY, someone: 404 }`); a POST that needs a valid form gives it as
  * `{ who: POLICY, form: (c) => ({ field: 'value' }) }`. A new path parameter needs a value in
- * PARAMS. A route without a row fails the first test with the line to add.
+ * TRUST_PARAMS (tests/support/trust-fixture.ts). A route without a row fails the first test with the line to add.
  */
 
 const VISITORS = [
@@ -99,13 +102,7 @@ const LINK_HOLDER = policy(404, { applicant: 'ok' });
 const SURVEY_LINK_HOLDERS = policy(404, { participant: 'ok', otherParticipant: 'ok' });
 
 type Fields = Record<string, string | string[]>;
-interface RowContext {
-  f: TrustFixture;
-  /** The visitor's private application link, or one that was never issued. */
-  applicationToken: string;
-  /** The visitor's survey link, or one that was never issued. */
-  surveyToken: string;
-}
+type RowContext = TrustCredentials;
 interface Row {
   who: Policy;
   /** The urlencoded form a POST sends (the CSRF field is added). */
@@ -264,33 +261,6 @@ const MATRIX: Record<string, Policy | Row> = {
   'GET /api/rounds/:roundId/applications/:applicationId': API_OWN_COUNTRY,
 };
 
-/** Real ids for path parameters, by name (and, for the generic `:id`, by the path). */
-const PARAMS: Record<string, (f: TrustFixture, path: string, c: RowContext) => string | undefined> = {
-  roundId: (f, path) =>
-    /:roundId\/(partnerships|report)|^\/reports\//.test(path)
-      ? f.underWayRoundId
-      : path.includes('/imports')
-        ? f.openRoundId
-        : f.closedRoundId,
-  id: (f, path) => {
-    if (path.startsWith('/rounds/')) return f.openRoundId;
-    if (path.startsWith('/coordinator/resources/')) return f.resourceIds[0];
-    if (path.startsWith('/coordinator/surveys/')) return f.draftSurveyId;
-    if (path.startsWith('/outbox/')) return f.mailId;
-    return undefined;
-  },
-  applicationId: (f) => f.kenyanApplicationId,
-  partnershipId: (f) => f.participant.partnershipId,
-  runId: (f) => f.runId,
-  key: (f) => f.partnershipKey,
-  lockId: (f) => f.lockId,
-  exclusionId: (f) => f.exclusionId,
-  importId: (f) => f.importId,
-  questionId: (f) => f.questionId,
-  token: (_, path, c) => (path.startsWith('/survey/') ? c.surveyToken : c.applicationToken),
-  name: () => 'app.css',
-};
-
 /** Personal data in the fixture, and who may see it; every response to anyone else is searched. */
 // biome-ignore format: a table.
 const SECRETS: { what: string; of: (f: TrustFixture) => string; shownTo: readonly Visitor[] }[] = [
@@ -320,19 +290,12 @@ const COUNTRY_TABLES = ['application_notes', 'match_comments'] as const;
 
 const rowOf = (entry: Policy | Row): Row => ('who' in entry ? entry : { who: entry });
 
-const NEVER_ISSUED_APPLICATION_TOKEN = 'A'.repeat(43);
-const NEVER_ISSUED_SURVEY_TOKEN = 'bm90LWlzc3VlZA.4102444800.bm90LXNpZ25lZC1ieS11cw';
-
-const credentialsOf = (visitor: Visitor, f: TrustFixture): RowContext => ({
-  f,
-  applicationToken: visitor === 'applicant' ? f.applicant.token : NEVER_ISSUED_APPLICATION_TOKEN,
-  surveyToken:
-    visitor === 'participant'
-      ? f.participant.surveyToken
-      : visitor === 'otherParticipant'
-        ? f.otherParticipant.surveyToken
-        : NEVER_ISSUED_SURVEY_TOKEN,
-});
+/** Who holds a link of their own (a private application link, a survey link). */
+const LINKS_HELD: Partial<Record<Visitor, 'applicant' | 'participant' | 'otherParticipant'>> = {
+  applicant: 'applicant',
+  participant: 'participant',
+  otherParticipant: 'otherParticipant',
+};
 
 const EMAIL_OF: Partial<Record<Visitor, (f: TrustFixture) => string>> = {
   participant: (f) => f.participant.email,
@@ -352,9 +315,11 @@ const outcomeOf = (response: Response): Outcome | number => {
 const pathFor = (route: AppRoute, row: Row, c: RowContext): string => {
   const values: Record<string, string> = {};
   for (const name of paramNames(route.path)) {
-    const value = row.params?.[name]?.(c.f) ?? PARAMS[name]?.(c.f, route.path, c);
+    const value = row.params?.[name]?.(c.f) ?? trustParam(name, route.path, c);
     if (value === undefined) {
-      throw new Error(`${routeName(route)}: no value for :${name}; add one to PARAMS (or params to its row)`);
+      throw new Error(
+        `${routeName(route)}: no value for :${name}; add one to TRUST_PARAMS in tests/support/trust-fixture.ts (or params to its row)`,
+      );
     }
     values[name] = value;
   }
@@ -441,7 +406,7 @@ describe('the authorization matrix', () => {
         const f = await seedTrustFixture(t);
         const emailOf = EMAIL_OF[visitor];
         if (emailOf) await signInAs(t, emailOf(f));
-        const c = credentialsOf(visitor, f);
+        const c = trustCredentials(f, LINKS_HELD[visitor]);
         const watched =
           visitor === 'program'
             ? []

@@ -281,3 +281,64 @@ export const seedTrustFixture = async (t: TestApp): Promise<TrustFixture> => {
     applicant: { applicationId: submitted.applicationId, token: submitted.token, ...APPLICANT },
   };
 };
+
+/** The links a visitor holds: their own, or ones that were never issued (well-formed, unknown). */
+export interface TrustCredentials {
+  f: TrustFixture;
+  /** A private application link (the applicant's, or never issued). */
+  applicationToken: string;
+  /** A survey link (a participant's own, or never issued). */
+  surveyToken: string;
+}
+
+export const NEVER_ISSUED_APPLICATION_TOKEN = 'A'.repeat(43);
+export const NEVER_ISSUED_SURVEY_TOKEN = 'bm90LWlzc3VlZA.4102444800.bm90LXNpZ25lZC1ieS11cw';
+
+export const trustCredentials = (
+  f: TrustFixture,
+  holder?: 'applicant' | 'participant' | 'otherParticipant',
+): TrustCredentials => ({
+  f,
+  applicationToken: holder === 'applicant' ? f.applicant.token : NEVER_ISSUED_APPLICATION_TOKEN,
+  surveyToken:
+    holder === 'participant' || holder === 'otherParticipant'
+      ? f[holder].surveyToken
+      : NEVER_ISSUED_SURVEY_TOKEN,
+});
+
+/**
+ * Real ids for path parameters, by name (and, for the generic `:id`, by the path): round-a for a
+ * round's partnerships and report, round-o for imports, round-m (closed, with runs) otherwise.
+ * A route with a new parameter name needs a line here.
+ */
+export const TRUST_PARAMS: Record<
+  string,
+  (f: TrustFixture, path: string, c: TrustCredentials) => string | undefined
+> = {
+  roundId: (f, path) =>
+    /:roundId\/(partnerships|report)|^\/reports\//.test(path)
+      ? f.underWayRoundId
+      : path.includes('/imports')
+        ? f.openRoundId
+        : f.closedRoundId,
+  id: (f, path) => {
+    if (path.startsWith('/rounds/')) return f.openRoundId;
+    if (path.startsWith('/coordinator/resources/')) return f.resourceIds[0];
+    if (path.startsWith('/coordinator/surveys/')) return f.draftSurveyId;
+    if (path.startsWith('/outbox/')) return f.mailId;
+    return undefined;
+  },
+  applicationId: (f) => f.kenyanApplicationId,
+  partnershipId: (f) => f.participant.partnershipId,
+  runId: (f) => f.runId,
+  key: (f) => f.partnershipKey,
+  lockId: (f) => f.lockId,
+  exclusionId: (f) => f.exclusionId,
+  importId: (f) => f.importId,
+  questionId: (f) => f.questionId,
+  token: (_, path, c) => (path.startsWith('/survey/') ? c.surveyToken : c.applicationToken),
+  name: () => 'app.css',
+};
+
+export const trustParam = (name: string, routePath: string, c: TrustCredentials): string | undefined =>
+  TRUST_PARAMS[name]?.(c.f, routePath, c);
