@@ -128,6 +128,8 @@ export const uploadApplicationsCsv = async (
     fail('import.fileTooLarge', { megabytes: MAX_IMPORT_BYTES / (1024 * 1024) });
   }
   if (input.content.trim() === '') fail('import.empty');
+  // A spreadsheet saved in its own format (xlsx, ods: zip files) rather than as CSV.
+  if (input.content.includes('\u0000')) fail('import.notText');
   const rows = readCsv(input.content);
   if (rows.length < 2) fail('import.empty');
   if (rows.length - 1 > MAX_IMPORT_ROWS) fail('import.tooManyRows', { max: MAX_IMPORT_ROWS });

@@ -136,6 +136,8 @@ describe('a program coordinator', () => {
       ['', 'Choose the CSV file to import'],
       [`${HEADER}\n`, 'Choose a CSV file with a header row and at least one application'],
       ['Name,Email\n"Ana Silva,ana@example.org\n', 'The file is not a readable CSV file (Quote Not Closed'],
+      // A spreadsheet saved as .xlsx (a zip file): its NULs could not even be stored on PostgreSQL.
+      ['PK\u0003\u0004\u0014\u0000\u0006\u0000\b\u0000\u0000\u0000!\u0000', 'This is not a CSV file'],
     ];
     for (const [content, message] of cases) {
       const response = await upload('round-a', content);
