@@ -118,11 +118,7 @@ const runOn = async (database: 'sqlite' | 'postgres'): Promise<Row> => {
   }
 };
 
-const startLoad = loadavg();
-const rows: Row[] = [];
-for (const database of databases as ('sqlite' | 'postgres')[]) rows.push(await runOn(database));
-const endLoad = loadavg();
-
+// The commit measured, taken before the run (the tree may change while it runs).
 const commit = (() => {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
@@ -130,6 +126,13 @@ const commit = (() => {
     return 'unknown';
   }
 })();
+
+const startLoad = loadavg();
+const rows: Row[] = [];
+for (const database of databases as ('sqlite' | 'postgres')[]) rows.push(await runOn(database));
+const endLoad = loadavg();
+
+
 
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const statuses = (byStatus: Record<string, number>) =>
