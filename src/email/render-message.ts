@@ -11,6 +11,7 @@ import { renderReviewEmail } from './templates/application-review';
 import { renderApplicationWaitlistedEmail } from './templates/application-waitlisted';
 import { renderApplicationWithdrawnEmail } from './templates/application-withdrawn';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
+import { renderTopicEmail } from './templates/topic';
 
 export interface RenderedMessage extends RenderedEmail {
   subject: string;
@@ -101,6 +102,17 @@ export const createMessageRenderer =
           roundName: payload.round.name,
           startsOn: formatCalendarDate(payload.round.startsOn as never, locale),
           locale,
+        });
+      }
+      case 'topic': {
+        const { payload } = message;
+        return renderTopicEmail({
+          ...payload,
+          locale,
+          topicUrl: urlOf(
+            links,
+            `/topics/${encodeURIComponent(payload.topicId)}?lang=${encodeURIComponent(payload.textLocale)}`,
+          ),
         });
       }
       case 'sign-in-link': {

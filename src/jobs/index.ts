@@ -4,6 +4,7 @@ import type { Logger } from '../services/ports/runtime';
 import { duplicateCheckJob } from './definitions/duplicate-check';
 import { mailDeliveryJob } from './definitions/mail-delivery';
 import { roundScheduleJob } from './definitions/round-schedule';
+import { topicDeliveryJob } from './definitions/topic-delivery';
 import type { Job } from './job-definition';
 
 export type { Job } from './job-definition';
@@ -14,6 +15,8 @@ export const createJobs = (
   services: Services,
   options: { transport: MailTransport; mailFrom: string; logger: Logger },
 ): Job[] => [
+  // Before mail delivery, so that one `iln run-due` queues a due topic's emails and then sends them.
+  topicDeliveryJob(services),
   mailDeliveryJob(services, options),
   roundScheduleJob(services, options.logger),
   duplicateCheckJob(services),

@@ -20,6 +20,7 @@ import { apiApplications } from './routes/review/api-applications';
 import { roundPages } from './routes/rounds/round-pages';
 import { healthRoutes } from './routes/system/health';
 import { staticRoutes } from './routes/system/static';
+import { coordinatorTopicPages, publicTopicPages } from './routes/topics/topic-pages';
 import type { WebDeps } from './web-deps';
 
 /** Requests larger than this are refused with 413: every form of the program is text. */
@@ -69,6 +70,8 @@ export const createApp = (ctx: WebDeps) => {
   app.route('/', applicationPages(ctx));
   app.route('/', resourcePages(ctx));
   app.route('/coordinator/resources', coordinatorResourcePages(ctx));
+  app.route('/', publicTopicPages(ctx));
+  app.route('/coordinator', coordinatorTopicPages(ctx));
   app.route('/', authPages(ctx, auth));
   app.route('/coordinator', coordinatorPages(ctx));
   app.route('/outbox', outboxPages(ctx));

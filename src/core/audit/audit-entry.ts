@@ -33,10 +33,24 @@ export const AUDIT_ACTIONS = [
   'match.published',
   'partnership.member-left',
   'partnership.repaired',
+  'topic.created',
+  'topic.edited',
+  'topic.rescheduled',
+  'topic.deleted',
+  'topic.sent',
+  'mail.dead-letter-retried',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['application', 'round', 'person', 'match-run', 'partnership'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'application',
+  'round',
+  'person',
+  'match-run',
+  'partnership',
+  'topic',
+  'mail-message',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** One line of the trail: who (null for the system or an applicant) did what to which thing. */

@@ -8,6 +8,7 @@ import * as nameKeys from './0006-name-keys';
 import * as duplicateCheck from './0007-duplicate-check';
 import * as applicationLocale from './0008-application-locale';
 import * as matchmaking from './0010-matchmaking';
+import * as topics from './0013-topics';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-duplicate-check': duplicateCheck,
   '0008-application-locale': applicationLocale,
   '0010-matchmaking': matchmaking,
+  '0013-topics': topics,
 };

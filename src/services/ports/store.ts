@@ -6,12 +6,13 @@ import type {
 import type { AuditLog } from './audit';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
-import type { MessageQueue } from './messages';
+import type { MessagePreview, MessageQueue } from './messages';
 import type { PeopleRepository, SignInAttemptsRepository } from './people';
 import type { ProgramRepository } from './program';
 import type { ResourcesRepository } from './resources';
 import type { ApplicationReviewRepository, CoordinatorDashboardRepository } from './review';
-import type { RoundsRepository, TopicsRepository } from './rounds';
+import type { RoundsRepository } from './rounds';
+import type { TopicDeliveriesRepository, TopicsRepository } from './topics';
 
 /**
  * Every repository a use case may use, with the message queue and the audit log. A store is bound
@@ -22,6 +23,7 @@ import type { RoundsRepository, TopicsRepository } from './rounds';
 export interface Store {
   rounds: RoundsRepository;
   topics: TopicsRepository;
+  topicDeliveries: TopicDeliveriesRepository;
   applications: ApplicationsRepository;
   applicantRecords: ApplicantRecordsRepository;
   duplicates: DuplicateCheckRepository;
@@ -34,6 +36,7 @@ export interface Store {
   program: ProgramRepository;
   mail: MailQueueRepository;
   messages: MessageQueue;
+  messagePreview: MessagePreview;
   audit: AuditLog;
 }
 

@@ -2,13 +2,21 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { Config } from '../../../config/env';
 import { DomainError } from '../../../core/errors';
 import type { AppEnv } from '../../env';
+import { setFlash } from '../../flash';
 import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
-import { MailQueueStatus, OutboxList, OutboxMessage, type OutboxNotice } from '../../views/mail/outbox-views';
+import {
+  DeadLettersView,
+  MailQueueStatus,
+  OutboxList,
+  OutboxMessage,
+  type OutboxNotice,
+} from '../../views/mail/outbox-views';
 import type { WebDeps } from '../../web-deps';
 
 const LIST_LIMIT = 200;
 const PROBLEM_LIMIT = 50;
+const DEAD_LETTER_LIMIT = 200;
 
 /**
  * The email HTML is shown as its own document, sandboxed: no script, no same-origin access, no
@@ -57,38 +65,75 @@ export const outboxPages = (ctx: Pick<WebDeps, 'config' | 'services'>) => {
     return message;
   };
 
-  return new Hono<AppEnv>()
-    .use('*', async (c, next) => {
-      await next();
-      // Emails here hold sign-in links: keep them out of caches and search engines.
-      c.header('Cache-Control', 'no-store');
-      c.header('X-Robots-Tag', 'noindex');
-    })
-    .get('/', forList, async (c) => {
-      const t = c.get('t');
-      if (!isOutbox) {
-        const { counts, problems } = await mail.queueStatus(PROBLEM_LIMIT);
+  return (
+    new Hono<AppEnv>()
+      .use('*', async (c, next) => {
+        await next();
+        // Emails here hold sign-in links: keep them out of caches and search engines.
+        c.header('Cache-Control', 'no-store');
+        c.header('X-Robots-Tag', 'noindex');
+      })
+      .get('/', forList, async (c) => {
+        const t = c.get('t');
+        if (!isOutbox) {
+          const { counts, problems } = await mail.queueStatus(PROBLEM_LIMIT);
+          return renderPage(c, {
+            title: t('mail:queue.title'),
+            children: <MailQueueStatus counts={counts} problems={problems} />,
+          });
+        }
+        const messages = await mail.listOutbox(LIST_LIMIT);
         return renderPage(c, {
-          title: t('mail:queue.title'),
-          children: <MailQueueStatus counts={counts} problems={problems} />,
+          title: t('mail:outbox.title'),
+          children: <OutboxList messages={messages} notice={notice} limit={LIST_LIMIT} />,
         });
-      }
-      const messages = await mail.listOutbox(LIST_LIMIT);
-      return renderPage(c, {
-        title: t('mail:outbox.title'),
-        children: <OutboxList messages={messages} notice={notice} limit={LIST_LIMIT} />,
-      });
-    })
-    .get('/:id', forBodies, async (c) => {
-      const message = await findOutboxMessage(c.req.param('id'));
-      return renderPage(c, {
-        title: c.get('t')('mail:message.title', { subject: message.subject }),
-        children: <OutboxMessage message={message} notice={notice} />,
-      });
-    })
-    .get('/:id/html', forBodies, async (c) => {
-      const message = await findOutboxMessage(c.req.param('id'));
-      c.header('Content-Security-Policy', EMAIL_HTML_CSP);
-      return c.html(message.html);
-    });
+      })
+      // Dead letters name other people's addresses: coordinators only, even on an open outbox.
+      .get('/dead-letters', requireCoordinator(), async (c) => {
+        const viewer = c.get('viewer');
+        const messages = await mail.listDeadLetters({ viewer, limit: DEAD_LETTER_LIMIT });
+        return renderPage(c, {
+          title: c.get('t')('mail:deadLetters.title'),
+          children: (
+            <DeadLettersView
+              messages={messages}
+              limit={DEAD_LETTER_LIMIT}
+              canRetry={viewer?.isProgramCoordinator ?? false}
+              csrfToken={c.get('csrfToken')}
+            />
+          ),
+        });
+      })
+      .post('/dead-letters/retry', requireProgramCoordinator(), async (c) => {
+        const t = c.get('t');
+        const body = await c.req.parseBody({ all: true });
+        const ids = ([] as unknown[])
+          .concat(body.id ?? [])
+          .filter((id): id is string => typeof id === 'string');
+        const retried = await mail.retryDeadLetters({
+          viewer: c.get('viewer'),
+          mailIds: ids.slice(0, DEAD_LETTER_LIMIT),
+        });
+        setFlash(c, {
+          kind: retried > 0 ? 'success' : 'info',
+          message:
+            retried > 0
+              ? t('mail:deadLetters.retried', { count: retried })
+              : t('mail:deadLetters.nothingRetried'),
+        });
+        return c.redirect('/outbox/dead-letters', 303);
+      })
+      .get('/:id', forBodies, async (c) => {
+        const message = await findOutboxMessage(c.req.param('id'));
+        return renderPage(c, {
+          title: c.get('t')('mail:message.title', { subject: message.subject }),
+          children: <OutboxMessage message={message} notice={notice} />,
+        });
+      })
+      .get('/:id/html', forBodies, async (c) => {
+        const message = await findOutboxMessage(c.req.param('id'));
+        c.header('Content-Security-Policy', EMAIL_HTML_CSP);
+        return c.html(message.html);
+      })
+  );
 };

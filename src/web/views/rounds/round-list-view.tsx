@@ -43,6 +43,10 @@ export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canMana
                     <a class="table__sub" href={`/coordinator/rounds/${round.id}/applications`}>
                       {t('review:rounds.review')}
                     </a>
+                    <br />
+                    <a class="table__sub" href={`/coordinator/rounds/${round.id}/topics`}>
+                      {t('topics:calendar.link')}
+                    </a>
                   </th>
                   <td>
                     <div class={`tag tag--${round.status}`}>

@@ -27,6 +27,9 @@ export const RoundPageView = ({
       <p>
         <a class="button" href={`/coordinator/rounds/${round.id}/applications`}>
           {t('review:rounds.review')}
+        </a>{' '}
+        <a class="button" href={`/coordinator/rounds/${round.id}/topics`}>
+          {t('topics:calendar.link')}
         </a>
       </p>
       <h2>{t('review:rounds.stageHeading')}</h2>
