@@ -16,6 +16,7 @@ import { EXPORT_COLUMNS, IMPORT_FIELDS } from '../core/applications/csv-columns'
 import type { MailStatus } from '../core/mail/mail-message';
 import { ROUND_STATUSES } from '../core/rounds';
 import { DAYS_OF_WEEK } from '../core/time';
+import { TOPIC_SOURCE_LOCALE, TOPIC_TRANSLATION_LOCALES, type TopicSlotRole } from '../core/topics';
 import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
 import type { OutboxNotice } from '../web/views/mail/outbox-views';
@@ -86,6 +87,7 @@ const errorTextKeys = [
   ...[...errorsSource.matchAll(/\['[A-Z_]+', '(\w+)'\]/g)].map((match) => match[1]!),
 ];
 const sourceCodes = listSourceCodes();
+const topicSlotRoles = ['welcome', 'fortnightly', 'closing'] as const satisfies readonly TopicSlotRole[];
 const EXPANSIONS: Record<string, readonly string[]> = {
   'review:status.*': APPLICATION_STATUSES,
   'review:roundStatus.*': ROUND_STATUSES,
@@ -98,6 +100,9 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'review:email.*': REVIEW_EMAIL_KINDS,
   'mail:status.*': mailStatuses,
   'mail:outbox.*': outboxNotices,
+  'topics:language.*': [TOPIC_SOURCE_LOCALE, ...TOPIC_TRANSLATION_LOCALES],
+  'topics:calendar.slot.*': topicSlotRoles,
+  'topics:calendar.move.*': ['earlier', 'later'],
   'common:errors.*': errorTextKeys,
   'applications:private.status.*': APPLICATION_STATUSES,
   'applications:labels.*': labelKinds,

@@ -58,7 +58,7 @@ const headingTransforms = (headingLevel: number): Record<string, string> => {
 
 const sanitizeOptions = (headingLevel: number): sanitizeHtml.IOptions => ({
   allowedTags: ALLOWED_TAGS,
-  allowedAttributes: { a: ['href', 'title'], ol: ['start'], th: ['align'], td: ['align'] },
+  allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
