@@ -67,6 +67,9 @@ describe('renderTopicMarkdown', () => {
   });
 });
 
-test('the plain-text version is the Markdown with line ends made plain', () => {
+test('the plain-text version is the Markdown with line ends made plain and typed-in HTML taken out', () => {
   expect(topicPlainText('  One\r\n\r\n\r\n\r\nTwo\rThree  ')).toBe('One\n\nTwo\nThree');
+  expect(topicPlainText('Say **hi**<script>alert(1)</script> to <b>them</b> <!-- note -->, 1 < 2')).toBe(
+    'Say **hi** to them , 1 < 2',
+  );
 });

@@ -92,12 +92,18 @@ export function renderTopicMarkdown(source: string, headingLevel = 2): string {
   return html;
 }
 
+const SCRIPT_OR_STYLE = /<(script|style|textarea|iframe|noscript)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const TAG = /<\/?[a-zA-Z][^>]*>|<!--[\s\S]*?-->/g;
+
 /**
- * The plain-text version of a body: the Markdown itself, which is made to be read as text, with
- * Windows line ends made plain and runs of blank lines kept to one.
+ * The plain-text version of a body: the Markdown itself, which is made to be read as text, without
+ * the HTML tags a coordinator may have typed into it (and without the content of a script or style
+ * element), with Windows line ends made plain and runs of blank lines kept to one.
  */
 export const topicPlainText = (source: string): string =>
   source
     .replace(/\r\n?/g, '\n')
+    .replace(SCRIPT_OR_STYLE, '')
+    .replace(TAG, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { toFieldProblems } from '../../core/applications';
 import { type FieldProblem, invalidInput } from '../../core/errors';
 import type { Round } from '../../core/rounds';
-import { LocalDateSchema, LocalTimeSchema } from '../../core/time';
+import { isLocalDate, LocalDateSchema, LocalTimeSchema } from '../../core/time';
 import {
   DEFAULT_TOPIC_TIME,
   TOPIC_TRANSLATION_LOCALES,
@@ -79,7 +79,7 @@ export function parseTopicForm(form: unknown, round: Pick<Round, 'startsOn' | 'e
     if (body.length > MAX_TOPIC_BODY) problems.push({ field: `body_${locale}`, code: 'topic.bodyTooLong' });
     if (problems.length === before) translations[locale as TopicTranslationLocale] = { title, body };
   }
-  const publishOn = raw.publishOn;
+  const publishOn = raw.publishOn ?? (isLocalDate(source.publishOn) ? source.publishOn : undefined);
   if (publishOn && (publishOn < round.startsOn || publishOn > round.endsOn)) {
     problems.push({
       field: 'publishOn',
