@@ -29,9 +29,12 @@ import { MailDeliveryError, type MailTransport } from '../ports/mail';
  *   waiting message no attempt and the worker tries again after its interval, not once per message.
  */
 
-export const DEFAULT_MAIL_BATCH_SIZE = 20;
-/** Messages in flight at once within a pass. */
-const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_MAIL_BATCH_SIZE = 100;
+/**
+ * Messages in flight at once within a pass: claimed in one statement, sent side by side over the
+ * transport's few pooled connections, recorded in one statement.
+ */
+export const DEFAULT_MAIL_CONCURRENCY = 10;
 
 /** `<id@domain of MAIL_FROM>`: unique per message and the same on every attempt. */
 export const messageIdFor = (mailId: string, mailFrom: string): string => {
@@ -121,7 +124,7 @@ export const deliverMailPass = async (
   };
   // A few at a time: each group is claimed in one statement (one commit) and sent side by side,
   // so their SMTP round trips overlap and each send still finishes well within its lease.
-  const concurrency = input.concurrency ?? DEFAULT_CONCURRENCY;
+  const concurrency = input.concurrency ?? DEFAULT_MAIL_CONCURRENCY;
   let claimedCount = 0;
   for (let start = 0; start < ids.length && !input.isStopping?.(); start += concurrency) {
     temporaryFailures = 0;
