@@ -19,6 +19,49 @@ export interface TopicEmailInput extends TopicMessage {
 const checkInSection = (_input: TopicEmailInput): string[] => [];
 
 /**
+ * The words of a topic email that are the same for every recipient reading one language: made once
+ * per (language, topic) rather than once per email, since a topic goes to thousands at once. The
+ * memory holds a few topics' worth.
+ */
+const shared = new Map<
+  string,
+  {
+    preheader: string;
+    intro: string;
+    optional: string;
+    readOnline: string;
+    footer: string;
+    subject: string;
+    body: { html: string; text: string };
+  }
+>();
+const MAX_SHARED = 64;
+
+const sharedWords = (input: TopicEmailInput) => {
+  const key = JSON.stringify([input.locale, input.number, input.roundName, input.title, input.body]);
+  let words = shared.get(key);
+  if (!words) {
+    const t = getT(input.locale);
+    words = {
+      preheader: t('topics:email.preheader', { number: input.number, round: input.roundName }),
+      intro: t('topics:email.intro', { number: input.number, round: input.roundName }),
+      optional: t('topics:email.optional'),
+      readOnline: t('topics:email.readOnline'),
+      footer: t('topics:email.footer', { round: input.roundName, program: t('common:program.name') }),
+      subject: t('topics:email.subject', {
+        number: input.number,
+        title: input.title,
+        round: input.roundName,
+      }),
+      body: { html: renderTopicMarkdown(input.body, 2), text: topicPlainText(input.body) },
+    };
+    if (shared.size >= MAX_SHARED) shared.delete(shared.keys().next().value as string);
+    shared.set(key, words);
+  }
+  return words;
+};
+
+/**
  * The fortnightly topic: a greeting, one line saying which topic of which round this is, the
  * topic itself (Markdown, sanitised; the plain-text part carries the Markdown as written), the
  * check-in section, and a link to read it on the site. When the topic has no translation into
@@ -26,28 +69,18 @@ const checkInSection = (_input: TopicEmailInput): string[] => [];
  */
 export const renderTopicEmail = (input: TopicEmailInput): RenderedEmail & { subject: string } => {
   const t = getT(input.locale);
+  const words = sharedWords(input);
   const isOtherLanguage = input.textLocale !== input.locale.split('-')[0];
   const { html, text } = renderEmail({
     t,
     locale: input.locale,
-    preheader: t('topics:email.preheader', { number: input.number, round: input.roundName }),
+    preheader: words.preheader,
     heading: input.title,
-    paragraphs: [
-      t('topics:email.greeting', { name: input.name }),
-      t('topics:email.intro', { number: input.number, round: input.roundName }),
-    ],
-    rich: {
-      html: renderTopicMarkdown(input.body, 2),
-      text: topicPlainText(input.body),
-      ...(isOtherLanguage ? { lang: input.textLocale } : {}),
-    },
-    closing: [...checkInSection(input), t('topics:email.optional')],
-    action: { label: t('topics:email.readOnline'), url: input.topicUrl },
-    footer: t('topics:email.footer', { round: input.roundName, program: t('common:program.name') }),
+    paragraphs: [t('topics:email.greeting', { name: input.name }), words.intro],
+    rich: { ...words.body, ...(isOtherLanguage ? { lang: input.textLocale } : {}) },
+    closing: [...checkInSection(input), words.optional],
+    action: { label: words.readOnline, url: input.topicUrl },
+    footer: words.footer,
   });
-  return {
-    subject: t('topics:email.subject', { number: input.number, title: input.title, round: input.roundName }),
-    html,
-    text,
-  };
+  return { subject: words.subject, html, text };
 };

@@ -27,30 +27,16 @@ type GetSocket = (
  * SMTP is a conversation of small writes each waiting for an answer; with Nagle on, a small write
  * behind an unacknowledged one waits for the receiver's delayed ACK (40 ms on Linux), which made
  * every message cost about 45 ms on a fast link instead of about 2 ms. nodemailer offers no option
- * for it, only this hook; STARTTLS still upgrades the socket as usual.
+ * for it, only this hook. The socket is handed over while it connects, so nodemailer's own
+ * handlers see a refused connection or a silent server (greeting timeout) as they always do, and
+ * its pool drops that connection; STARTTLS still upgrades the socket as usual.
  */
 const connectWithoutDelay =
   (host: string, port: number): GetSocket =>
-  (options, callback) => {
+  (_options, callback) => {
     const socket = connect({ host, port });
     socket.setNoDelay(true);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      socket.destroy();
-      callback(error);
-    };
-    const timer = setTimeout(
-      () => fail(Object.assign(new Error('Connection timeout'), { code: 'ETIMEDOUT' })),
-      options.connectionTimeout ?? SMTP_TIMEOUTS.connectionTimeout,
-    );
-    socket.once('error', fail);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      socket.removeListener('error', fail);
-      // nodemailer adds its own handler on the next tick; until then an error must not go unheard.
-      socket.on('error', () => undefined);
-      callback(null, { connection: socket });
-    });
+    callback(null, { connection: socket });
   };
 
 const queryValue = (value: string): unknown =>
@@ -116,6 +102,9 @@ export const createSmtpTransport = (options: { smtpUrl: string; mailFrom: string
           text: mail.text,
           html: mail.html,
           messageId: mail.messageId,
+          // Said outright, so nodemailer does not scan every body to choose: quoted-printable keeps
+          // the mostly-ASCII text readable and safe for any server, and costs nothing to decide.
+          textEncoding: 'quoted-printable',
         });
       } catch (error) {
         const smtpError = error as SmtpError;

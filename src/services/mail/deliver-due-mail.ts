@@ -34,7 +34,7 @@ export const DEFAULT_MAIL_BATCH_SIZE = 100;
  * Messages in flight at once within a pass: claimed in one statement, sent side by side over the
  * transport's few pooled connections, recorded in one statement.
  */
-export const DEFAULT_MAIL_CONCURRENCY = 10;
+export const DEFAULT_MAIL_CONCURRENCY = 20;
 
 /** `<id@domain of MAIL_FROM>`: unique per message and the same on every attempt. */
 export const messageIdFor = (mailId: string, mailFrom: string): string => {

@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { classifyFanOutStart, isTopicDue, planTopicMessages } from '../../core/topics';
 import type { UseCaseDeps } from '../ports/deps';
+import type { PreparedTopicEmails } from '../ports/topics';
 import { numberOfTopic } from './topic-access';
 
 /**
@@ -24,6 +25,8 @@ import { numberOfTopic } from './topic-access';
 
 /** Participants per transaction. */
 export const TOPIC_FAN_OUT_BATCH = 250;
+/** Emails rendered between two turns of the event loop (a few milliseconds of work). */
+const RENDER_SLICE = 25;
 /** Topics one pass looks at. */
 const DUE_TOPICS_LIMIT = 20;
 
@@ -83,13 +86,24 @@ export const deliverTopic = async (
     });
     if (recipients.length === 0) break;
     after = recipients.at(-1)!.applicationId;
-    const prepared = await deps.store.topicDeliveries.prepareEmails(
-      planTopicMessages(topic, number, recipients),
-      deps.clock.now(),
-    );
-    queued += await deps.uow.transaction((store) =>
-      store.topicDeliveries.recordDeliveries(topic.id, prepared, deps.clock.now()),
-    );
+    const planned = planTopicMessages(topic, number, recipients);
+    // Rendered a few at a time with the event loop free in between, before the transaction.
+    const prepared: PreparedTopicEmails[] = [];
+    for (let start = 0; start < planned.length; start += RENDER_SLICE) {
+      prepared.push(
+        await deps.store.topicDeliveries.prepareEmails(
+          planned.slice(start, start + RENDER_SLICE),
+          deps.clock.now(),
+        ),
+      );
+      await yieldToEventLoop();
+    }
+    queued += await deps.uow.transaction(async (store) => {
+      let written = 0;
+      for (const part of prepared)
+        written += await store.topicDeliveries.recordDeliveries(topic.id, part, deps.clock.now());
+      return written;
+    });
     await yieldToEventLoop();
   }
 
