@@ -75,6 +75,10 @@ interface RunResult {
   emailsPerSecond: number;
   /** Peak resident set of each server process, MB. */
   peakRssMb: number[];
+  /** CPU time (user + system) of the server processes, seconds: the cost, whatever else runs. */
+  serverCpuSeconds: number;
+  /** GET /healthz every 100 ms during the run: the server kept answering while it sent. */
+  healthzMs: { p50: number; p99: number; max: number };
   received: number;
   lost: number;
   duplicated: number;
@@ -82,6 +86,8 @@ interface RunResult {
   deliveriesRecorded: number;
   mailSent: number;
   killedAfterAccepted?: number;
+  /** Messages the killed server held under a lease (taken over once it ran out). */
+  heldAtKill?: number;
   loadAverageStart: number;
   loadAverageEnd: number;
 }
@@ -95,6 +101,50 @@ const peakRssMb = (pid: number | undefined): number => {
   } catch {
     return Number.NaN;
   }
+};
+
+/** utime + stime of a live process, in seconds. */
+const cpuSeconds = (pid: number | undefined): number => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+};
+
+/** Asks GET /healthz every 100 ms until stopped; the latencies of the answers. */
+const watchHealth = () => {
+  const latencies: number[] = [];
+  let url: string | undefined;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      if (url) {
+        const started = performance.now();
+        try {
+          await fetch(`${url}/healthz`);
+          latencies.push(performance.now() - started);
+        } catch {
+          // the server is being killed or restarted
+        }
+      }
+      await sleep(100);
+    }
+  })();
+  return {
+    watch: (baseUrl: string) => {
+      url = baseUrl;
+    },
+    stop: async () => {
+      stopped = true;
+      await loop;
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const at = (q: number) =>
+        Math.round((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0) * 10) / 10;
+      return { p50: at(0.5), p99: at(0.99), max: at(1) };
+    },
+  };
 };
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -176,7 +226,12 @@ const recorded = async (database: Database) => {
       .where('kind', '=', 'topic')
       .where('status', '=', 'sent')
       .executeTakeFirstOrThrow();
-    return { deliveries: Number(deliveries.n), sent: Number(sent.n) };
+    const held = await handle.db
+      .selectFrom('mail_messages')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'sending')
+      .executeTakeFirstOrThrow();
+    return { deliveries: Number(deliveries.n), sent: Number(sent.n), held: Number(held.n) };
   } finally {
     await handle.close();
   }
@@ -217,11 +272,15 @@ const runScenario = async (
   try {
     await seed(database);
     const loadAverageStart = loadavg()[0]!;
+    const health = watchHealth();
     const first = await serve(database, sink);
     servers.push(first);
+    health.watch(first.baseUrl);
+    let cpu = 0;
     const startedAt = Date.now();
     const peaks: number[] = [];
     let killedAfterAccepted: number | undefined;
+    let heldAtKill: number | undefined;
     const isDone = async () => {
       if (sink.byRecipient.size < participants) return false;
       return (await recorded(database)).sent === participants;
@@ -229,13 +288,19 @@ const runScenario = async (
     if (scenario === 'killed') {
       await waitFor('half the emails', () => sink.accepted() >= participants / 2, 300_000, 20);
       peaks.push(peakRssMb(first.child.pid));
+      cpu += cpuSeconds(first.child.pid);
       await first.kill();
       killedAfterAccepted = sink.accepted();
-      servers.push(await serve(database, sink));
+      heldAtKill = (await recorded(database)).held;
+      const second = await serve(database, sink);
+      servers.push(second);
+      health.watch(second.baseUrl);
     }
     await waitFor('every email to be sent', isDone, 300_000 + LEASE_MS);
     const seconds = (Date.now() - startedAt) / 1000;
     peaks.push(peakRssMb(servers.at(-1)!.child.pid));
+    cpu += cpuSeconds(servers.at(-1)!.child.pid);
+    const healthzMs = await health.stop();
     const state = await recorded(database);
     let received = 0;
     let duplicated = 0;
@@ -254,13 +319,15 @@ const runScenario = async (
       seconds: Math.round(seconds * 10) / 10,
       emailsPerSecond: Math.round(participants / seconds),
       peakRssMb: peaks,
+      serverCpuSeconds: Math.round(cpu * 10) / 10,
+      healthzMs,
       received,
       lost: participants - sink.byRecipient.size,
       duplicated,
       repeatedAtSmtp,
       deliveriesRecorded: state.deliveries,
       mailSent: state.sent,
-      ...(killedAfterAccepted === undefined ? {} : { killedAfterAccepted }),
+      ...(killedAfterAccepted === undefined ? {} : { killedAfterAccepted, heldAtKill }),
       loadAverageStart: Math.round(loadAverageStart * 100) / 100,
       loadAverageEnd: Math.round(loadavg()[0]! * 100) / 100,
     };
@@ -291,11 +358,11 @@ const verdict = (result: RunResult) => {
   return correct && fast && peak < MEMORY_TARGET_MB ? 'MET' : 'MISS';
 };
 const table = [
-  '| database | scenario | participants | seconds | emails/s | peak RSS MB (per process) | lost | duplicated | repeated at SMTP | target |',
-  '|---|---|---|---|---|---|---|---|---|---|',
+  '| database | scenario | participants | seconds | emails/s | server CPU s | peak RSS MB (per process) | /healthz p99 / max ms | lost | duplicated | repeated at SMTP | target |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.database} | ${r.scenario}${r.killedAfterAccepted === undefined ? '' : ` (killed after ${r.killedAfterAccepted})`} | ${r.participants} | ${r.seconds} | ${r.emailsPerSecond} | ${r.peakRssMb.join(' / ')} | ${r.lost} | ${r.duplicated} | ${r.repeatedAtSmtp} | ${verdict(r)} |`,
+      `| ${r.database} | ${r.scenario}${r.killedAfterAccepted === undefined ? '' : ` (killed after ${r.killedAfterAccepted}, ${r.heldAtKill} held)`} | ${r.participants} | ${r.seconds} | ${r.emailsPerSecond} | ${r.serverCpuSeconds} | ${r.peakRssMb.join(' / ')} | ${r.healthzMs.p99} / ${r.healthzMs.max} | ${r.lost} | ${r.duplicated} | ${r.repeatedAtSmtp} | ${verdict(r)} |`,
   ),
 ].join('\n');
 console.log(`\n${table}`);

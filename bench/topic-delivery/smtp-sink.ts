@@ -49,6 +49,8 @@ export const startSmtpSink = async (): Promise<SmtpSink> => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
+  // A client killed mid-conversation (a SIGKILLed server process) resets its connection: expected.
+  server.on('error', () => undefined);
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,
