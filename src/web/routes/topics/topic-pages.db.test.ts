@@ -70,6 +70,11 @@ describe('a program coordinator', () => {
     expect(html).toContain('What next? (topic 9)');
     expect(html).toContain(`href="${topicsPath}/new?publishOn=2027-03-15"`);
     expect(html).toContain(`href="/rounds/${ROUND}/calendar.ics"`);
+    // A new topic starts on the first empty day of the plan still to come (it is 10 March).
+    expect((await page(`${topicsPath}/new`)).html).toContain(
+      'name="publishOn" type="date" value="2027-03-15"',
+    );
+    expect((await page(`${topicsPath}/new?publishOn=2027-04-01`)).html).toContain('value="2027-04-01"');
   });
 
   test('is shown every problem of the form at once, with what was typed kept', async () => {

@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { DateTime } from 'luxon';
 import { DomainError, isDomainError } from '../../../core/errors';
 import {
   isTopicScheduleLocked,
@@ -41,6 +42,10 @@ const formValuesOf = (topic: Topic): TopicFormValues => {
   return values;
 };
 
+/** `now` as a calendar date in `timeZone`. */
+const formatInZone = (now: Date, timeZone: string): string =>
+  DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
+
 /** A translation language the topic may be read in (`es`, `es-MX`, `es-MX,en;q=0.8`), else English. */
 const languageAsked = (value: string | undefined): string => {
   const language = (value ?? '').split(/[,;]/)[0]!.split(/[-_]/)[0]!.trim().toLowerCase();
@@ -78,9 +83,16 @@ export const coordinatorTopicPages = (ctx: WebDeps) => {
 
   app.get('/rounds/:roundId/topics/new', program, async (c) => {
     const t = c.get('t');
-    const round = await rounds.find(c.req.param('roundId'));
-    if (!round) throw new DomainError('NOT_FOUND', 'round.notFound', { id: c.req.param('roundId') });
-    const publishOn = c.req.query('publishOn');
+    const { round, entries, now } = await topics.calendar({
+      viewer: c.get('viewer'),
+      roundId: c.req.param('roundId'),
+    });
+    // The day asked for, else the first empty day of the plan still to come, else the first day.
+    const today = formatInZone(now, round.programTimeZone);
+    const nextFree = entries.find(
+      (entry) => entry.slot && entry.topics.length === 0 && entry.publishOn >= today,
+    );
+    const publishOn = c.req.query('publishOn') ?? nextFree?.publishOn;
     return renderPage(c, {
       title: t('topics:form.newTitle', { round: round.name }),
       children: (
