@@ -18,6 +18,7 @@
 //                                     reported but exits 0 (bin/iln.js then runs the sources)
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -36,6 +37,12 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Besides the sources, files whose change makes a build stale. */
 const BUILD_INPUTS = ['tsconfig.json', 'scripts/build.js', 'bin/load-cli.js'];
 const ENTRY = 'src/cli/main.ts';
+/**
+ * Worker threads' entry modules: started by URL (new Worker), so no import reaches them; each is
+ * compiled too, and a compiled module finds its thread's compiled entry through
+ * `import.meta.compiledUrl` (defined below; see src/workers/match-engine.ts).
+ */
+const THREAD_ENTRIES = /^src\/workers\/[^/]+-thread\.ts$/;
 /** Builds left by a crashed or concurrent run are removed once they are this old. */
 const ABANDONED_MS = 10 * 60_000;
 
@@ -80,11 +87,18 @@ export async function build({ root = projectRoot, distDir = distDirOf(root) } = 
     logLevel: 'silent',
   };
 
-  // 1. Which sources can `iln` reach (the verbs' dynamic imports included)?
+  // 1. Which sources can `iln` and its threads reach (the verbs' dynamic imports included)?
   const graph = await esbuild.build({
     ...common,
-    entryPoints: [join(root, ENTRY)],
+    entryPoints: [
+      join(root, ENTRY),
+      ...(existsSync(join(root, 'src', 'workers')) ? readdirSync(join(root, 'src', 'workers')) : [])
+        .map((name) => `src/workers/${name}`)
+        .filter((path) => THREAD_ENTRIES.test(path))
+        .map((path) => join(root, path)),
+    ],
     write: false,
+    outdir: join(distDir, 'graph'), // required with several entries; nothing is written
     metafile: true,
   });
   const entries = new Set(
@@ -151,6 +165,9 @@ export async function build({ root = projectRoot, distDir = distDirOf(root) } = 
     outbase: srcDir,
     outdir: stagingDir,
     plugins: [oneFilePerSource],
+    // The compiled file's own URL, which the `import.meta.url` rewrite above hides: replaced after
+    // that rewrite, so it stays the dist/ copy's. Under tsx it is undefined.
+    define: { 'import.meta.compiledUrl': 'import.meta.url' },
     // `iln serve` turns source maps on (src/cli/verbs.ts): its logged stack traces name the .ts
     // files and lines; NODE_OPTIONS=--enable-source-maps does it for any verb.
     sourcemap: 'linked',

@@ -23,9 +23,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-// @ts-expect-error plain JavaScript helper shared with scripts/test.js
 import { startPostgresCluster } from '../../scripts/pg-cluster.js';
-// @ts-expect-error plain JavaScript helper shared with scripts/test.js
 import { ensureSystemPackages } from '../../scripts/system-deps.js';
 import { LEASE_MS } from '../../src/core/mail/delivery-policy';
 import { type DatabaseHandle, openDatabase } from '../../src/db/connection';

@@ -238,4 +238,44 @@ describe('bin/iln.js and bin/load-cli.js', () => {
     expect((await checkBuild(project)).fresh).toBe(true);
     expect(iln().output).toMatchObject({ greeting: 'COMPILED!' });
   });
+
+  test("a worker thread's entry is compiled, and a compiled module starts the compiled copy", async () => {
+    // The shape of src/workers/match-engine.ts: nothing imports the thread's module; it is started
+    // by URL, found through import.meta.compiledUrl when compiled and from the source otherwise.
+    write('src/workers/echo-thread.ts', THREAD);
+    write('src/workers/start-echo.ts', START_ECHO);
+    write(
+      'src/cli/main.ts',
+      `import { startEcho } from '../workers/start-echo';
+export const runCli = async (): Promise<number> => {
+  process.stdout.write(JSON.stringify({ thread: await startEcho() }));
+  return 0;
+};
+`,
+    );
+    const { build: id } = await build({ root: project });
+    const compiledThread = `dist/${id}/workers/echo-thread.js`;
+    write(compiledThread, read(compiledThread).replace('"source"', '"compiled"')); // which copy ran
+    expect(iln().output).toEqual({ thread: 'compiled' });
+    rmSync(join(project, 'dist'), { recursive: true, force: true });
+    expect(iln().output).toEqual({ thread: 'source' });
+  });
 });
+
+const THREAD = `import { parentPort } from 'node:worker_threads';
+parentPort?.postMessage('source');
+`;
+
+const START_ECHO = `import { Worker } from 'node:worker_threads';
+export const startEcho = (): Promise<string> => {
+  const entry = import.meta.compiledUrl
+    ? new URL('./echo-thread.js', import.meta.compiledUrl)
+    : new URL('./echo-thread.ts', import.meta.url);
+  // A thread does not inherit tsx: from the sources, register it first (src/workers/thread-boot.mjs).
+  const boot = entry.href.endsWith('.ts')
+    ? "await (await import('tsx/esm/api')).register(); await import(process.env.ILN_THREAD);"
+    : "await import(process.env.ILN_THREAD);";
+  const thread = new Worker(boot, { eval: true, env: { ...process.env, ILN_THREAD: entry.href } });
+  return new Promise((resolve) => thread.once('message', (kind: string) => { void thread.terminate(); resolve(kind); }));
+};
+`;

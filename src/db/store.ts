@@ -15,6 +15,7 @@ import { createResourcesRepository } from './repositories/resources/resources-re
 import { createApplicationReviewRepository } from './repositories/review/application-review-repository';
 import { createCoordinatorDashboardRepository } from './repositories/review/coordinator-dashboard-repository';
 import { createRoundsRepository } from './repositories/rounds/rounds-repository';
+import { createSurveysRepository } from './repositories/surveys/surveys-repository';
 import { createTopicDeliveriesRepository } from './repositories/topics/topic-deliveries-repository';
 import { createTopicsRepository } from './repositories/topics/topics-repository';
 import type { Database } from './schema';
@@ -45,6 +46,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     matching: () => createMatchingRepository(db),
     program: () => createProgramRepository(db),
     mail: () => createMailQueueRepository(db),
+    surveys: () => createSurveysRepository(db),
     messages: () => createMessageQueue(db, options.render),
     messagePreview: () => ({ render: async (message) => options.render(message) }),
     audit: () => createAuditLog(db),

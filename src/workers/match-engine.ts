@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import type { MatchRun } from '../core/matchmaking';
 import type { ComputedMatch, MatchEngine } from '../services/ports/match-engine';
+import { encodeSnapshotInTurns } from './encode-snapshot';
 
 /** A thread's failure, with its message and stack; never shown to anyone, only logged. */
 export class MatchEngineError extends Error {
@@ -7,13 +9,23 @@ export class MatchEngineError extends Error {
 }
 
 type Reply =
-  | { id: number; ok: true; computed: ComputedMatch }
+  | { id: number; ok: true; result: string; explanations: string; seconds: number }
   | { id: number; ok: false; message: string; stack?: string };
 
 interface Pending {
+  snapshotJson: string;
   resolve: (computed: ComputedMatch) => void;
   reject: (error: Error) => void;
 }
+
+/**
+ * The thread's module: compiled beside this one when this one is compiled (starting in about a
+ * tenth of a second), else the source, which the thread compiles through tsx (several tenths).
+ */
+const threadEntry = (): URL =>
+  import.meta.compiledUrl
+    ? new URL('./match-engine-thread.js', import.meta.compiledUrl)
+    : new URL('./match-engine-thread.ts', import.meta.url);
 
 /**
  * Match runs off the main thread: runs are computed in a worker thread, so a run over thousands of
@@ -35,15 +47,20 @@ export const createThreadMatchEngine = (): MatchEngine & { close: () => Promise<
 
   const start = (): Worker => {
     const thread = new Worker(new URL('./thread-boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./match-engine-thread.ts', import.meta.url).href },
+      workerData: { entry: threadEntry().href },
     });
     thread.unref();
     thread.on('message', (reply: Reply) => {
       const request = pending.get(reply.id);
       if (!request) return;
       pending.delete(reply.id);
-      if (reply.ok) request.resolve(reply.computed);
-      else request.reject(Object.assign(new MatchEngineError(reply.message), { stack: reply.stack }));
+      if (reply.ok) {
+        request.resolve({
+          result: JSON.parse(reply.result) as MatchRun,
+          stored: { snapshot: request.snapshotJson, result: reply.result, explanations: reply.explanations },
+          seconds: reply.seconds,
+        });
+      } else request.reject(Object.assign(new MatchEngineError(reply.message), { stack: reply.stack }));
       if (pending.size === 0) thread.unref();
     });
     thread.on('error', (error) => {
@@ -58,15 +75,17 @@ export const createThreadMatchEngine = (): MatchEngine & { close: () => Promise<
   };
 
   return {
-    compute: (snapshot) =>
-      new Promise<ComputedMatch>((resolve, reject) => {
+    compute: async (snapshot) => {
+      const snapshotJson = await encodeSnapshotInTurns(snapshot);
+      return new Promise<ComputedMatch>((resolve, reject) => {
         worker ??= start();
         const id = ++nextId;
-        pending.set(id, { resolve, reject });
+        pending.set(id, { snapshotJson, resolve, reject });
         // While it works for someone, the thread keeps the process alive (a run is never cut off).
         worker.ref();
-        worker.postMessage({ id, snapshot });
-      }),
+        worker.postMessage({ id, snapshotJson });
+      });
+    },
     close: async () => {
       const thread = worker;
       worker = undefined;

@@ -1,7 +1,7 @@
 // The first module of every worker thread the program starts (match-engine.ts). A worker does not
-// inherit the main thread's TypeScript loader, so when its entry is a .ts source (always: the
-// compiled copy in dist/ resolves import.meta.url to the sources, see scripts/build.js) tsx is
-// registered here first, for this thread.
+// inherit the main thread's TypeScript loader, so when its entry is a .ts source (the program runs
+// from the sources, not from dist/: see scripts/build.js) tsx is registered here first, for this
+// thread.
 import { workerData } from 'node:worker_threads';
 
 if (workerData.entry.endsWith('.ts')) {

@@ -7,7 +7,6 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { expect, test } from 'vitest';
-// @ts-expect-error plain JavaScript helper shared with scripts/test.js
 import { startPostgresCluster as startCluster } from '../../scripts/pg-cluster.js';
 import { assembleContainer } from '../../src/composition/container';
 import type { ApplicationAnswers } from '../../src/core/applications';

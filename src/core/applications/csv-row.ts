@@ -10,6 +10,7 @@ import {
   type ImportRowProblem,
   normalise,
   readFlag,
+  restoreFormula,
   splitList,
 } from './csv-columns';
 import { INTEREST_IDS } from './interest-taxonomy';
@@ -238,7 +239,7 @@ export function parseImportRow(
     const choice = mapping[field];
     if (choice === 'none') return undefined;
     if (choice === 'yes') return 'yes';
-    return (cells[choice] ?? '').trim();
+    return restoreFormula(cells[choice] ?? '').trim();
   };
   const problems: ImportRowProblem[] = [];
   const country = findCountryCode(cell('countryOfResidence') ?? '');

@@ -4,7 +4,7 @@ import sanitizeHtml from 'sanitize-html';
 /**
  * A topic's Markdown as HTML that is safe to put in a page or an email: Markdown by `marked`
  * (CommonMark + GitHub tables and strikethrough), then every tag and attribute not on a short
- * allow-list removed by `sanitize-html` (ADR 0013). Coordinators are trusted people, but a pasted
+ * allow-list removed by `sanitize-html` (ADR 0017). Coordinators are trusted people, but a pasted
  * snippet, a compromised account or a mistake must never put script, forms, frames, styles,
  * tracking images or `javascript:` links in front of thousands of participants.
  *

@@ -8,7 +8,10 @@ import * as nameKeys from './0006-name-keys';
 import * as duplicateCheck from './0007-duplicate-check';
 import * as applicationLocale from './0008-application-locale';
 import * as matchmaking from './0010-matchmaking';
-import * as topics from './0013-topics';
+import * as applicationPrivateLinks from './0011-application-private-links';
+import * as runningMembership from './0012-running-membership';
+import * as surveys from './0013-surveys';
+import * as topics from './0014-topics';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +24,8 @@ export const migrations: Record<string, Migration> = {
   '0007-duplicate-check': duplicateCheck,
   '0008-application-locale': applicationLocale,
   '0010-matchmaking': matchmaking,
-  '0013-topics': topics,
+  '0011-application-private-links': applicationPrivateLinks,
+  '0012-running-membership': runningMembership,
+  '0013-surveys': surveys,
+  '0014-topics': topics,
 };

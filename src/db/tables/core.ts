@@ -62,7 +62,10 @@ export interface ApplicationsTable {
   country_code: string;
   status: string;
   answers: string; // JSON ApplicationAnswers
-  /** SHA-256 of the private edit link's token; the token itself is only ever in the email. */
+  /**
+   * SHA-256 of the token of the private link in the confirmation email; the token itself is only
+   * ever in the email. Links emailed later are in application_private_links (0011).
+   */
   edit_token_hash: string | null;
   submitted_at: string;
   updated_at: string;

@@ -1,12 +1,12 @@
 /**
- * Row types of the topic tables (migration 0013-topics), and the columns 0013 adds to `topics`
+ * Row types of the topic tables (migration 0014-topics), and the columns 0014 adds to `topics`
  * (whose first columns are in applicant.ts). Encoded like every table: ISO-8601 UTC instants as
  * text, `YYYY-MM-DD` dates, `HH:MM` times (docs/decisions/0002).
  */
 export interface TopicScheduleColumns {
   /** Wall-clock time on `publish_on`, in the round's zone. */
   publish_time: string;
-  /** `publish_on` + `publish_time` in the round's zone, as an instant; null only for a pre-0013 row. */
+  /** `publish_on` + `publish_time` in the round's zone, as an instant; null only for a pre-0014 row. */
   due_at: string | null;
   /** `draft` (never sent nor shown) or `scheduled`. */
   status: string;

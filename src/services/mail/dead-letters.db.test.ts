@@ -56,16 +56,16 @@ test('a refused message becomes a dead letter that a program coordinator sends a
   await t.ctx.services.mail.deliverDue({ transport: refusing, mailFrom: t.ctx.config.mailFrom });
   expect(await mail().findMailMessage(id)).toMatchObject({ status: 'failed', attempts: 1 });
 
+  // The mail queue names people of every country: country coordinators neither see nor retry it.
   await signInAs(t, 'ng@example.org');
-  const seen = await (await t.request('/outbox/dead-letters')).text();
-  expect(seen).toContain('gone@example.org');
-  expect(seen).toContain('550 No such mailbox here');
-  expect(seen).toContain('Only program coordinators can send these again.');
+  expect((await t.request('/outbox/dead-letters')).status).toBe(403);
   expect((await t.postForm('/outbox/dead-letters/retry', { id })).status).toBe(403);
 
   signOut(t);
   await signInAs(t, 'lead@example.org');
   const list = await (await t.request('/outbox/dead-letters')).text();
+  expect(list).toContain('gone@example.org');
+  expect(list).toContain('550 No such mailbox here');
   expect(list).toContain('Send all of these again');
   const retried = await t.postForm('/outbox/dead-letters/retry', { id });
   expect(retried.status).toBe(303);

@@ -1,18 +1,20 @@
 import type { MailMessage } from '../../core/mail/mail-message';
 import { actorIdOf, type Viewer } from '../../core/people/viewer';
-import { assertCoordinator, assertProgramCoordinator } from '../people/access';
+import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
+import type { OutboxReader } from './outbox';
 
 /**
  * The dead-letter list: messages the queue gave up on (MAX_ATTEMPTS temporary failures, or an
- * address the receiving server refused). Any coordinator may see it; a program coordinator may send
- * a message again, which puts it back in the queue with a fresh run of attempts and backoff.
+ * address the receiving server refused). Read like the rest of the mail queue (outbox.ts: program
+ * coordinators, or a development copy on its own machine); a program coordinator may send a
+ * message again, which puts it back in the queue with a fresh run of attempts and backoff.
  */
 export const listDeadLetters = (
   deps: UseCaseDeps,
-  input: { viewer: Viewer | null; limit: number },
+  input: { reader: OutboxReader; limit: number },
 ): Promise<MailMessage[]> => {
-  assertCoordinator(input.viewer, 'see undelivered mail');
+  if (!input.reader.isLocalDevelopment) assertProgramCoordinator(input.reader.viewer, 'see undelivered mail');
   return deps.store.mail.listDeadLetters(input.limit);
 };
 

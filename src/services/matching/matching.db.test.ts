@@ -107,7 +107,8 @@ describe('running matching', () => {
       expect(new Set(partnership.applicationIds.map(languageOf)).size).toBe(1);
     }
     expect(run.result.certificate.pairStage.certified).toBe(true);
-    expect(run.explanations).toHaveLength(run.result.partnerships.length);
+    const board = await services.matching.board({ viewer: program, roundId: 'round-a', runId: run.id });
+    expect(board.run?.explanations.size).toBe(run.result.partnerships.length);
     const audit = await database.db.selectFrom('audit_log').select('action').execute();
     expect(audit.map((row) => row.action)).toEqual(['round.transitioned', 'match.run']);
   });
@@ -175,6 +176,16 @@ describe('running matching', () => {
     await expect(
       services.matching.lock({ viewer: program, roundId: 'round-a', applicationIds: ['ke-1', 'gb-1'] }),
     ).resolves.toEqual({ locked: true });
+    // Someone already kept with another person cannot be locked a second time (a run would drop it).
+    await expect(
+      services.matching.lock({ viewer: program, roundId: 'round-a', applicationIds: ['ng-1', 'gb-1'] }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ field: 'applicationIds', code: 'match.alreadyLocked', params: { applications: 'gb-1' } }],
+    });
+    await expect(
+      services.matching.lock({ viewer: program, roundId: 'round-a', applicationIds: ['gb-1', 'ke-1'] }),
+    ).resolves.toEqual({ locked: false });
   });
 
   test('only program coordinators run and edit; a country coordinator sees only their countries', async () => {
@@ -188,6 +199,7 @@ describe('running matching', () => {
     for (const partnership of board.run?.result.partnerships ?? []) {
       expect(partnership.applicationIds.some((id) => countryOf(id) === 'KE')).toBe(true);
     }
+    expect(board.run?.result.byCountry.map((row) => row.country)).toEqual(['KE']);
     await expect(
       services.matching.comment({
         viewer: kenya,

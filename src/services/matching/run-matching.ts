@@ -4,7 +4,7 @@ import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round, RoundStatus } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
-import type { StoredMatchRun } from '../ports/matching';
+import type { MatchRunRecord } from '../ports/matching';
 import { moveRound } from '../rounds/transition-round';
 import { buildMatchSnapshot } from './match-snapshot';
 
@@ -27,7 +27,7 @@ export const assertMatchable = (round: Round): void => {
 export const runMatching = async (
   deps: UseCaseDeps,
   input: { viewer: Viewer | null; roundId: string; objective?: MatchObjective },
-): Promise<StoredMatchRun> => {
+): Promise<MatchRunRecord> => {
   const viewer = assertProgramCoordinator(input.viewer, 'run matching');
   const round = await deps.store.rounds.getRound(input.roundId);
   assertMatchable(round);
@@ -44,9 +44,8 @@ export const runMatching = async (
       id: deps.ids.newId(),
       roundId: round.id,
       status: 'proposed',
-      snapshot,
       result: computed.result,
-      explanations: computed.explanations,
+      stored: computed.stored,
       seconds: computed.seconds,
       createdByPersonId: actorIdOf(viewer),
       createdAt: now,

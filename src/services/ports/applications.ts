@@ -10,6 +10,7 @@ export interface NewApplication {
   personId: string | null;
   status: ApplicationStatus;
   answers: ApplicationAnswers;
+  /** The hash of the token of the private link in the confirmation email; null when none is sent. */
   editTokenHash: string | null;
   submittedAt: Date;
   /** The language they applied in; the program's default when not given. */
@@ -30,6 +31,7 @@ export interface ApplicationsRepository {
   findApplication: (id: string) => Promise<Application | undefined>;
   getApplication: (id: string) => Promise<Application>;
   findApplicationByEmail: (roundId: string, email: string) => Promise<Application | undefined>;
+  /** The application a private link opens: the confirmation's link or any link emailed since. */
   findApplicationByTokenHash: (tokenHash: string) => Promise<Application | undefined>;
   /** The person's most recent application in any round (a returning participant's answers). */
   findLatestApplicationByEmail: (email: string) => Promise<Application | undefined>;
@@ -37,8 +39,10 @@ export interface ApplicationsRepository {
   listRoundApplications: (roundId: string) => Promise<Application[]>;
   updateAnswers: (id: string, answers: ApplicationAnswers, now: Date) => Promise<void>;
   setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
-  /** Replaces the private link's token hash: earlier links stop working. */
-  setEditTokenHash: (id: string, tokenHash: string, now: Date) => Promise<void>;
+  /** Adds a private link to an application; the links it already has keep working. */
+  addPrivateLink: (applicationId: string, tokenHash: string, now: Date) => Promise<void>;
+  /** When the newest link added with addPrivateLink was made; undefined when none was. */
+  findLatestPrivateLinkAt: (applicationId: string) => Promise<Date | undefined>;
 }
 
 export interface PrefillLink {

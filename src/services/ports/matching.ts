@@ -1,6 +1,7 @@
 import type { ApplicationAnswers } from '../../core/applications/application-answers';
 import type { MatchRun, MatchSnapshot, Partnership, PartnershipExplanation } from '../../core/matchmaking';
 import type { MatchSettingsInput } from '../../core/scoring/match-settings';
+import type { EncodedMatchRun } from './match-engine';
 
 /** An accepted application as matchmaking reads it: the answers, and who the person is. */
 export interface MatchCandidate {
@@ -32,6 +33,9 @@ export interface StoredMatchRun {
   createdAt: Date;
   publishedAt: Date | null;
 }
+
+/** A run as recorded, without its snapshot and explanations (findRun reads those). */
+export type MatchRunRecord = Omit<StoredMatchRun, 'snapshot' | 'explanations'>;
 
 /** A run without its snapshot and result: for lists. */
 export interface MatchRunSummary {
@@ -116,13 +120,22 @@ export interface MatchingRepository {
   /** Person-key pairs of everyone who shared a partnership in another round. */
   listPastPartnerKeys: (exceptRoundId: string) => Promise<[string, string][]>;
 
-  insertRun: (run: Omit<StoredMatchRun, 'number' | 'publishedAt'>) => Promise<StoredMatchRun>;
+  /**
+   * Records a run. Its snapshot, result and explanations come as the JSON the engine made
+   * (`stored`), so they are not serialised again; `result` gives the columns lists read.
+   */
+  insertRun: (
+    run: Omit<MatchRunRecord, 'number' | 'publishedAt'> & { stored: EncodedMatchRun },
+  ) => Promise<MatchRunRecord>;
   findRun: (roundId: string, runId: string) => Promise<StoredMatchRun | undefined>;
   findLatestRun: (roundId: string) => Promise<StoredMatchRun | undefined>;
   /** Newest first. */
   listRuns: (roundId: string) => Promise<MatchRunSummary[]>;
-  /** Marks the run published and every other run of the round superseded. */
-  markRunPublished: (roundId: string, runId: string, personId: string | null, now: Date) => Promise<void>;
+  /**
+   * Marks a proposed run published and every other proposed run of the round superseded. False,
+   * changing nothing, when the run is not proposed (published already, or superseded).
+   */
+  markRunPublished: (roundId: string, runId: string, personId: string | null, now: Date) => Promise<boolean>;
 
   listLocks: (roundId: string) => Promise<MatchLock[]>;
   /** False when the same group was locked already. */
@@ -158,9 +171,16 @@ export interface MatchingRepository {
   insertPartnerships: (partnerships: readonly NewPartnership[], now: Date) => Promise<void>;
   /** Active partnerships of the round (members who left included). */
   listActivePartnerships: (roundId: string) => Promise<StoredPartnership[]>;
+  /** Every partnership of the round, active or ended, in the order they were made. */
+  listPartnerships: (roundId: string) => Promise<StoredPartnership[]>;
+  findPartnership: (partnershipId: string) => Promise<StoredPartnership | undefined>;
   /** Every partnership, active or ended, a person was ever in. */
   listPartnershipsOfPerson: (personId: string) => Promise<StoredPartnership[]>;
-  /** The member leaves; a partnership left with fewer than two ends. Returns the partnership. */
+  /**
+   * The member leaves; a partnership left with fewer than two ends, and whoever is left alone is
+   * marked as out of it (`partnership-ended`). Returns the partnership, or undefined when the
+   * application is in no running partnership.
+   */
   markMemberLeft: (
     applicationId: string,
     reason: string,

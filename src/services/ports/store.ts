@@ -12,6 +12,7 @@ import type { ProgramRepository } from './program';
 import type { ResourcesRepository } from './resources';
 import type { ApplicationReviewRepository, CoordinatorDashboardRepository } from './review';
 import type { RoundsRepository } from './rounds';
+import type { SurveysRepository } from './surveys';
 import type { TopicDeliveriesRepository, TopicsRepository } from './topics';
 
 /**
@@ -35,6 +36,7 @@ export interface Store {
   matching: MatchingRepository;
   program: ProgramRepository;
   mail: MailQueueRepository;
+  surveys: SurveysRepository;
   messages: MessageQueue;
   messagePreview: MessagePreview;
   audit: AuditLog;

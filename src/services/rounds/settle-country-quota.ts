@@ -1,7 +1,7 @@
 import { settleQuotaAtClose } from '../../core/applications';
-import { hashToken } from '../../core/applications/application-token';
 import { roundFactsOf } from '../../core/messages/messages';
 import type { Round } from '../../core/rounds';
+import { addPrivateLink } from '../applications/private-links';
 import type { UseCaseDeps } from '../ports/deps';
 import type { CountryScope } from '../ports/review';
 import type { Store } from '../ports/store';
@@ -11,10 +11,12 @@ import type { Store } from '../ports/store';
  * pending applications beyond their country's cap move to the waitlist, each applicant is told by
  * email, and the round's audit trail records the cap and the counts.
  *
- * The email carries a new private link. Links are stored only as hashes, so the one in the
- * confirmation cannot be sent again; the new one replaces it (the email says so), which is also
- * what re-sending a link does. Runs inside the transaction that closes the round, so the moves,
- * the emails and the round's new state commit together or not at all.
+ * The email carries a private link. Links are stored only as hashes, so the one in the
+ * confirmation cannot be sent again: a new one is added beside it (applications/private-links.ts,
+ * ADR 0013). It does not replace the confirmation's link, which the applicant may have kept or
+ * bookmarked: nothing about the close makes that link unsafe, and cancelling it would only strand
+ * people whose waitlist email went to spam. Runs inside the transaction that closes the round, so
+ * the moves, the emails and the round's new state commit together or not at all.
  */
 export interface QuotaSettlementResult {
   /** Places each country may hold; null when the quota is off. */
@@ -51,8 +53,7 @@ export const settleCountryQuota = async (
     if (!moved) continue;
     waitlisted.push(id);
     const application = await store.applications.getApplication(id);
-    const token = deps.ids.newToken();
-    await store.applications.setEditTokenHash(id, hashToken(token), now);
+    const token = await addPrivateLink(deps, store, id, now);
     await store.messages.enqueue(
       {
         kind: 'application-waitlisted-by-quota',

@@ -42,7 +42,6 @@ export const writtenApplication = (row: Row, answers: ApplicationAnswers): Appli
   countryCode: row.country_code,
   status: row.status as ApplicationStatus,
   answers,
-  editTokenHash: row.edit_token_hash,
   submittedAt: new Date(row.submitted_at),
   updatedAt: new Date(row.updated_at),
   // Rows are never without one (the column defaults to the program's language); the type allows it.
@@ -106,11 +105,18 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
       return row ? toStoredApplication(row) : undefined;
     },
     findApplicationByTokenHash: async (tokenHash) => {
-      const row = await db
-        .selectFrom('applications')
-        .selectAll()
-        .where('edit_token_hash', '=', tokenHash)
-        .executeTakeFirst();
+      const row =
+        (await db
+          .selectFrom('applications')
+          .selectAll()
+          .where('edit_token_hash', '=', tokenHash)
+          .executeTakeFirst()) ??
+        (await db
+          .selectFrom('application_private_links as link')
+          .innerJoin('applications', 'applications.id', 'link.application_id')
+          .selectAll('applications')
+          .where('link.token_hash', '=', tokenHash)
+          .executeTakeFirst());
       return row ? toStoredApplication(row) : undefined;
     },
     findLatestApplicationByEmail: async (email) => {
@@ -143,7 +149,21 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         updated_at: now.toISOString(),
       }),
     setStatus: (id, status, now) => changeOne(id, { status, updated_at: now.toISOString() }),
-    setEditTokenHash: (id, tokenHash, now) =>
-      changeOne(id, { edit_token_hash: tokenHash, updated_at: now.toISOString() }),
+    addPrivateLink: async (applicationId, tokenHash, now) => {
+      await db
+        .insertInto('application_private_links')
+        .values({ token_hash: tokenHash, application_id: applicationId, created_at: now.toISOString() })
+        .execute();
+    },
+    findLatestPrivateLinkAt: async (applicationId) => {
+      const row = await db
+        .selectFrom('application_private_links')
+        .select('created_at')
+        .where('application_id', '=', applicationId)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? new Date(row.created_at) : undefined;
+    },
   };
 };

@@ -147,9 +147,9 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
           number,
           status: run.status,
           objective: run.result.objective,
-          snapshot: JSON.stringify(run.snapshot),
-          result: JSON.stringify(run.result),
-          explanations: JSON.stringify(run.explanations),
+          snapshot: run.stored.snapshot,
+          result: run.stored.result,
+          explanations: run.stored.explanations,
           total_fit: run.result.totalFit,
           solver_weight: run.result.solverWeight,
           is_optimal: run.result.certificate.pairStage.certified ? 1 : 0,
@@ -160,7 +160,8 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
           published_by_person_id: null,
         })
         .execute();
-      return { ...run, number, publishedAt: null };
+      const { stored: _stored, ...record } = run;
+      return { ...record, number, publishedAt: null };
     },
     findRun: async (roundId, runId) => {
       const row = await db
@@ -217,6 +218,15 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
       });
     },
     markRunPublished: async (roundId, runId, personId, now) => {
+      // Only a proposed run is published: of two publishes racing, the second changes nothing.
+      const published = await db
+        .updateTable('match_runs')
+        .set({ status: 'published', published_at: now.toISOString(), published_by_person_id: personId })
+        .where('round_id', '=', roundId)
+        .where('id', '=', runId)
+        .where('status', '=', 'proposed')
+        .executeTakeFirst();
+      if (Number(published.numUpdatedRows) !== 1) return false;
       await db
         .updateTable('match_runs')
         .set({ status: 'superseded' })
@@ -224,12 +234,7 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
         .where('id', '!=', runId)
         .where('status', '=', 'proposed')
         .execute();
-      await db
-        .updateTable('match_runs')
-        .set({ status: 'published', published_at: now.toISOString(), published_by_person_id: personId })
-        .where('round_id', '=', roundId)
-        .where('id', '=', runId)
-        .execute();
+      return true;
     },
 
     listLocks: async (roundId) =>
@@ -401,6 +406,22 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
           .orderBy('id')
           .execute(),
       ),
+    listPartnerships: async (roundId) =>
+      withMembers(
+        await db
+          .selectFrom('partnerships')
+          .selectAll()
+          .where('round_id', '=', roundId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+      ),
+    findPartnership: async (partnershipId) => {
+      const [partnership] = await withMembers(
+        await db.selectFrom('partnerships').selectAll().where('id', '=', partnershipId).execute(),
+      );
+      return partnership;
+    },
     listPartnershipsOfPerson: async (personId) =>
       withMembers(
         await db
@@ -441,6 +462,13 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
           .updateTable('partnerships')
           .set({ status: 'ended', ended_at: at, end_reason: 'member-left' })
           .where('id', '=', membership.id)
+          .execute();
+        // Whoever is left alone is out of it too, free to be placed again (migration 0011).
+        await db
+          .updateTable('partnership_members')
+          .set({ left_at: at, left_reason: 'partnership-ended' })
+          .where('partnership_id', '=', membership.id)
+          .where('left_at', 'is', null)
           .execute();
       }
       const [partnership] = await withMembers(

@@ -23,7 +23,7 @@ const toTopic = (row: TopicRow, translations: Topic['translations']): Topic => (
   body: row.body,
   publishOn: row.publish_on,
   publishTime: row.publish_time,
-  // Only a topic written before migration 0013 could lack it, and 0013 fills those in.
+  // Only a topic written before migration 0014 could lack it, and 0014 fills those in.
   dueAt: new Date(row.due_at ?? `${row.publish_on}T09:00:00.000Z`),
   status: row.status as TopicStatus,
   publishedAt: row.published_at ? new Date(row.published_at) : null,

@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { isDomainError } from '../../../core/errors';
 import { findRoundPhase, isAcceptingApplications, type Round } from '../../../core/rounds';
 import { translateError, translateProblem } from '../../../i18n/problems';
+import { APPLY_RATE_LIMIT } from '../../../services/applications/submit-application';
 import { clientIpAddress } from '../../client-address';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
@@ -54,6 +55,8 @@ export const applicationPages = (ctx: WebDeps) => {
       prefilled?: boolean;
       previousError?: string;
       previousEmail?: string;
+      /** A refusal of the whole form (too many tries), shown above it. */
+      formError?: string;
     } = {},
   ) =>
     renderPage(c, {
@@ -65,6 +68,7 @@ export const applicationPages = (ctx: WebDeps) => {
           form={form}
           prefilled={options.prefilled ?? false}
           previousError={options.previousError}
+          formError={options.formError}
           {...(options.previousEmail !== undefined ? { previousEmail: options.previousEmail } : {})}
         />
       ),
@@ -110,6 +114,7 @@ export const applicationPages = (ctx: WebDeps) => {
         form: answersPart(values),
         locale: c.get('locale'),
         prefillToken,
+        ipAddress: clientIpAddress(c),
       });
       return c.redirect(`/rounds/${encodeURIComponent(round.id)}/applied`, 303);
     } catch (error) {
@@ -117,6 +122,16 @@ export const applicationPages = (ctx: WebDeps) => {
       if (error.code === 'VALIDATION') {
         const form = formProps(c, c.req.path, 'apply', answersPart(values), error.details, rows);
         return renderApply(c, round, { ...form, prefillToken }, { status: 422, prefilled: !!prefillToken });
+      }
+      if (error.code === 'RATE_LIMITED') {
+        const form = formProps(c, c.req.path, 'apply', answersPart(values), [], rows);
+        c.header('Retry-After', String(APPLY_RATE_LIMIT.windowMinutes * 60));
+        return renderApply(
+          c,
+          round,
+          { ...form, prefillToken },
+          { status: 429, prefilled: !!prefillToken, formError: translateError(c.get('t'), error) },
+        );
       }
       if (error.code === 'CONFLICT') {
         // Already applied, or the round stopped taking applications a moment ago: read it again.

@@ -1,9 +1,11 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { Config } from '../../../config/env';
 import { DomainError } from '../../../core/errors';
+import type { OutboxReader } from '../../../services/mail/outbox';
+import { isFromThisMachine } from '../../client-address';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
-import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
+import { requireProgramCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
 import {
   DeadLettersView,
@@ -33,13 +35,14 @@ export const EMAIL_HTML_CSP = [
 ].join('; ');
 
 /**
- * Who may read mail here. On a development copy served from this machine (BASE_URL on localhost)
- * without SMTP_URL anyone may: it is how a newcomer signs in to the demo, and no real email exists.
- * Anywhere else only coordinators, and message bodies (which hold other people's sign-in links)
- * only program coordinators: a server put on the internet with NODE_ENV left unset must not hand
- * out sign-in links to whoever asks.
+ * Who may read mail here: program coordinators, and nobody else, since the list alone names every
+ * country's applicants and coordinators. The one exception is the development outbox (not
+ * production, no SMTP_URL, BASE_URL on this machine) read from this machine itself: the socket's
+ * peer is a loopback address and no proxy relays the request. That is how a newcomer signs in to
+ * the demo; the server also listens on loopback only there unless HOST says otherwise
+ * (config/env.ts). A Host header proves nothing and is not looked at.
  */
-export const isOutboxOpen = (config: Pick<Config, 'isProduction' | 'smtpUrl' | 'baseUrl'>): boolean =>
+export const isDevelopmentOutbox = (config: Pick<Config, 'isProduction' | 'smtpUrl' | 'baseUrl'>): boolean =>
   !config.isProduction && !config.smtpUrl && isLoopbackUrl(config.baseUrl);
 
 const isLoopbackUrl = (url: string): boolean => {
@@ -47,20 +50,21 @@ const isLoopbackUrl = (url: string): boolean => {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 };
 
-const passThrough: MiddlewareHandler<AppEnv> = async (_c, next) => {
-  await next();
-};
-
 export const outboxPages = (ctx: Pick<WebDeps, 'config' | 'services'>) => {
   const mail = ctx.services.mail;
-  const isOpen = isOutboxOpen(ctx.config);
   const isOutbox = !ctx.config.smtpUrl;
   const notice: OutboxNotice = ctx.config.isProduction ? 'unconfigured' : 'development';
-  const forList = isOpen ? passThrough : requireCoordinator();
-  const forBodies = isOpen ? passThrough : requireProgramCoordinator();
+  const readerOf = (c: Context<AppEnv>): OutboxReader => ({
+    viewer: c.get('viewer'),
+    isLocalDevelopment: isDevelopmentOutbox(ctx.config) && isFromThisMachine(c),
+  });
+  // Signed-out visitors are sent to sign in and others refused here; the use cases check again.
+  const programCoordinatorsOnly = requireProgramCoordinator();
+  const guard: MiddlewareHandler<AppEnv> = (c, next) =>
+    readerOf(c).isLocalDevelopment ? next() : programCoordinatorsOnly(c, next);
 
-  const findOutboxMessage = async (id: string) => {
-    const message = isOutbox ? await mail.findOutboxMessage(id) : undefined;
+  const findOutboxMessage = async (c: Context<AppEnv>, id: string) => {
+    const message = isOutbox ? await mail.findOutboxMessage(readerOf(c), id) : undefined;
     if (!message) throw new DomainError('NOT_FOUND', 'mail.notFound', { id });
     return message;
   };
@@ -73,38 +77,38 @@ export const outboxPages = (ctx: Pick<WebDeps, 'config' | 'services'>) => {
         c.header('Cache-Control', 'no-store');
         c.header('X-Robots-Tag', 'noindex');
       })
-      .get('/', forList, async (c) => {
+      .use('*', guard)
+      .get('/', async (c) => {
         const t = c.get('t');
         if (!isOutbox) {
-          const { counts, problems } = await mail.queueStatus(PROBLEM_LIMIT);
+          const { counts, problems } = await mail.queueStatus(readerOf(c), PROBLEM_LIMIT);
           return renderPage(c, {
             title: t('mail:queue.title'),
             children: <MailQueueStatus counts={counts} problems={problems} />,
           });
         }
-        const messages = await mail.listOutbox(LIST_LIMIT);
+        const messages = await mail.listOutbox(readerOf(c), LIST_LIMIT);
         return renderPage(c, {
           title: t('mail:outbox.title'),
           children: <OutboxList messages={messages} notice={notice} limit={LIST_LIMIT} />,
         });
       })
-      // Dead letters name other people's addresses: coordinators only, even on an open outbox.
-      .get('/dead-letters', requireCoordinator(), async (c) => {
-        const viewer = c.get('viewer');
-        const messages = await mail.listDeadLetters({ viewer, limit: DEAD_LETTER_LIMIT });
+      // The messages given up; a program coordinator (signed in: the retry is audited) sends them again.
+      .get('/dead-letters', async (c) => {
+        const messages = await mail.listDeadLetters({ reader: readerOf(c), limit: DEAD_LETTER_LIMIT });
         return renderPage(c, {
           title: c.get('t')('mail:deadLetters.title'),
           children: (
             <DeadLettersView
               messages={messages}
               limit={DEAD_LETTER_LIMIT}
-              canRetry={viewer?.isProgramCoordinator ?? false}
+              canRetry={c.get('viewer')?.isProgramCoordinator ?? false}
               csrfToken={c.get('csrfToken')}
             />
           ),
         });
       })
-      .post('/dead-letters/retry', requireProgramCoordinator(), async (c) => {
+      .post('/dead-letters/retry', programCoordinatorsOnly, async (c) => {
         const t = c.get('t');
         const body = await c.req.parseBody({ all: true });
         const ids = ([] as unknown[])
@@ -123,15 +127,15 @@ export const outboxPages = (ctx: Pick<WebDeps, 'config' | 'services'>) => {
         });
         return c.redirect('/outbox/dead-letters', 303);
       })
-      .get('/:id', forBodies, async (c) => {
-        const message = await findOutboxMessage(c.req.param('id'));
+      .get('/:id', async (c) => {
+        const message = await findOutboxMessage(c, c.req.param('id'));
         return renderPage(c, {
           title: c.get('t')('mail:message.title', { subject: message.subject }),
           children: <OutboxMessage message={message} notice={notice} />,
         });
       })
-      .get('/:id/html', forBodies, async (c) => {
-        const message = await findOutboxMessage(c.req.param('id'));
+      .get('/:id/html', async (c) => {
+        const message = await findOutboxMessage(c, c.req.param('id'));
         c.header('Content-Security-Policy', EMAIL_HTML_CSP);
         return c.html(message.html);
       })

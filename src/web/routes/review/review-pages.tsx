@@ -10,7 +10,7 @@ import { exportHeader, exportRow } from '../../views/review/csv-cells';
 import { ApplicationDetailView } from '../../views/review/detail-view';
 import { ApplicationsListView, applicationsPath } from '../../views/review/list-view';
 import { CountsView } from '../../views/review/other-views';
-import { PAGE_SIZE, parseReviewQuery } from '../../views/review/review-query';
+import { PAGE_SIZE, parseReviewQuery, safeReviewQueryString } from '../../views/review/review-query';
 import type { WebDeps } from '../../web-deps';
 import { renderRoundPage } from './round-page';
 
@@ -128,7 +128,7 @@ export const reviewPages = (ctx: WebDeps) => {
     const body = await c.req.parseBody({ all: true });
     const ids = ([] as unknown[]).concat(body.ids ?? []).filter((id): id is string => typeof id === 'string');
     const action = String(body.action ?? '');
-    const back = typeof body.back === 'string' && body.back.startsWith('?') ? body.back : '';
+    const back = safeReviewQueryString(body.back);
     try {
       const result = await review.bulk({
         viewer: c.get('viewer'),

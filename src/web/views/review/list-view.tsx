@@ -68,6 +68,7 @@ export const ApplicationsListView = (props: ApplicationsListProps) => {
           </>
         )}
       </ul>
+      <p class="field__hint">{t('review:list.exportFormulaNote')}</p>
       <form
         method="get"
         action={base}

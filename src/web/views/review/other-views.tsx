@@ -201,6 +201,7 @@ export const UploadView = ({
       <BackLink href={applicationsPath(round.id)} label={t('review:import.backToList')} />
       <h1>{t('review:import.title', { round: round.name })}</h1>
       <p class="lead">{t('review:import.intro')}</p>
+      <p>{t('review:import.formulaNote')}</p>
       <form method="post" action={`/coordinator/rounds/${round.id}/imports`} enctype="multipart/form-data">
         <CsrfField token={csrfToken} />
         <ErrorSummary errors={problems} />

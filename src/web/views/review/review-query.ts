@@ -57,3 +57,13 @@ export const toQueryString = (query: ReviewQuery, overrides: { page?: number } =
   const text = params.toString();
   return text ? `?${text}` : '';
 };
+
+/**
+ * The list's query string from a form field such as the bulk form's `back`: only the list's own
+ * parameters, with values the list accepts, written again by toQueryString. Anything else (an
+ * unknown parameter, a path, a line break that would break the redirect) is dropped.
+ */
+export const safeReviewQueryString = (value: unknown): string => {
+  if (typeof value !== 'string' || !value.startsWith('?') || value.length > 2000) return '';
+  return toQueryString(parseReviewQuery(Object.fromEntries(new URLSearchParams(value.slice(1)))));
+};
