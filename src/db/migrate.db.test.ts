@@ -1,3 +1,4 @@
+import { Migrator, sql } from 'kysely';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../tests/support/test-database';
 import { migrateToLatest } from './migrate';
@@ -95,4 +96,43 @@ test('the countries table holds the ISO 3166-1 list', async () => {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   expect(Number(count.n)).toBeGreaterThan(240);
+});
+
+test('0009 fills in the sector of the applications already stored, from their answers, and undoes cleanly', async () => {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const down = await migrator.migrateTo('0008-application-locale');
+  expect(down.error).toBeUndefined();
+  const now = new Date().toISOString();
+  await sql`insert into rounds (id, name, status, time_zone, applications_open_at, applications_close_at, starts_on, ends_on, quota_enabled, quota_percent, quota_minimum_places, created_at, updated_at)
+    values ('round-1', 'Round 1', 'open', 'Australia/Sydney', ${now}, ${now}, '2027-03-01', '2027-07-01', 1, 20, 5, ${now}, ${now})`.execute(
+    database.db,
+  );
+  const answers = [
+    // The partner preference's "sectors" must not be taken for the applicant's own sector.
+    { sector: 'national-or-state', partnerPreference: { sectors: ['public'] } },
+    {
+      partnerPreference: { sectors: ['museum'] },
+      sector: 'lis-education',
+      role: 'Says "sector":"law" (a forgery attempt)',
+    },
+    { sector: 'public' },
+  ];
+  for (const [i, answer] of answers.entries()) {
+    await sql`insert into applications (id, round_id, email, name, country_code, status, answers, submitted_at, updated_at)
+      values (${`app-${i}`}, 'round-1', ${`a${i}@example.org`}, 'A', 'AU', 'pending', ${JSON.stringify(answer)}, ${now}, ${now})`.execute(
+      database.db,
+    );
+  }
+  await migrateToLatest(database.db);
+  const rows = await database.db.selectFrom('applications').select(['id', 'sector']).orderBy('id').execute();
+  expect(rows).toEqual([
+    { id: 'app-0', sector: 'national-or-state' },
+    { id: 'app-1', sector: 'lis-education' },
+    { id: 'app-2', sector: 'public' },
+  ]);
 });

@@ -7,6 +7,7 @@ import * as review from './0005-review';
 import * as nameKeys from './0006-name-keys';
 import * as duplicateCheck from './0007-duplicate-check';
 import * as applicationLocale from './0008-application-locale';
+import * as reviewReads from './0009-review-reads';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-name-keys': nameKeys,
   '0007-duplicate-check': duplicateCheck,
   '0008-application-locale': applicationLocale,
+  '0009-review-reads': reviewReads,
 };

@@ -79,6 +79,8 @@ export interface ApplicationsTable {
   duplicate_checked?: number;
   /** The language the applicant applied in, for later emails about the application (0008). */
   locale?: string;
+  /** The answers' sector, kept beside them for the review counts and filter (0009). */
+  sector?: string;
 }
 
 export interface AuditLogTable {

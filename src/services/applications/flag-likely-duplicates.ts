@@ -1,4 +1,5 @@
 import { createDuplicateProbe, findNameDuplicateOf, isAdmittedByProbe } from '../../core/applications';
+import { createSlicer } from '../event-loop';
 import type { DuplicateMark, UncheckedApplication } from '../ports/applications';
 import type { UseCaseDeps } from '../ports/deps';
 
@@ -25,12 +26,9 @@ import type { UseCaseDeps } from '../ports/deps';
 /** How long after its submission an application is checked (far longer than any commit takes). */
 export const SETTLE_MS = 30_000;
 
-/**
- * The pass runs in the server's process, beside the requests: it gives the event loop back after
- * this much work at a time. A pass over a deadline rush's thousand newcomers in a round of 13,000
- * compares for about 75 ms; in one piece it held up every request that arrived meanwhile.
- */
-const SLICE_MS = 4;
+// The pass runs in the server's process, beside the requests: it gives the event loop back every
+// SLICE_MS (services/event-loop.ts). A pass over a deadline rush's thousand newcomers in a round of
+// 13,000 compares for about 75 ms; in one piece it held up every request that arrived meanwhile.
 /** One pass over at most `limit` unchecked applications; resolves with how many it checked. */
 export const flagLikelyDuplicates = async (
   deps: UseCaseDeps,
@@ -54,12 +52,7 @@ export const checkLikelyDuplicates = async (
     else groups.set(key, [application]);
   }
   const marks: DuplicateMark[] = [];
-  let sliceStart = performance.now();
-  const letRequestsThrough = async () => {
-    if (performance.now() - sliceStart < SLICE_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-  };
+  const letRequestsThrough = createSlicer();
   for (const group of groups.values()) {
     const { roundId, countryCode } = group[0]!;
     const names = await deps.store.duplicates.listNameKeys(roundId, countryCode);

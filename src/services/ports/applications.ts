@@ -27,8 +27,12 @@ export interface NewApplication {
  */
 export interface ApplicationsRepository {
   insertApplication: (application: NewApplication) => Promise<Application>;
+  /** insertApplication for many in one statement (a few hundred at a time). */
+  insertApplications: (applications: readonly NewApplication[]) => Promise<void>;
   findApplication: (id: string) => Promise<Application | undefined>;
   getApplication: (id: string) => Promise<Application>;
+  /** The applications with these ids (a few hundred at a time), in no particular order; missing ids are left out. */
+  listApplicationsByIds: (ids: readonly string[]) => Promise<Application[]>;
   findApplicationByEmail: (roundId: string, email: string) => Promise<Application | undefined>;
   findApplicationByTokenHash: (tokenHash: string) => Promise<Application | undefined>;
   /** The person's most recent application in any round (a returning participant's answers). */
@@ -39,6 +43,8 @@ export interface ApplicationsRepository {
   setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
   /** Replaces the private link's token hash: earlier links stop working. */
   setEditTokenHash: (id: string, tokenHash: string, now: Date) => Promise<void>;
+  /** setEditTokenHash for many in one statement (a few hundred at a time). */
+  setEditTokenHashes: (hashes: readonly { id: string; tokenHash: string }[], now: Date) => Promise<void>;
 }
 
 export interface PrefillLink {

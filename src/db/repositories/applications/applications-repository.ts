@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { type ApplicationAnswers, normaliseName } from '../../../core/applications';
 import type { Application } from '../../../core/applications/application';
 import type { ApplicationStatus } from '../../../core/applications/application-status';
@@ -65,6 +65,7 @@ export const applicationRow = (application: NewApplication) => {
     country_code: application.answers.countryOfResidence,
     status: application.status,
     answers: JSON.stringify(application.answers),
+    sector: application.answers.sector,
     edit_token_hash: application.editTokenHash,
     submitted_at: at,
     updated_at: at,
@@ -90,12 +91,26 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
       await db.insertInto('applications').values(row).execute();
       return writtenApplication(row, application.answers);
     },
+    insertApplications: async (applications) => {
+      if (applications.length === 0) return;
+      await db.insertInto('applications').values(applications.map(applicationRow)).execute();
+    },
     findApplication,
     getApplication: async (id) => {
       const application = await findApplication(id);
       if (!application) throw new DomainError('NOT_FOUND', `There is no application with id "${id}".`);
       return application;
     },
+    listApplicationsByIds: async (ids) =>
+      ids.length === 0
+        ? []
+        : (
+            await db
+              .selectFrom('applications')
+              .selectAll()
+              .where('id', 'in', [...ids])
+              .execute()
+          ).map(toStoredApplication),
     findApplicationByEmail: async (roundId, email) => {
       const row = await db
         .selectFrom('applications')
@@ -136,6 +151,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
     updateAnswers: (id, answers, now) =>
       changeOne(id, {
         answers: JSON.stringify(answers),
+        sector: answers.sector,
         name: answers.name,
         ...nameKeyColumns(answers.name),
         email: normalizeEmail(answers.email),
@@ -145,5 +161,22 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
     setStatus: (id, status, now) => changeOne(id, { status, updated_at: now.toISOString() }),
     setEditTokenHash: (id, tokenHash, now) =>
       changeOne(id, { edit_token_hash: tokenHash, updated_at: now.toISOString() }),
+    setEditTokenHashes: async (hashes, now) => {
+      if (hashes.length === 0) return;
+      // One UPDATE: CASE picks each row's own hash (portable; no VALUES join, whose syntax differs).
+      const hashOf = sql<string>`case id ${sql.join(
+        hashes.map(({ id, tokenHash }) => sql`when ${id} then ${tokenHash}`),
+        sql` `,
+      )} end`;
+      await db
+        .updateTable('applications')
+        .set({ edit_token_hash: hashOf, updated_at: now.toISOString() })
+        .where(
+          'id',
+          'in',
+          hashes.map(({ id }) => id),
+        )
+        .execute();
+    },
   };
 };
