@@ -98,7 +98,7 @@ test('the countries table holds the ISO 3166-1 list', async () => {
   expect(Number(count.n)).toBeGreaterThan(240);
 });
 
-test('0009 fills in the sector of the applications already stored, from their answers, and undoes cleanly', async () => {
+test('0009 fills in the sector and role of the applications already stored, from their answers, and undoes cleanly', async () => {
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations },
@@ -128,11 +128,48 @@ test('0009 fills in the sector of the applications already stored, from their an
       database.db,
     );
   }
+  // More than one batch of the backfill (500 rows).
+  for (let start = 0; start < 1200; start += 400) {
+    await database.db
+      .insertInto('applications')
+      .values(
+        Array.from({ length: 400 }, (_, i) => ({
+          id: `many-${String(start + i).padStart(4, '0')}`,
+          round_id: 'round-1',
+          email: `many-${start + i}@example.org`,
+          name: 'M',
+          country_code: 'AU',
+          status: 'pending',
+          answers: JSON.stringify({ sector: 'museum', role: `Role ${start + i}` }),
+          submitted_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  }
   await migrateToLatest(database.db);
-  const rows = await database.db.selectFrom('applications').select(['id', 'sector']).orderBy('id').execute();
+  const many = await database.db
+    .selectFrom('applications')
+    .select(['id', 'sector', 'role'])
+    .where('id', 'like', 'many-%')
+    .orderBy('id')
+    .execute();
+  expect(many).toEqual(
+    Array.from({ length: 1200 }, (_, i) => ({
+      id: `many-${String(i).padStart(4, '0')}`,
+      sector: 'museum',
+      role: `Role ${i}`,
+    })),
+  );
+  const rows = await database.db
+    .selectFrom('applications')
+    .select(['id', 'sector', 'role'])
+    .where('id', 'like', 'app-%')
+    .orderBy('id')
+    .execute();
   expect(rows).toEqual([
-    { id: 'app-0', sector: 'national-or-state' },
-    { id: 'app-1', sector: 'lis-education' },
-    { id: 'app-2', sector: 'public' },
+    { id: 'app-0', sector: 'national-or-state', role: '' },
+    { id: 'app-1', sector: 'lis-education', role: 'Says "sector":"law" (a forgery attempt)' },
+    { id: 'app-2', sector: 'public', role: '' },
   ]);
 });

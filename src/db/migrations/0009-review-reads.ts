@@ -1,13 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * What the review list, its counts and the CSV export read, kept so that their cost grows with the
- * rows they return rather than with the square of the round (issue 9, item 12):
+ * What the review list, its counts, its search and the CSV export read, kept so that their cost
+ * grows with the rows they return rather than with the square of the round (issue 9, item 12):
  *
- * - `sector`: each application's sector (a closed choice, also inside the answers JSON), so the
- *   counts group a covering index instead of matching every row's answers against every sector.
- *   Existing rows are filled in from their answers in one statement: a top-level closed-choice
- *   answer is stored exactly as `"sector":"public"` (JSON.stringify), which no free text can forge.
+ * - `sector` and `role`: two answers kept beside the answers JSON (as `name_key` is beside the
+ *   name), so the counts group a covering index instead of matching every row's answers against
+ *   every sector, and a search reads the role instead of lower-casing kilobytes of answers per
+ *   row. Existing rows are filled in from their parsed answers, a batch at a time;
  * - the index on (round, country, status) gains the sector: the counts read that index alone;
  * - one index per order of the list (submitted, country, name), each ending in the submission time
  *   and id: a page or a keyset page of the export walks its index and stops, instead of sorting
@@ -16,22 +16,8 @@ import { type Kysely, sql } from 'kysely';
  * - (round, duplicate_of): the set of applications some later one probably duplicates.
  */
 
-/** The sectors as they were when this migration was written (core/applications/labels.ts). */
-const SECTORS_0009 = [
-  'academic',
-  'public',
-  'school',
-  'special',
-  'national-or-state',
-  'government',
-  'health',
-  'law',
-  'corporate',
-  'archives',
-  'museum',
-  'lis-education',
-  'other',
-];
+/** Rows filled in per statement. */
+const BATCH = 500;
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations must not depend on the evolving Database type
 export const up = async (db: Kysely<any>): Promise<void> => {
@@ -39,13 +25,45 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .alterTable('applications')
     .addColumn('sector', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  const sectorOfAnswers = sql.join(
-    SECTORS_0009.map(
-      (sector) => sql`when answers like ${sql.lit(`%"sector":"${sector}"%`)} then ${sql.lit(sector)}`,
-    ),
-    sql` `,
-  );
-  await sql`update applications set sector = case ${sectorOfAnswers} else 'other' end`.execute(db);
+  await db.schema
+    .alterTable('applications')
+    .addColumn('role', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  // Keyset batches by id: one UPDATE per batch, each row's values picked by CASE (portable).
+  let after = '';
+  for (;;) {
+    const rows: { id: string; answers: string }[] = await db
+      .selectFrom('applications')
+      .select(['id', 'answers'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(BATCH)
+      .execute();
+    if (rows.length === 0) break;
+    const parsed = rows.map((row) => {
+      const answers = JSON.parse(row.answers) as { sector?: unknown; role?: unknown };
+      return {
+        id: row.id,
+        sector: typeof answers.sector === 'string' ? answers.sector : 'other',
+        role: typeof answers.role === 'string' ? answers.role : '',
+      };
+    });
+    const pick = (column: 'sector' | 'role') =>
+      sql`case id ${sql.join(
+        parsed.map((row) => sql`when ${row.id} then ${row[column]}`),
+        sql` `,
+      )} end`;
+    await db
+      .updateTable('applications')
+      .set({ sector: pick('sector'), role: pick('role') })
+      .where(
+        'id',
+        'in',
+        parsed.map((row) => row.id),
+      )
+      .execute();
+    after = rows.at(-1)!.id;
+  }
 
   await db.schema.dropIndex('applications_by_round_country').execute();
   await db.schema
@@ -91,5 +109,6 @@ export const down = async (db: Kysely<any>): Promise<void> => {
     .on('applications')
     .columns(['round_id', 'country_code', 'status'])
     .execute();
+  await db.schema.alterTable('applications').dropColumn('role').execute();
   await db.schema.alterTable('applications').dropColumn('sector').execute();
 };

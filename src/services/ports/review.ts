@@ -114,6 +114,10 @@ export interface ApplicationReviewRepository {
    */
   listApplicationsAfter: (query: ApplicationKeysetQuery) => Promise<ApplicationKeysetPage>;
   countApplications: (roundId: string, scope: CountryScope) => Promise<ApplicationCounts>;
+  /** How many of the round's applications stand in each status, per country: every country, unscoped (the quota's cap depends on the whole round). */
+  countByCountryAndStatus: (
+    roundId: string,
+  ) => Promise<{ countryCode: string; status: ApplicationStatus; count: number }[]>;
   /** The application if it exists and is within the scope; undefined otherwise (never a hint which). */
   findApplicationInScope: (id: string, scope: CountryScope) => Promise<ReviewedApplication | undefined>;
   /**

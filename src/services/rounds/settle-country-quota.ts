@@ -1,4 +1,4 @@
-import { settleQuotaAtClose } from '../../core/applications';
+import { countQuotaSettlement, settleQuotaAtClose } from '../../core/applications';
 import { hashToken } from '../../core/applications/application-token';
 import { roundFactsOf } from '../../core/messages/messages';
 import type { Round } from '../../core/rounds';
@@ -132,22 +132,23 @@ export interface QuotaPreview {
 /**
  * What settling the quota would do if applications closed now, for coordinators watching an open
  * round. The cap depends on the whole round, so it is computed over every application; only the
- * countries in the viewer's scope are shown. Changes nothing.
+ * countries in the viewer's scope are shown. Changes nothing. It runs on every counts page of an
+ * open round, so it reads counts per country and status (core countQuotaSettlement), not the
+ * round's applications one by one.
  */
 export const previewCountryQuota = async (
   store: Pick<Store, 'review'>,
   round: Round,
   scope: CountryScope,
 ): Promise<QuotaPreview> => {
-  const { rows, settlement, capPerCountry } = await settleOver(store, round);
-  const moving = new Set(settlement.toWaitlist);
-  const byCountry = new Map<string, number>();
-  for (const row of rows) {
-    if (moving.has(row.id)) byCountry.set(row.countryCode, (byCountry.get(row.countryCode) ?? 0) + 1);
-  }
+  const counts = await store.review.countByCountryAndStatus(round.id);
+  const { capPerCountry, toWaitlistByCountry } = countQuotaSettlement(
+    counts.map((row) => ({ countryOfResidence: row.countryCode, status: row.status, count: row.count })),
+    round.quota,
+  );
   return {
-    capPerCountry,
-    overCap: [...byCountry]
+    capPerCountry: Number.isFinite(capPerCountry) ? capPerCountry : null,
+    overCap: [...toWaitlistByCountry]
       .filter(([countryCode]) => scope.kind === 'all' || scope.countryCodes.includes(countryCode))
       .map(([countryCode, waitlisted]) => ({ countryCode, waitlisted }))
       .sort((a, b) => b.waitlisted - a.waitlisted || a.countryCode.localeCompare(b.countryCode)),

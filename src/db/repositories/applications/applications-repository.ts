@@ -66,6 +66,7 @@ export const applicationRow = (application: NewApplication) => {
     status: application.status,
     answers: JSON.stringify(application.answers),
     sector: application.answers.sector,
+    role: application.answers.role,
     edit_token_hash: application.editTokenHash,
     submitted_at: at,
     updated_at: at,
@@ -152,6 +153,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
       changeOne(id, {
         answers: JSON.stringify(answers),
         sector: answers.sector,
+        role: answers.role,
         name: answers.name,
         ...nameKeyColumns(answers.name),
         email: normalizeEmail(answers.email),

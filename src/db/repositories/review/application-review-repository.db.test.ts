@@ -188,6 +188,16 @@ describe('counts', () => {
         { sector: 'public', count: 3 },
       ],
     });
+    const byCountryAndStatus = await review.countByCountryAndStatus('round-a');
+    expect(
+      byCountryAndStatus.sort((a, b) =>
+        `${a.countryCode}${a.status}`.localeCompare(`${b.countryCode}${b.status}`),
+      ),
+    ).toEqual([
+      { countryCode: 'KE', status: 'accepted', count: 1 },
+      { countryCode: 'KE', status: 'pending', count: 3 },
+      { countryCode: 'NG', status: 'pending', count: 2 },
+    ]);
     await createApplicationsRepository(database.db).updateAnswers(
       'a-00000',
       makeAnswers({ email: 'applicant-a-0@example.org', countryOfResidence: 'KE', sector: 'law' }),

@@ -36,12 +36,12 @@ import { toStoredApplication } from '../applications/applications-repository';
  * the round's `duplicate_of` values, read once per statement from an index, never per row. The
  * counts read a covering index (round, country, status, sector).
  *
- * Career stage and role live in the answers JSON (the sector too, and in its own column since
- * 0009). Matching them portably (no JSON operators, which differ between SQLite and PostgreSQL)
- * relies on how answers are stored: JSON.stringify of the parsed answers, so a top-level answer
- * appears exactly as `"careerStage":"early"`. Quotes inside free text are stored escaped (`\"`), so
- * no applicant can forge that pattern, and the partner preference's keys are plural (`"sectors"`,
- * `"careerStages"`), so they never match.
+ * The sector and the role have columns of their own (0009). The career stage lives only in the
+ * answers JSON; matching it portably (no JSON operators, which differ between SQLite and
+ * PostgreSQL) relies on how answers are stored: JSON.stringify of the parsed answers, so a
+ * top-level answer appears exactly as `"careerStage":"early"`. Quotes inside free text are stored
+ * escaped (`\"`), so no applicant can forge that pattern, and the partner preference's keys are
+ * plural (`"careerStages"`), so they never match.
  */
 type Db = Kysely<Database> | Transaction<Database>;
 type Eb = ExpressionBuilder<Database, 'applications'>;
@@ -109,13 +109,11 @@ const matchesFilters = (eb: Eb, roundId: string, scope: CountryScope, filters: A
   if (search) {
     const term = escapeLike(search);
     const anywhere = `%${term}%`;
-    // The role is the answer between "role":" and the next key, careerStage (answers key order).
-    const inRole = `%"role":"%${term}%","careerstage":%`;
     conditions.push(
       eb.or([
         sql<SqlBool>`lower(applications.name) like ${anywhere} escape '!'`,
         sql<SqlBool>`lower(applications.email) like ${anywhere} escape '!'`,
-        sql<SqlBool>`lower(applications.answers) like ${inRole} escape '!'`,
+        sql<SqlBool>`lower(applications.role) like ${anywhere} escape '!'`,
       ]),
     );
   }
@@ -291,6 +289,20 @@ export const createApplicationReviewRepository = (db: Db): ApplicationReviewRepo
           .sort((a, b) => b.count - a.count || a.sector.localeCompare(b.sector)),
       };
     },
+
+    countByCountryAndStatus: async (roundId) =>
+      (
+        await db
+          .selectFrom('applications')
+          .select((eb) => ['country_code', 'status', eb.fn.countAll<number>().as('count')])
+          .where('round_id', '=', roundId)
+          .groupBy(['country_code', 'status'])
+          .execute()
+      ).map((row) => ({
+        countryCode: row.country_code,
+        status: row.status as ApplicationStatus,
+        count: Number(row.count),
+      })),
 
     findApplicationInScope: async (id, scope) => {
       const row = await selectReviewed(isLikelyDuplicateByProbe)
