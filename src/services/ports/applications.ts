@@ -95,6 +95,6 @@ export interface DuplicateCheckRepository {
   listUnchecked: (limit: number, submittedBefore: Date) => Promise<UncheckedApplication[]>;
   /** A round's applications from one country, not withdrawn, in submission order. */
   listNameKeys: (roundId: string, countryCode: string) => Promise<{ id: string; nameKey: string }[]>;
-  /** Marks applications checked, with the duplicate found for each, if any. */
+  /** Marks applications checked, with the duplicate found for each, if any (a few hundred at a time). */
   markChecked: (marks: readonly DuplicateMark[]) => Promise<void>;
 }
