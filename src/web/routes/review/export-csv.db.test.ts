@@ -16,7 +16,7 @@ import { exportHeader, exportRow } from '../../views/review/csv-cells';
  * export is under way.
  */
 let t: TestApp;
-const ROWS = 8 * EXPORT_PAGE_SIZE + 17;
+const ROWS = 15 * EXPORT_PAGE_SIZE + 17;
 const COUNTRIES = ['KE', 'NG', 'BR'];
 const path = '/coordinator/rounds/round-a/applications/export.csv';
 
