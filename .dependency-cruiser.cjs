@@ -1,7 +1,7 @@
 // The layers of src/ and the only directions imports may run (docs/decisions/0012-layers-and-rules.md).
 // `npm run lint` and CI run this through scripts/check-architecture.js, which also refuses cycles
 // between folders. A rule here has no exceptions: a wrong-way import is a design problem to solve.
-const ADAPTERS = 'web|email|jobs|auth';
+const ADAPTERS = 'web|email|jobs|auth|workers';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -7,6 +7,10 @@ const dbTests = ['src/**/*.db.test.ts', 'tests/db/**/*.test.ts'];
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'hono/jsx' } },
   test: {
+    // Timeouts catch hangs, not slowness: on a busy 2-core machine the CPU-bound tests (the i18n key
+    // scan, the form fuzz, the wasm build) took over vitest's 5 s default and failed the run.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -1,6 +1,6 @@
 // A throwaway PostgreSQL cluster on a free loopback port, for tests and benchmarks. As root the
 // server runs as the `postgres` user (initdb refuses root); the data directory is removed on stop.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,16 @@ export const startPostgresCluster = async ({ durable = false } = {}) => {
       execFileSync(join(bin, program), args, { stdio: 'pipe', cwd: dir });
     }
   };
+  // The same, without blocking the caller's event loop (for tests that keep load running meanwhile).
+  const runAsync = (program, args) =>
+    new Promise((resolve, reject) => {
+      const ids = asRoot ? postgresUid() : {};
+      execFile(join(bin, program), args, { ...ids, cwd: dir }, (error, _stdout, stderr) =>
+        error
+          ? reject(new Error(`${program} ${args.join(' ')} failed: ${stderr || error.message}`))
+          : resolve(),
+      );
+    });
   if (asRoot) {
     const { uid, gid } = postgresUid();
     chownSync(dir, uid, gid);
@@ -52,7 +62,8 @@ export const startPostgresCluster = async ({ durable = false } = {}) => {
   const port = await freePort();
   const speed = durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=300${speed}`;
-  run('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+  const startArgs = ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start'];
+  run('pg_ctl', startArgs);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   const stop = () => {
     try {
@@ -62,5 +73,12 @@ export const startPostgresCluster = async ({ durable = false } = {}) => {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url, port, stop, dataDir: data };
+  /**
+   * An outage, for tests: `pg_ctl -m fast` stops the server the way a restart or a failover does
+   * (every connection terminated with 57P01), keeping the data; `startServer` brings it back on
+   * the same port.
+   */
+  const stopServer = (mode = 'fast') => runAsync('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+  const startServer = () => runAsync('pg_ctl', startArgs);
+  return { url, port, stop, stopServer, startServer, dataDir: data };
 };

@@ -17,9 +17,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-// @ts-expect-error plain JavaScript helper shared with scripts/test.js
 import { startPostgresCluster } from '../../scripts/pg-cluster.js';
-// @ts-expect-error plain JavaScript helper shared with scripts/test.js
 import { ensureSystemPackages } from '../../scripts/system-deps.js';
 import { openDatabase } from '../../src/db/connection';
 import { generateSyntheticPool } from '../../src/services/demo';

@@ -25,9 +25,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-// @ts-expect-error plain JavaScript helper shared with scripts/test.js
 import { startPostgresCluster } from '../../scripts/pg-cluster.js';
-// @ts-expect-error plain JavaScript helper shared with scripts/test.js
 import { ensureSystemPackages } from '../../scripts/system-deps.js';
 import { openDatabase } from '../../src/db/connection';
 import { startServerProcess } from '../../tests/support/server-process';

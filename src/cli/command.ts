@@ -20,6 +20,17 @@ export interface CliCommand {
   run: (args: string[], io: CliIo) => Promise<number>;
 }
 
+/**
+ * A verb as src/cli/verbs.ts lists it: its name and summary (all that `iln --help` needs) and how
+ * to import its file, which happens only when that verb is the one asked for (ADR 0011). The
+ * summary must equal the loaded command's (src/cli/verbs.test.ts checks it).
+ */
+export interface LazyCliCommand {
+  name: string;
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
 /** Thrown by a verb's argument parsing; the dispatcher prints the message and the usage, exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError';

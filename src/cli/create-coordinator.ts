@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findCountry } from '../core/countries';
 import { isDomainError } from '../core/errors';
 import { type CliCommand, UsageError } from './command';
+import { describeDomainError } from './describe-error';
 import { parseArgs } from './parse-args';
 import { withContext } from './with-context';
 
@@ -64,7 +65,7 @@ export const createCoordinatorCommand: CliCommand = {
         return 0;
       } catch (error) {
         if (isDomainError(error) && error.code === 'VALIDATION') {
-          io.stderr(`iln create-coordinator: ${error.message}`);
+          io.stderr(`iln create-coordinator: ${describeDomainError(error)}`);
           return 2;
         }
         throw error;

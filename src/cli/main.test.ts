@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import type { CliCommand, CliIo } from './command';
 import { UsageError } from './command';
-import { runCli } from './main';
+import { helpText, runCli } from './main';
 import { parseArgs, parseIntegerOption } from './parse-args';
 
 const capture = () => {
@@ -70,4 +70,47 @@ test('--help lists the commands and exits 0; nothing at all exits 2', async () =
   expect(await runCli(['--help'], help.io, [echo, failing])).toBe(0);
   expect(help.out.join('')).toMatch(/echo\s+Echo arguments[\s\S]*fail\s+Fails/);
   expect(await runCli([], capture().io, [echo])).toBe(2);
+});
+
+test('a listed verb is imported only when it is the one asked for', async () => {
+  const loaded: string[] = [];
+  const lazy = (command: CliCommand) => ({
+    name: command.name,
+    summary: command.summary,
+    load: async () => {
+      loaded.push(command.name);
+      return command;
+    },
+  });
+  const listed = [lazy(echo), lazy(failing)];
+
+  const help = capture();
+  expect(await runCli(['--help'], help.io, listed)).toBe(0);
+  expect(help.out.join('')).toBe(helpText([echo, failing]));
+  expect(await runCli(['frobnicate'], capture().io, listed)).toBe(2);
+  expect(loaded).toEqual([]);
+
+  const run = capture();
+  expect(await runCli(['echo', 'hi'], run.io, listed)).toBe(0);
+  expect(run.out).toEqual(['hi']);
+  expect(loaded).toEqual(['echo']);
+
+  const usage = capture();
+  expect(await runCli(['fail', '--help'], usage.io, listed)).toBe(0);
+  expect(usage.out).toEqual(['Usage: iln fail']);
+  expect(loaded).toEqual(['echo', 'fail']);
+});
+
+test('a verb whose file cannot be imported exits 1 with one line, never a stack trace', async () => {
+  const broken = {
+    name: 'broken',
+    summary: 'Cannot load',
+    load: async (): Promise<CliCommand> => {
+      throw new Error("Cannot find module 'better-sqlite3'");
+    },
+  };
+  const { io, out, err } = capture();
+  expect(await runCli(['broken'], io, [broken])).toBe(1);
+  expect(out).toEqual([]);
+  expect(err).toEqual(["iln broken: could not load the command: Cannot find module 'better-sqlite3'"]);
 });

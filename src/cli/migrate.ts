@@ -1,7 +1,7 @@
 import { migrateToLatest } from '../db/migrate';
 import type { CliCommand } from './command';
 import { parseArgs } from './parse-args';
-import { withContext } from './with-context';
+import { withDatabase } from './with-context';
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
@@ -10,10 +10,10 @@ export const migrateCommand: CliCommand = {
     'Usage: iln migrate\n\nApplies every pending migration to the database named by DATABASE_URL (or the embedded SQLite file).',
   run: async (args, io) => {
     parseArgs(args, { maxPositionals: 0 });
-    return withContext(
+    return withDatabase(
       io,
-      async (ctx) => {
-        const { applied } = await migrateToLatest(ctx.database.db);
+      async (database) => {
+        const { applied } = await migrateToLatest(database.db);
         io.stdout(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is already up to date.');
         return 0;
       },

@@ -1,3 +1,4 @@
+import type { Server, ServerResponse } from 'node:http';
 import { serve } from '@hono/node-server';
 import { startJobs } from '../jobs';
 import type { Container } from '../main';
@@ -12,27 +13,62 @@ export interface RunningServer {
 }
 
 /**
- * Starts the web server and its workers (mail, the round schedule, the duplicate check); resolves
- * once it is listening.
+ * How long a shutdown waits for requests in flight before cutting their connections: under the
+ * 10 s container runtimes usually allow between SIGTERM and SIGKILL.
  */
-export const startServer = (ctx: Container): Promise<RunningServer> =>
-  new Promise((resolve, reject) => {
-    const app = ctx.webApp();
-    const server = serve({ fetch: app.fetch, port: ctx.config.port }, () => {
-      ctx.logger.info({ url: ctx.config.baseUrl, port: ctx.config.port }, 'ILN is listening');
+export const SHUTDOWN_GRACE_MS = 8_000;
+
+/**
+ * A graceful stop for a node:http server: stop listening, close idle keep-alive connections, let
+ * every request in flight finish (its connection closes after the response), and after `graceMs`
+ * cut whatever is left. Resolves once every connection is closed.
+ */
+const drainOnStop = (server: Server) => {
+  const inFlight = new Set<ServerResponse>();
+  let isDraining = false;
+  const closeAfter = (response: ServerResponse) => {
+    if (!response.headersSent) response.setHeader('Connection', 'close');
+    else response.once('finish', () => response.socket?.end());
+  };
+  server.on('request', (_request, response: ServerResponse) => {
+    inFlight.add(response);
+    response.once('close', () => inFlight.delete(response));
+    if (isDraining) closeAfter(response);
+  });
+  return (graceMs: number) =>
+    new Promise<void>((done) => {
+      isDraining = true;
+      for (const response of inFlight) closeAfter(response);
+      const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+      server.close(() => {
+        clearTimeout(deadline);
+        done();
+      });
+      server.closeIdleConnections();
+    });
+};
+
+/**
+ * Starts the web server and its workers (mail, the round schedule, the duplicate check); resolves
+ * once it is listening. `stop` drains: no new connections, requests in flight answered (for up to
+ * SHUTDOWN_GRACE_MS), then the workers finish what they are doing.
+ */
+export const startServer = async (ctx: Container): Promise<RunningServer> => {
+  const app = await ctx.webApp();
+  const { port, host } = ctx.config;
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, () => {
+      ctx.logger.info({ url: ctx.config.baseUrl, port, host: host ?? 'every interface' }, 'ILN is listening');
       const jobs = startJobs(ctx.jobs(), ctx.logger);
       resolve({
         url: ctx.config.baseUrl,
         stop: async () => {
-          await new Promise<void>((done) => {
-            server.close(() => done());
-            // Idle keep-alive connections would otherwise hold the close open.
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          });
+          await drain(SHUTDOWN_GRACE_MS);
           await jobs.stop();
         },
       });
-    });
+    }) as Server;
+    const drain = drainOnStop(server);
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
@@ -43,6 +79,7 @@ export const startServer = (ctx: Container): Promise<RunningServer> =>
       );
     });
   });
+};
 
 const waitForShutdownSignal = (): Promise<string> =>
   new Promise((resolve) => {

@@ -1,9 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from './command';
-import { solveMatchingCommand } from './solve-matching';
+import { isValidInput, loadInputSchema, solveMatchingCommand } from './solve-matching';
 
 interface Captured {
   code: number;
@@ -251,5 +252,60 @@ describe('iln solve-matching', () => {
   it('reports usage errors through UsageError', async () => {
     await expect(runVerb(['--fast'])).rejects.toBeInstanceOf(UsageError);
     await expect(runVerb(['a.json', 'b.json'])).rejects.toBeInstanceOf(UsageError);
+  });
+});
+
+describe('the check that spares a valid document the import of zod (ADR 0011)', () => {
+  // Near-misses of every rule: ids that are negative, fractional, unsafe, strings or -0; weights
+  // that are not numbers; tuples of the wrong length; a maxCardinality of the wrong type; extra
+  // keys; documents that are arrays or null.
+  const id = fc.oneof(
+    fc.nat(),
+    fc.integer({ min: -3, max: -1 }),
+    fc.constantFrom(-0, 0.5, 2 ** 53, Number.MAX_SAFE_INTEGER, '1', null, true),
+  );
+  const weight = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.constantFrom('7', null, true, []),
+  );
+  const edge = fc.oneof(
+    { weight: 8, arbitrary: fc.tuple(id, id, weight) },
+    { weight: 1, arbitrary: fc.array(id, { maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) },
+  );
+  const document = fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc.record(
+        {
+          edges: fc.oneof(
+            { weight: 6, arbitrary: fc.array(edge, { maxLength: 6 }) },
+            fc.jsonValue({ maxDepth: 1 }),
+          ),
+          maxCardinality: fc.oneof(fc.boolean(), fc.constantFrom('yes', 0, null)),
+          other: fc.jsonValue({ maxDepth: 1 }),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) },
+  );
+
+  it('accepts exactly what the schema accepts', async () => {
+    const schema = await loadInputSchema();
+    fc.assert(
+      fc.property(document, (candidate) => {
+        expect(isValidInput(candidate)).toBe(schema.safeParse(candidate).success);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts the valid documents a solve usually gets', () => {
+    const valid = fc.record({
+      edges: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true }))),
+      maxCardinality: fc.boolean(),
+    });
+    fc.assert(fc.property(valid, (candidate) => isValidInput(candidate)));
   });
 });

@@ -1,12 +1,25 @@
-import { ConfigError, loadConfig } from '../config/env';
+import { type Config, ConfigError, loadConfig } from '../config/env';
+import type { DatabaseHandle } from '../db/connection';
 import { MigrationError } from '../db/migrate';
-import { type Container, createContainer } from '../main';
+import type { Container } from '../main';
+import type { Logger } from '../services/ports/runtime';
 import type { CliIo } from './command';
 
+/** Configuration and start-up problems as one message (exit 1) before anything runs. */
+const reportStartFailure = (io: CliIo, error: unknown): number => {
+  if (error instanceof ConfigError || error instanceof MigrationError) {
+    io.stderr(error.message);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`Could not open the database: ${message}`);
+  return 1;
+};
+
 /**
- * Loads the configuration and builds the program (src/composition/) for one verb; configuration
- * problems are printed in one message (exit 1) before anything starts. `keepOpen` verbs (serve)
- * close the container themselves.
+ * Loads the configuration and builds the program (the composition root, src/main.ts) for one
+ * verb. `keepOpen` verbs (serve) close the container themselves. The root is imported here, when a
+ * verb runs, so that `iln --help` loads none of it.
  */
 export const withContext = async (
   io: CliIo,
@@ -15,19 +28,51 @@ export const withContext = async (
 ): Promise<number> => {
   let container: Container;
   try {
+    const { createContainer } = await import('../main');
     container = await createContainer(loadConfig(), { migrate });
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof MigrationError) {
-      io.stderr(error.message);
-      return 1;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`Could not open the database: ${message}`);
-    return 1;
+    return reportStartFailure(io, error);
   }
   try {
     return await work(container);
   } finally {
     if (!keepOpen) await container.close();
   }
+};
+
+/** Only the database, for verbs that need nothing else (`iln migrate`): no services, web or mail. */
+export const withDatabase = async (
+  io: CliIo,
+  work: (database: DatabaseHandle, logger: Logger) => Promise<number>,
+  { migrate = true } = {},
+): Promise<number> => {
+  let database: DatabaseHandle;
+  let logger: Logger;
+  try {
+    const config = loadConfig();
+    const [{ openProgramDatabase }, { createLogger }] = await Promise.all([
+      import('../composition/database'),
+      import('../composition/logger'),
+    ]);
+    logger = createLogger(config);
+    database = await openProgramDatabase(config, logger, { migrate });
+  } catch (error) {
+    return reportStartFailure(io, error);
+  }
+  try {
+    return await work(database, logger);
+  } finally {
+    await database.close();
+  }
+};
+
+/** Only the configuration, for verbs that open the database files themselves (`iln backup`, `iln restore`). */
+export const withConfig = async (io: CliIo, work: (config: Config) => Promise<number>): Promise<number> => {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    return reportStartFailure(io, error);
+  }
+  return work(config);
 };

@@ -1,8 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { type Auth, createAuth } from '../auth/auth';
 import type { Config } from '../config/env';
-import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../db/connection';
-import { migrateToLatest } from '../db/migrate';
+import type { DatabaseHandle } from '../db/connection';
+import { databaseOutage, isDatabaseUnavailable } from '../db/database-errors';
 import type { StoreOptions } from '../db/store';
 import { createStore } from '../db/store';
 import { createGroupCommitUnitOfWork } from '../db/unit-of-work/group-commit-unit-of-work';
@@ -11,9 +10,13 @@ import { createMessageRenderer } from '../email/render-message';
 import { createTransport } from '../email/transports';
 import { createJobs, type Job } from '../jobs';
 import { createServices, type ServiceDeps, type Services } from '../services';
+import { inPlaceMatchEngine } from '../services/matching/compute-in-place';
+import type { DatabaseHealth } from '../services/ports/health';
 import type { MailTransport } from '../services/ports/mail';
 import type { IdSource, Logger } from '../services/ports/runtime';
-import { type App, createApp } from '../web/app';
+import type { App } from '../web/app';
+import { createThreadMatchEngine } from '../workers/match-engine';
+import { openProgramDatabase } from './database';
 import { createLogger } from './logger';
 
 /**
@@ -21,6 +24,9 @@ import { createLogger } from './logger';
  * db/store.ts), both units of work, the message renderer and mail transport, the clock, the id
  * source, the log and sign-in, and hands them to the use cases. The web app, the jobs, the CLI
  * verbs and auth receive what they need from here and construct nothing themselves.
+ *
+ * The web application and sign-in are imported only when asked for (`webApp()`): a verb that does
+ * not serve pages does not pay for better-auth and Hono (bench/startup, ADR 0011).
  */
 export interface Container {
   config: Config;
@@ -28,10 +34,10 @@ export interface Container {
   now: () => Date;
   database: DatabaseHandle;
   services: Services;
-  auth: Auth;
   transport: MailTransport;
-  /** The web application (made on first use). */
-  webApp: () => App;
+  health: DatabaseHealth;
+  /** The web application with sign-in (imported and made on first use). */
+  webApp: () => Promise<App>;
   /** The scheduled jobs (mail delivery, the round schedule, the duplicate check). */
   jobs: () => Job[];
   /** Closes the transport and the database. */
@@ -50,11 +56,6 @@ export interface ContainerOptions {
   transport?: MailTransport;
 }
 
-export const databaseTargetFor = (config: Config): DatabaseTarget =>
-  config.databaseUrl
-    ? { dialect: 'postgres', url: config.databaseUrl }
-    : { dialect: 'sqlite', path: config.sqlitePath };
-
 export const ids: IdSource = {
   newId: () => randomUUID(),
   newToken: () => randomBytes(32).toString('base64url'),
@@ -62,16 +63,8 @@ export const ids: IdSource = {
 
 export const createContainer = async (config: Config, options: ContainerOptions = {}): Promise<Container> => {
   const logger = options.logger ?? createLogger(config);
-  const database = options.database ?? openDatabase(databaseTargetFor(config));
-  if (options.migrate ?? true) {
-    try {
-      const { applied } = await migrateToLatest(database.db);
-      if (applied.length > 0) logger.info({ applied }, 'database migrated');
-    } catch (error) {
-      if (!options.database) await database.close();
-      throw error;
-    }
-  }
+  const database =
+    options.database ?? (await openProgramDatabase(config, logger, { migrate: options.migrate ?? true }));
   return assembleContainer(config, database, logger, options);
 };
 
@@ -94,6 +87,7 @@ export const createServiceDeps = (
     ids,
     hashKey: (value) => createHmac('sha256', config.authSecret).update(value).digest('base64url'),
     logger,
+    matchEngine: inPlaceMatchEngine,
   };
 };
 
@@ -105,24 +99,38 @@ export const assembleContainer = (
   options: Pick<ContainerOptions, 'now' | 'transport'> = {},
 ): Container => {
   const now = options.now ?? (() => new Date());
-  const services = createServices(createServiceDeps(config, database, logger, now));
-  const auth = createAuth({ config, database, services, logger });
+  const matchEngine = createThreadMatchEngine();
+  const services = createServices({ ...createServiceDeps(config, database, logger, now), matchEngine });
   const transport = options.transport ?? createTransport(config);
-  let webApp: App | undefined;
+  const outage = databaseOutage(database, logger);
+  const health: DatabaseHealth = {
+    isUnavailable: isDatabaseUnavailable,
+    failed: outage.failed,
+    succeeded: outage.succeeded,
+  };
+  let webApp: Promise<App> | undefined;
   return {
     config,
     logger,
     now,
     database,
     services,
-    auth,
     transport,
+    health,
     webApp: () => {
-      webApp ??= createApp({ config, logger, now, services, auth });
+      webApp ??= (async () => {
+        const [{ createAuth }, { createApp }] = await Promise.all([
+          import('../auth/auth'),
+          import('../web/app'),
+        ]);
+        const auth = createAuth({ config, database, services, logger });
+        return createApp({ config, logger, now, services, auth, health });
+      })();
       return webApp;
     },
     jobs: () => createJobs(services, { transport, mailFrom: config.mailFrom, logger }),
     close: async () => {
+      await matchEngine.close();
       if (!options.transport) transport.close();
       await database.close();
     },

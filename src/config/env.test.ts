@@ -62,3 +62,18 @@ test('empty strings count as unset', () => {
     databaseUrl: undefined,
   });
 });
+
+test('HOST: the development outbox listens on this machine only unless told otherwise', () => {
+  // Outside production, mail in the outbox holds live sign-in links: loopback by default.
+  expect(loadConfig({ DATA_DIR: dataDir() }).host).toBe('127.0.0.1');
+  expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+  expect(loadConfig({ DATA_DIR: dataDir(), HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  // With real mail, or in production, every interface (undefined: Node's default) unless HOST says.
+  expect(loadConfig({ DATA_DIR: dataDir(), SMTP_URL: 'smtp://mail.example.org' }).host).toBeUndefined();
+  const production = { NODE_ENV: 'production', DATA_DIR: dataDir(), AUTH_SECRET: 'a'.repeat(40) };
+  expect(loadConfig({ ...production, BASE_URL: 'https://iln.example.org' }).host).toBeUndefined();
+  expect(loadConfig({ ...production, BASE_URL: 'https://iln.example.org', HOST: '10.0.0.5' }).host).toBe(
+    '10.0.0.5',
+  );
+  expect(() => loadConfig({ DATA_DIR: dataDir(), HOST: 'not a host!' })).toThrow(/HOST/);
+});

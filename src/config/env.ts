@@ -18,6 +18,11 @@ const EnvSchema = z.object({
     .int('must be a whole number')
     .min(1, 'must be between 1 and 65535')
     .max(65535, 'must be between 1 and 65535'),
+  HOST: z
+    .union([z.ipv4(), z.ipv6(), z.hostname()], {
+      error: 'must be an address to listen on, such as 127.0.0.1, 0.0.0.0, :: or localhost',
+    })
+    .optional(),
   BASE_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://iln.example.org' })
     .optional(),
@@ -39,6 +44,12 @@ export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
   isProduction: boolean;
   port: number;
+  /**
+   * The address to listen on; undefined listens on every interface. Outside production without
+   * SMTP_URL (the development outbox, whose mail holds live sign-in links) it is 127.0.0.1 unless
+   * HOST says otherwise.
+   */
+  host: string | undefined;
   baseUrl: string;
   /** Unset: the embedded SQLite database. */
   databaseUrl: string | undefined;
@@ -66,6 +77,7 @@ export const loadConfig = (rawEnv: RawEnv = process.env): Config => {
   const parsed = EnvSchema.safeParse({
     NODE_ENV: env.NODE_ENV ?? 'development',
     PORT: env.PORT ?? '3000',
+    HOST: env.HOST,
     BASE_URL: env.BASE_URL,
     DATABASE_URL: env.DATABASE_URL,
     DATA_DIR: env.DATA_DIR ?? './data',
@@ -86,10 +98,13 @@ export const loadConfig = (rawEnv: RawEnv = process.env): Config => {
   }
   const data = parsed.data;
   const dataDir = resolve(data.DATA_DIR);
+  const isProduction = data.NODE_ENV === 'production';
+  const hasDevelopmentOutbox = !isProduction && !data.SMTP_URL;
   return {
     nodeEnv: data.NODE_ENV,
-    isProduction: data.NODE_ENV === 'production',
+    isProduction,
     port: data.PORT,
+    host: data.HOST ?? (hasDevelopmentOutbox ? '127.0.0.1' : undefined),
     baseUrl: (data.BASE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ''),
     databaseUrl: data.DATABASE_URL,
     sqlitePath: resolve(dataDir, 'iln.sqlite'),

@@ -1,7 +1,12 @@
 /**
  * The closed set of domain error codes. Core and services throw DomainError; the web edge maps
  * each code to an HTTP status in exactly one table (src/web/http-errors.ts), the CLI to exit codes.
- * Messages say what failed, for which id, and why, in words a coordinator can act on.
+ *
+ * No English leaves core or services: an error names its `reason` (a key of the `problems`
+ * translation namespace, e.g. `round.notFound`) with `params` to fill in, and each field problem
+ * names its `code` (a key of the `validation` namespace). Both are translated once, at the web edge
+ * (or the CLI, or when an email is rendered), in the reader's language. Error.message carries the
+ * reason and params for logs only.
  */
 export const DOMAIN_ERROR_CODES = [
   'VALIDATION', // input does not satisfy the rules; `details` lists field problems
@@ -14,21 +19,32 @@ export const DOMAIN_ERROR_CODES = [
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
+/** Values a message template fills in: names, ids, counts. */
+export type MessageParams = Record<string, string | number>;
+
 export interface FieldProblem {
   /** Dotted path of the field, e.g. `languages.0.level`. */
   field: string;
-  message: string;
+  /** Key of the `validation` namespace, e.g. `languages.missing`. */
+  code: string;
+  params?: MessageParams;
 }
 
 export class DomainError extends Error {
   override name = 'DomainError';
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    /** Key of the `problems` namespace saying what went wrong, e.g. `round.notFound`. */
+    readonly reason: string,
+    readonly params: MessageParams = {},
     readonly details: FieldProblem[] = [],
   ) {
-    super(message);
+    super(Object.keys(params).length > 0 ? `${reason} ${JSON.stringify(params)}` : reason);
   }
 }
+
+/** A VALIDATION error whose field problems say everything (the form is shown again with them). */
+export const invalidInput = (details: FieldProblem[], params: MessageParams = {}): DomainError =>
+  new DomainError('VALIDATION', 'form.invalid', { ...params, problems: details.length }, details);
 
 export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

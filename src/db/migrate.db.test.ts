@@ -98,14 +98,14 @@ test('the countries table holds the ISO 3166-1 list', async () => {
   expect(Number(count.n)).toBeGreaterThan(240);
 });
 
-test('0009 fills in the sector and role of the applications already stored, from their answers, and undoes cleanly', async () => {
+test('0016 fills in the sector and role of the applications already stored, from their answers, and undoes cleanly', async () => {
   const migrator = new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
   });
-  const down = await migrator.migrateTo('0008-application-locale');
+  const down = await migrator.migrateTo('0013-surveys');
   expect(down.error).toBeUndefined();
   const now = new Date().toISOString();
   await sql`insert into rounds (id, name, status, time_zone, applications_open_at, applications_close_at, starts_on, ends_on, quota_enabled, quota_percent, quota_minimum_places, created_at, updated_at)

@@ -7,6 +7,7 @@ import { createDuplicateCheckRepository } from './repositories/applications/dupl
 import { createAuditLog } from './repositories/audit/audit-log';
 import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
 import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
+import { createMatchingRepository } from './repositories/matching/matching-repository';
 import { createPeopleRepository } from './repositories/people/people-repository';
 import { createSignInAttemptsRepository } from './repositories/people/sign-in-attempts-repository';
 import { createProgramRepository } from './repositories/program/program-repository';
@@ -15,6 +16,7 @@ import { createApplicationReviewRepository } from './repositories/review/applica
 import { createCoordinatorDashboardRepository } from './repositories/review/coordinator-dashboard-repository';
 import { createRoundsRepository } from './repositories/rounds/rounds-repository';
 import { createTopicsRepository } from './repositories/rounds/topics-repository';
+import { createSurveysRepository } from './repositories/surveys/surveys-repository';
 import type { Database } from './schema';
 
 export interface StoreOptions {
@@ -39,8 +41,10 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     people: () => createPeopleRepository(db),
     signInAttempts: () => createSignInAttemptsRepository(db),
     resources: () => createResourcesRepository(db),
+    matching: () => createMatchingRepository(db),
     program: () => createProgramRepository(db),
     mail: () => createMailQueueRepository(db),
+    surveys: () => createSurveysRepository(db),
     messages: () => createMessageQueue(db, options.render),
     audit: () => createAuditLog(db),
   };

@@ -14,12 +14,19 @@ import {
 } from '../core/applications';
 import { EXPORT_COLUMNS, IMPORT_FIELDS } from '../core/applications/csv-columns';
 import type { MailStatus } from '../core/mail/mail-message';
+import { MATCH_OBJECTIVES, UNMATCHED_CODES } from '../core/matchmaking';
 import { ROUND_STATUSES } from '../core/rounds';
-import { DAYS_OF_WEEK } from '../core/time';
+import { FIT_PARTS } from '../core/scoring/match-settings';
+import { RULE_CODES } from '../core/scoring/partnership-rules';
+import { type CallMode, DAYS_OF_WEEK } from '../core/time';
 import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
+import type { MatchRunStatus } from '../services/ports/matching';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
 import type { OutboxNotice } from '../web/views/mail/outbox-views';
+import { PAIR_SLOTS } from '../web/views/matching/pair-model';
+import { SETTINGS_FIELD_NAMES, SETTINGS_GROUPS } from '../web/views/matching/settings-fields';
 import type { LabelKind } from './labels';
+import { listSourceCodes } from './source-codes';
 
 /**
  * Every i18n key the source asks for must exist in locales/en. The source is read, not run: each
@@ -36,10 +43,9 @@ import type { LabelKind } from './labels';
  * (returnObjects, translateList) counts as present, and so does a plural key (`x` when `x_one`,
  * `x_other` exist). Unused keys are fine and not reported.
  *
- * Not checked: keys that are entirely a variable, chiefly the English sentences of DomainError and
- * field problems, which some pages pass through the `validation` namespace as whole keys
- * (translateMessage in web/routes/application-pages.tsx; application-strings.test.ts covers the
- * form's messages) and others show as they are.
+ * The reasons of domain errors and the codes of field problems (`problems:*`, `validation:*`,
+ * translated by i18n/problems.ts) are expanded over every reason and code the source names
+ * (source-codes.ts), so each must exist too.
  *
  * A second test keeps markup free of written-in text: no JSX text with letters and no labelling
  * attribute (title, alt, placeholder, aria-label, …) given as a plain string in web/ and email/.
@@ -80,11 +86,14 @@ const duplicateReasons = [
 ] as const satisfies readonly DuplicateReason[];
 const mailStatuses = ['pending', 'sending', 'sent', 'failed'] as const satisfies readonly MailStatus[];
 const outboxNotices = ['development', 'unconfigured'] as const satisfies readonly OutboxNotice[];
+const callModes = ['both-calls', 'one-email-only', 'both-email-only'] as const satisfies readonly CallMode[];
+const runStatuses = ['proposed', 'published', 'superseded'] as const satisfies readonly MatchRunStatus[];
 const errorsSource = readFileSync(join(srcDir, 'web/middleware/errors.ts'), 'utf8');
 const errorTextKeys = [
   ...[...errorsSource.matchAll(/textKey: '(\w+)'/g)].map((match) => match[1]!),
   ...[...errorsSource.matchAll(/\['[A-Z_]+', '(\w+)'\]/g)].map((match) => match[1]!),
 ];
+const sourceCodes = listSourceCodes();
 const EXPANSIONS: Record<string, readonly string[]> = {
   'review:status.*': APPLICATION_STATUSES,
   'review:roundStatus.*': ROUND_STATUSES,
@@ -107,6 +116,20 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'applications:labels.dayOfWeek.*': DAYS_OF_WEEK,
   'applications:labels.interest.*': INTEREST_IDS,
   'applications:labels.interestGroup.*': INTEREST_GROUPS.map((group) => group.id),
+  'matching:callMode.*': callModes,
+  'matching:fitPart.*': FIT_PARTS,
+  'matching:objective.*': MATCH_OBJECTIVES,
+  'matching:runStatus.*': runStatuses,
+  'matching:rule.*': RULE_CODES,
+  'matching:unmatched.*': UNMATCHED_CODES,
+  'matching:pair.chooseAs.*': PAIR_SLOTS,
+  'matching:pair.countryOf.*': PAIR_SLOTS,
+  'matching:pair.slot.*': PAIR_SLOTS,
+  'matching:settings.fields.*': SETTINGS_FIELD_NAMES,
+  'matching:settings.groups.*': SETTINGS_GROUPS,
+  // What core and services say, as reasons and problem codes (source-codes.ts reads them).
+  'problems:*': sourceCodes.reasons,
+  'validation:*': sourceCodes.codes,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,23 +1,20 @@
 import type { TFunction } from 'i18next';
 import type { ApplicationAnswers } from '../core/applications';
-import { listApplicationLabelResources } from '../core/applications';
+import type { ChoiceKind, ChoiceNames } from '../core/applications/csv-row';
+import { getT, supportedLocales } from '.';
 
 /**
- * Labels of the application form's closed choices through i18next (namespace `applications`),
- * falling back to the core's English label maps when a language has no translation yet.
+ * Labels of the application form's closed choices (namespace `applications`, `labels.<kind>.<id>`):
+ * core holds only the ids. A language without a translation falls back to English.
  */
-const ENGLISH = listApplicationLabelResources();
-
-export type LabelKind =
-  | 'sector'
-  | 'careerStage'
-  | 'languageLevel'
-  | 'referralSource'
-  | 'dayOfWeek'
-  | 'interest';
+export type LabelKind = ChoiceKind | 'interestGroup';
 
 export const labelFor = (t: TFunction, kind: LabelKind, id: string): string =>
-  t(`applications:labels.${kind}.${id}`, { defaultValue: ENGLISH[`${kind}.${id}`] ?? id });
+  t(`applications:labels.${kind}.${id}`, { defaultValue: id });
+
+/** Every name a choice goes by, one per language the program speaks (what an import may find). */
+export const choiceNamesInEveryLanguage: ChoiceNames = (kind, id) =>
+  supportedLocales().map((locale) => labelFor(getT(locale), kind, id));
 
 const languageNames = new Map<string, Intl.DisplayNames>();
 export const languageName = (code: string, locale: string): string => {

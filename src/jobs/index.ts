@@ -1,9 +1,11 @@
 import type { Services } from '../services';
 import type { MailTransport } from '../services/ports/mail';
 import type { Logger } from '../services/ports/runtime';
+import { applicantCountsPruningJob } from './definitions/applicant-counts-pruning';
 import { duplicateCheckJob } from './definitions/duplicate-check';
 import { mailDeliveryJob } from './definitions/mail-delivery';
 import { roundScheduleJob } from './definitions/round-schedule';
+import { surveyDeliveryJob } from './definitions/survey-delivery';
 import type { Job } from './job-definition';
 
 export type { Job } from './job-definition';
@@ -17,4 +19,6 @@ export const createJobs = (
   mailDeliveryJob(services, options),
   roundScheduleJob(services, options.logger),
   duplicateCheckJob(services),
+  applicantCountsPruningJob(services),
+  surveyDeliveryJob(services, options.logger),
 ];

@@ -324,6 +324,131 @@ describe('static files', () => {
   });
 });
 
+describe('malformed requests on real form routes', () => {
+  let m: TestApp;
+  beforeAll(async () => {
+    m = await createTestApp({ now: new Date('2026-02-10T00:00:00Z') });
+    await createRoundsRepository(m.ctx.database.db).insertRound(
+      makeRound({
+        id: 'r-open',
+        status: 'open',
+        applicationsOpenAt: new Date('2026-01-31T13:00:00.000Z'),
+        applicationsCloseAt: new Date('2026-02-28T12:59:00.000Z'),
+      }),
+      new Date('2026-01-01T00:00:00.000Z'),
+    );
+    await m.ctx.services.people.createCoordinator({
+      email: 'lead@example.org',
+      name: 'Lead',
+      countryCodes: [],
+      actorPersonId: null,
+    });
+  });
+  afterAll(async () => {
+    await m.dispose();
+  });
+
+  const FORM_ROUTES = [
+    '/sign-in',
+    '/sign-out',
+    '/rounds/r-open/apply',
+    '/rounds/r-open/apply/previous-answers',
+    '/applications/edit',
+    '/applications/withdraw',
+    '/applications/carry-over',
+  ];
+  const COORDINATOR_ROUTES = [
+    '/coordinator/rounds',
+    '/coordinator/rounds/r-open',
+    '/coordinator/rounds/r-open/status',
+    '/coordinator/rounds/r-open/applications/bulk',
+    '/coordinator/rounds/r-open/applications/a-1/review',
+    '/coordinator/rounds/r-open/applications/a-1/notes',
+    '/coordinator/rounds/r-open/imports',
+    '/coordinator/resources',
+  ];
+  const broken = async (path: string, contentType: string, body: string) =>
+    m.request(path, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-csrf-token': await m.csrfToken() },
+      body,
+    });
+
+  test('a multipart body that cannot be read is a 400 page on every form route, never a 500', async () => {
+    for (const path of FORM_ROUTES) {
+      const response = await broken(path, 'multipart/form-data; boundary=xyz', 'this is not multipart');
+      expect(response.status, path).toBe(400);
+      const page = await response.text();
+      expect(page, path).toContain('<h1>');
+      expect(page, path).not.toContain('quote this reference');
+    }
+    const { signInAs } = await import('../../tests/support/sign-in');
+    await signInAs(m, 'lead@example.org');
+    for (const path of COORDINATOR_ROUTES) {
+      const response = await broken(path, 'multipart/form-data; boundary=xyz', '--xyz\r\nbroken');
+      expect(response.status, path).toBe(400);
+    }
+  });
+
+  test('a multipart body with no boundary, or cut short, is a 400 too', async () => {
+    expect((await broken('/sign-in', 'multipart/form-data', 'email=a')).status).toBe(400);
+    const cut = '--xyz\r\nContent-Disposition: form-data; name="email"\r\n\r\nlead@exa';
+    expect((await broken('/sign-in', 'multipart/form-data; boundary=xyz', cut)).status).toBe(400);
+  });
+});
+
+describe('caching of pages with personal data', () => {
+  test.each([
+    '/',
+    '/sign-in',
+    '/sign-in/verify?token=nope',
+    '/outbox',
+    `/applications/${'x'.repeat(43)}`,
+    '/rounds/no-such-round/apply',
+    '/coordinator',
+    '/api/rounds/r/applications',
+    '/no-such-page',
+  ])('%s is sent with Cache-Control: no-store', async (path) => {
+    const response = await t.request(path);
+    expect(response.headers.get('cache-control')).toMatch(/\bno-store\b/);
+  });
+
+  test('a failed sign-in post and a refused form are no-store too', async () => {
+    expect((await t.postForm('/sign-in', { email: 'nope@' })).headers.get('cache-control')).toMatch(
+      /no-store/,
+    );
+    const refused = await t.request('/sign-in', { method: 'POST', body: 'email=a' });
+    expect(refused.headers.get('cache-control')).toMatch(/no-store/);
+  });
+
+  test('static files keep their own caching', async () => {
+    const response = await t.request(assetUrl('app.css'));
+    expect(response.headers.get('cache-control')).not.toMatch(/no-store/);
+  });
+});
+
+test('a production instance on a copy of a demo database shows no demo note', async () => {
+  const production = await createTestApp({
+    env: { NODE_ENV: 'production', BASE_URL: 'https://iln.example.org' },
+  });
+  try {
+    await production.ctx.database.db
+      .insertInto('program_settings')
+      .values({
+        key: 'demo',
+        value: JSON.stringify({ coordinatorEmail: 'coordinator@demo.example' }),
+        updated_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute();
+    const page = await (await production.request('/')).text();
+    expect(page).not.toContain('This is a demo');
+    expect(page).not.toContain('coordinator@demo.example');
+    expect(page).not.toContain('href="/outbox"');
+  } finally {
+    await production.dispose();
+  }
+});
+
 test('the test database is migrated and reachable', async () => {
   await expect(sql`select 1 as one`.execute(t.ctx.database.db)).resolves.toBeTruthy();
 });

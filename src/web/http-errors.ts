@@ -13,5 +13,5 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, ContentfulStatusCode> 
 
 /** The body of every JSON API error. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: { field: string; message: string }[] };
+  error: { code: string; reason?: string; message: string; details?: { field: string; message: string }[] };
 }

@@ -1,6 +1,7 @@
 import type { Auth } from '../auth/auth';
 import type { Config } from '../config/env';
 import type { Services } from '../services';
+import type { DatabaseHealth } from '../services/ports/health';
 import type { Logger } from '../services/ports/runtime';
 
 /**
@@ -14,4 +15,6 @@ export interface WebDeps {
   now: () => Date;
   services: Services;
   auth: Auth;
+  /** Whether the database is there (a 503 and one log line per outage when it is not). */
+  health: DatabaseHealth;
 }

@@ -55,6 +55,18 @@ const agent = new http.Agent({
   scheduling: 'fifo',
 });
 
+/**
+ * Each post comes from its own network address, as in a real deadline rush, told to the server the
+ * way a reverse proxy on its machine would (X-Forwarded-For): without it every post would be one
+ * client to the per-network limit on applying. Addresses from 198.18.0.0/15, the block set aside
+ * for benchmarks (RFC 2544).
+ */
+let posted = 0;
+const nextClientAddress = () => {
+  const n = posted++ % 131_072;
+  return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+};
+
 /** Posts one application; `acknowledged` means the server answered that it was stored. */
 export const postApplication = (
   session: ApplicantSession,
@@ -72,6 +84,7 @@ export const postApplication = (
           'content-length': Buffer.byteLength(body),
           cookie: session.cookie,
           origin: session.baseUrl,
+          'x-forwarded-for': nextClientAddress(),
         },
       },
       (response) => {

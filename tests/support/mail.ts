@@ -22,6 +22,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => {
     nodeEnv: 'test',
     isProduction: false,
     port: 3000,
+    host: '127.0.0.1',
     baseUrl: 'http://localhost:3000',
     databaseUrl: undefined,
     sqlitePath: join(dataDir, 'iln.sqlite'),

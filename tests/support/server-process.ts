@@ -14,6 +14,8 @@ export interface ServerProcess {
   dataDir: string;
   child: ChildProcess;
   output: () => string;
+  /** Resolves once the server's output (stdout and stderr) matches; rejects if it exits first. */
+  waitForOutput: (pattern: RegExp) => Promise<void>;
   stop: () => Promise<void>;
   kill: () => Promise<void>;
 }
@@ -80,6 +82,26 @@ export const startServerProcess = async (
     dataDir,
     child,
     output: () => output,
+    waitForOutput: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(output)) return false;
+          child.stdout?.off('data', onData);
+          child.stderr?.off('data', onData);
+          child.off('exit', onExit);
+          resolve();
+          return true;
+        };
+        // Listeners added after the ones above see the chunk already appended to `output`.
+        const onData = () => check();
+        const onExit = () => {
+          if (!check()) reject(new Error(`iln serve exited before printing ${pattern}:\n${output}`));
+        };
+        if (check()) return;
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+        child.once('exit', onExit);
+      }),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -105,7 +105,7 @@ const storeCookies = (jar: Map<string, string>, response: Response) => {
 
 export const createTestApp = async (options: TestAppOptions = {}): Promise<TestApp> => {
   const base = await createTestContext(options);
-  const app = base.ctx.webApp();
+  const app = await base.ctx.webApp();
   const cookies = new Map<string, string>();
   let token: string | undefined;
 

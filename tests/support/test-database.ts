@@ -32,6 +32,13 @@ export const postgresAdminUrl = (): string => {
   return url;
 };
 
+/** A connection to the cluster's own database; a connection error is its query's, never unhandled. */
+const adminClient = (adminUrl: string): pg.Client => {
+  const client = new pg.Client({ connectionString: adminUrl });
+  client.on('error', () => undefined);
+  return client;
+};
+
 const databaseUrl = (adminUrl: string, name: string): string => {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
@@ -81,7 +88,7 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   }
   const adminUrl = postgresAdminUrl();
   const name = `iln_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
+  const admin = adminClient(adminUrl);
   await admin.connect();
   try {
     const template = await ensureMigratedTemplate(admin, adminUrl);
@@ -94,12 +101,18 @@ export const createTestDatabase = async (): Promise<TestDatabase> => {
   return {
     ...handle,
     location: { dialect: 'postgres', url },
+    // The pool first: close() waits for work in flight (a group-commit batch, a worker's pass)
+    // and for every connection's socket to close, so WITH (FORCE) finds no backend of ours to
+    // terminate (it used to, and the terminated connection's 57P01 surfaced as an unhandled error).
     dispose: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
+      const cleanup = adminClient(adminUrl);
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      try {
+        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await cleanup.end();
+      }
     },
   };
 };

@@ -70,39 +70,29 @@ describe('ApplicationAnswersSchema', () => {
       'privacyConsent',
       'codeOfConductAccepted',
     ]);
-    expect(problems).toContainEqual({ field: 'name', message: 'Enter your name' });
+    expect(problems).toContainEqual({ field: 'name', code: 'name.missing' });
   });
 
   it('gives a form-level problem for something that is not a form', () => {
-    expect(problemsOf(null)).toEqual([{ field: '', message: 'Fill in the application form' }]);
-    expect(problemsOf('hello')).toEqual([{ field: '', message: 'Fill in the application form' }]);
+    expect(problemsOf(null)).toEqual([{ field: '', code: 'form.missing' }]);
+    expect(problemsOf('hello')).toEqual([{ field: '', code: 'form.missing' }]);
   });
 
   it.each([
-    ['email', { email: 'not-an-email' }, 'email', 'Enter an email address like name@example.org'],
-    [
-      'country',
-      { countryOfResidence: 'XX' },
-      'countryOfResidence',
-      'Choose the country you live in from the list',
-    ],
-    [
-      'time zone',
-      { timeZone: 'Mars/Base' },
-      'timeZone',
-      'Choose a time zone from the list (for example Europe/London)',
-    ],
+    ['email', { email: 'not-an-email' }, 'email', 'email.invalid'],
+    ['country', { countryOfResidence: 'XX' }, 'countryOfResidence', 'country.unknown'],
+    ['time zone', { timeZone: 'Mars/Base' }, 'timeZone', 'timeZone.unknown'],
     [
       'language code',
       { languages: [{ code: 'xx', level: 'fluent' }] },
       'languages.0.code',
-      'Choose a language from the list',
+      'language.unknown',
     ],
     [
       'language level',
       { languages: [{ code: 'en', level: 'perfect' }] },
       'languages.0.level',
-      'Choose how well you speak this language',
+      'language.level',
     ],
     [
       'repeated language',
@@ -113,35 +103,15 @@ describe('ApplicationAnswersSchema', () => {
         ],
       },
       'languages',
-      'List each language once',
+      'languages.repeated',
     ],
-    ['no language', { languages: [] }, 'languages', 'Add at least one language you speak'],
-    ['sector', { sector: 'bookshop' }, 'sector', 'Choose the sector you work or study in'],
-    ['career stage', { careerStage: 'veteran' }, 'careerStage', 'Choose your career stage'],
-    [
-      'negative years',
-      { yearsInProfession: -1 },
-      'yearsInProfession',
-      'Enter your years in the profession as a whole number from 0 to 60',
-    ],
-    [
-      'too many years',
-      { yearsInProfession: 61 },
-      'yearsInProfession',
-      'Enter your years in the profession as a whole number from 0 to 60',
-    ],
-    [
-      'fractional years',
-      { yearsInProfession: 2.5 },
-      'yearsInProfession',
-      'Enter your years in the profession as a whole number from 0 to 60',
-    ],
-    [
-      'too few interests',
-      { interests: ['cataloguing', 'metadata'] },
-      'interests',
-      'Choose at least 3 areas of interest',
-    ],
+    ['no language', { languages: [] }, 'languages', 'languages.missing'],
+    ['sector', { sector: 'bookshop' }, 'sector', 'sector.missing'],
+    ['career stage', { careerStage: 'veteran' }, 'careerStage', 'careerStage.missing'],
+    ['negative years', { yearsInProfession: -1 }, 'yearsInProfession', 'years.invalid'],
+    ['too many years', { yearsInProfession: 61 }, 'yearsInProfession', 'years.invalid'],
+    ['fractional years', { yearsInProfession: 2.5 }, 'yearsInProfession', 'years.invalid'],
+    ['too few interests', { interests: ['cataloguing', 'metadata'] }, 'interests', 'interests.tooFew'],
     [
       'too many interests',
       {
@@ -158,79 +128,69 @@ describe('ApplicationAnswersSchema', () => {
         ],
       },
       'interests',
-      'Choose at most 8 areas of interest',
+      'interests.tooMany',
     ],
     [
       'unknown interest',
       { interests: ['cataloguing', 'metadata', 'knitting'] },
       'interests.2',
-      'Choose areas of interest from the list',
+      'interests.unknown',
     ],
     [
       'repeated interest',
       { interests: ['cataloguing', 'metadata', 'metadata'] },
       'interests',
-      'Choose each area of interest once',
+      'interests.repeated',
     ],
     [
       'open and particular partner',
       { partnerPreference: { openToAnyone: true, sectors: ['public'], careerStages: [] } },
       'partnerPreference.openToAnyone',
-      'Choose either “open to anyone” or particular sectors or career stages, not both',
+      'partner.both',
     ],
     [
       'no partner preference',
       { partnerPreference: { openToAnyone: false, sectors: [], careerStages: [] } },
       'partnerPreference.openToAnyone',
-      'Choose the sectors or career stages you would like in a partner, or say you are open to anyone',
+      'partner.none',
     ],
     [
       'no availability',
       { availability: { emailOnly: false, windows: [] } },
       'availability.windows',
-      'Give at least one time you could take a call, or choose email only',
+      'availability.none',
     ],
     [
       'email only and windows',
       { availability: { emailOnly: true, windows: [{ day: 'mon', startTime: '09:00', endTime: '10:00' }] } },
       'availability.windows',
-      'Choose either email only or times for calls, not both',
+      'availability.both',
     ],
     [
       'backwards window',
       { availability: { emailOnly: false, windows: [{ day: 'mon', startTime: '22:00', endTime: '01:00' }] } },
       'availability.windows.0.endTime',
-      'End the time window after it starts (split a window that crosses midnight into two)',
+      'window.endBeforeStart',
     ],
     [
       'bad start time',
       { availability: { emailOnly: false, windows: [{ day: 'mon', startTime: '9am', endTime: '10:00' }] } },
       'availability.windows.0.startTime',
-      'Enter a time as HH:MM (24-hour clock)',
+      'time.invalid',
     ],
     [
       'bad day',
       { availability: { windows: [{ day: 'funday', startTime: '09:00', endTime: '10:00' }] } },
       'availability.windows.0.day',
-      'Choose a day of the week',
+      'window.day',
     ],
-    ['empty hopes', { hopes: '   ' }, 'hopes', 'Tell us what you hope to get from the round'],
-    ['referral', { heardFrom: 'radio' }, 'heardFrom', 'Choose how you heard about the program'],
-    [
-      'privacy',
-      { privacyConsent: false },
-      'privacyConsent',
-      'You need to agree to the privacy notice to apply',
-    ],
-    [
-      'code of conduct',
-      { codeOfConductAccepted: 'yes' },
-      'codeOfConductAccepted',
-      'You need to accept the code of conduct to apply',
-    ],
-    ['long name', { name: 'x'.repeat(201) }, 'name', 'Keep your name under 200 characters'],
-  ])('refuses a bad %s', (_case, change, field, message) => {
-    expect(problemsOf({ ...validAnswers(), ...change })).toContainEqual({ field, message });
+    ['empty hopes', { hopes: '   ' }, 'hopes', 'hopes.missing'],
+    ['referral', { heardFrom: 'radio' }, 'heardFrom', 'heardFrom.missing'],
+    ['privacy', { privacyConsent: false }, 'privacyConsent', 'consent.privacy'],
+    ['code of conduct', { codeOfConductAccepted: 'yes' }, 'codeOfConductAccepted', 'consent.conduct'],
+    ['long name', { name: 'x'.repeat(201) }, 'name', 'name.tooLong'],
+  ])('refuses a bad %s', (_case, change, field, code) => {
+    expect(problemsOf({ ...validAnswers(), ...change })).toContainEqual({ field, code });
   });
 
   it('accepts addresses with plus signs and subdomains', () => {

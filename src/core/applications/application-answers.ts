@@ -35,13 +35,13 @@ const optionalText = (max: number, tooLong: string) =>
 export const LanguageSkillSchema = z.object(
   {
     code: z
-      .string({ error: 'Choose a language' })
+      .string({ error: 'language.missing' })
       .trim()
       .toLowerCase()
-      .refine(isLanguageCode, { error: 'Choose a language from the list' }),
-    level: z.enum(LANGUAGE_LEVELS, { error: 'Choose how well you speak this language' }),
+      .refine(isLanguageCode, { error: 'language.unknown' }),
+    level: z.enum(LANGUAGE_LEVELS, { error: 'language.level' }),
   },
-  { error: 'Choose a language and your level' },
+  { error: 'language.incomplete' },
 );
 
 const bothTimes = (window: { startTime: unknown; endTime: unknown }) =>
@@ -50,23 +50,23 @@ const bothTimes = (window: { startTime: unknown; endTime: unknown }) =>
 export const AvailabilityWindowSchema = z
   .object(
     {
-      day: z.enum(DAYS_OF_WEEK, { error: 'Choose a day of the week' }),
+      day: z.enum(DAYS_OF_WEEK, { error: 'window.day' }),
       startTime: LocalTimeSchema,
       endTime: z
-        .string({ error: 'Enter an end time as HH:MM' })
+        .string({ error: 'window.endMissing' })
         .trim()
         .refine((value) => value === '24:00' || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), {
-          error: 'Enter an end time as HH:MM (24-hour clock)',
+          error: 'window.endInvalid',
         }),
     },
-    { error: 'Give a day, a start time and an end time' },
+    { error: 'window.incomplete' },
   )
   // Zod 4 runs refinements even when a field failed, so only compare two readable times.
   .refine(
     (window) =>
       !bothTimes(window) || parseLocalTimeMinutes(window.endTime) > parseLocalTimeMinutes(window.startTime),
     {
-      error: 'End the time window after it starts (split a window that crosses midnight into two)',
+      error: 'window.endBeforeStart',
       path: ['endTime'],
     },
   );
@@ -74,13 +74,13 @@ export const AvailabilityWindowSchema = z
 export const AvailabilitySchema = z
   .object(
     {
-      emailOnly: z.boolean({ error: 'Say whether you prefer email only' }).default(false),
+      emailOnly: z.boolean({ error: 'availability.emailOnlyMissing' }).default(false),
       windows: z
-        .array(AvailabilityWindowSchema, { error: 'Give the times you could take a call' })
-        .max(21, { error: 'Give at most 21 time windows' })
+        .array(AvailabilityWindowSchema, { error: 'availability.windowsMissing' })
+        .max(21, { error: 'availability.tooManyWindows' })
         .default([]),
     },
-    { error: 'Give the times you could take a call, or choose email only' },
+    { error: 'availability.missing' },
   )
   .superRefine((availability, ctx) => {
     if (!Array.isArray(availability.windows)) return;
@@ -88,14 +88,14 @@ export const AvailabilitySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['windows'],
-        message: 'Choose either email only or times for calls, not both',
+        message: 'availability.both',
       });
     }
     if (!availability.emailOnly && availability.windows.length === 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['windows'],
-        message: 'Give at least one time you could take a call, or choose email only',
+        message: 'availability.none',
       });
     }
   });
@@ -103,21 +103,21 @@ export const AvailabilitySchema = z
 export const PartnerPreferenceSchema = z
   .object(
     {
-      openToAnyone: z.boolean({ error: 'Say whether you are open to any partner' }).default(false),
+      openToAnyone: z.boolean({ error: 'partner.openMissing' }).default(false),
       sectors: z
-        .array(z.enum(SECTORS, { error: 'Choose sectors from the list' }), {
-          error: 'Choose sectors from the list',
+        .array(z.enum(SECTORS, { error: 'partner.sectorUnknown' }), {
+          error: 'partner.sectorUnknown',
         })
         .max(SECTORS.length)
         .default([]),
       careerStages: z
-        .array(z.enum(CAREER_STAGES, { error: 'Choose career stages from the list' }), {
-          error: 'Choose career stages from the list',
+        .array(z.enum(CAREER_STAGES, { error: 'partner.careerStageUnknown' }), {
+          error: 'partner.careerStageUnknown',
         })
         .max(CAREER_STAGES.length)
         .default([]),
     },
-    { error: 'Say what kind of partner you would like' },
+    { error: 'partner.missing' },
   )
   .superRefine((preference, ctx) => {
     if (!Array.isArray(preference.sectors) || !Array.isArray(preference.careerStages)) return;
@@ -126,74 +126,65 @@ export const PartnerPreferenceSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['openToAnyone'],
-        message: 'Choose either “open to anyone” or particular sectors or career stages, not both',
+        message: 'partner.both',
       });
     }
     if (!preference.openToAnyone && !hasChoices) {
       ctx.addIssue({
         code: 'custom',
         path: ['openToAnyone'],
-        message:
-          'Choose the sectors or career stages you would like in a partner, or say you are open to anyone',
+        message: 'partner.none',
       });
     }
   });
 
 export const ApplicationAnswersSchema = z.object(
   {
-    name: requiredText(200, 'Enter your name', 'Keep your name under 200 characters'),
+    name: requiredText(200, 'name.missing', 'name.tooLong'),
     email: z
-      .string({ error: 'Enter your email address' })
+      .string({ error: 'email.missing' })
       .trim()
-      .min(1, { error: 'Enter your email address' })
-      .max(254, { error: 'Enter an email address under 254 characters' })
-      .pipe(z.email({ error: 'Enter an email address like name@example.org' })),
+      .min(1, { error: 'email.missing' })
+      .max(254, { error: 'email.tooLong' })
+      .pipe(z.email({ error: 'email.invalid' })),
     countryOfResidence: z
-      .string({ error: 'Choose the country you live in' })
+      .string({ error: 'country.missing' })
       .trim()
       .toUpperCase()
-      .refine(isCountryCode, { error: 'Choose the country you live in from the list' }),
+      .refine(isCountryCode, { error: 'country.unknown' }),
     timeZone: TimeZoneSchema,
     languages: z
-      .array(LanguageSkillSchema, { error: 'Add at least one language you speak' })
-      .min(1, { error: 'Add at least one language you speak' })
-      .max(10, { error: 'Add at most 10 languages' })
+      .array(LanguageSkillSchema, { error: 'languages.missing' })
+      .min(1, { error: 'languages.missing' })
+      .max(10, { error: 'languages.tooMany' })
       .refine((skills) => new Set(skills.map((skill) => skill?.code)).size === skills.length, {
-        error: 'List each language once',
+        error: 'languages.repeated',
       }),
-    sector: z.enum(SECTORS, { error: 'Choose the sector you work or study in' }),
-    role: requiredText(
-      200,
-      'Describe your role (for example “reference librarian”)',
-      'Keep your role under 200 characters',
-    ),
-    careerStage: z.enum(CAREER_STAGES, { error: 'Choose your career stage' }),
+    sector: z.enum(SECTORS, { error: 'sector.missing' }),
+    role: requiredText(200, 'role.missing', 'role.tooLong'),
+    careerStage: z.enum(CAREER_STAGES, { error: 'careerStage.missing' }),
     yearsInProfession: z
-      .number({ error: 'Enter your years in the profession as a whole number from 0 to 60' })
-      .int({ error: 'Enter your years in the profession as a whole number from 0 to 60' })
-      .min(0, { error: 'Enter your years in the profession as a whole number from 0 to 60' })
-      .max(60, { error: 'Enter your years in the profession as a whole number from 0 to 60' }),
+      .number({ error: 'years.invalid' })
+      .int({ error: 'years.invalid' })
+      .min(0, { error: 'years.invalid' })
+      .max(60, { error: 'years.invalid' }),
     interests: z
-      .array(z.enum(INTEREST_IDS, { error: 'Choose areas of interest from the list' }), {
-        error: `Choose ${MIN_INTERESTS} to ${MAX_INTERESTS} areas of interest`,
+      .array(z.enum(INTEREST_IDS, { error: 'interests.unknown' }), {
+        error: 'interests.missing',
       })
-      .min(MIN_INTERESTS, { error: `Choose at least ${MIN_INTERESTS} areas of interest` })
-      .max(MAX_INTERESTS, { error: `Choose at most ${MAX_INTERESTS} areas of interest` })
-      .refine((ids) => new Set(ids).size === ids.length, { error: 'Choose each area of interest once' }),
-    otherInterests: optionalText(1000, 'Keep your other interests under 1000 characters'),
+      .min(MIN_INTERESTS, { error: 'interests.tooFew' })
+      .max(MAX_INTERESTS, { error: 'interests.tooMany' })
+      .refine((ids) => new Set(ids).size === ids.length, { error: 'interests.repeated' }),
+    otherInterests: optionalText(1000, 'otherInterests.tooLong'),
     partnerPreference: PartnerPreferenceSchema,
     availability: AvailabilitySchema,
-    hopes: requiredText(
-      2000,
-      'Tell us what you hope to get from the round',
-      'Keep what you hope to get from the round under 2000 characters',
-    ),
-    heardFrom: z.enum(REFERRAL_SOURCES, { error: 'Choose how you heard about the program' }),
-    heardFromDetail: optionalText(500, 'Keep how you heard about the program under 500 characters'),
-    privacyConsent: z.literal(true, { error: 'You need to agree to the privacy notice to apply' }),
-    codeOfConductAccepted: z.literal(true, { error: 'You need to accept the code of conduct to apply' }),
+    hopes: requiredText(2000, 'hopes.missing', 'hopes.tooLong'),
+    heardFrom: z.enum(REFERRAL_SOURCES, { error: 'heardFrom.missing' }),
+    heardFromDetail: optionalText(500, 'heardFromDetail.tooLong'),
+    privacyConsent: z.literal(true, { error: 'consent.privacy' }),
+    codeOfConductAccepted: z.literal(true, { error: 'consent.conduct' }),
   },
-  { error: 'Fill in the application form' },
+  { error: 'form.missing' },
 );
 
 export type ApplicationAnswers = z.output<typeof ApplicationAnswersSchema>;

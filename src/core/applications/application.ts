@@ -12,7 +12,6 @@ export interface Application {
   countryCode: string;
   status: ApplicationStatus;
   answers: ApplicationAnswers;
-  editTokenHash: string | null;
   submittedAt: Date;
   updatedAt: Date;
   /** The language they applied in: later emails about the application are written in it. */

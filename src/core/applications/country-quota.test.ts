@@ -161,9 +161,7 @@ describe('QuotaSettingsSchema', () => {
     expect(QuotaSettingsSchema.parse(DEFAULT_QUOTA_SETTINGS)).toEqual(DEFAULT_QUOTA_SETTINGS);
     const result = QuotaSettingsSchema.safeParse({ enabled: true, capPercent: 0, minimumPlaces: 5 });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toBe(
-      'Enter the country cap as a whole percentage from 1 to 100',
-    );
+    expect(result.error?.issues[0]?.message).toBe('quota.capInvalid');
   });
 });
 

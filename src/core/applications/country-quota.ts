@@ -39,17 +39,17 @@ export interface QuotaSettings {
 export const DEFAULT_QUOTA_SETTINGS: QuotaSettings = { enabled: true, capPercent: 20, minimumPlaces: 5 };
 
 export const QuotaSettingsSchema = z.object({
-  enabled: z.boolean({ error: 'Say whether the country quota is on' }),
+  enabled: z.boolean({ error: 'quota.enabledMissing' }),
   capPercent: z
-    .number({ error: 'Enter the country cap as a whole percentage from 1 to 100' })
-    .int({ error: 'Enter the country cap as a whole percentage from 1 to 100' })
-    .min(1, { error: 'Enter the country cap as a whole percentage from 1 to 100' })
-    .max(100, { error: 'Enter the country cap as a whole percentage from 1 to 100' }),
+    .number({ error: 'quota.capInvalid' })
+    .int({ error: 'quota.capInvalid' })
+    .min(1, { error: 'quota.capInvalid' })
+    .max(100, { error: 'quota.capInvalid' }),
   minimumPlaces: z
-    .number({ error: 'Enter the minimum places per country as a whole number from 1 to 1000' })
-    .int({ error: 'Enter the minimum places per country as a whole number from 1 to 1000' })
-    .min(1, { error: 'Enter the minimum places per country as a whole number from 1 to 1000' })
-    .max(1000, { error: 'Enter the minimum places per country as a whole number from 1 to 1000' }),
+    .number({ error: 'quota.minimumInvalid' })
+    .int({ error: 'quota.minimumInvalid' })
+    .min(1, { error: 'quota.minimumInvalid' })
+    .max(1000, { error: 'quota.minimumInvalid' }),
 });
 
 export interface QuotaCandidate {

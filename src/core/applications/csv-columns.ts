@@ -1,3 +1,5 @@
+import type { MessageParams } from '../errors';
+
 /**
  * The application columns of the CSV files: which columns the export writes and which fields the
  * import reads. Export (web/views/review/csv-cells.ts) and import (csv-row.ts) take them from here,
@@ -66,6 +68,27 @@ export const normalise = (value: string) =>
 
 export const LIST_SEPARATOR = '; ';
 
+/**
+ * A cell a spreadsheet would run as a formula (CSV injection): one starting with =, +, - or @
+ * (their full-width forms too, and after spaces), or with a tab, carriage return or line feed.
+ * Apostrophes already in front are part of the pattern, so that neutralising can be undone exactly.
+ */
+const FORMULA_CELL = /^'*(?:[\t\r\n]|[ \u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20])/;
+
+/**
+ * What the export writes for a cell: a formula cell behind an apostrophe, which spreadsheets take
+ * as "this is text" (OWASP's advice); anything else as it is.
+ */
+export const neutraliseFormula = (cell: string): string => (FORMULA_CELL.test(cell) ? `'${cell}` : cell);
+
+/**
+ * What the import reads from a cell: the exact inverse of neutraliseFormula, so a file exported and
+ * imported again (any number of times) gives back the values as they were, and a value that starts
+ * with an apostrophe of its own keeps it.
+ */
+export const restoreFormula = (cell: string): string =>
+  cell.startsWith("'") && FORMULA_CELL.test(cell.slice(1)) ? cell.slice(1) : cell;
+
 /** A list cell: the export's "; ", and also the line breaks or "|" other spreadsheets use. */
 export const splitList = (value: string) =>
   value
@@ -96,5 +119,7 @@ export interface ImportRowProblem {
   /** The row as a spreadsheet numbers it: the header is row 1. */
   row: number;
   field: ImportField | '';
-  message: string;
+  /** Key of the `validation` namespace. */
+  code: string;
+  params?: MessageParams;
 }

@@ -1,4 +1,5 @@
 import { findCountry, getPrimaryTimeZone, listCountries } from '../countries';
+import { DAYS_OF_WEEK } from '../time/weekly-availability';
 import type { ApplicationAnswers } from './application-answers';
 import { validateApplicationAnswers } from './application-answers';
 import {
@@ -9,42 +10,69 @@ import {
   type ImportRowProblem,
   normalise,
   readFlag,
+  restoreFormula,
   splitList,
 } from './csv-columns';
-import { INTEREST_GROUPS } from './interest-taxonomy';
-import {
-  CAREER_STAGE_LABELS,
-  DAY_OF_WEEK_LABELS,
-  LANGUAGE_LEVEL_LABELS,
-  REFERRAL_SOURCE_LABELS,
-  SECTOR_LABELS,
-} from './labels';
+import { INTEREST_IDS } from './interest-taxonomy';
+import { CAREER_STAGES, LANGUAGE_LEVELS, REFERRAL_SOURCES, SECTORS } from './labels';
 
 /**
  * Reading one CSV row's answer cells back into the application form's shape: a closed choice by
- * its id or its English label, a language by its code or English name, a time window as the export
- * writes it. What cannot be read is kept as it is, for validation to reject with the field named.
+ * its id or by one of its names, a language by its code or English name, a time window as the
+ * export writes it. What cannot be read is kept as it is, for validation to reject with the field
+ * named.
  */
-/** A choice by its id or its English label; anything else is kept for validation to reject. */
-const choiceFinder = (labels: Record<string, string>) => {
-  const byKey = new Map<string, string>();
-  for (const [id, label] of Object.entries(labels)) {
-    byKey.set(normalise(id), id);
-    byKey.set(normalise(label), id);
-  }
-  return (value: string): string => byKey.get(normalise(value)) ?? value;
+
+/** The closed choices a cell may name. */
+export const CHOICE_KINDS = [
+  'sector',
+  'careerStage',
+  'languageLevel',
+  'referralSource',
+  'dayOfWeek',
+  'interest',
+] as const;
+export type ChoiceKind = (typeof CHOICE_KINDS)[number];
+
+const CHOICE_IDS: Record<ChoiceKind, readonly string[]> = {
+  sector: SECTORS,
+  careerStage: CAREER_STAGES,
+  languageLevel: LANGUAGE_LEVELS,
+  referralSource: REFERRAL_SOURCES,
+  dayOfWeek: DAYS_OF_WEEK,
+  interest: INTEREST_IDS,
 };
 
-const findSector = choiceFinder(SECTOR_LABELS);
-const findCareerStage = choiceFinder(CAREER_STAGE_LABELS);
-const findLevel = choiceFinder(LANGUAGE_LEVEL_LABELS);
-const findReferral = choiceFinder(REFERRAL_SOURCE_LABELS);
-const findInterest = choiceFinder(
-  Object.fromEntries(
-    INTEREST_GROUPS.flatMap((group) => group.interests.map((interest) => [interest.id, interest.label])),
-  ),
-);
-const findDay = choiceFinder(DAY_OF_WEEK_LABELS);
+/**
+ * The names each choice goes by (its labels in the languages the program speaks, as the export
+ * writes them), given by the edge that knows the translations; without them only ids are read.
+ */
+export type ChoiceNames = (kind: ChoiceKind, id: string) => readonly string[];
+
+type Finder = (value: string) => string;
+const findersByNames = new WeakMap<ChoiceNames, Record<ChoiceKind, Finder>>();
+const NO_NAMES: ChoiceNames = () => [];
+
+/** A choice by its id or one of its names; anything else is kept for validation to reject. */
+const findersFor = (names: ChoiceNames): Record<ChoiceKind, Finder> => {
+  let finders = findersByNames.get(names);
+  if (!finders) {
+    const build = (kind: ChoiceKind): Finder => {
+      const byKey = new Map<string, string>();
+      for (const id of CHOICE_IDS[kind]) {
+        byKey.set(normalise(id), id);
+        for (const name of names(kind, id)) if (!byKey.has(normalise(name))) byKey.set(normalise(name), id);
+      }
+      return (value) => byKey.get(normalise(value)) ?? value;
+    };
+    finders = Object.fromEntries(CHOICE_KINDS.map((kind) => [kind, build(kind)])) as Record<
+      ChoiceKind,
+      Finder
+    >;
+    findersByNames.set(names, finders);
+  }
+  return finders;
+};
 
 // Built on first use: naming every two-letter code takes a moment and only imports need it.
 let languageCodesByName: Map<string, string> | undefined;
@@ -70,7 +98,7 @@ const findLanguageCode = (value: string): string => {
 };
 
 /** "English (Fluent)" as the export writes it, or "English: Fluent". */
-const parseLanguage = (item: string) => {
+const parseLanguage = (item: string, findLevel: Finder) => {
   const match = item.match(/^(.*?)\s*(?:\((.*)\)|:\s*(.*))\s*$/);
   const name = (match ? match[1] : item) ?? item;
   const level = match ? (match[2] ?? match[3] ?? '') : '';
@@ -78,7 +106,7 @@ const parseLanguage = (item: string) => {
 };
 
 /** "Monday 09:00-11:00" as the export writes it ("Mon. 9:00–11:00" too). */
-const parseWindow = (item: string) => {
+const parseWindow = (item: string, findDay: Finder) => {
   const match = item.match(/^(\p{L}+)\.?\s+(\d{1,2}:\d{2})\s*[-–—]\s*(\d{1,2}:\d{2})$/u);
   if (!match) return { day: item, startTime: '', endTime: '' };
   const pad = (time: string) => time.padStart(5, '0');
@@ -92,19 +120,21 @@ const parseWindow = (item: string) => {
 export const readAnswerCells = (
   cell: (column: AnswerColumn) => string | undefined,
   defaultTimeZone: string,
+  names: ChoiceNames = NO_NAMES,
 ) => {
-  const partnerSectors = splitList(cell('partnerSectors') ?? '').map(findSector);
-  const partnerCareerStages = splitList(cell('partnerCareerStages') ?? '').map(findCareerStage);
-  const windows = splitList(cell('availability') ?? '').map(parseWindow);
+  const find = findersFor(names);
+  const partnerSectors = splitList(cell('partnerSectors') ?? '').map(find.sector);
+  const partnerCareerStages = splitList(cell('partnerCareerStages') ?? '').map(find.careerStage);
+  const windows = splitList(cell('availability') ?? '').map((item) => parseWindow(item, find.dayOfWeek));
   const years = cell('yearsInProfession') ?? '';
   return {
     timeZone: cell('timeZone') || defaultTimeZone,
-    languages: splitList(cell('languages') ?? '').map(parseLanguage),
-    sector: findSector(cell('sector') ?? ''),
+    languages: splitList(cell('languages') ?? '').map((item) => parseLanguage(item, find.languageLevel)),
+    sector: find.sector(cell('sector') ?? ''),
     role: cell('role') ?? '',
-    careerStage: findCareerStage(cell('careerStage') ?? ''),
+    careerStage: find.careerStage(cell('careerStage') ?? ''),
     yearsInProfession: /^\d{1,3}$/.test(years) ? Number(years) : years,
-    interests: splitList(cell('interests') ?? '').map(findInterest),
+    interests: splitList(cell('interests') ?? '').map(find.interest),
     otherInterests: cell('otherInterests') ?? '',
     partnerPreference: {
       openToAnyone:
@@ -114,7 +144,7 @@ export const readAnswerCells = (
     },
     availability: { emailOnly: readFlag(cell('emailOnly')) ?? windows.length === 0, windows },
     hopes: cell('hopes') ?? '',
-    heardFrom: findReferral(cell('heardFrom') || 'other'),
+    heardFrom: find.referralSource(cell('heardFrom') || 'other'),
     heardFromDetail: cell('heardFromDetail') ?? '',
   };
 };
@@ -199,12 +229,17 @@ interface ParsedRow {
 }
 
 /** One data row to application answers, with its problems. Pure. */
-export function parseImportRow(cells: readonly string[], mapping: ColumnMapping, row: number): ParsedRow {
+export function parseImportRow(
+  cells: readonly string[],
+  mapping: ColumnMapping,
+  row: number,
+  names: ChoiceNames = NO_NAMES,
+): ParsedRow {
   const cell = (field: ImportField): string | undefined => {
     const choice = mapping[field];
     if (choice === 'none') return undefined;
     if (choice === 'yes') return 'yes';
-    return (cells[choice] ?? '').trim();
+    return restoreFormula(cells[choice] ?? '').trim();
   };
   const problems: ImportRowProblem[] = [];
   const country = findCountryCode(cell('countryOfResidence') ?? '');
@@ -212,14 +247,19 @@ export function parseImportRow(cells: readonly string[], mapping: ColumnMapping,
     name: cell('name') ?? '',
     email: cell('email') ?? '',
     countryOfResidence: country,
-    ...readAnswerCells(cell, findCountry(country) ? getPrimaryTimeZone(country) : ''),
+    ...readAnswerCells(cell, findCountry(country) ? getPrimaryTimeZone(country) : '', names),
     privacyConsent: readFlag(cell('privacyConsent')) ?? false,
     codeOfConductAccepted: readFlag(cell('codeOfConductAccepted')) ?? false,
   };
   const result = validateApplicationAnswers(input);
   if (!result.ok) {
     for (const problem of result.problems) {
-      problems.push({ row, field: fieldOfPath(problem.field), message: problem.message });
+      problems.push({
+        row,
+        field: fieldOfPath(problem.field),
+        code: problem.code,
+        ...(problem.params ? { params: problem.params } : {}),
+      });
     }
   }
   let submittedAt: Date | undefined;
@@ -232,7 +272,7 @@ export function parseImportRow(cells: readonly string[], mapping: ColumnMapping,
       problems.push({
         row,
         field: 'submittedAt',
-        message: 'Give the submission time as YYYY-MM-DD HH:MM (UTC)',
+        code: 'import.submittedAt',
       });
     } else {
       submittedAt = at;

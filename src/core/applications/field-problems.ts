@@ -3,7 +3,10 @@ import type { FieldProblem } from '../errors';
 
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
-/** Zod issues as `{ field: 'languages.0.level', message }`, one per field and message. */
+/**
+ * Zod issues as `{ field: 'languages.0.level', code }`, one per field and code. The schemas' error
+ * messages are keys of the `validation` namespace (translated at the edge).
+ */
 export function toFieldProblems(error: z.ZodError): FieldProblem[] {
   const seen = new Set<string>();
   const problems: FieldProblem[] = [];
@@ -12,7 +15,7 @@ export function toFieldProblems(error: z.ZodError): FieldProblem[] {
     const key = `${field}\u0000${issue.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    problems.push({ field, message: issue.message });
+    problems.push({ field, code: issue.message });
   }
   return problems;
 }
@@ -27,7 +30,7 @@ export function validateWith<S extends z.ZodType>(schema: S, input: unknown): Va
   } catch {
     return {
       ok: false,
-      problems: [{ field: '', message: 'The form could not be read; please check every answer' }],
+      problems: [{ field: '', code: 'form.unreadable' }],
     };
   }
 }

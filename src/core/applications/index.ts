@@ -64,18 +64,12 @@ export {
   MIN_INTERESTS,
 } from './interest-taxonomy';
 export {
-  CAREER_STAGE_LABELS,
   CAREER_STAGES,
   type CareerStage,
-  DAY_OF_WEEK_LABELS,
-  LANGUAGE_LEVEL_LABELS,
   LANGUAGE_LEVELS,
   type LanguageLevel,
-  listApplicationLabelResources,
-  REFERRAL_SOURCE_LABELS,
   REFERRAL_SOURCES,
   type ReferralSource,
-  SECTOR_LABELS,
   SECTORS,
   type Sector,
 } from './labels';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { INTEREST_GROUPS, INTEREST_IDS, isInterestId } from './interest-taxonomy';
-import { listApplicationLabelResources } from './labels';
 
 describe('interest taxonomy', () => {
   it('has 40 to 60 unique kebab-case interests in named groups', () => {
@@ -11,16 +10,5 @@ describe('interest taxonomy', () => {
     for (const group of INTEREST_GROUPS) expect(group.interests.length).toBeGreaterThan(0);
     expect(isInterestId('cataloguing')).toBe(true);
     expect(isInterestId('knitting')).toBe(false);
-  });
-});
-
-describe('listApplicationLabelResources', () => {
-  it('gives an English label for every id under a prefixed key', () => {
-    const resources = listApplicationLabelResources();
-    expect(resources['sector.lis-education']).toBe('Library and information education, or student');
-    expect(resources['interest.cataloguing']).toBe('Cataloguing');
-    expect(resources['interestGroup.collections']).toBe('Collections and heritage');
-    expect(resources['dayOfWeek.mon']).toBe('Monday');
-    for (const [key, label] of Object.entries(resources)) expect(label.length, key).toBeGreaterThan(0);
   });
 });

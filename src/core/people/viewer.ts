@@ -11,6 +11,21 @@ export interface Viewer {
   coordinatedCountryCodes: string[];
 }
 
+/**
+ * Whoever runs `iln` on the server: a program coordinator's powers, and nobody in the people table
+ * (audit entries record no person for them, as for the schedule).
+ */
+export const COMMAND_LINE_OPERATOR: Viewer = {
+  personId: '',
+  email: '',
+  name: '',
+  isProgramCoordinator: true,
+  coordinatedCountryCodes: [],
+};
+
+/** The person to record as having acted: none for the command-line operator. */
+export const actorIdOf = (viewer: Viewer): string | null => (viewer.personId === '' ? null : viewer.personId);
+
 export const isCoordinator = (viewer: Viewer | null | undefined): viewer is Viewer =>
   !!viewer && (viewer.isProgramCoordinator || viewer.coordinatedCountryCodes.length > 0);
 

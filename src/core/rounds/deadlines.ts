@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DomainError } from '../errors';
+import { type FieldProblem, invalidInput } from '../errors';
 import { formatInstant } from '../time/date-format';
 import { isLocalDate, isLocalTime, type LocalDate, type LocalTime } from '../time/local-time';
 import { isValidTimeZone } from '../time/time-zones';
@@ -13,24 +13,18 @@ import { isValidTimeZone } from '../time/time-zones';
  *   Luxon does, so 02:30 on the night New York skips 02:00–03:00 becomes 03:30 local.
  */
 export function resolveDeadlineAt(localDate: LocalDate, localTime: LocalTime, programTimeZone: string): Date {
-  const problems = [
+  const problems: FieldProblem[] = [
     ...(isLocalDate(localDate)
       ? []
-      : [{ field: 'localDate', message: `"${localDate}" is not a date as YYYY-MM-DD` }]),
+      : [{ field: 'localDate', code: 'deadline.date', params: { value: localDate } }]),
     ...(isLocalTime(localTime)
       ? []
-      : [{ field: 'localTime', message: `"${localTime}" is not a time as HH:MM` }]),
+      : [{ field: 'localTime', code: 'deadline.time', params: { value: localTime } }]),
     ...(isValidTimeZone(programTimeZone)
       ? []
-      : [{ field: 'programTimeZone', message: `"${programTimeZone}" is not an IANA time zone` }]),
+      : [{ field: 'programTimeZone', code: 'deadline.zone', params: { value: programTimeZone } }]),
   ];
-  if (problems.length > 0) {
-    throw new DomainError(
-      'VALIDATION',
-      `Cannot place a deadline at ${localDate} ${localTime} ${programTimeZone}`,
-      problems,
-    );
-  }
+  if (problems.length > 0) throw invalidInput(problems);
   const local = DateTime.fromISO(`${localDate}T${localTime}`, { zone: programTimeZone });
   const candidates = local.getPossibleOffsets();
   const latest = candidates.reduce((a, b) => (b.toMillis() > a.toMillis() ? b : a), local);

@@ -19,6 +19,7 @@ export {
   findDueTransition,
   findTransitionRefusal,
   ROUND_TRANSITIONS,
+  type TransitionRefusal,
   transitionRound,
 } from './round-lifecycle';
 export {

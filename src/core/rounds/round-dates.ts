@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DomainError } from '../errors';
+import { invalidInput } from '../errors';
 import { isLocalDate, type LocalDate } from '../time/local-time';
 import { resolveStartOfDayAt } from './deadlines';
 import type { Round } from './round';
@@ -13,9 +13,7 @@ export const DEFAULT_ROUND_LENGTH_MONTHS = 4;
  */
 export function computeDefaultRoundDates(startsOn: LocalDate): { startsOn: LocalDate; endsOn: LocalDate } {
   if (!isLocalDate(startsOn)) {
-    throw new DomainError('VALIDATION', `"${startsOn}" is not a start date as YYYY-MM-DD`, [
-      { field: 'startsOn', message: 'Enter a real date as YYYY-MM-DD' },
-    ]);
+    throw invalidInput([{ field: 'startsOn', code: 'date.invalid' }], { value: startsOn });
   }
   const endsOn = DateTime.fromISO(startsOn, { zone: 'utc' })
     .plus({ months: DEFAULT_ROUND_LENGTH_MONTHS })

@@ -43,10 +43,10 @@ export const RoundEditorSchema = z
   .object(
     {
       name: z
-        .string({ error: 'Name the round (for example “2025 March round”)' })
+        .string({ error: 'round.nameMissing' })
         .trim()
-        .min(1, { error: 'Name the round (for example “2025 March round”)' })
-        .max(120, { error: 'Keep the round name under 120 characters' }),
+        .min(1, { error: 'round.nameMissing' })
+        .max(120, { error: 'round.nameTooLong' }),
       programTimeZone: TimeZoneSchema,
       applicationsOpenOn: LocalDateSchema,
       applicationsOpenTime: z.preprocess(blankToUndefined, LocalTimeSchema.default('00:00')),
@@ -56,20 +56,10 @@ export const RoundEditorSchema = z
       endsOn: z.preprocess(blankToUndefined, LocalDateSchema.optional()),
       /** An unticked checkbox is absent from a form body, so absence means the quota is off. */
       quotaEnabled: checkbox,
-      quotaCapPercent: wholeNumber(
-        'Enter the country cap as a whole percentage from 1 to 100',
-        1,
-        100,
-        DEFAULT_QUOTA_SETTINGS.capPercent,
-      ),
-      quotaMinimumPlaces: wholeNumber(
-        'Enter the minimum places per country as a whole number from 1 to 1000',
-        1,
-        1000,
-        DEFAULT_QUOTA_SETTINGS.minimumPlaces,
-      ),
+      quotaCapPercent: wholeNumber('quota.capInvalid', 1, 100, DEFAULT_QUOTA_SETTINGS.capPercent),
+      quotaMinimumPlaces: wholeNumber('quota.minimumInvalid', 1, 1000, DEFAULT_QUOTA_SETTINGS.minimumPlaces),
     },
-    { error: 'Fill in the round form' },
+    { error: 'round.formMissing' },
   )
   .transform((input, ctx) => {
     const endsOn = input.endsOn ?? computeDefaultRoundDates(input.startsOn).endsOn;
@@ -88,18 +78,18 @@ export const RoundEditorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['applicationsCloseOn'],
-        message: 'Close applications after they open',
+        message: 'round.closeBeforeOpen',
       });
     }
     if (input.applicationsCloseOn > input.startsOn) {
       ctx.addIssue({
         code: 'custom',
         path: ['applicationsCloseOn'],
-        message: 'Close applications on or before the day the round starts',
+        message: 'round.closeAfterStart',
       });
     }
     if (endsOn <= input.startsOn) {
-      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'End the round after it starts' });
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'round.endBeforeStart' });
     }
     const quota: QuotaSettings = {
       enabled: input.quotaEnabled,

@@ -50,30 +50,37 @@ describe('round lifecycle', () => {
       }
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('CONFLICT');
-      expect((error as DomainError).message).toContain(
-        `Round "2025 March round" (round-2025-03) cannot go from ${from} to ${to}: `,
-      );
+      expect((error as DomainError).reason).toBe('round.transitionRefused');
+      expect((error as DomainError).params).toMatchObject({ roundId: 'round-2025-03', from, to });
     },
   );
 
   it('explains what a state may become', () => {
-    expect(findTransitionRefusal(makeRound({ status: 'draft' }), 'matching', duringApplications)).toBe(
-      'a draft round can only become open',
-    );
-    expect(findTransitionRefusal(makeRound({ status: 'finished' }), 'open', duringApplications)).toBe(
-      'a finished round cannot change any more',
-    );
-    expect(findTransitionRefusal(makeRound({ status: 'open' }), 'open', duringApplications)).toBe(
-      'it is already open',
-    );
+    expect(findTransitionRefusal(makeRound({ status: 'draft' }), 'matching', duringApplications)).toEqual({
+      kind: 'not-allowed',
+      status: 'draft',
+      allowed: ['open'],
+    });
+    expect(findTransitionRefusal(makeRound({ status: 'finished' }), 'open', duringApplications)).toEqual({
+      kind: 'final',
+      status: 'finished',
+    });
+    expect(findTransitionRefusal(makeRound({ status: 'open' }), 'open', duringApplications)).toEqual({
+      kind: 'already',
+      status: 'open',
+    });
   });
 
   it('refuses to open or reopen a round whose deadline has passed', () => {
     const late = new Date('2025-03-01T00:00:00Z');
     for (const status of ['draft', 'closed'] as const) {
-      expect(() => assertRoundTransition(makeRound({ status }), 'open', late)).toThrow(
-        `cannot go from ${status} to open: its applications closed at 2025-02-28 23:59 (Australia/Sydney, GMT+11); move the closing date later first`,
-      );
+      const round = makeRound({ status });
+      expect(() => assertRoundTransition(round, 'open', late)).toThrow('round.transitionRefused');
+      expect(findTransitionRefusal(round, 'open', late)).toEqual({
+        kind: 'applications-closed',
+        closedAt: round.applicationsCloseAt,
+        timeZone: 'Australia/Sydney',
+      });
     }
   });
 
@@ -82,9 +89,11 @@ describe('round lifecycle', () => {
     // 10 July ends at 2025-07-10T14:00Z in Sydney (UTC+10 in winter).
     expect(canTransitionRound(round, 'finished', new Date('2025-07-10T13:59:00Z'))).toBe(false);
     expect(canTransitionRound(round, 'finished', new Date('2025-07-10T14:00:00Z'))).toBe(true);
-    expect(findTransitionRefusal(round, 'finished', new Date('2025-07-01T00:00:00Z'))).toBe(
-      'it runs until the end of 2025-07-10 (Australia/Sydney); change the end date to finish it early',
-    );
+    expect(findTransitionRefusal(round, 'finished', new Date('2025-07-01T00:00:00Z'))).toEqual({
+      kind: 'not-ended',
+      endsOn: '2025-07-10',
+      timeZone: 'Australia/Sydney',
+    });
   });
 });
 

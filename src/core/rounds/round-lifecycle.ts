@@ -9,7 +9,6 @@
  * before partners are introduced). Nothing leaves `finished`, and nothing goes back once partners
  * have been introduced (`under-way`).
  */
-import { DateTime } from 'luxon';
 import { DomainError } from '../errors';
 import type { Round, RoundStatus } from './round';
 import { computeRoundEndsAt } from './round-dates';
@@ -23,24 +22,37 @@ export const ROUND_TRANSITIONS: Readonly<Record<RoundStatus, readonly RoundStatu
   finished: [],
 };
 
-const formatInstant = (at: Date, zone: string) =>
-  DateTime.fromJSDate(at, { zone }).toFormat("yyyy-MM-dd HH:mm '('z', 'ZZZZ')'");
+/** Why a round may not move: data the edge words in the reader's language. */
+export type TransitionRefusal =
+  | { kind: 'already'; status: RoundStatus }
+  | { kind: 'final'; status: RoundStatus }
+  | { kind: 'not-allowed'; status: RoundStatus; allowed: readonly RoundStatus[] }
+  | { kind: 'applications-closed'; closedAt: Date; timeZone: string }
+  | { kind: 'not-ended'; endsOn: string; timeZone: string };
 
 /** Why `round` may not move to `to` at `now`, or undefined when it may. */
-export function findTransitionRefusal(round: Round, to: RoundStatus, now: Date): string | undefined {
+export function findTransitionRefusal(
+  round: Round,
+  to: RoundStatus,
+  now: Date,
+): TransitionRefusal | undefined {
   const from = round.status;
-  if (from === to) return `it is already ${from}`;
+  if (from === to) return { kind: 'already', status: from };
   if (!ROUND_TRANSITIONS[from].includes(to)) {
     const allowed = ROUND_TRANSITIONS[from];
     return allowed.length === 0
-      ? `a ${from} round cannot change any more`
-      : `a ${from} round can only become ${allowed.join(' or ')}`;
+      ? { kind: 'final', status: from }
+      : { kind: 'not-allowed', status: from, allowed };
   }
   if (to === 'open' && now.getTime() >= round.applicationsCloseAt.getTime()) {
-    return `its applications closed at ${formatInstant(round.applicationsCloseAt, round.programTimeZone)}; move the closing date later first`;
+    return {
+      kind: 'applications-closed',
+      closedAt: round.applicationsCloseAt,
+      timeZone: round.programTimeZone,
+    };
   }
   if (to === 'finished' && now.getTime() < computeRoundEndsAt(round).getTime()) {
-    return `it runs until the end of ${round.endsOn} (${round.programTimeZone}); change the end date to finish it early`;
+    return { kind: 'not-ended', endsOn: round.endsOn, timeZone: round.programTimeZone };
   }
   return undefined;
 }
@@ -52,10 +64,13 @@ export const canTransitionRound = (round: Round, to: RoundStatus, now: Date): bo
 export function assertRoundTransition(round: Round, to: RoundStatus, now: Date): void {
   const refusal = findTransitionRefusal(round, to, now);
   if (refusal !== undefined) {
-    throw new DomainError(
-      'CONFLICT',
-      `Round "${round.name}" (${round.id}) cannot go from ${round.status} to ${to}: ${refusal}`,
-    );
+    throw new DomainError('CONFLICT', 'round.transitionRefused', {
+      round: round.name,
+      roundId: round.id,
+      from: round.status,
+      to,
+      refusal: refusal.kind,
+    });
   }
 }
 

@@ -7,6 +7,26 @@ export {
   LocalTimeSchema,
   parseLocalTimeMinutes,
 } from './local-time';
+export {
+  type CallMode,
+  describeProfileOverlap,
+  describeWeeklyOverlap,
+  type LocalSpan,
+  type OverlapPeriod,
+  type SharedWindow,
+  type WeeklyOverlap,
+} from './overlap-periods';
+export {
+  describeZoneOverSpan,
+  listOffsetChanges,
+  type OffsetChange,
+  offsetMinutesAt,
+  type RoundCalendar,
+  type RoundSpan,
+  roundSpanOf,
+  type ZoneOverSpan,
+} from './round-calendar';
+export { describeTimeDifference, type TimeDifferencePeriod } from './time-difference';
 export { isValidTimeZone, normaliseTimeZone, TimeZoneSchema } from './time-zones';
 export {
   type AvailabilityWindow,
@@ -18,3 +38,12 @@ export {
   overlapMinutesPerWeek,
   type WeeklyAvailability,
 } from './weekly-availability';
+export {
+  type AvailabilityProfile,
+  type AvailabilityRegime,
+  buildAvailabilityProfile,
+  forEachOverlapPeriod,
+  guaranteedWeeklyOverlapMinutes,
+  overlapMinutesOfRegimes,
+  WEEK_MINUTES,
+} from './weekly-overlap';

@@ -25,11 +25,11 @@ export function parseLocalTimeMinutes(value: LocalTime): number {
 }
 
 export const LocalDateSchema = z
-  .string({ error: 'Enter a date as YYYY-MM-DD' })
+  .string({ error: 'date.missing' })
   .trim()
-  .refine(isLocalDate, { error: 'Enter a real date as YYYY-MM-DD' });
+  .refine(isLocalDate, { error: 'date.invalid' });
 
 export const LocalTimeSchema = z
-  .string({ error: 'Enter a time as HH:MM' })
+  .string({ error: 'time.missing' })
   .trim()
-  .refine(isLocalTime, { error: 'Enter a time as HH:MM (24-hour clock)' });
+  .refine(isLocalTime, { error: 'time.invalid' });

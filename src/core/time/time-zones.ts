@@ -35,7 +35,7 @@ export function normaliseTimeZone(name: string): string {
 }
 
 export const TimeZoneSchema = z
-  .string({ error: 'Choose a time zone' })
+  .string({ error: 'timeZone.missing' })
   .trim()
-  .refine(isValidTimeZone, { error: 'Choose a time zone from the list (for example Europe/London)' })
+  .refine(isValidTimeZone, { error: 'timeZone.unknown' })
   .transform(normaliseTimeZone);

@@ -7,7 +7,11 @@ import * as review from './0005-review';
 import * as nameKeys from './0006-name-keys';
 import * as duplicateCheck from './0007-duplicate-check';
 import * as applicationLocale from './0008-application-locale';
-import * as reviewReads from './0009-review-reads';
+import * as matchmaking from './0010-matchmaking';
+import * as applicationPrivateLinks from './0011-application-private-links';
+import * as runningMembership from './0012-running-membership';
+import * as surveys from './0013-surveys';
+import * as reviewReads from './0016-review-reads';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -19,5 +23,9 @@ export const migrations: Record<string, Migration> = {
   '0006-name-keys': nameKeys,
   '0007-duplicate-check': duplicateCheck,
   '0008-application-locale': applicationLocale,
-  '0009-review-reads': reviewReads,
+  '0010-matchmaking': matchmaking,
+  '0011-application-private-links': applicationPrivateLinks,
+  '0012-running-membership': runningMembership,
+  '0013-surveys': surveys,
+  '0016-review-reads': reviewReads,
 };

@@ -1,6 +1,7 @@
 /**
  * Row types of the applicant side (migration 0004): one-time links that pre-fill the application
- * form, the counts behind their rate limit, the resources page and the topics archive.
+ * form, the counts behind the applicant side's rate limits, the resources page and the topics
+ * archive; and the private links emailed after the confirmation's (0011).
  * Encoding as in core.ts: ISO-8601 UTC instants, YYYY-MM-DD dates, 0/1 flags.
  */
 
@@ -13,11 +14,29 @@ export interface PrefillLinksTable {
   used_at: string | null;
 }
 
+/**
+ * The durable counts behind the applicant side's rate limits (previous-answers links, applying):
+ * one row per request, under a keyed hash of what is counted (`previous-answers:email:<address>`,
+ * `apply:ip:<address>` …), so the table holds no addresses. Rows older than a day count for
+ * nothing and are pruned.
+ */
 export interface ApplicationLinkRequestsTable {
   id: string;
-  /** A keyed hash of `email:<address>` or `ip:<address>`, so the table holds no addresses. */
   key_hash: string;
   requested_at: string;
+}
+
+/**
+ * Private links emailed after the confirmation's (which is applications.edit_token_hash): when
+ * someone applies again with the address, or the quota waitlists the application (0011). Each
+ * keeps working; none replaces another.
+ */
+export interface ApplicationPrivateLinksTable {
+  /** SHA-256 (base64url) of the token; the token itself is only ever in the email. */
+  token_hash: string;
+  application_id: string;
+  /** When the link was made and emailed. */
+  created_at: string;
 }
 
 export interface ResourcesTable {
@@ -47,6 +66,7 @@ export interface TopicsTable {
 export interface ApplicantTables {
   prefill_links: PrefillLinksTable;
   application_link_requests: ApplicationLinkRequestsTable;
+  application_private_links: ApplicationPrivateLinksTable;
   resources: ResourcesTable;
   topics: TopicsTable;
 }

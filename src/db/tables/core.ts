@@ -47,6 +47,8 @@ export interface RoundsTable {
   quota_enabled: number;
   quota_percent: number;
   quota_minimum_places: number;
+  /** The round's MatchSettings as JSON (migration 0010); null: the defaults. */
+  match_settings: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -60,7 +62,10 @@ export interface ApplicationsTable {
   country_code: string;
   status: string;
   answers: string; // JSON ApplicationAnswers
-  /** SHA-256 of the private edit link's token; the token itself is only ever in the email. */
+  /**
+   * SHA-256 of the token of the private link in the confirmation email; the token itself is only
+   * ever in the email. Links emailed later are in application_private_links (0011).
+   */
   edit_token_hash: string | null;
   submitted_at: string;
   updated_at: string;
@@ -79,7 +84,7 @@ export interface ApplicationsTable {
   duplicate_checked?: number;
   /** The language the applicant applied in, for later emails about the application (0008). */
   locale?: string;
-  /** The answers' sector and role, kept beside them for the review counts, filter and search (0009). */
+  /** The answers' sector and role, kept beside them for the review counts, filter and search (0016). */
   sector?: string;
   role?: string;
 }

@@ -3,7 +3,7 @@ import type { Dialect } from '../connection';
 import type { Database } from '../schema';
 
 /** The tables a batch collects rows for, in the order they are written (referenced ones first). */
-const BATCHED_TABLES = ['applications', 'mail_messages', 'audit_log'] as const;
+const BATCHED_TABLES = ['applications', 'mail_messages', 'audit_log', 'application_link_requests'] as const;
 export type BatchedTable = (typeof BATCHED_TABLES)[number];
 
 /**
@@ -13,7 +13,8 @@ export type BatchedTable = (typeof BATCHED_TABLES)[number];
  *
  * Why: on PostgreSQL every statement is a round trip with its own parse, plan and executor start,
  * and during a deadline rush those were most of the database's work: a batch of n submissions now
- * writes 3 statements instead of 3n. A failed write (a second application from one address) fails
+ * writes 4 statements instead of 5n (the application, its email, its audit entry and the two
+ * counts of the applying limit). A failed write (a second application from one address) fails
  * the batch; group commit then runs each unit alone, so the failure reaches the unit that caused
  * it, as a single-row insert would have.
  */

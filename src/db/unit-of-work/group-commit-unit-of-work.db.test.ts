@@ -67,7 +67,7 @@ test('a batch of submissions writes each table in one statement and reads the ro
     ),
   );
   expect(new Set(results.map((r) => r.applicationId)).size).toBe(30);
-  const count = async (table: 'applications' | 'mail_messages' | 'audit_log') =>
+  const count = async (table: 'applications' | 'mail_messages' | 'audit_log' | 'application_link_requests') =>
     Number(
       (
         await database.db
@@ -76,24 +76,32 @@ test('a batch of submissions writes each table in one statement and reads the ro
           .executeTakeFirstOrThrow()
       ).n,
     );
-  expect([await count('applications'), await count('mail_messages'), await count('audit_log')]).toEqual([
-    30, 30, 30,
-  ]);
+  expect([
+    await count('applications'),
+    await count('mail_messages'),
+    await count('audit_log'),
+    // The per-address count of the applying limit (no network address here).
+    await count('application_link_requests'),
+  ]).toEqual([30, 30, 30, 30]);
   // The 30 arrived together: one batch (PostgreSQL may split them over its concurrent batches).
   // One statement per table per batch (one per batch on PostgreSQL), where one per table per
   // submission used to be written.
   const batches =
-    counter.counts.get(testDialect() === 'postgres' ? 'insert audit_log' : 'insert applications') ?? 0;
+    counter.counts.get(
+      testDialect() === 'postgres' ? 'insert application_link_requests' : 'insert applications',
+    ) ?? 0;
   expect(batches).toBeGreaterThanOrEqual(1);
   expect(batches).toBeLessThanOrEqual(4);
   expect(counter.counts.get('select rounds')).toBe(batches);
   if (testDialect() === 'postgres') {
-    // One statement writes all three tables (WITH clauses), named for its last table.
-    expect(counter.counts.get('insert audit_log')).toBe(batches);
+    // One statement writes all four tables (WITH clauses), named for its last table.
+    expect(counter.counts.get('insert application_link_requests')).toBe(batches);
     expect(counter.counts.get('insert mail_messages')).toBeUndefined();
+    expect(counter.counts.get('insert audit_log')).toBeUndefined();
   } else {
     expect(counter.counts.get('insert mail_messages')).toBe(batches);
     expect(counter.counts.get('insert audit_log')).toBe(batches);
+    expect(counter.counts.get('insert application_link_requests')).toBe(batches);
   }
 });
 

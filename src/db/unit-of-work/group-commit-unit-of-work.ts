@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Round } from '../../core/rounds';
 import type { Store, UnitOfWork } from '../../services/ports/store';
 import type { DatabaseHandle } from '../connection';
+import { linkRequestRow } from '../repositories/applications/applicant-records-repository';
 import { applicationRow, writtenApplication } from '../repositories/applications/applications-repository';
 import { auditRow } from '../repositories/audit/audit-log';
 import { messageRow } from '../repositories/mail/message-queue';
@@ -26,10 +27,11 @@ const writingFirst = <R extends object>(repository: R, writes: BatchedWrites, be
 
 /**
  * The store the units of one group-commit batch share. The inserts a submission makes (the
- * application, its confirmation email, its audit entry) are collected and written together
- * before the commit (batched-writes.ts), and the round is read under its share lock once per
- * batch: the lock holds until the commit, so the row cannot change meanwhile. Every other call
- * first writes what was collected, so each unit still sees all that the units before it wrote.
+ * application, its confirmation email, its audit entry, the counts of the applying limit) are
+ * collected and written together before the commit (batched-writes.ts), and the round is read
+ * under its share lock once per batch: the lock holds until the commit, so the row cannot change
+ * meanwhile. Every other call first writes what was collected, so each unit still sees all that
+ * the units before it wrote.
  */
 const batchStoreOver = (trx: Transaction<Database>, options: StoreOptions, writes: BatchedWrites): Store => {
   const plain = createStore(trx, options);
@@ -48,6 +50,8 @@ const batchStoreOver = (trx: Transaction<Database>, options: StoreOptions, write
     },
     applicantRecords: {
       ...records,
+      recordLinkRequest: async (keyHash, at) =>
+        writes.add('application_link_requests', linkRequestRow(keyHash, at)),
       lockRoundShared: (roundId) => {
         let round = lockedRounds.get(roundId);
         if (!round) {

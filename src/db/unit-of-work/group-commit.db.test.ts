@@ -1,5 +1,8 @@
+import { sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
+import { isDatabaseUnavailable } from '../database-errors';
+import type { Database } from '../schema';
 import { createGroupCommit } from './group-commit';
 
 let database: TestDatabase;
@@ -165,4 +168,34 @@ test('writes left to the end of the batch: a failure there lands on the unit tha
   expect(await keys()).toEqual(['f', 'g', 'h']);
   // Four units in one batch whose write failed at the end, then each alone.
   expect(statements).toBe(8);
+});
+
+test('when the connection dies mid-batch, its units are rejected cleanly and the next batch works', async () => {
+  const group = createGroupCommit(database.db, database);
+  let runs = 0;
+  // On PostgreSQL the unit really loses its connection (the server terminates it, as a restart or
+  // failover does); on SQLite it meets the database locked by another process.
+  const loseConnection = async (trx: Transaction<Database>) => {
+    if (database.dialect === 'postgres')
+      await sql`select pg_terminate_backend(pg_backend_pid())`.execute(trx);
+    else throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+  };
+  const unit = (key: string, dies = false) =>
+    group.run(async (trx) => {
+      runs++;
+      await trx.insertInto('program_settings').values(setting(key)).execute();
+      if (dies) await loseConnection(trx);
+      return key;
+    });
+  const results = await Promise.allSettled([unit('s'), unit('t', true), unit('u')]);
+  expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+  for (const result of results) {
+    expect(isDatabaseUnavailable((result as PromiseRejectedResult).reason)).toBe(true);
+  }
+  // Not run again one by one: the failure was the database's, not a unit's.
+  expect(runs).toBe(2);
+  expect(await keys()).toEqual([]);
+  // The pool replaces the lost connection.
+  await expect(unit('v')).resolves.toBe('v');
+  expect(await keys()).toEqual(['v']);
 });

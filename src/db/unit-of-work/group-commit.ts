@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { isDatabaseUnavailable } from '../database-errors';
 import type { Database } from '../schema';
 
 /**
@@ -86,8 +87,10 @@ export const createGroupCommit = (db: Kysely<Database>, options: GroupCommitOpti
       const together = await runTogether(batch);
       if ('values' in together) {
         outcomes = together.values.map((value) => ({ ok: true, value }));
-      } else if (batch.length === 1) {
-        outcomes = [{ ok: false, error: together.error }];
+      } else if (batch.length === 1 || isDatabaseUnavailable(together.error)) {
+        // A unit met the database going away (or locked): not its own failure, and running the
+        // units again alone would only meet it again, each after its own wait.
+        outcomes = batch.map(() => ({ ok: false, error: together.error }));
       } else {
         // Rare (an address that already applied, a round that just closed): the batch was rolled
         // back, so each unit runs again in a transaction of its own, in the same order, and sees
@@ -96,14 +99,23 @@ export const createGroupCommit = (db: Kysely<Database>, options: GroupCommitOpti
         // unit on PostgreSQL.
         outcomes = [];
         for (const unit of batch) {
-          const alone = await runTogether([unit]);
+          let alone: Awaited<ReturnType<typeof runTogether>>;
+          try {
+            alone = await runTogether([unit]);
+          } catch (error) {
+            // The connection died or the commit was refused: this unit is not stored, and nor is
+            // any after it (they are not tried); those before it committed and keep their outcome.
+            while (outcomes.length < batch.length) outcomes.push({ ok: false, error });
+            break;
+          }
           outcomes.push(
             'values' in alone ? { ok: true, value: alone.values[0] } : { ok: false, error: alone.error },
           );
         }
       }
     } catch (error) {
-      // The batch as a whole failed (connection lost, commit refused): nothing was stored.
+      // The batch as a whole failed (connection lost, commit refused): nothing was stored. Each
+      // unit's promise is rejected; the callers answer (503 when the database is unavailable).
       for (const pending of batch) pending.reject(error);
       return;
     }

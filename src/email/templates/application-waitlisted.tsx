@@ -9,7 +9,7 @@ import {
 /**
  * Sent when applications close to those whose country is over its quota: why, what may still
  * happen in this round, the carry-over into the next one and how to decline it, with a new
- * private link that replaces the confirmation's.
+ * private link added beside the confirmation's (which still works).
  */
 export const renderApplicationWaitlistedEmail = (
   input: ApplicationEmailInput & { countryName: string },

@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { MailDeliveryError, type MailTransport } from '../../services/ports/mail';
 
 /**
@@ -25,13 +25,20 @@ const describe = (error: SmtpError): string =>
     .join(' ')
     .replace(/\/\/[^@\s/]*@/g, '//***@');
 
+/** nodemailer is loaded with the first message, so that commands that send none do not pay for it. */
 export const createSmtpTransport = (options: { smtpUrl: string; mailFrom: string }): MailTransport => {
-  const transporter = nodemailer.createTransport({ ...SMTP_TIMEOUTS, url: options.smtpUrl });
+  let transporter: Promise<Transporter> | undefined;
+  const connect = () => {
+    transporter ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport({ ...SMTP_TIMEOUTS, url: options.smtpUrl }),
+    );
+    return transporter;
+  };
   return {
     via: 'smtp',
     deliver: async (mail) => {
       try {
-        await transporter.sendMail({
+        await (await connect()).sendMail({
           from: options.mailFrom,
           to: mail.to,
           subject: mail.subject,
@@ -44,6 +51,8 @@ export const createSmtpTransport = (options: { smtpUrl: string; mailFrom: string
         throw new MailDeliveryError(describe(smtpError), isPermanent(smtpError), { cause: error });
       }
     },
-    close: () => transporter.close(),
+    close: () => {
+      void transporter?.then((open) => open.close());
+    },
   };
 };

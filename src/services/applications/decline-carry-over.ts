@@ -15,12 +15,12 @@ export const declineCarryOver = async (
     const current = await getPrivateApplication(store, now, input.token);
     const { application } = current;
     if (!current.canDeclineCarryOver) {
-      throw new DomainError(
-        'CONFLICT',
-        current.flags.declinedCarryOver
-          ? `Application ${application.id} has already declined being carried into the next round.`
-          : `Application ${application.id} is ${application.status}, not waitlisted, so it is not carried into the next round.`,
-      );
+      throw current.flags.declinedCarryOver
+        ? new DomainError('CONFLICT', 'carryOver.alreadyDeclined', { applicationId: application.id })
+        : new DomainError('CONFLICT', 'carryOver.notWaitlisted', {
+            applicationId: application.id,
+            status: application.status,
+          });
     }
     await store.applicantRecords.setDeclinedCarryOver(application.id, now);
     await store.audit.record(

@@ -1,5 +1,5 @@
 import { type ApplicationAnswers, validateApplicationForm } from '../../core/applications';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
 import { getPrivateApplication } from './get-private-application';
@@ -26,20 +26,19 @@ export const editApplication = async (
     const current = await getPrivateApplication(store, now, input.token);
     const { application, round } = current;
     if (!current.canEdit) {
-      throw new DomainError(
-        'CONFLICT',
-        application.status === 'withdrawn' || application.status === 'declined'
-          ? `Application ${application.id} is ${application.status} and can no longer be changed.`
-          : `Applications to round "${round.name}" have closed, so application ${application.id} can no longer be changed.`,
-      );
+      throw application.status === 'withdrawn' || application.status === 'declined'
+        ? new DomainError('CONFLICT', 'application.noLongerChangeable', {
+            applicationId: application.id,
+            status: application.status,
+          })
+        : new DomainError('CONFLICT', 'application.roundClosedForChanges', {
+            applicationId: application.id,
+            round: round.name,
+          });
     }
     const validation = validateApplicationForm({ ...input.form, email: application.email });
     if (!validation.ok) {
-      throw new DomainError(
-        'VALIDATION',
-        `The changes to application ${application.id} have ${validation.problems.length} problem(s).`,
-        validation.problems,
-      );
+      throw invalidInput(validation.problems, { applicationId: application.id });
     }
     const answers = validation.value;
     // Read under the round's shared lock, as submitting does: no change lands after the quota is settled.

@@ -16,9 +16,8 @@ export interface PrivateApplication {
   canDeclineCarryOver: boolean;
 }
 
-/** The message for a link that opens nothing; it never says whether the token ever existed. */
-const UNKNOWN_LINK =
-  'This private link does not open any application. It may be mistyped or replaced by a newer link.';
+/** A link that opens nothing; it never says whether the token ever existed. */
+const unknownLink = () => new DomainError('NOT_FOUND', 'privateLink.unknown');
 
 /**
  * What the holder of a private link may see and do. Unknown or malformed tokens are NOT_FOUND.
@@ -29,9 +28,9 @@ export const getPrivateApplication = async (
   now: Date,
   token: string,
 ): Promise<PrivateApplication> => {
-  if (!isWellFormedToken(token)) throw new DomainError('NOT_FOUND', UNKNOWN_LINK);
+  if (!isWellFormedToken(token)) throw unknownLink();
   const application = await store.applications.findApplicationByTokenHash(hashToken(token));
-  if (!application) throw new DomainError('NOT_FOUND', UNKNOWN_LINK);
+  if (!application) throw unknownLink();
   const [round, flags] = await Promise.all([
     store.rounds.getRound(application.roundId),
     store.applicantRecords.findFlags(application.id),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hashToken } from '../../core/applications/application-token';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import { roundFactsOf } from '../../core/messages/messages';
 import { normalizeEmail } from '../../core/people/person';
 import type { UseCaseDeps } from '../ports/deps';
@@ -29,9 +29,7 @@ export const requestPreviousAnswers = async (
 ): Promise<{ linkSent: boolean }> => {
   const email = normalizeEmail(input.email);
   if (!z.email().safeParse(email).success) {
-    throw new DomainError('VALIDATION', `"${input.email.slice(0, 100)}" is not an email address.`, [
-      { field: 'email', message: 'Enter an email address like name@example.org' },
-    ]);
+    throw invalidInput([{ field: 'email', code: 'email.invalid' }]);
   }
   const now = deps.clock.now();
   const round = await deps.store.rounds.getRound(input.roundId);
@@ -40,19 +38,13 @@ export const requestPreviousAnswers = async (
   const ipKey = input.ipAddress ? deps.hashKey(`previous-answers:ip:${input.ipAddress}`) : null;
   const records = deps.store.applicantRecords;
   if ((await records.countLinkRequestsSince(emailKey, windowStart)) >= PREVIOUS_ANSWERS_RATE_LIMIT.perEmail) {
-    throw new DomainError(
-      'RATE_LIMITED',
-      'Too many requests for earlier answers for this address; try again in an hour.',
-    );
+    throw new DomainError('RATE_LIMITED', 'previousAnswers.tooManyForAddress');
   }
   if (
     ipKey &&
     (await records.countLinkRequestsSince(ipKey, windowStart)) >= PREVIOUS_ANSWERS_RATE_LIMIT.perIpAddress
   ) {
-    throw new DomainError(
-      'RATE_LIMITED',
-      'Too many requests for earlier answers from this network; try again in an hour.',
-    );
+    throw new DomainError('RATE_LIMITED', 'previousAnswers.tooManyFromNetwork');
   }
   await records.recordLinkRequest(emailKey, now);
   if (ipKey) await records.recordLinkRequest(ipKey, now);

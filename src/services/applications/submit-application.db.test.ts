@@ -7,11 +7,12 @@ import { DomainError } from '../../core/errors';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
 import { applyDueRoundTransitions } from '../rounds/apply-due-round-transitions';
+import { withdrawApplication } from '../withdrawals/withdraw-application';
 import { declineCarryOver } from './decline-carry-over';
 import { editApplication } from './edit-application';
 import { flagLikelyDuplicates, SETTLE_MS } from './flag-likely-duplicates';
+import { viewPrivateApplication } from './get-private-application';
 import { submitApplication } from './submit-application';
-import { withdrawApplication } from './withdraw-application';
 
 let database: TestDatabase;
 let store: Store;
@@ -102,7 +103,7 @@ describe('submitApplication', () => {
     const waitlistMail = (await mailRows()).filter((mail) => mail.kind === 'application-waitlisted-by-quota');
     expect(waitlistMail.map((mail) => mail.to_address)).toEqual(['p5@example.org']);
     expect(waitlistMail[0]!.text_body).toContain('carried into the next round');
-    expect(waitlistMail[0]!.text_body).toContain('replaces the one in your confirmation email');
+    expect(waitlistMail[0]!.text_body).toContain('the link in your confirmation email still works');
     // Closing twice settles nothing twice.
     expect(await closeRound()).toEqual([]);
     expect((await mailRows()).filter((mail) => mail.kind === 'application-waitlisted-by-quota')).toHaveLength(
@@ -180,11 +181,16 @@ describe('submitApplication', () => {
     expect(await mailRows()).toEqual([]);
   });
 
-  test('a second application from the same address is CONFLICT, stores no second row and re-sends the link', async () => {
+  test('a second application from the same address is CONFLICT, stores no second row and re-sends the link (not within the hour)', async () => {
     await submit(validForm());
-    expect(await codeOf(submit(validForm({ email: ' Ana@Example.org', name: 'Someone else' })))).toBe(
-      'CONFLICT',
-    );
+    const againAfter = (minutes: number) =>
+      submit(
+        validForm({ email: ' Ana@Example.org', name: 'Someone else' }),
+        fixedDeps(new Date(TEST_NOW.getTime() + minutes * 60_000)),
+      );
+    expect(await codeOf(againAfter(30))).toBe('CONFLICT');
+    expect((await mailRows()).map((mail) => mail.kind)).toEqual(['application-received']);
+    expect(await codeOf(againAfter(62))).toBe('CONFLICT');
     expect(await rowsOf()).toHaveLength(1);
     expect((await mailRows()).map((mail) => mail.kind)).toEqual([
       'application-received',
@@ -229,7 +235,7 @@ describe('submitApplication', () => {
   test('refuses invalid answers (VALIDATION with field problems) and closed rounds (CONFLICT)', async () => {
     const error = await submit(validForm({ name: '' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect((error as DomainError).details).toContainEqual({ field: 'name', message: 'Enter your name' });
+    expect((error as DomainError).details).toContainEqual({ field: 'name', code: 'name.missing' });
     now = new Date('2027-03-01T00:00:00Z');
     expect(await codeOf(submit(validForm()))).toBe('CONFLICT');
     expect(await rowsOf()).toHaveLength(0);
@@ -275,7 +281,7 @@ describe('submitApplication', () => {
     expect(rows.filter((row) => row.status === 'pending')).toHaveLength(Math.min(cap, rows.length));
   });
 
-  test('concurrent submissions from one address: one stored, the rest CONFLICT, never an unexpected error', {
+  test('concurrent submissions from one address: one stored, the rest CONFLICT (or over the per-address limit), never an unexpected error', {
     timeout: 60_000,
   }, async () => {
     const fixed = fixedDeps();
@@ -285,7 +291,7 @@ describe('submitApplication', () => {
       ),
     );
     expect(results.filter((result) => result === 'ok')).toHaveLength(1);
-    expect(results.filter((result) => result === 'CONFLICT')).toHaveLength(19);
+    expect(results.filter((result) => result === 'CONFLICT' || result === 'RATE_LIMITED')).toHaveLength(19);
     expect(await rowsOf()).toHaveLength(1);
   });
 });
@@ -354,12 +360,25 @@ describe('editing, withdrawing, declining carry-over', () => {
     expect(await codeOf(declineCarryOver(deps(), { token: waitlisted.token }))).toBe('CONFLICT');
     await closeRound();
     expect(await codeOf(declineCarryOver(deps(), { token: pending.token }))).toBe('CONFLICT');
-    // The confirmation's link was replaced by the one in the waitlist email.
-    expect(await codeOf(declineCarryOver(deps(), { token: waitlisted.token }))).toBe('NOT_FOUND');
     const mail = (await mailRows()).find((row) => row.kind === 'application-waitlisted-by-quota')!;
     const token = new RegExp(`${baseUrl}/applications/([A-Za-z0-9_-]+)`).exec(mail.text_body)![1]!;
+    expect(token).not.toBe(waitlisted.token);
     await declineCarryOver(deps(), { token });
     expect((await store.applicantRecords.findFlags(waitlisted.applicationId))?.declinedCarryOver).toBe(true);
     expect(await codeOf(declineCarryOver(deps(), { token }))).toBe('CONFLICT');
+  });
+
+  test('settling the quota adds a link: the confirmation’s link keeps working after the waitlist email', async () => {
+    for (let i = 0; i < 5; i++) await submit(person(i));
+    const waitlisted = await submit(person(5));
+    await closeRound();
+    const mail = (await mailRows()).find((row) => row.kind === 'application-waitlisted-by-quota')!;
+    expect(mail.text_body).not.toContain('no longer works');
+    const token = new RegExp(`${baseUrl}/applications/([A-Za-z0-9_-]+)`).exec(mail.text_body)![1]!;
+    const viewed = [waitlisted.token, token].map((each) => viewPrivateApplication(deps(), each));
+    for (const view of await Promise.all(viewed)) {
+      expect(view.application.id).toBe(waitlisted.applicationId);
+      expect(view.canDeclineCarryOver).toBe(true);
+    }
   });
 });

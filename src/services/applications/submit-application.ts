@@ -3,13 +3,14 @@ import {
   type ApplicationStatus,
   validateApplicationForm,
 } from '../../core/applications';
-import type { Application } from '../../core/applications/application';
 import { hashToken, isWellFormedToken } from '../../core/applications/application-token';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import { roundFactsOf } from '../../core/messages/messages';
+import { normalizeEmail } from '../../core/people/person';
 import { isAcceptingApplications, type Round } from '../../core/rounds';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
+import { resendPrivateLink } from './private-links';
 
 export interface SubmitApplicationInput {
   roundId: string;
@@ -21,6 +22,8 @@ export interface SubmitApplicationInput {
   locale: string;
   /** The previous-answers token the form was opened with, if any: used up on success. */
   prefillToken?: string | undefined;
+  /** The client's network address, for the per-IP limit; null or absent when unknown. */
+  ipAddress?: string | null | undefined;
 }
 
 export interface SubmitApplicationResult {
@@ -30,57 +33,48 @@ export interface SubmitApplicationResult {
   token: string;
 }
 
-/** The message people see when they apply twice; the web layer translates it. */
-export const ALREADY_APPLIED_MESSAGE =
-  'You have already applied to this round with this email address. We have sent your private link again: use it to see or change your application.';
-
 export const assertAcceptingApplications = (round: Round, now: Date): void => {
   if (!isAcceptingApplications(round, now)) {
-    throw new DomainError(
-      'CONFLICT',
-      `Round "${round.name}" (${round.id}) is not taking applications (it is ${round.status}; applications are taken from ${round.applicationsOpenAt.toISOString()} until ${round.applicationsCloseAt.toISOString()}).`,
-    );
+    throw new DomainError('CONFLICT', 'round.notTakingApplications', {
+      round: round.name,
+      roundId: round.id,
+      status: round.status,
+    });
   }
 };
 
 /**
- * A new token for an existing application, and the email carrying it. Earlier links stop working:
- * only one token hash is kept per application.
+ * At most this many applications per email address and per network address in the window:
+ * tries that pass validation count, refused ones included. Beyond, RATE_LIMITED (429), so one
+ * client cannot fill a round with junk, nor hammer an address. The counts are durable (they
+ * survive restarts) and read before the transaction that records a try, so a burst of
+ * simultaneous tries may pass a few over the limit.
+ *
+ * An address can only reach its limit once it has applied (its first try is the application
+ * itself), so the per-address count is read only for repeated applications, keeping the first
+ * submission, the one that matters during a deadline rush, free of it.
  */
-export const resendPrivateLink = async (
-  deps: Pick<UseCaseDeps, 'ids'>,
-  store: Store,
-  round: Round,
-  application: Application,
-  locale: string,
-  now: Date,
-): Promise<void> => {
-  const token = deps.ids.newToken();
-  await store.applications.setEditTokenHash(application.id, hashToken(token), now);
-  await store.messages.enqueue(
-    {
-      kind: 'application-link-resent',
-      to: application.email,
-      locale,
-      payload: {
-        name: application.answers.name,
-        round: roundFactsOf(round),
-        timeZone: application.answers.timeZone,
-        privateToken: token,
-      },
-    },
-    now,
-  );
-  await store.audit.record(
-    {
-      actorPersonId: null,
-      action: 'application.link-resent',
-      subjectType: 'application',
-      subjectId: application.id,
-      details: { roundId: round.id },
-    },
-    now,
-  );
+export const APPLY_RATE_LIMIT = { windowMinutes: 60, perEmail: 5, perIpAddress: 20 } as const;
+
+type LimitKeys = { email: string; ip: string | null };
+
+const applyLimitKeys = (deps: Pick<UseCaseDeps, 'hashKey'>, email: string, ipAddress: string | null) => ({
+  email: deps.hashKey(`apply:email:${normalizeEmail(email)}`),
+  ip: ipAddress ? deps.hashKey(`apply:ip:${ipAddress}`) : null,
+});
+
+const isOverLimit = async (deps: UseCaseDeps, keyHash: string, limit: number, now: Date) => {
+  const since = new Date(now.getTime() - APPLY_RATE_LIMIT.windowMinutes * 60_000);
+  return (await deps.store.applicantRecords.countLinkRequestsSince(keyHash, since)) >= limit;
+};
+
+const tooMany = (reason: 'application.tooManyFromNetwork' | 'application.tooManyForAddress') =>
+  new DomainError('RATE_LIMITED', reason, { minutes: APPLY_RATE_LIMIT.windowMinutes });
+
+/** Counts one try against both limits, in the caller's transaction. */
+const recordApplyTry = async (store: Store, keys: LimitKeys, now: Date) => {
+  await store.applicantRecords.recordLinkRequest(keys.email, now);
+  if (keys.ip) await store.applicantRecords.recordLinkRequest(keys.ip, now);
 };
 
 type Outcome = { kind: 'submitted'; result: SubmitApplicationResult } | { kind: 'already-applied' };
@@ -90,8 +84,10 @@ type Outcome = { kind: 'submitted'; result: SubmitApplicationResult } | { kind: 
  * round; the application is received as pending (the country quota is decided for everyone when
  * applications close: rounds/settle-country-quota.ts; likely duplicates are flagged a moment
  * later: flag-likely-duplicates.ts), and the confirmation email is queued in the same transaction.
- * A second application from the same address is refused with CONFLICT after re-sending the
- * private link; the unique (round, email) constraint is the final guard under concurrency.
+ * A second application from the same address is refused with CONFLICT, and the private link is
+ * emailed again (at most once an hour, never cancelling a link: private-links.ts); the unique
+ * (round, email) constraint is the final guard under concurrency. Tries are limited per address
+ * and per network address (APPLY_RATE_LIMIT).
  */
 export const submitApplication = async (
   deps: UseCaseDeps,
@@ -99,37 +95,44 @@ export const submitApplication = async (
 ): Promise<SubmitApplicationResult> => {
   const validation = validateApplicationForm(input.form);
   if (!validation.ok) {
-    throw new DomainError(
-      'VALIDATION',
-      `The application to round ${input.roundId} has ${validation.problems.length} problem(s).`,
-      validation.problems,
-    );
+    throw invalidInput(validation.problems, { roundId: input.roundId });
   }
   const answers = validation.value;
   const now = deps.clock.now();
   const round =
     input.round?.id === input.roundId ? input.round : await deps.store.rounds.getRound(input.roundId);
   assertAcceptingApplications(round, now);
+  const keys = applyLimitKeys(deps, answers.email, input.ipAddress ?? null);
+  if (keys.ip && (await isOverLimit(deps, keys.ip, APPLY_RATE_LIMIT.perIpAddress, now))) {
+    throw tooMany('application.tooManyFromNetwork');
+  }
 
   let outcome: Outcome;
   try {
-    outcome = await deps.uow.transaction((store) =>
-      insertApplication(deps, store, round, answers, input, now),
-    );
+    outcome = await deps.uow.transaction(async (store) => {
+      const inserted = await insertApplication(deps, store, round, answers, input, now);
+      await recordApplyTry(store, keys, now);
+      return inserted;
+    });
   } catch (error) {
     if (!deps.uow.isUniqueViolation(error)) throw error;
     outcome = { kind: 'already-applied' };
   }
   if (outcome.kind === 'submitted') return outcome.result;
 
+  if (await isOverLimit(deps, keys.email, APPLY_RATE_LIMIT.perEmail, now)) {
+    throw tooMany('application.tooManyForAddress');
+  }
+  // The try above was rolled back with its insert: it is counted here, with the resend.
   await deps.uow.transaction(async (store) => {
+    await recordApplyTry(store, keys, now);
     const existing = await store.applications.findApplicationByEmail(round.id, answers.email);
     if (existing) {
       const current = await store.rounds.getRound(round.id);
       await resendPrivateLink(deps, store, current, existing, input.locale, now);
     }
   });
-  throw new DomainError('CONFLICT', ALREADY_APPLIED_MESSAGE);
+  throw new DomainError('CONFLICT', 'application.alreadyApplied', { roundId: round.id });
 };
 
 const insertApplication = async (

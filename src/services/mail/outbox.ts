@@ -1,15 +1,42 @@
 import type { MailMessage, MailStatusCounts } from '../../core/mail/mail-message';
+import type { Viewer } from '../../core/people/viewer';
+import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 
 /**
- * What the outbox page reads. Who may read it is decided at the web edge, from the configuration
- * (a development copy on this machine is open; anywhere else, coordinators only).
+ * Who is reading the outbox (or, with SMTP, the queue's status). Mail holds other people's
+ * addresses, what was written to them and their sign-in links, from every country: only program
+ * coordinators may read it. The one exception is a development copy read on the machine it runs
+ * on (no SMTP, not production, a request from the loopback interface: the web edge decides, as it
+ * alone sees the connection), which is how a newcomer signs in to the demo.
  */
-export const listOutbox = (deps: UseCaseDeps, limit: number): Promise<MailMessage[]> =>
-  deps.store.mail.listMailMessages({ limit });
+export interface OutboxReader {
+  viewer: Viewer | null;
+  isLocalDevelopment: boolean;
+}
 
-export const findOutboxMessage = (deps: UseCaseDeps, id: string): Promise<MailMessage | undefined> =>
-  deps.store.mail.findMailMessage(id);
+const assertMayRead = (reader: OutboxReader): void => {
+  if (!reader.isLocalDevelopment) assertProgramCoordinator(reader.viewer, 'read the mail queue');
+};
+
+/** The newest messages, newest first. */
+export const listOutbox = async (
+  deps: UseCaseDeps,
+  reader: OutboxReader,
+  limit: number,
+): Promise<MailMessage[]> => {
+  assertMayRead(reader);
+  return deps.store.mail.listMailMessages({ limit });
+};
+
+export const findOutboxMessage = async (
+  deps: UseCaseDeps,
+  reader: OutboxReader,
+  id: string,
+): Promise<MailMessage | undefined> => {
+  assertMayRead(reader);
+  return deps.store.mail.findMailMessage(id);
+};
 
 export interface MailQueueStatus {
   counts: MailStatusCounts;
@@ -19,8 +46,10 @@ export interface MailQueueStatus {
 /** With SMTP: how the queue stands, and the messages whose last attempt failed. */
 export const loadMailQueueStatus = async (
   deps: UseCaseDeps,
+  reader: OutboxReader,
   problemLimit: number,
 ): Promise<MailQueueStatus> => {
+  assertMayRead(reader);
   const [counts, problems] = await Promise.all([
     deps.store.mail.countMailByStatus(),
     deps.store.mail.listMailWithErrors(problemLimit),

@@ -2,12 +2,15 @@ import { DomainError } from '../../core/errors';
 import { isCoordinator, type Viewer } from '../../core/people/viewer';
 import type { CountryScope } from '../ports/review';
 
-/** The guard clauses the round and review use cases share. */
+/**
+ * The guard clauses the use cases share. `doing` names what was attempted, for the log
+ * (`review applications`); people see the reason's translation.
+ */
 export const assertCoordinator = (viewer: Viewer | null, doing: string): Viewer => {
-  if (!viewer) throw new DomainError('UNAUTHENTICATED', `Sign in to ${doing}.`);
+  if (!viewer) throw new DomainError('UNAUTHENTICATED', 'access.signInFirst', { doing });
   if (!isCoordinator(viewer)) {
     const who: Viewer = viewer;
-    throw new DomainError('FORBIDDEN', `${who.email} is not a coordinator, so cannot ${doing}.`);
+    throw new DomainError('FORBIDDEN', 'access.coordinatorsOnly', { doing, email: who.email });
   }
   return viewer;
 };
@@ -15,10 +18,7 @@ export const assertCoordinator = (viewer: Viewer | null, doing: string): Viewer 
 export const assertProgramCoordinator = (viewer: Viewer | null, doing: string): Viewer => {
   const coordinator = assertCoordinator(viewer, doing);
   if (!coordinator.isProgramCoordinator) {
-    throw new DomainError(
-      'FORBIDDEN',
-      `Only program coordinators can ${doing}; ${coordinator.email} is a country coordinator.`,
-    );
+    throw new DomainError('FORBIDDEN', 'access.programCoordinatorsOnly', { doing, email: coordinator.email });
   }
   return coordinator;
 };

@@ -116,8 +116,9 @@ test('unknown country codes are a VALIDATION error naming them, and nothing is w
     }),
   ).rejects.toMatchObject({
     code: 'VALIDATION',
-    message: 'Unknown country codes: XX, ZZ (use ISO 3166-1 alpha-2 codes such as AU or KE).',
-    details: [{ field: 'countryCodes', message: expect.stringContaining('XX, ZZ') }],
+    details: [
+      { field: 'countryCodes', code: 'coordinator.countries', params: { codes: 'XX, ZZ', count: 2 } },
+    ],
   });
   expect(await people.findPersonByEmail('cc@example.org')).toBeUndefined();
   expect(await auditRows()).toEqual([]);
@@ -126,5 +127,8 @@ test('unknown country codes are a VALIDATION error naming them, and nothing is w
 test('a malformed email address is a VALIDATION error', async () => {
   await expect(
     createCoordinator(deps, { email: 'not-an-email', countryCodes: [], actorPersonId: null }),
-  ).rejects.toMatchObject({ code: 'VALIDATION', message: '"not-an-email" is not an email address.' });
+  ).rejects.toMatchObject({
+    code: 'VALIDATION',
+    details: [{ field: 'email', code: 'coordinator.email', params: { value: 'not-an-email' } }],
+  });
 });

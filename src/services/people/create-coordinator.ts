@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { findCountry, getCountryName } from '../../core/countries';
-import { DomainError, type FieldProblem } from '../../core/errors';
+import { DomainError, type FieldProblem, invalidInput } from '../../core/errors';
 import { normalizeEmail, type PersonRole } from '../../core/people/person';
 import type { Viewer } from '../../core/people/viewer';
 import type { UseCaseDeps } from '../ports/deps';
@@ -34,7 +34,7 @@ const EmailSchema = z.email();
 
 const getViewer = async (people: PeopleRepository, email: string): Promise<Viewer> => {
   const viewer = await people.findViewerByEmail(email);
-  if (!viewer) throw new DomainError('NOT_FOUND', `No person has the email address ${email}.`);
+  if (!viewer) throw new DomainError('NOT_FOUND', 'person.notFound', { email });
   return viewer;
 };
 
@@ -43,21 +43,22 @@ const checkCoordinatorInput = (input: CreateCoordinatorInput): { email: string; 
   const email = normalizeEmail(input.email);
   const problems: FieldProblem[] = [];
   if (!EmailSchema.safeParse(email).success) {
-    problems.push({ field: 'email', message: `"${input.email}" is not an email address.` });
+    problems.push({ field: 'email', code: 'coordinator.email', params: { value: input.email } });
   }
   const countryCodes = [...new Set(input.countryCodes.map((code) => code.trim().toUpperCase()))];
   const unknown = countryCodes.filter((code) => !findCountry(code));
   if (unknown.length > 0) {
     problems.push({
       field: 'countryCodes',
-      message: `Unknown country code${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')} (use ISO 3166-1 alpha-2 codes such as AU or KE).`,
+      code: 'coordinator.countries',
+      params: { codes: unknown.join(', '), count: unknown.length },
     });
   }
   if (input.name !== undefined && input.name.trim() === '') {
-    problems.push({ field: 'name', message: 'The name must not be empty.' });
+    problems.push({ field: 'name', code: 'coordinator.name' });
   }
   if (problems.length > 0) {
-    throw new DomainError('VALIDATION', problems.map((problem) => problem.message).join(' '), problems);
+    throw invalidInput(problems);
   }
   const roles: PersonRole[] =
     countryCodes.length === 0

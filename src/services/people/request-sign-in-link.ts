@@ -1,10 +1,20 @@
 import { z } from 'zod';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import { normalizeEmail, type Person } from '../../core/people/person';
 import type { UseCaseDeps } from '../ports/deps';
 
-/** At most this many sign-in requests per address and per IP address in the window. */
-export const SIGN_IN_RATE_LIMIT = { windowMinutes: 15, perEmail: 5, perIpAddress: 20 } as const;
+/**
+ * The sign-in limits, in a window of `windowMinutes` (ADR 0013):
+ * - per network address: at most `perIpAddress` requests; the next are refused (429), so one
+ *   client cannot flood the form;
+ * - per email address: at most `emailsPerAddress` emails. Further requests are answered exactly as
+ *   any other ("check your email") but send nothing. A stranger asking for someone's link from many
+ *   networks therefore cannot lock its owner out: the owner never sees a refusal, every link sent
+ *   went to the owner's inbox and works for SIGN_IN_LINK_MINUTES (as long as the window), and once
+ *   the oldest email of the window is that old a new request sends a fresh link. Nor can anyone
+ *   learn whether an address has an account: known and unknown addresses get the same answer.
+ */
+export const SIGN_IN_RATE_LIMIT = { windowMinutes: 15, emailsPerAddress: 3, perIpAddress: 20 } as const;
 
 export interface RequestSignInLinkInput {
   email: string;
@@ -22,9 +32,10 @@ export type IssueSignInLink = (
 ) => Promise<void>;
 
 /**
- * Someone asks for a sign-in link. Known people get one by email; unknown addresses get nothing,
- * and the caller answers both the same way so that the form does not reveal who has an account.
- * Every accepted request counts against the address and the IP address, known or not.
+ * Someone asks for a sign-in link. Known people get one by email, within the limits above; unknown
+ * addresses get nothing, and the caller answers every case the same way so that the form reveals
+ * neither who has an account nor whether a limit was reached. Every request counts against the
+ * network address; only emails sent count against the email address.
  * The result is for logs and tests only; never show it.
  */
 export const requestSignInLink = async (
@@ -33,30 +44,29 @@ export const requestSignInLink = async (
 ): Promise<{ linkSent: boolean }> => {
   const email = normalizeEmail(input.email);
   if (!z.email().safeParse(email).success) {
-    throw new DomainError('VALIDATION', `"${input.email}" is not an email address.`, [
-      { field: 'email', message: 'not an email address' },
-    ]);
+    throw invalidInput([{ field: 'email', code: 'email.invalid' }]);
   }
   const now = deps.clock.now();
   const attempts = deps.store.signInAttempts;
   const windowStart = new Date(now.getTime() - SIGN_IN_RATE_LIMIT.windowMinutes * 60_000);
-  const emailKey = deps.hashKey(`email:${email}`);
   const ipKey = input.ipAddress ? deps.hashKey(`ip:${input.ipAddress}`) : null;
-  if ((await attempts.countSince('email', emailKey, windowStart)) >= SIGN_IN_RATE_LIMIT.perEmail) {
-    throw new DomainError('RATE_LIMITED', 'Too many sign-in requests for this address; try again later.');
-  }
   if (ipKey && (await attempts.countSince('ip', ipKey, windowStart)) >= SIGN_IN_RATE_LIMIT.perIpAddress) {
-    throw new DomainError(
-      'RATE_LIMITED',
-      'Too many sign-in requests from this network address; try again later.',
-    );
+    throw new DomainError('RATE_LIMITED', 'signIn.tooManyFromNetwork');
   }
-  await attempts.record('email', emailKey, now);
   if (ipKey) await attempts.record('ip', ipKey, now);
   await attempts.pruneBefore(new Date(now.getTime() - 24 * 60 * 60_000));
 
   const person = await deps.store.people.findPersonByEmail(email);
   if (!person) return { linkSent: false };
+  const emailKey = deps.hashKey(`email:${email}`);
+  if ((await attempts.countSince('email', emailKey, windowStart)) >= SIGN_IN_RATE_LIMIT.emailsPerAddress) {
+    deps.logger.info(
+      { personId: person.id },
+      'sign-in link not sent: enough were sent to this address lately',
+    );
+    return { linkSent: false };
+  }
+  await attempts.record('email', emailKey, now);
   await input.issueLink(person, { next: input.next, locale: input.locale });
   return { linkSent: true };
 };

@@ -10,6 +10,7 @@ export interface NewApplication {
   personId: string | null;
   status: ApplicationStatus;
   answers: ApplicationAnswers;
+  /** The hash of the token of the private link in the confirmation email; null when none is sent. */
   editTokenHash: string | null;
   submittedAt: Date;
   /** The language they applied in; the program's default when not given. */
@@ -34,6 +35,7 @@ export interface ApplicationsRepository {
   /** The applications with these ids (a few hundred at a time), in no particular order; missing ids are left out. */
   listApplicationsByIds: (ids: readonly string[]) => Promise<Application[]>;
   findApplicationByEmail: (roundId: string, email: string) => Promise<Application | undefined>;
+  /** The application a private link opens: the confirmation's link or any link emailed since. */
   findApplicationByTokenHash: (tokenHash: string) => Promise<Application | undefined>;
   /** The person's most recent application in any round (a returning participant's answers). */
   findLatestApplicationByEmail: (email: string) => Promise<Application | undefined>;
@@ -41,10 +43,15 @@ export interface ApplicationsRepository {
   listRoundApplications: (roundId: string) => Promise<Application[]>;
   updateAnswers: (id: string, answers: ApplicationAnswers, now: Date) => Promise<void>;
   setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
-  /** Replaces the private link's token hash: earlier links stop working. */
-  setEditTokenHash: (id: string, tokenHash: string, now: Date) => Promise<void>;
-  /** setEditTokenHash for many in one statement (a few hundred at a time). */
-  setEditTokenHashes: (hashes: readonly { id: string; tokenHash: string }[], now: Date) => Promise<void>;
+  /** Adds a private link to an application; the links it already has keep working. */
+  addPrivateLink: (applicationId: string, tokenHash: string, now: Date) => Promise<void>;
+  /** addPrivateLink for many in one statement (a few hundred at a time). */
+  addPrivateLinks: (
+    links: readonly { applicationId: string; tokenHash: string }[],
+    now: Date,
+  ) => Promise<void>;
+  /** When the newest link added with addPrivateLink was made; undefined when none was. */
+  findLatestPrivateLinkAt: (applicationId: string) => Promise<Date | undefined>;
 }
 
 export interface PrefillLink {

@@ -1,3 +1,4 @@
+import type { MatchEngine } from './match-engine';
 import type { Clock, IdSource, KeyedHash, Logger } from './runtime';
 import type { Store, UnitOfWork } from './store';
 
@@ -13,4 +14,6 @@ export interface UseCaseDeps {
   ids: IdSource;
   hashKey: KeyedHash;
   logger: Logger;
+  /** Computes match runs (off the main thread in the server). */
+  matchEngine: MatchEngine;
 }

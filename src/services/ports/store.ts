@@ -5,12 +5,14 @@ import type {
 } from './applications';
 import type { AuditLog } from './audit';
 import type { MailQueueRepository } from './mail';
+import type { MatchingRepository } from './matching';
 import type { MessageQueue } from './messages';
 import type { PeopleRepository, SignInAttemptsRepository } from './people';
 import type { ProgramRepository } from './program';
 import type { ResourcesRepository } from './resources';
 import type { ApplicationReviewRepository, CoordinatorDashboardRepository } from './review';
 import type { RoundsRepository, TopicsRepository } from './rounds';
+import type { SurveysRepository } from './surveys';
 
 /**
  * Every repository a use case may use, with the message queue and the audit log. A store is bound
@@ -29,8 +31,10 @@ export interface Store {
   people: PeopleRepository;
   signInAttempts: SignInAttemptsRepository;
   resources: ResourcesRepository;
+  matching: MatchingRepository;
   program: ProgramRepository;
   mail: MailQueueRepository;
+  surveys: SurveysRepository;
   messages: MessageQueue;
   audit: AuditLog;
 }

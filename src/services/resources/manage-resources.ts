@@ -1,28 +1,28 @@
 import { z } from 'zod';
 import { toFieldProblems } from '../../core/applications';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Resource } from '../ports/resources';
 
 /** What a coordinator types for one resource link. */
 export const ResourceInputSchema = z.object({
   title: z
-    .string({ error: 'Enter a title' })
+    .string({ error: 'resource.titleMissing' })
     .trim()
-    .min(1, { error: 'Enter a title' })
-    .max(200, { error: 'Keep the title under 200 characters' }),
+    .min(1, { error: 'resource.titleMissing' })
+    .max(200, { error: 'resource.titleTooLong' }),
   url: z
-    .string({ error: 'Enter the address of the resource' })
+    .string({ error: 'resource.urlMissing' })
     .trim()
-    .min(1, { error: 'Enter the address of the resource' })
-    .max(2000, { error: 'Keep the address under 2000 characters' })
+    .min(1, { error: 'resource.urlMissing' })
+    .max(2000, { error: 'resource.urlTooLong' })
     .refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value), {
-      error: 'Enter a full web address starting with https://',
+      error: 'resource.urlInvalid',
     }),
   description: z
-    .string({ error: 'Keep the description under 1000 characters' })
+    .string({ error: 'resource.descriptionTooLong' })
     .trim()
-    .max(1000, { error: 'Keep the description under 1000 characters' })
+    .max(1000, { error: 'resource.descriptionTooLong' })
     .optional()
     .default(''),
 });
@@ -31,7 +31,7 @@ export type ResourceInput = z.input<typeof ResourceInputSchema>;
 const parse = (input: unknown) => {
   const result = ResourceInputSchema.safeParse(input);
   if (!result.success) {
-    throw new DomainError('VALIDATION', 'The resource has problems.', toFieldProblems(result.error));
+    throw invalidInput(toFieldProblems(result.error));
   }
   return result.data;
 };
@@ -51,7 +51,7 @@ export const addResource = async (deps: UseCaseDeps, input: unknown): Promise<Re
 
 export const updateResource = async (deps: UseCaseDeps, id: string, input: unknown): Promise<Resource> => {
   const current = await deps.store.resources.findResource(id);
-  if (!current) throw new DomainError('NOT_FOUND', `There is no resource with id "${id}".`);
+  if (!current) throw new DomainError('NOT_FOUND', 'resource.notFound', { id });
   const resource = { ...current, ...parse(input) };
   await deps.store.resources.saveResource(resource, deps.clock.now());
   return resource;
@@ -59,7 +59,7 @@ export const updateResource = async (deps: UseCaseDeps, id: string, input: unkno
 
 export const removeResource = async (deps: UseCaseDeps, id: string): Promise<void> => {
   if (!(await deps.store.resources.deleteResource(id))) {
-    throw new DomainError('NOT_FOUND', `There is no resource with id "${id}".`);
+    throw new DomainError('NOT_FOUND', 'resource.notFound', { id });
   }
 };
 
@@ -71,7 +71,7 @@ export const moveResource = async (
 ): Promise<void> => {
   const list = await deps.store.resources.listResources();
   const index = list.findIndex((resource) => resource.id === id);
-  if (index < 0) throw new DomainError('NOT_FOUND', `There is no resource with id "${id}".`);
+  if (index < 0) throw new DomainError('NOT_FOUND', 'resource.notFound', { id });
   const target = direction === 'up' ? index - 1 : index + 1;
   if (target < 0 || target >= list.length) return;
   const ids = list.map((resource) => resource.id);

@@ -1,5 +1,5 @@
-import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { DomainError, invalidInput } from '../../core/errors';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { assertCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import type { ApplicationNote } from '../ports/review';
@@ -21,29 +21,28 @@ export const addApplicationNote = async (
   const viewer = assertCoordinator(input.viewer, 'add notes');
   const body = input.body.trim();
   if (body === '' || body.length > MAX_NOTE_LENGTH) {
-    throw new DomainError('VALIDATION', 'The note could not be added.', [
-      {
-        field: 'body',
-        message: body === '' ? 'Write the note first' : `Keep the note under ${MAX_NOTE_LENGTH} characters`,
-      },
+    throw invalidInput([
+      body === ''
+        ? { field: 'body', code: 'note.missing' }
+        : { field: 'body', code: 'note.tooLong', params: { max: MAX_NOTE_LENGTH } },
     ]);
   }
   const now = deps.clock.now();
   return deps.uow.transaction(async (store) => {
     const application = await store.review.findApplicationInScope(input.applicationId, scopeOf(viewer));
     if (!application || application.roundId !== input.roundId) {
-      throw new DomainError(
-        'NOT_FOUND',
-        `There is no application "${input.applicationId}" in round "${input.roundId}".`,
-      );
+      throw new DomainError('NOT_FOUND', 'application.notInRound', {
+        applicationId: input.applicationId,
+        roundId: input.roundId,
+      });
     }
     const note = await store.review.insertNote(
-      { applicationId: application.id, authorPersonId: viewer.personId, body },
+      { applicationId: application.id, authorPersonId: actorIdOf(viewer), body },
       now,
     );
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'application.note-added',
         subjectType: 'application',
         subjectId: application.id,

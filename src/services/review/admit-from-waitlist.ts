@@ -1,6 +1,6 @@
 import { admitFromWaitlist, computeCountryCap, PLACE_HOLDING_STATUSES } from '../../core/applications';
-import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { DomainError, invalidInput } from '../../core/errors';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { RoundStatus } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -38,18 +38,16 @@ export const admitWaitlistedApplications = async (
     input.places !== undefined &&
     (!Number.isInteger(input.places) || input.places < 1 || input.places > 10_000)
   ) {
-    throw new DomainError('VALIDATION', 'The number of places must be a whole number from 1.', [
-      { field: 'places', message: 'Enter the number of places as a whole number from 1, or leave it empty' },
-    ]);
+    throw invalidInput([{ field: 'places', code: 'waitlist.places' }]);
   }
   const now = deps.clock.now();
   return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
     if (!ADMITTING.includes(round.status)) {
-      throw new DomainError(
-        'CONFLICT',
-        `Round "${round.name}" is ${round.status}: the waitlist can only be used while the round is open, closed or being matched.`,
-      );
+      throw new DomainError('CONFLICT', 'waitlist.roundNotAdmitting', {
+        round: round.name,
+        status: round.status,
+      });
     }
     const rows = await store.review.listQuotaRows(round.id);
     const toCandidate = (row: QuotaRow) => ({ id: row.id, countryOfResidence: row.countryCode });
@@ -73,7 +71,7 @@ export const admitWaitlistedApplications = async (
       const application = await store.review.findApplicationInScope(row.id, { kind: 'all' });
       if (!application) continue;
       await applyReviewAction(store, {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         application,
         round,
         action: 'accept',

@@ -1,5 +1,5 @@
-import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { invalidInput } from '../../core/errors';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { assertCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import {
@@ -34,20 +34,14 @@ export interface BulkReviewResult {
 export const bulkReview = async (deps: UseCaseDeps, input: BulkReviewInput): Promise<BulkReviewResult> => {
   const viewer = assertCoordinator(input.viewer, 'review applications');
   if (!isReviewAction(input.action)) {
-    throw new DomainError('VALIDATION', 'Choose what to do with the selected applications.', [
-      { field: 'action', message: 'Choose what to do with the selected applications' },
-    ]);
+    throw invalidInput([{ field: 'action', code: 'bulk.action' }]);
   }
   const ids = [...new Set(input.applicationIds.filter((id) => id.trim() !== ''))];
   if (ids.length === 0) {
-    throw new DomainError('VALIDATION', 'Select at least one application first.', [
-      { field: 'ids', message: 'Select at least one application' },
-    ]);
+    throw invalidInput([{ field: 'ids', code: 'bulk.none' }]);
   }
   if (ids.length > MAX_BULK_SELECTION) {
-    throw new DomainError('VALIDATION', `Select at most ${MAX_BULK_SELECTION} applications at a time.`, [
-      { field: 'ids', message: `Select at most ${MAX_BULK_SELECTION} applications at a time` },
-    ]);
+    throw invalidInput([{ field: 'ids', code: 'bulk.tooMany', params: { max: MAX_BULK_SELECTION } }]);
   }
   const declineReason = checkDeclineReason(input.action, input.declineReason);
   const now = deps.clock.now();
@@ -62,7 +56,7 @@ export const bulkReview = async (deps: UseCaseDeps, input: BulkReviewInput): Pro
         continue;
       }
       const to = await applyReviewAction(store, {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         application,
         round,
         action: input.action,

@@ -8,10 +8,10 @@ import {
   type ImportRowProblem,
   REQUIRED_IMPORT_FIELDS,
 } from '../../core/applications/csv-columns';
-import { guessColumnMapping, parseImportRow } from '../../core/applications/csv-row';
-import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
-import type { RoundStatus } from '../../core/rounds';
+import { type ChoiceNames, guessColumnMapping, parseImportRow } from '../../core/applications/csv-row';
+import { DomainError, invalidInput, type MessageParams } from '../../core/errors';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
+import type { Round, RoundStatus } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import type { ApplicationImport } from '../ports/review';
@@ -56,13 +56,16 @@ export function readCsv(content: string): string[][] {
       relax_quotes: true,
     }) as string[][];
   } catch (error) {
-    throw new DomainError('VALIDATION', 'The file could not be read as CSV.', [
-      { field: 'file', message: `The file is not a readable CSV file (${(error as Error).message})` },
+    throw invalidInput([
+      { field: 'file', code: 'import.unreadable', params: { detail: (error as Error).message } },
     ]);
   }
 }
 
 const IMPORTING: readonly RoundStatus[] = ['draft', 'open', 'closed', 'matching'];
+
+const closedForImports = (round: Round) =>
+  new DomainError('CONFLICT', 'import.roundClosed', { round: round.name, status: round.status });
 
 const loadImport = async (
   deps: UseCaseDeps,
@@ -70,8 +73,7 @@ const loadImport = async (
   importId: string,
 ): Promise<ApplicationImport> => {
   const upload = await deps.store.review.findImport(importId, roundId);
-  if (!upload)
-    throw new DomainError('NOT_FOUND', `There is no uploaded file "${importId}" for round "${roundId}".`);
+  if (!upload) throw new DomainError('NOT_FOUND', 'import.notFound', { importId, roundId });
   return upload;
 };
 
@@ -118,24 +120,21 @@ export const uploadApplicationsCsv = async (
 ): Promise<ImportPreview> => {
   const viewer = assertProgramCoordinator(input.viewer, 'import applications');
   const round = await deps.store.rounds.getRound(input.roundId);
-  const fail = (message: string): never => {
-    throw new DomainError('VALIDATION', message, [{ field: 'file', message }]);
+  const fail = (code: string, params?: MessageParams): never => {
+    throw invalidInput([{ field: 'file', code, ...(params ? { params } : {}) }]);
   };
-  if (!IMPORTING.includes(round.status)) {
-    throw new DomainError(
-      'CONFLICT',
-      `Round "${round.name}" is ${round.status}: applications can no longer be added.`,
-    );
+  if (!IMPORTING.includes(round.status)) throw closedForImports(round);
+  if (Buffer.byteLength(input.content, 'utf8') > MAX_IMPORT_BYTES) {
+    fail('import.fileTooLarge', { megabytes: MAX_IMPORT_BYTES / (1024 * 1024) });
   }
-  if (Buffer.byteLength(input.content, 'utf8') > MAX_IMPORT_BYTES) fail('Choose a CSV file under 5 MB');
-  if (input.content.trim() === '') fail('Choose a CSV file with a header row and at least one application');
+  if (input.content.trim() === '') fail('import.empty');
   const rows = readCsv(input.content);
-  if (rows.length < 2) fail('Choose a CSV file with a header row and at least one application');
-  if (rows.length - 1 > MAX_IMPORT_ROWS) fail(`Import at most ${MAX_IMPORT_ROWS} applications at a time`);
+  if (rows.length < 2) fail('import.empty');
+  if (rows.length - 1 > MAX_IMPORT_ROWS) fail('import.tooManyRows', { max: MAX_IMPORT_ROWS });
   const upload = await deps.store.review.insertImport(
     {
       roundId: round.id,
-      authorPersonId: viewer.personId,
+      authorPersonId: actorIdOf(viewer),
       fileName: input.fileName.slice(0, 200) || 'applications.csv',
       content: input.content,
     },
@@ -164,6 +163,8 @@ export interface ImportApplicationsInput {
   importId: string;
   mapping: ColumnMapping;
   skipBadRows: boolean;
+  /** The names of the closed choices in the languages the program speaks (the edge's translations). */
+  choiceNames?: ChoiceNames;
 }
 
 /** Step 3: validates every row and imports all of them, only the valid ones, or none. */
@@ -174,53 +175,49 @@ export const importApplications = async (
   const viewer = assertProgramCoordinator(input.viewer, 'import applications');
   const upload = await loadImport(deps, input.roundId, input.importId);
   if (upload.status === 'imported') {
-    throw new DomainError('CONFLICT', `The file "${upload.fileName}" has already been imported.`);
+    throw new DomainError('CONFLICT', 'import.alreadyImported', { fileName: upload.fileName });
   }
   const [headers = [], ...rows] = readCsv(upload.content);
   const mappingProblems = IMPORT_FIELDS.flatMap((field) => {
     const choice = input.mapping[field];
     if (typeof choice === 'number' && (choice < 0 || choice >= headers.length)) {
-      return [{ field, message: 'Choose one of the file’s columns' }];
+      return [{ field, code: 'import.column' }];
     }
     if (choice === 'yes' && !CONSTANT_YES_FIELDS.includes(field)) {
-      return [{ field, message: 'Choose one of the file’s columns' }];
+      return [{ field, code: 'import.column' }];
     }
     if (choice === 'none' && REQUIRED_IMPORT_FIELDS.includes(field)) {
-      return [{ field, message: 'Choose the column that holds this field' }];
+      return [{ field, code: 'import.required' }];
     }
     return [];
   });
   if (mappingProblems.length > 0) {
-    throw new DomainError('VALIDATION', 'Choose a column for every required field.', mappingProblems);
+    throw invalidInput(mappingProblems);
   }
 
   const now = deps.clock.now();
   return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
-    if (!IMPORTING.includes(round.status)) {
-      throw new DomainError(
-        'CONFLICT',
-        `Round "${round.name}" is ${round.status}: applications can no longer be added.`,
-      );
-    }
+    if (!IMPORTING.includes(round.status)) throw closedForImports(round);
     const existing = await store.review.listQuotaRows(round.id);
     const existingEmails = new Set(existing.map((row) => row.email));
     const firstRowByEmail = new Map<string, number>();
     const parsed = rows.map((cells, index) => {
-      const result = parseImportRow(cells, input.mapping, index + 2);
+      const result = parseImportRow(cells, input.mapping, index + 2, input.choiceNames);
       if (result.answers) {
         const email = result.answers.email.toLowerCase();
         if (existingEmails.has(email)) {
           result.problems.push({
             row: result.row,
             field: 'email',
-            message: 'This address has already applied to this round',
+            code: 'import.alreadyApplied',
           });
         } else if (firstRowByEmail.has(email)) {
           result.problems.push({
             row: result.row,
             field: 'email',
-            message: `The same address is on row ${firstRowByEmail.get(email)}`,
+            code: 'import.sameAddress',
+            params: { row: firstRowByEmail.get(email) ?? 0 },
           });
         } else {
           firstRowByEmail.set(email, result.row);
@@ -295,7 +292,7 @@ export const importApplications = async (
     await store.review.markImportImported(upload.id, now);
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'applications.imported',
         subjectType: 'round',
         subjectId: round.id,

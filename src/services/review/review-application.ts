@@ -1,7 +1,7 @@
 import type { ApplicationStatus } from '../../core/applications/application-status';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import { type MessageKind, roundFactsOf } from '../../core/messages/messages';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round } from '../../core/rounds';
 import { assertCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -48,13 +48,11 @@ export const checkDeclineReason = (action: ReviewAction, reason: string | undefi
   if (action !== 'decline') return null;
   const trimmed = reason?.trim() ?? '';
   if (trimmed === '') {
-    throw new DomainError('VALIDATION', 'Give a reason for declining; only coordinators see it.', [
-      { field: 'declineReason', message: 'Give a reason for declining (only coordinators see it)' },
-    ]);
+    throw invalidInput([{ field: 'declineReason', code: 'review.declineReason' }]);
   }
   if (trimmed.length > MAX_DECLINE_REASON) {
-    throw new DomainError('VALIDATION', 'The reason is too long.', [
-      { field: 'declineReason', message: `Keep the reason under ${MAX_DECLINE_REASON} characters` },
+    throw invalidInput([
+      { field: 'declineReason', code: 'review.declineReasonTooLong', params: { max: MAX_DECLINE_REASON } },
     ]);
   }
   return trimmed;
@@ -67,7 +65,7 @@ export const checkDeclineReason = (action: ReviewAction, reason: string | undefi
 export const applyReviewAction = async (
   store: Store,
   change: {
-    actorPersonId: string;
+    actorPersonId: string | null;
     application: ReviewedApplication;
     round: Round;
     action: ReviewAction;
@@ -135,23 +133,21 @@ export const reviewApplication = async (
 ): Promise<ReviewApplicationResult> => {
   const viewer = assertCoordinator(input.viewer, 'review applications');
   if (!isReviewAction(input.action)) {
-    throw new DomainError('VALIDATION', `"${String(input.action)}" is not a review action.`, [
-      { field: 'action', message: 'Choose what to do with the application' },
-    ]);
+    throw invalidInput([{ field: 'action', code: 'review.action' }], { action: String(input.action) });
   }
   const declineReason = checkDeclineReason(input.action, input.declineReason);
   const now = deps.clock.now();
   return deps.uow.transaction(async (store) => {
     const application = await store.review.findApplicationInScope(input.applicationId, scopeOf(viewer));
     if (!application || application.roundId !== input.roundId) {
-      throw new DomainError(
-        'NOT_FOUND',
-        `There is no application "${input.applicationId}" in round "${input.roundId}".`,
-      );
+      throw new DomainError('NOT_FOUND', 'application.notInRound', {
+        applicationId: input.applicationId,
+        roundId: input.roundId,
+      });
     }
     const round = await store.rounds.getRound(input.roundId);
     const to = await applyReviewAction(store, {
-      actorPersonId: viewer.personId,
+      actorPersonId: actorIdOf(viewer),
       application,
       round,
       action: input.action,
@@ -160,10 +156,11 @@ export const reviewApplication = async (
       now,
     });
     if (!to) {
-      throw new DomainError(
-        'CONFLICT',
-        `${application.name}'s application is ${application.status}, so it cannot be changed with "${input.action}".`,
-      );
+      throw new DomainError('CONFLICT', 'review.notApplicable', {
+        name: application.name,
+        status: application.status,
+        action: input.action,
+      });
     }
     return { from: application.status, to };
   });

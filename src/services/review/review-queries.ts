@@ -105,10 +105,10 @@ export const getApplicationDetail = async (
   const context = await loadReviewRound(deps, input.viewer, input.roundId);
   const application = await deps.store.review.findApplicationInScope(input.applicationId, context.scope);
   if (!application || application.roundId !== context.round.id) {
-    throw new DomainError(
-      'NOT_FOUND',
-      `There is no application "${input.applicationId}" in round "${input.roundId}".`,
-    );
+    throw new DomainError('NOT_FOUND', 'application.notInRound', {
+      applicationId: input.applicationId,
+      roundId: input.roundId,
+    });
   }
   return {
     ...context,

@@ -6,6 +6,7 @@ import { guessColumnMapping } from '../../core/applications/csv-row';
 import type { Viewer } from '../../core/people/viewer';
 import { createApplicationReviewRepository } from '../../db/repositories/review/application-review-repository';
 import { getT } from '../../i18n';
+import { choiceNamesInEveryLanguage } from '../../i18n/labels';
 import { importHeaderNames, writeExportCsv } from '../../web/views/review/csv-cells';
 import type { UseCaseDeps } from '../ports/deps';
 import { changeRoundStatus } from '../rounds/transition-round';
@@ -196,7 +197,8 @@ describe('round transitions and carry-over', () => {
       changeRoundStatus(deps, { viewer: program, roundId: 'new', to: 'matching' }),
     ).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: expect.stringContaining('a draft round can only become open'),
+      reason: 'round.transitionRefused',
+      params: expect.objectContaining({ from: 'draft', refusal: 'not-allowed' }),
     });
     await expect(
       changeRoundStatus(deps, { viewer: kenya, roundId: 'new', to: 'open' }),
@@ -400,6 +402,7 @@ describe('CSV import', () => {
     const preview = await upload(csv);
     expect(preview.rowCount).toBe(3);
     const report = await importApplications(deps, {
+      choiceNames: choiceNamesInEveryLanguage,
       viewer: program,
       roundId: 'round-a',
       importId: preview.importId,
@@ -407,9 +410,7 @@ describe('CSV import', () => {
       skipBadRows: false,
     });
     expect(report).toMatchObject({ rowCount: 3, validRowCount: 2, imported: 0, isImported: false });
-    expect(report.problems).toEqual([
-      { row: 3, field: 'sector', message: 'Choose the sector you work or study in' },
-    ]);
+    expect(report.problems).toEqual([{ row: 3, field: 'sector', code: 'sector.missing' }]);
     expect(await context.database.db.selectFrom('applications').select('id').execute()).toEqual([]);
   });
 
@@ -437,6 +438,7 @@ describe('CSV import', () => {
       content: csv,
     });
     const report = await importApplications(deps, {
+      choiceNames: choiceNamesInEveryLanguage,
       viewer: program,
       roundId: 'round-a',
       importId: preview.importId,
@@ -470,6 +472,7 @@ describe('CSV import', () => {
     expect(mail).toEqual([{ kind: 'application-waitlisted-by-quota', to_address: 'ana@example.org' }]);
     await expect(
       importApplications(deps, {
+        choiceNames: choiceNamesInEveryLanguage,
         viewer: program,
         roundId: 'round-a',
         importId: preview.importId,
@@ -549,6 +552,7 @@ describe('CSV export and import', () => {
       headerNames: importHeaderNames,
     });
     const report = await importApplications(deps, {
+      choiceNames: choiceNamesInEveryLanguage,
       viewer: program,
       roundId: 'round-b',
       importId: preview.importId,

@@ -1,5 +1,5 @@
-import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { invalidInput } from '../../core/errors';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { createDraftRound, type Round, validateRoundEditorInput } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -19,11 +19,7 @@ export const createRound = async (deps: UseCaseDeps, input: CreateRoundInput): P
   const viewer = assertProgramCoordinator(input.viewer, 'create rounds');
   const result = validateRoundEditorInput(input.form);
   if (!result.ok) {
-    throw new DomainError(
-      'VALIDATION',
-      'The round could not be created: some fields need correcting.',
-      result.problems,
-    );
+    throw invalidInput(result.problems);
   }
   const round = createDraftRound(deps.ids.newId(), result.value);
   const now = deps.clock.now();
@@ -31,7 +27,7 @@ export const createRound = async (deps: UseCaseDeps, input: CreateRoundInput): P
     await store.rounds.insertRound(round, now);
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'round.created',
         subjectType: 'round',
         subjectId: round.id,

@@ -94,7 +94,7 @@ test('closing a round waitlists hundreds beyond the cap, each once, with a link 
   expect(close.quota).toEqual({ capPerCountry: 140, waitlisted: beyondCap });
   const waitlisted = await db
     .selectFrom('applications')
-    .select(['id', 'edit_token_hash'])
+    .select(['id'])
     .where('status', '=', 'waitlisted')
     .orderBy('submitted_at')
     .execute();
@@ -105,21 +105,22 @@ test('closing a round waitlists hundreds beyond the cap, each once, with a link 
     .where('kind', '=', 'application-waitlisted-by-quota')
     .execute();
   expect(mail).toHaveLength(360);
-  // Each email's private link opens that applicant's application and no other.
-  const hashByEmail = new Map(
+  // Each email carries a new private link of that applicant's application and no other, added
+  // beside the confirmation's link (which keeps working).
+  const linkOwner = new Map(
     (
       await db
-        .selectFrom('applications')
-        .select(['email', 'edit_token_hash'])
-        .where('status', '=', 'waitlisted')
+        .selectFrom('application_private_links')
+        .innerJoin('applications', 'applications.id', 'application_private_links.application_id')
+        .select(['application_private_links.token_hash', 'applications.email'])
         .execute()
-    ).map((row) => [row.email, row.edit_token_hash]),
+    ).map((row) => [row.token_hash, row.email]),
   );
+  expect(linkOwner.size).toBe(360);
   for (const message of mail) {
     const token = /\/applications\/([A-Za-z0-9_-]{43})/.exec(message.text_body)?.[1];
-    expect(token && hashToken(token)).toBe(hashByEmail.get(message.to_address));
+    expect(token && linkOwner.get(hashToken(token))).toBe(message.to_address);
   }
-  expect(new Set(waitlisted.map((row) => row.edit_token_hash)).size).toBe(360);
   const audit = await db.selectFrom('audit_log').select(['action', 'subject_id', 'details']).execute();
   expect(
     audit

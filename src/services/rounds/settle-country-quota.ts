@@ -12,10 +12,12 @@ import type { Store } from '../ports/store';
  * pending applications beyond their country's cap move to the waitlist, each applicant is told by
  * email, and the round's audit trail records the cap and the counts.
  *
- * The email carries a new private link. Links are stored only as hashes, so the one in the
- * confirmation cannot be sent again; the new one replaces it (the email says so), which is also
- * what re-sending a link does. Runs inside the transaction that closes the round, so the moves,
- * the emails and the round's new state commit together or not at all.
+ * The email carries a private link. Links are stored only as hashes, so the one in the
+ * confirmation cannot be sent again: a new one is added beside it (applications/private-links.ts,
+ * ADR 0013). It does not replace the confirmation's link, which the applicant may have kept or
+ * bookmarked: nothing about the close makes that link unsafe, and cancelling it would only strand
+ * people whose waitlist email went to spam. Runs inside the transaction that closes the round, so
+ * the moves, the emails and the round's new state commit together or not at all.
  */
 export interface QuotaSettlementResult {
   /** Places each country may hold; null when the quota is off. */
@@ -71,8 +73,12 @@ export const settleCountryQuota = async (
         if (!application) throw new Error(`Application "${id}" was waitlisted but could not be read back.`);
         return { application, token: deps.ids.newToken() };
       });
-      await store.applications.setEditTokenHashes(
-        links.map(({ application, token }) => ({ id: application.id, tokenHash: hashToken(token) })),
+      // Beside the confirmation's link, never instead of it (ADR 0013).
+      await store.applications.addPrivateLinks(
+        links.map(({ application, token }) => ({
+          applicationId: application.id,
+          tokenHash: hashToken(token),
+        })),
         now,
       );
       await store.messages.enqueueAll(

@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { assertRoundTransition, type Round, type RoundStatus, transitionRound } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -38,7 +38,7 @@ export const changeRoundStatus = async (
   return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
     assertRoundTransition(round, input.to, now);
-    return moveRound(store, deps, { round, to: input.to, now, actorPersonId: viewer.personId });
+    return moveRound(store, deps, { round, to: input.to, now, actorPersonId: actorIdOf(viewer) });
   });
 };
 

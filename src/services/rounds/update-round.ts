@@ -1,5 +1,5 @@
-import { DomainError } from '../../core/errors';
-import type { Viewer } from '../../core/people/viewer';
+import { DomainError, invalidInput } from '../../core/errors';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { type Round, validateRoundEditorInput } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -15,18 +15,11 @@ export const updateRound = async (deps: UseCaseDeps, input: UpdateRoundInput): P
   const viewer = assertProgramCoordinator(input.viewer, 'edit rounds');
   const round = await deps.store.rounds.getRound(input.roundId);
   if (round.status === 'finished') {
-    throw new DomainError(
-      'CONFLICT',
-      `Round "${round.name}" (${round.id}) has finished and can no longer be edited.`,
-    );
+    throw new DomainError('CONFLICT', 'round.finishedNoEdits', { round: round.name, roundId: round.id });
   }
   const result = validateRoundEditorInput(input.form);
   if (!result.ok) {
-    throw new DomainError(
-      'VALIDATION',
-      `Round "${round.name}" was not changed: some fields need correcting.`,
-      result.problems,
-    );
+    throw invalidInput(result.problems, { roundId: round.id });
   }
   const updated: Round = { ...round, ...result.value, id: round.id, status: round.status };
   const now = deps.clock.now();
@@ -34,7 +27,7 @@ export const updateRound = async (deps: UseCaseDeps, input: UpdateRoundInput): P
     await store.rounds.saveRound(updated, now);
     await store.audit.record(
       {
-        actorPersonId: viewer.personId,
+        actorPersonId: actorIdOf(viewer),
         action: 'round.updated',
         subjectType: 'round',
         subjectId: round.id,

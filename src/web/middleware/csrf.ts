@@ -4,6 +4,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env';
+import { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from '../views/csrf-names';
 import type { WebDeps } from '../web-deps';
 
 /**
@@ -16,9 +17,7 @@ import type { WebDeps } from '../web-deps';
  * The form body is parsed here with c.req.parseBody(), which Hono caches: handlers read it again
  * with c.req.parseBody() / c.req.formData() / a validator, never from c.req.raw.
  */
-export const CSRF_COOKIE = 'iln_csrf';
-export const CSRF_FIELD = '_csrf';
-export const CSRF_HEADER = 'X-CSRF-Token';
+export { CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER } from '../views/csrf-names';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { createTestContext } from '../../../tests/support/test-app';
 import type { Container } from '../../composition/container';
-import { DomainError } from '../../core/errors';
+import { DomainError, invalidInput } from '../../core/errors';
 import type { AppEnv } from '../env';
 import { handleError, handleNotFound } from './errors';
 import { i18nMiddleware } from './i18n';
@@ -39,15 +39,13 @@ beforeAll(async () => {
     throw new TypeError('Cannot read properties of undefined');
   });
   app.get('/rounds/missing', () => {
-    throw new DomainError('NOT_FOUND', 'Round r-42 does not exist.');
+    throw new DomainError('NOT_FOUND', 'round.notFound', { id: 'r-42' });
   });
   app.get('/api/rounds/edit', () => {
-    throw new DomainError('VALIDATION', 'The round dates are not valid.', [
-      { field: 'endsOn', message: 'End the round after it starts' },
-    ]);
+    throw invalidInput([{ field: 'endsOn', code: 'round.endBeforeStart' }]);
   });
   app.get('/api/conflict', () => {
-    throw new DomainError('CONFLICT', 'Round r-1 is already open.');
+    throw new DomainError('CONFLICT', 'round.finishedNoEdits', { round: 'March 2027', roundId: 'r-1' });
   });
   app.get('/api/zod', (c) =>
     c.json(z.object({ email: z.email('Enter an email address') }).parse({ email: 'nope' })),
@@ -64,9 +62,25 @@ beforeAll(async () => {
     });
   });
   app.get('/signed-out', () => {
-    throw new DomainError('UNAUTHENTICATED', 'Sign in to see the dashboard.');
+    throw new DomainError('UNAUTHENTICATED', 'access.signInFirst', { doing: 'see the dashboard' });
   });
   app.post('/api/json', async (c) => c.json(await c.req.json()));
+  // What pg says when PostgreSQL is stopped with `pg_ctl -m fast`, and SQLite when another
+  // process holds the database beyond busy_timeout or the file is read-only.
+  const postgresGone = () =>
+    Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+  app.get('/db-down', () => {
+    throw postgresGone();
+  });
+  app.get('/api/db-down', () => {
+    throw postgresGone();
+  });
+  app.get('/db-locked', () => {
+    throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+  });
+  app.post('/db-read-only', () => {
+    throw Object.assign(new Error('attempt to write a readonly database'), { code: 'SQLITE_READONLY' });
+  });
 });
 
 afterAll(async () => {
@@ -112,7 +126,7 @@ describe('domain errors', () => {
     expect(response.status).toBe(404);
     const page = await response.text();
     expect(page).toContain('<h1>Page not found</h1>');
-    expect(page).toContain('Round r-42 does not exist.');
+    expect(page).toContain('There is no round “r-42”.');
     expect(page).not.toContain('quote this reference');
   });
 
@@ -122,7 +136,8 @@ describe('domain errors', () => {
     expect(await response.json()).toEqual({
       error: {
         code: 'VALIDATION',
-        message: 'The round dates are not valid.',
+        reason: 'form.invalid',
+        message: 'Some answers need correcting.',
         details: [{ field: 'endsOn', message: 'End the round after it starts' }],
       },
     });
@@ -132,7 +147,11 @@ describe('domain errors', () => {
     const response = await app.request('/api/conflict');
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
-      error: { code: 'CONFLICT', message: 'Round r-1 is already open.' },
+      error: {
+        code: 'CONFLICT',
+        reason: 'round.finishedNoEdits',
+        message: 'The round “March 2027” has finished and can no longer be changed.',
+      },
     });
   });
 
@@ -186,5 +205,48 @@ describe('other errors', () => {
     expect(await page.text()).toContain('<h1>Page not found</h1>');
     const json = await app.request('/nowhere', { headers: { accept: 'application/json' } });
     expect(await json.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Page not found' } });
+  });
+});
+
+describe('the database unavailable', () => {
+  test('is a plain "try again shortly" page, 503, in the layout, without details', async () => {
+    for (const [method, path] of [
+      ['GET', '/db-down'],
+      ['GET', '/db-locked'],
+      ['POST', '/db-read-only'],
+    ] as const) {
+      const response = await app.request(path, { method });
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const page = await response.text();
+      expect(page.startsWith('<!DOCTYPE html>')).toBe(true);
+      expect(page).toContain('<header class="site-header">');
+      expect(page).toContain('<h1>Please try again shortly</h1>');
+      expect(page).toContain('cannot reach its database for the moment');
+      for (const leak of ['57P01', 'administrator', 'SQLITE', 'locked', 'readonly', 'at ', 'reference']) {
+        expect(page).not.toContain(leak);
+      }
+    }
+  });
+
+  test('is a 503 JSON error for API clients', async () => {
+    const response = await app.request('/api/db-down');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: { code: 'UNAVAILABLE', message: 'Please try again shortly' },
+    });
+    const asked = await app.request('/db-down', { headers: { accept: 'application/json' } });
+    expect(asked.status).toBe(503);
+    expect(await asked.json()).toEqual({
+      error: { code: 'UNAVAILABLE', message: 'Please try again shortly' },
+    });
+  });
+
+  test('is logged once for many requests, not as a failed request each', async () => {
+    const before = logLines.length;
+    await Promise.all(Array.from({ length: 50 }, () => app.request('/db-down')));
+    const logged = logLines.slice(before);
+    expect(logged.filter((line) => line.msg === 'request failed')).toEqual([]);
+    expect(logged.filter((line) => (line.level as number) >= 40).length).toBeLessThanOrEqual(1);
   });
 });

@@ -4,7 +4,9 @@ import { HTTPException } from 'hono/http-exception';
 import type {} from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
-import { type FieldProblem, isDomainError } from '../../core/errors';
+import { isDomainError } from '../../core/errors';
+import { type ShownProblem, translateError, translateProblems } from '../../i18n/problems';
+import type { DatabaseHealth } from '../../services/ports/health';
 import type { AppEnv } from '../env';
 import { type ApiErrorBody, HTTP_STATUS_BY_CODE } from '../http-errors';
 import { renderErrorPage } from '../views/error-page';
@@ -24,8 +26,12 @@ interface Problem {
   textKey: string;
   /** Shown to the person; only for messages written for people (domain errors, our own 4xx). */
   message?: string | undefined;
-  details?: FieldProblem[];
+  details?: ShownProblem[];
+  /** The domain error's reason key, for API clients that act on it. */
+  reason?: string;
   isUnexpected?: boolean;
+  /** The database is down or locked for now (db/database-errors.ts): 503, logged once per outage. */
+  isDatabaseOutage?: boolean;
 }
 
 const TEXT_KEY_BY_STATUS: Partial<Record<number, [code: string, textKey: string]>> = {
@@ -50,16 +56,36 @@ const problemForStatus = (status: ContentfulStatusCode, message?: string): Probl
 
 const isJsonBody = (c: Context) => /\bjson\b/i.test(c.req.header('content-type') ?? '');
 
-export const describeError = (error: unknown, c: Context): Problem => {
+/** Seconds a client is asked to wait when the database is unavailable. */
+const RETRY_AFTER_SECONDS = 5;
+
+export const describeError = (
+  error: unknown,
+  c: Context,
+  health: Pick<DatabaseHealth, 'isUnavailable'>,
+): Problem => {
+  if (health.isUnavailable(error)) {
+    return { status: 503, code: 'UNAVAILABLE', textKey: 'databaseUnavailable', isDatabaseOutage: true };
+  }
   if (error instanceof CsrfError) return { status: 403, code: 'CSRF', textKey: 'csrf' };
   if (isDomainError(error)) {
-    const problem = problemForStatus(HTTP_STATUS_BY_CODE[error.code], error.message);
-    return { ...problem, code: error.code, details: error.details };
+    const { t } = pageValuesOf(c);
+    const problem = problemForStatus(HTTP_STATUS_BY_CODE[error.code], translateError(t, error));
+    return {
+      ...problem,
+      code: error.code,
+      reason: error.reason,
+      details: translateProblems(t, error.details),
+    };
   }
   if (error instanceof z.core.$ZodError) {
+    const { t } = pageValuesOf(c);
     return {
       ...problemForStatus(422),
-      details: error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+      details: error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        message: t(issue.message, { defaultValue: issue.message }),
+      })),
     };
   }
   if (error instanceof HTTPException) {
@@ -86,7 +112,11 @@ const respond = (c: Context<AppEnv>, problem: Problem, requestId?: string) => {
   const title = t(`errors.${problem.textKey}.title`);
   if (wantsJson(c)) {
     const body: ApiErrorBody = {
-      error: { code: problem.code, message: problem.message ?? title },
+      error: {
+        code: problem.code,
+        ...(problem.reason ? { reason: problem.reason } : {}),
+        message: problem.message ?? title,
+      },
     };
     if (problem.details && problem.details.length > 0) body.error.details = problem.details;
     return c.json(requestId ? { ...body, requestId } : body, problem.status);
@@ -103,13 +133,18 @@ const respond = (c: Context<AppEnv>, problem: Problem, requestId?: string) => {
 };
 
 export const handleError =
-  (ctx: WebDeps): ErrorHandler<AppEnv> =>
+  (ctx: Pick<WebDeps, 'logger' | 'health'>): ErrorHandler<AppEnv> =>
   (error, c) => {
     // An HTTPException built around a ready response (e.g. a redirect) is passed through.
     if (error instanceof HTTPException && error.res) return error.getResponse();
-    const problem = describeError(error, c);
+    const problem = describeError(error, c, ctx.health);
     const requestId = c.get('requestId') ?? randomUUID();
     const where = { requestId, method: c.req.method, path: c.req.path };
+    if (problem.isDatabaseOutage) {
+      ctx.health.failed(error, `${c.req.method} ${c.req.path}`);
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS));
+      return respond(c, problem);
+    }
     if (problem.isUnexpected) {
       ctx.logger.error({ ...where, err: error }, 'request failed');
       return respond(c, problem, requestId);

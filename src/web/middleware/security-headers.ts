@@ -4,7 +4,8 @@ import type { WebDeps } from '../web-deps';
 
 /**
  * Headers on every response, errors included. The policy allows no inline script or style:
- * behaviour lives in /static/app.js and htmx, styles in /static/app.css.
+ * behaviour lives in /static/app.js and htmx, styles in /static/app.css. Responses that do not say
+ * how to cache them are `Cache-Control: no-store`.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -37,6 +38,10 @@ export const securityHeaders = (ctx: WebDeps) => {
       if (name === 'Content-Security-Policy' && response.headers.has(name)) continue;
       response.headers.set(name, value);
     }
+    // Pages are made per person (a CSRF token in each, and personal data in coordinator pages, the
+    // API, private-link and sign-in pages, the outbox, and forms shown again with their answers):
+    // no browser or proxy may keep them. Static files say how they may be cached and keep that.
+    if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
   };
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();

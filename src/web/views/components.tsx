@@ -1,6 +1,6 @@
 import type { PropsWithChildren } from 'hono/jsx';
 import type { TFunction } from 'i18next';
-import { CSRF_FIELD } from '../middleware/csrf';
+import { CSRF_FIELD } from './csrf-names';
 import { formatInstant, formatTimeZone } from './format';
 import { useShell } from './shell-context';
 

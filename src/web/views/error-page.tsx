@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldProblem } from '../../core/errors';
+import type { ShownProblem } from '../../i18n/problems';
 import type { AppEnv } from '../env';
 import { renderPage } from './layout';
 import { useShell } from './shell-context';
@@ -10,7 +10,7 @@ export interface ErrorPageProps {
   body: string;
   /** A message specific to this failure, written for people (domain errors only). */
   message?: string | undefined;
-  details?: FieldProblem[];
+  details?: ShownProblem[];
   requestId?: string | undefined;
   showSignIn?: boolean;
 }

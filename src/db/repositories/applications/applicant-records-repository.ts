@@ -17,11 +17,18 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const DUPLICATE_REASONS = new Set<string>(['same-email', 'same-name', 'similar-name', 'name-contained']);
 
+/** One counted request (also written in batches: batched-writes.ts). */
+export const linkRequestRow = (keyHash: string, at: Date) => ({
+  id: randomUUID(),
+  key_hash: keyHash,
+  requested_at: at.toISOString(),
+});
+
 export const createApplicantRecordsRepository = (db: Db, dialect: Dialect): ApplicantRecordsRepository => ({
   lockRoundShared: async (roundId) => {
     const query = db.selectFrom('rounds').selectAll().where('id', '=', roundId);
     const row = await (dialect === 'postgres' ? query.forShare() : query).executeTakeFirst();
-    if (!row) throw new DomainError('NOT_FOUND', `There is no round with id "${roundId}".`);
+    if (!row) throw new DomainError('NOT_FOUND', 'round.notFound', { id: roundId });
     return toRound(row);
   },
   findFlags: async (applicationId) => {
@@ -99,10 +106,7 @@ export const createApplicantRecordsRepository = (db: Db, dialect: Dialect): Appl
     return Number(row.count);
   },
   recordLinkRequest: async (keyHash, at) => {
-    await db
-      .insertInto('application_link_requests')
-      .values({ id: randomUUID(), key_hash: keyHash, requested_at: at.toISOString() })
-      .execute();
+    await db.insertInto('application_link_requests').values(linkRequestRow(keyHash, at)).execute();
   },
   pruneLinkRequestsBefore: async (before) => {
     await db

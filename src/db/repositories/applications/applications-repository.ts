@@ -42,7 +42,6 @@ export const writtenApplication = (row: Row, answers: ApplicationAnswers): Appli
   countryCode: row.country_code,
   status: row.status as ApplicationStatus,
   answers,
-  editTokenHash: row.edit_token_hash,
   submittedAt: new Date(row.submitted_at),
   updatedAt: new Date(row.updated_at),
   // Rows are never without one (the column defaults to the program's language); the type allows it.
@@ -83,7 +82,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
   const changeOne = async (id: string, set: Partial<ApplicationsTable>) => {
     const result = await db.updateTable('applications').set(set).where('id', '=', id).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) {
-      throw new DomainError('NOT_FOUND', `There is no application with id "${id}".`);
+      throw new DomainError('NOT_FOUND', 'application.notFound', { id });
     }
   };
   return {
@@ -99,7 +98,7 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
     findApplication,
     getApplication: async (id) => {
       const application = await findApplication(id);
-      if (!application) throw new DomainError('NOT_FOUND', `There is no application with id "${id}".`);
+      if (!application) throw new DomainError('NOT_FOUND', 'application.notFound', { id });
       return application;
     },
     listApplicationsByIds: async (ids) =>
@@ -122,11 +121,18 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
       return row ? toStoredApplication(row) : undefined;
     },
     findApplicationByTokenHash: async (tokenHash) => {
-      const row = await db
-        .selectFrom('applications')
-        .selectAll()
-        .where('edit_token_hash', '=', tokenHash)
-        .executeTakeFirst();
+      const row =
+        (await db
+          .selectFrom('applications')
+          .selectAll()
+          .where('edit_token_hash', '=', tokenHash)
+          .executeTakeFirst()) ??
+        (await db
+          .selectFrom('application_private_links as link')
+          .innerJoin('applications', 'applications.id', 'link.application_id')
+          .selectAll('applications')
+          .where('link.token_hash', '=', tokenHash)
+          .executeTakeFirst());
       return row ? toStoredApplication(row) : undefined;
     },
     findLatestApplicationByEmail: async (email) => {
@@ -161,24 +167,34 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         updated_at: now.toISOString(),
       }),
     setStatus: (id, status, now) => changeOne(id, { status, updated_at: now.toISOString() }),
-    setEditTokenHash: (id, tokenHash, now) =>
-      changeOne(id, { edit_token_hash: tokenHash, updated_at: now.toISOString() }),
-    setEditTokenHashes: async (hashes, now) => {
-      if (hashes.length === 0) return;
-      // One UPDATE: CASE picks each row's own hash (portable; no VALUES join, whose syntax differs).
-      const hashOf = sql<string>`case id ${sql.join(
-        hashes.map(({ id, tokenHash }) => sql`when ${id} then ${tokenHash}`),
-        sql` `,
-      )} end`;
+    addPrivateLink: async (applicationId, tokenHash, now) => {
       await db
-        .updateTable('applications')
-        .set({ edit_token_hash: hashOf, updated_at: now.toISOString() })
-        .where(
-          'id',
-          'in',
-          hashes.map(({ id }) => id),
+        .insertInto('application_private_links')
+        .values({ token_hash: tokenHash, application_id: applicationId, created_at: now.toISOString() })
+        .execute();
+    },
+    addPrivateLinks: async (links, now) => {
+      if (links.length === 0) return;
+      await db
+        .insertInto('application_private_links')
+        .values(
+          links.map(({ applicationId, tokenHash }) => ({
+            token_hash: tokenHash,
+            application_id: applicationId,
+            created_at: now.toISOString(),
+          })),
         )
         .execute();
+    },
+    findLatestPrivateLinkAt: async (applicationId) => {
+      const row = await db
+        .selectFrom('application_private_links')
+        .select('created_at')
+        .where('application_id', '=', applicationId)
+        .orderBy('created_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row ? new Date(row.created_at) : undefined;
     },
   };
 };

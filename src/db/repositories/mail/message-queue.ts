@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
-import { DomainError } from '../../../core/errors';
+import { DomainError, type FieldProblem } from '../../../core/errors';
 import type { Message } from '../../../core/messages/messages';
 import type { EnqueuedMessage, MessageQueue } from '../../../services/ports/messages';
 import type { Database } from '../../schema';
@@ -24,23 +24,23 @@ export interface MailToEnqueue {
 
 const HEADER_BREAK = /[\r\n]/;
 
+/** A message that could never be sent is refused before it is queued (a programming error). */
 const checkMail = (mail: MailToEnqueue): void => {
-  const problems: { field: string; message: string }[] = [];
+  const problems: FieldProblem[] = [];
   const to = mail.to.trim();
-  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(to)) problems.push({ field: 'to', message: 'must be one email address' });
-  if (mail.subject.trim() === '') problems.push({ field: 'subject', message: 'must not be empty' });
-  if (HEADER_BREAK.test(mail.subject)) problems.push({ field: 'subject', message: 'must be one line' });
-  if (mail.kind.trim() === '') problems.push({ field: 'kind', message: 'must not be empty' });
-  if (mail.text.trim() === '') problems.push({ field: 'text', message: 'must not be empty' });
+  if (!/^[^\s@<>]+@[^\s@<>]+$/.test(to)) problems.push({ field: 'to', code: 'mail.to' });
+  if (mail.subject.trim() === '') problems.push({ field: 'subject', code: 'mail.subjectEmpty' });
+  if (HEADER_BREAK.test(mail.subject)) problems.push({ field: 'subject', code: 'mail.subjectLines' });
+  if (mail.kind.trim() === '') problems.push({ field: 'kind', code: 'mail.kind' });
+  if (mail.text.trim() === '') problems.push({ field: 'text', code: 'mail.text' });
   if (mail.dedupeKey !== undefined && mail.dedupeKey.trim() === '') {
-    problems.push({ field: 'dedupeKey', message: 'must not be empty when given' });
+    problems.push({ field: 'dedupeKey', code: 'mail.dedupeKey' });
   }
   if (problems.length > 0) {
     throw new DomainError(
       'VALIDATION',
-      `Cannot queue the "${mail.kind}" email to ${JSON.stringify(mail.to)}: ${problems
-        .map((p) => `${p.field} ${p.message}`)
-        .join('; ')}.`,
+      'mail.invalid',
+      { kind: mail.kind, to: JSON.stringify(mail.to) },
       problems,
     );
   }

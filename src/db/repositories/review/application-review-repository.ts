@@ -30,13 +30,13 @@ import { toStoredApplication } from '../applications/applications-repository';
  * contain another country's application, whatever the route asks for.
  *
  * Cost (issue 9): a read over a round grows with the rows it returns, or at worst with the round.
- * Each order of the list has an index ending in (submitted_at, id) (migration 0009), so a page
+ * Each order of the list has an index ending in (submitted_at, id) (migration 0016), so a page
  * walks its index and stops, and the export reads keyset pages (listApplicationsAfter) that each
  * cost their own rows. "Likely duplicate" (either side of a pair) is worked out against the set of
  * the round's `duplicate_of` values, read once per statement from an index, never per row. The
  * counts read a covering index (round, country, status, sector).
  *
- * The sector and the role have columns of their own (0009). The career stage lives only in the
+ * The sector and the role have columns of their own (0016). The career stage lives only in the
  * answers JSON; matching it portably (no JSON operators, which differ between SQLite and
  * PostgreSQL) relies on how answers are stored: JSON.stringify of the parsed answers, so a
  * top-level answer appears exactly as `"careerStage":"early"`. Quotes inside free text are stored
@@ -149,7 +149,7 @@ const toImport = (row: ApplicationImportsTable): ApplicationImport => ({
 
 /**
  * Each order of the list: a leading key (none for submission order), then submitted_at and id,
- * exactly as in that order's index (0009), so the database walks the index instead of sorting.
+ * exactly as in that order's index (0016), so the database walks the index instead of sorting.
  */
 const leadingKeyOf = (sort: ApplicationSort): RawBuilder<string> | undefined =>
   sort === 'name'
@@ -397,7 +397,7 @@ export const createApplicationReviewRepository = (db: Db): ApplicationReviewRepo
       return { id, ...note, authorName: author?.name ?? null, createdAt: now };
     },
 
-    // Every column read is in applications_by_round_submitted (0009): no row is read.
+    // Every column read is in applications_by_round_submitted (0016): no row is read.
     listQuotaCandidates: async (roundId) =>
       (
         await db

@@ -49,7 +49,7 @@ export const createRoundsRepository = (db: Kysely<Database>): RoundsRepository =
     findRound,
     getRound: async (id) => {
       const round = await findRound(id);
-      if (!round) throw new DomainError('NOT_FOUND', `There is no round with id "${id}".`);
+      if (!round) throw new DomainError('NOT_FOUND', 'round.notFound', { id });
       return round;
     },
     insertRound: async (round, now) => {
@@ -66,7 +66,7 @@ export const createRoundsRepository = (db: Kysely<Database>): RoundsRepository =
         .where('id', '=', round.id)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) {
-        throw new DomainError('NOT_FOUND', `There is no round with id "${round.id}".`);
+        throw new DomainError('NOT_FOUND', 'round.notFound', { id: round.id });
       }
     },
   };

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { getPrimaryTimeZone, isCountryCode } from '../../../core/countries';
 import type { FieldProblem } from '../../../core/errors';
+import { translateProblems } from '../../../i18n/problems';
 import type { AppEnv } from '../../env';
-import { translateProblems } from '../../translate';
-import type { ApplicationFormProps } from '../../views/applications/application-form';
+import type { ApplicationFormProps } from '../../views/applications/form-parts';
 import {
   compactRows,
   countRows,

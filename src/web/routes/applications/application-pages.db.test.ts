@@ -103,16 +103,70 @@ describe('the application form', () => {
     expect(html).toContain('Reference librarian');
   });
 
-  test('a second application from the same address is refused (409), says so, and re-sends the link', async () => {
+  test('a second application from the same address is refused (409), says so, and re-sends the link without revoking the first', async () => {
     expect((await t.postForm(applyPath, validForm())).status).toBe(303);
+    t.clock.advance(61 * 60_000);
     const again = await t.postForm(applyPath, validForm({ email: 'ANA@example.org ' }));
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('You have already applied to this round');
     const mails = await mailTo('ana@example.org');
     expect(mails.map((m) => m.kind)).toEqual(['application-received', 'application-link-resent']);
-    // The newest link works; the first one was replaced.
+    // Both links work: re-sending adds a link, it never cancels the one the applicant has.
     expect((await t.request(privatePathIn(mails[1]!.text_body))).status).toBe(200);
-    expect((await t.request(privatePathIn(mails[0]!.text_body))).status).toBe(404);
+    expect((await t.request(privatePathIn(mails[0]!.text_body))).status).toBe(200);
+    expect(mails[1]!.text_body).not.toContain('no longer work');
+  });
+
+  test('repeated applications re-send the link at most once an hour, and never cancel a link (mail bombing)', async () => {
+    expect((await t.postForm(applyPath, validForm())).status).toBe(303);
+    const statuses = new Set<number>();
+    for (let i = 0; i < 30; i++) statuses.add((await t.postForm(applyPath, validForm())).status);
+    expect([...statuses].every((status) => status === 409 || status === 429)).toBe(true);
+    // The confirmation was sent a moment ago: nothing more is sent within the hour.
+    let mails = await mailTo('ana@example.org');
+    expect(mails.map((m) => m.kind)).toEqual(['application-received']);
+    t.clock.advance(60 * 60_000 + 1000);
+    for (let i = 0; i < 3; i++) expect((await t.postForm(applyPath, validForm())).status).toBe(409);
+    mails = await mailTo('ana@example.org');
+    expect(mails.map((m) => m.kind)).toEqual(['application-received', 'application-link-resent']);
+    for (const mail of mails) expect((await t.request(privatePathIn(mail.text_body))).status).toBe(200);
+  });
+
+  test('applying is limited per address: after five tries in an hour the form answers 429 and keeps the answers', async () => {
+    expect((await t.postForm(applyPath, validForm())).status).toBe(303);
+    for (let i = 0; i < 4; i++) expect((await t.postForm(applyPath, validForm())).status).toBe(409);
+    const limited = await t.postForm(applyPath, validForm({ role: 'Kept role' }));
+    expect(limited.status).toBe(429);
+    const html = await limited.text();
+    expect(html).toContain('Too many applications');
+    expect(html).toContain('value="Kept role"');
+    t.clock.advance(60 * 60_000 + 1000);
+    expect((await t.postForm(applyPath, validForm())).status).toBe(409);
+  });
+
+  test('applying is limited per network address: the 21st application within an hour is refused and not stored', async () => {
+    const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+    for (let i = 0; i < 20; i++) {
+      const response = await t.postForm(
+        applyPath,
+        validForm({ email: `junk${i}@example.org` }),
+        from('203.0.113.7'),
+      );
+      expect(response.status).toBe(303);
+    }
+    const limited = await t.postForm(
+      applyPath,
+      validForm({ email: 'junk20@example.org' }),
+      from('203.0.113.7'),
+    );
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain('Too many applications');
+    expect(await mailTo('junk20@example.org')).toHaveLength(0);
+    const stored = await t.database.db.selectFrom('applications').select('email').execute();
+    expect(stored).toHaveLength(20);
+    // Another network is not affected.
+    const other = await t.postForm(applyPath, validForm({ email: 'real@example.org' }), from('198.51.100.4'));
+    expect(other.status).toBe(303);
   });
 
   test('the form needs the CSRF token', async () => {

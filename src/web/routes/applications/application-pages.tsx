@@ -1,18 +1,19 @@
 import { type Context, Hono } from 'hono';
 import { isDomainError } from '../../../core/errors';
 import { findRoundPhase, isAcceptingApplications, type Round } from '../../../core/rounds';
+import { translateError, translateProblem } from '../../../i18n/problems';
+import { APPLY_RATE_LIMIT } from '../../../services/applications/submit-application';
 import { clientIpAddress } from '../../client-address';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { createRecentRounds } from '../../recent-rounds';
-import { translateMessage } from '../../translate';
-import type { ApplicationFormProps } from '../../views/applications/application-form';
 import {
   AlreadyAppliedPage,
   AppliedPage,
   ApplyPage,
   NotAcceptingPage,
 } from '../../views/applications/application-pages';
+import type { ApplicationFormProps } from '../../views/applications/form-parts';
 import {
   answersPart,
   answersToFormValues,
@@ -54,6 +55,8 @@ export const applicationPages = (ctx: WebDeps) => {
       prefilled?: boolean;
       previousError?: string;
       previousEmail?: string;
+      /** A refusal of the whole form (too many tries), shown above it. */
+      formError?: string;
     } = {},
   ) =>
     renderPage(c, {
@@ -65,6 +68,7 @@ export const applicationPages = (ctx: WebDeps) => {
           form={form}
           prefilled={options.prefilled ?? false}
           previousError={options.previousError}
+          formError={options.formError}
           {...(options.previousEmail !== undefined ? { previousEmail: options.previousEmail } : {})}
         />
       ),
@@ -110,6 +114,7 @@ export const applicationPages = (ctx: WebDeps) => {
         form: answersPart(values),
         locale: c.get('locale'),
         prefillToken,
+        ipAddress: clientIpAddress(c),
       });
       return c.redirect(`/rounds/${encodeURIComponent(round.id)}/applied`, 303);
     } catch (error) {
@@ -117,6 +122,16 @@ export const applicationPages = (ctx: WebDeps) => {
       if (error.code === 'VALIDATION') {
         const form = formProps(c, c.req.path, 'apply', answersPart(values), error.details, rows);
         return renderApply(c, round, { ...form, prefillToken }, { status: 422, prefilled: !!prefillToken });
+      }
+      if (error.code === 'RATE_LIMITED') {
+        const form = formProps(c, c.req.path, 'apply', answersPart(values), [], rows);
+        c.header('Retry-After', String(APPLY_RATE_LIMIT.windowMinutes * 60));
+        return renderApply(
+          c,
+          round,
+          { ...form, prefillToken },
+          { status: 429, prefilled: !!prefillToken, formError: translateError(c.get('t'), error) },
+        );
       }
       if (error.code === 'CONFLICT') {
         // Already applied, or the round stopped taking applications a moment ago: read it again.
@@ -126,9 +141,7 @@ export const applicationPages = (ctx: WebDeps) => {
         return renderPage(c, {
           title: c.get('t')('applications:alreadyApplied.title'),
           status: 409,
-          children: (
-            <AlreadyAppliedPage round={current} message={translateMessage(c.get('t'), error.message)} />
-          ),
+          children: <AlreadyAppliedPage round={current} message={translateError(c.get('t'), error)} />,
         });
       }
       throw error;
@@ -164,7 +177,7 @@ export const applicationPages = (ctx: WebDeps) => {
         throw error;
       const message =
         error.code === 'VALIDATION'
-          ? translateMessage(t, 'Enter an email address like name@example.org')
+          ? translateProblem(t, { field: 'email', code: 'email.invalid' })
           : t('applications:previous.rateLimited');
       return renderApply(c, round, formProps(c, applyPath, 'apply', {}), {
         status: error.code === 'VALIDATION' ? 422 : 429,

@@ -2,10 +2,10 @@ import { type Context, Hono } from 'hono';
 import type { FieldProblem } from '../../../core/errors';
 import { isDomainError } from '../../../core/errors';
 import type { Round } from '../../../core/rounds';
+import { translateError } from '../../../i18n/problems';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { describeError } from '../../middleware/errors';
-import { translateMessage } from '../../translate';
 import {
   ConfirmPage,
   EditApplicationPage,
@@ -31,7 +31,7 @@ export const privateLinkPages = (ctx: WebDeps) => {
 
   // Never log the path here: it holds the token.
   app.onError((error, c) => {
-    const problem = describeError(error, c);
+    const problem = describeError(error, c, ctx.health);
     const t = c.get('t');
     if (problem.isUnexpected) {
       ctx.logger.error(
@@ -48,7 +48,7 @@ export const privateLinkPages = (ctx: WebDeps) => {
     return renderErrorPage(c, {
       title: t(`errors.${problem.textKey}.title`),
       body: t(`errors.${problem.textKey}.body`),
-      message: problem.isUnexpected || !problem.message ? undefined : translateMessage(t, problem.message),
+      message: problem.isUnexpected || !isDomainError(error) ? problem.message : translateError(t, error),
       requestId: problem.isUnexpected ? c.get('requestId') : undefined,
       status: problem.status,
     });

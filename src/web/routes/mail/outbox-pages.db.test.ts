@@ -63,8 +63,15 @@ const appFor = (config: Partial<Config>, viewer: Viewer | null = null) => {
     }),
   );
   app.route('/outbox', outboxPages(ctx));
-  return { app, ctx };
+  return {
+    app,
+    ctx,
+    local: (path: string, init?: RequestInit) => app.request(path, init, peer('127.0.0.1')),
+  };
 };
+
+/** What @hono/node-server hands the app: the socket the request came in on. */
+const peer = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 
 const queueSignIn = async (to: string, name: string) => {
   const url = `http://localhost:3000/sign-in/verify?token=tok-${name}&next=%2F`;
@@ -86,16 +93,16 @@ const queueSignIn = async (to: string, name: string) => {
 
 const h1Count = (body: string) => body.match(/<h1[\s>]/g)?.length ?? 0;
 
-describe('in development without SMTP (open to anyone)', () => {
+describe('in development without SMTP, from this machine (open to anyone here)', () => {
   const config = { isProduction: false, smtpUrl: undefined };
 
   test('lists the messages newest first and says plainly that no email is sent', async () => {
-    const { app, ctx } = appFor(config);
+    const { local, ctx } = appFor(config);
     const first = await queueSignIn('ana@example.org', 'Ana');
     await ctx.services.mail.deliverDue({ transport: createOutboxTransport(), mailFrom: ctx.config.mailFrom });
     const second = await queueSignIn('bo@example.org', '<b>Bo</b>');
 
-    const response = await app.request('/outbox');
+    const response = await local('/outbox');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.text();
@@ -113,14 +120,14 @@ describe('in development without SMTP (open to anyone)', () => {
   });
 
   test('an empty outbox says so', async () => {
-    const body = await (await appFor(config).app.request('/outbox')).text();
+    const body = await (await appFor(config).local('/outbox')).text();
     expect(body).toContain(t('mail:outbox.empty'));
   });
 
   test('a message shows its plain text with the link clickable', async () => {
-    const { app } = appFor(config);
+    const { local } = appFor(config);
     const { id, url } = await queueSignIn('ana@example.org', 'Ana');
-    const response = await app.request(`/outbox/${id}`);
+    const response = await local(`/outbox/${id}`);
     expect(response.status).toBe(200);
     const body = await response.text();
     expect(h1Count(body)).toBe(1);
@@ -133,9 +140,9 @@ describe('in development without SMTP (open to anyone)', () => {
   });
 
   test('the HTML version is served on its own under a sandboxing CSP', async () => {
-    const { app } = appFor(config);
+    const { local } = appFor(config);
     const { id } = await queueSignIn('ana@example.org', 'Ana');
-    const response = await app.request(`/outbox/${id}/html`);
+    const response = await local(`/outbox/${id}/html`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(response.headers.get('content-security-policy')).toBe(EMAIL_HTML_CSP);
@@ -146,9 +153,52 @@ describe('in development without SMTP (open to anyone)', () => {
   });
 
   test('an unknown message is 404', async () => {
-    const { app } = appFor(config);
-    expect((await app.request('/outbox/no-such-message')).status).toBe(404);
-    expect((await app.request('/outbox/no-such-message/html')).status).toBe(404);
+    const { local } = appFor(config);
+    expect((await local('/outbox/no-such-message')).status).toBe(404);
+    expect((await local('/outbox/no-such-message/html')).status).toBe(404);
+  });
+});
+
+describe('the development outbox is open only to this machine', () => {
+  const config = { isProduction: false, smtpUrl: undefined };
+
+  test('a request from another machine is sent to sign in, whatever Host it names', async () => {
+    const { id } = await queueSignIn('lead@example.org', 'Lead');
+    const { app } = appFor(config, null);
+    for (const path of ['/outbox', `/outbox/${id}`, `/outbox/${id}/html`]) {
+      for (const host of ['localhost:3000', '127.0.0.1', 'x']) {
+        const response = await app.request(path, { headers: { host } }, peer('203.0.113.9'));
+        expect(response.status).toBe(303);
+        expect(response.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+        expect(await response.text()).not.toContain('tok-Lead');
+      }
+    }
+  });
+
+  test('a request relayed by a proxy on this machine is not local', async () => {
+    const { id } = await queueSignIn('lead@example.org', 'Lead');
+    const { app } = appFor(config, null);
+    for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
+      const response = await app.request(
+        `/outbox/${id}`,
+        { headers: { [header]: header === 'forwarded' ? 'for=203.0.113.9' : '203.0.113.9' } },
+        peer('127.0.0.1'),
+      );
+      expect(response.status, header).toBe(303);
+    }
+  });
+
+  test('without a socket (no peer address) it is closed', async () => {
+    const { id } = await queueSignIn('lead@example.org', 'Lead');
+    const { app } = appFor(config, null);
+    expect((await app.request(`/outbox/${id}`)).status).toBe(303);
+  });
+
+  test('in production it is never open, not even to this machine', async () => {
+    const { id } = await queueSignIn('lead@example.org', 'Lead');
+    const { local } = appFor({ isProduction: true, nodeEnv: 'production', smtpUrl: undefined }, null);
+    expect((await local('/outbox')).status).toBe(303);
+    expect((await local(`/outbox/${id}`)).status).toBe(303);
   });
 });
 
@@ -180,16 +230,35 @@ describe('in production without SMTP (coordinators only)', () => {
     }
   });
 
-  test('a country coordinator sees the list but not other people’s sign-in links', async () => {
+  test('a country coordinator sees nothing of it: not the list of recipients, not a message', async () => {
     const { id } = await queueSignIn('ana@example.org', 'Ana');
     const { app } = appFor(config, countryCoordinator);
-    const list = await app.request('/outbox');
-    expect(list.status).toBe(200);
-    const body = await list.text();
-    expect(body).toContain(t('mail:outbox.unconfigured.title'));
-    expect(body).not.toContain(t('mail:outbox.development.title'));
-    expect((await app.request(`/outbox/${id}`)).status).toBe(403);
-    expect((await app.request(`/outbox/${id}/html`)).status).toBe(403);
+    for (const path of ['/outbox', `/outbox/${id}`, `/outbox/${id}/html`]) {
+      const response = await app.request(path, {}, peer('127.0.0.1'));
+      expect(response.status, path).toBe(403);
+      const body = await response.text();
+      expect(body).not.toContain('ana@example.org');
+      expect(body).not.toContain('Your sign-in link');
+    }
+  });
+
+  test('the use cases refuse a country coordinator too, whatever the web layer does', async () => {
+    const { id } = await queueSignIn('ana@example.org', 'Ana');
+    const { ctx } = appFor(config, countryCoordinator);
+    const reader = { viewer: countryCoordinator, isLocalDevelopment: false };
+    const codeOf = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'ok',
+        (error: { code?: string }) => error.code,
+      );
+    expect(await codeOf(ctx.services.mail.listOutbox(reader, 10))).toBe('FORBIDDEN');
+    expect(await codeOf(ctx.services.mail.findOutboxMessage(reader, id))).toBe('FORBIDDEN');
+    expect(await codeOf(ctx.services.mail.queueStatus(reader, 10))).toBe('FORBIDDEN');
+    expect(await codeOf(ctx.services.mail.listOutbox({ viewer: null, isLocalDevelopment: false }, 10))).toBe(
+      'UNAUTHENTICATED',
+    );
+    const lead = { viewer: programCoordinator, isLocalDevelopment: false };
+    expect(await codeOf(ctx.services.mail.listOutbox(lead, 10))).toBe('ok');
   });
 
   test('a program coordinator can read messages', async () => {
@@ -199,11 +268,11 @@ describe('in production without SMTP (coordinators only)', () => {
   });
 });
 
-describe('with SMTP configured (queue status for coordinators)', () => {
+describe('with SMTP configured (queue status for program coordinators)', () => {
   const config = { isProduction: false, smtpUrl: 'smtp://127.0.0.1:1' };
 
   test('shows counts by status and the last errors, and no message bodies', async () => {
-    const { app, ctx } = appFor(config, countryCoordinator);
+    const { app, ctx } = appFor(config, programCoordinator);
     const failing = await queueSignIn('ana@example.org', 'Ana');
     await queueSignIn('bo@example.org', 'Bo');
     let calls = 0;
@@ -236,5 +305,23 @@ describe('with SMTP configured (queue status for coordinators)', () => {
   test('is not open to people who are not coordinators', async () => {
     const { app } = appFor(config, null);
     expect((await app.request('/outbox')).status).toBe(303);
+  });
+
+  test('a country coordinator does not see other countries’ failing addresses', async () => {
+    const { app, ctx } = appFor(config, countryCoordinator);
+    await queueSignIn('ana@example.org', 'Ana');
+    await ctx.services.mail.deliverDue({
+      mailFrom: ctx.config.mailFrom,
+      transport: {
+        via: 'smtp',
+        deliver: async () => {
+          throw new Error('550 no such mailbox ana@example.org');
+        },
+        close: () => {},
+      },
+    });
+    const response = await app.request('/outbox');
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toContain('ana@example.org');
   });
 });

@@ -1,9 +1,10 @@
-import { Hono, type MiddlewareHandler } from 'hono';
-import type { TFunction } from 'i18next';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import type { Config } from '../../../config/env';
 import { DomainError } from '../../../core/errors';
+import type { OutboxReader } from '../../../services/mail/outbox';
+import { isFromThisMachine } from '../../client-address';
 import type { AppEnv } from '../../env';
-import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
+import { requireProgramCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
 import { MailQueueStatus, OutboxList, OutboxMessage, type OutboxNotice } from '../../views/mail/outbox-views';
 import type { WebDeps } from '../../web-deps';
@@ -26,13 +27,14 @@ export const EMAIL_HTML_CSP = [
 ].join('; ');
 
 /**
- * Who may read mail here. On a development copy served from this machine (BASE_URL on localhost)
- * without SMTP_URL anyone may: it is how a newcomer signs in to the demo, and no real email exists.
- * Anywhere else only coordinators, and message bodies (which hold other people's sign-in links)
- * only program coordinators: a server put on the internet with NODE_ENV left unset must not hand
- * out sign-in links to whoever asks.
+ * Who may read mail here: program coordinators, and nobody else, since the list alone names every
+ * country's applicants and coordinators. The one exception is the development outbox (not
+ * production, no SMTP_URL, BASE_URL on this machine) read from this machine itself: the socket's
+ * peer is a loopback address and no proxy relays the request. That is how a newcomer signs in to
+ * the demo; the server also listens on loopback only there unless HOST says otherwise
+ * (config/env.ts). A Host header proves nothing and is not looked at.
  */
-export const isOutboxOpen = (config: Pick<Config, 'isProduction' | 'smtpUrl' | 'baseUrl'>): boolean =>
+export const isDevelopmentOutbox = (config: Pick<Config, 'isProduction' | 'smtpUrl' | 'baseUrl'>): boolean =>
   !config.isProduction && !config.smtpUrl && isLoopbackUrl(config.baseUrl);
 
 const isLoopbackUrl = (url: string): boolean => {
@@ -40,21 +42,22 @@ const isLoopbackUrl = (url: string): boolean => {
   return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 };
 
-const passThrough: MiddlewareHandler<AppEnv> = async (_c, next) => {
-  await next();
-};
-
-export const outboxPages = (ctx: WebDeps) => {
+export const outboxPages = (ctx: Pick<WebDeps, 'config' | 'services'>) => {
   const mail = ctx.services.mail;
-  const isOpen = isOutboxOpen(ctx.config);
   const isOutbox = !ctx.config.smtpUrl;
   const notice: OutboxNotice = ctx.config.isProduction ? 'unconfigured' : 'development';
-  const forList = isOpen ? passThrough : requireCoordinator();
-  const forBodies = isOpen ? passThrough : requireProgramCoordinator();
+  const readerOf = (c: Context<AppEnv>): OutboxReader => ({
+    viewer: c.get('viewer'),
+    isLocalDevelopment: isDevelopmentOutbox(ctx.config) && isFromThisMachine(c),
+  });
+  // Signed-out visitors are sent to sign in and others refused here; the use cases check again.
+  const programCoordinatorsOnly = requireProgramCoordinator();
+  const guard: MiddlewareHandler<AppEnv> = (c, next) =>
+    readerOf(c).isLocalDevelopment ? next() : programCoordinatorsOnly(c, next);
 
-  const findOutboxMessage = async (t: TFunction, id: string) => {
-    const message = isOutbox ? await mail.findOutboxMessage(id) : undefined;
-    if (!message) throw new DomainError('NOT_FOUND', t('mail:message.notFound', { id }));
+  const findOutboxMessage = async (c: Context<AppEnv>, id: string) => {
+    const message = isOutbox ? await mail.findOutboxMessage(readerOf(c), id) : undefined;
+    if (!message) throw new DomainError('NOT_FOUND', 'mail.notFound', { id });
     return message;
   };
 
@@ -65,30 +68,31 @@ export const outboxPages = (ctx: WebDeps) => {
       c.header('Cache-Control', 'no-store');
       c.header('X-Robots-Tag', 'noindex');
     })
-    .get('/', forList, async (c) => {
+    .use('*', guard)
+    .get('/', async (c) => {
       const t = c.get('t');
       if (!isOutbox) {
-        const { counts, problems } = await mail.queueStatus(PROBLEM_LIMIT);
+        const { counts, problems } = await mail.queueStatus(readerOf(c), PROBLEM_LIMIT);
         return renderPage(c, {
           title: t('mail:queue.title'),
           children: <MailQueueStatus counts={counts} problems={problems} />,
         });
       }
-      const messages = await mail.listOutbox(LIST_LIMIT);
+      const messages = await mail.listOutbox(readerOf(c), LIST_LIMIT);
       return renderPage(c, {
         title: t('mail:outbox.title'),
         children: <OutboxList messages={messages} notice={notice} limit={LIST_LIMIT} />,
       });
     })
-    .get('/:id', forBodies, async (c) => {
-      const message = await findOutboxMessage(c.get('t'), c.req.param('id'));
+    .get('/:id', async (c) => {
+      const message = await findOutboxMessage(c, c.req.param('id'));
       return renderPage(c, {
         title: c.get('t')('mail:message.title', { subject: message.subject }),
         children: <OutboxMessage message={message} notice={notice} />,
       });
     })
-    .get('/:id/html', forBodies, async (c) => {
-      const message = await findOutboxMessage(c.get('t'), c.req.param('id'));
+    .get('/:id/html', async (c) => {
+      const message = await findOutboxMessage(c, c.req.param('id'));
       c.header('Content-Security-Policy', EMAIL_HTML_CSP);
       return c.html(message.html);
     });

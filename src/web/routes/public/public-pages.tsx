@@ -11,18 +11,15 @@ export const publicPages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
 
   app.get('/', async (c) => {
-    const [allRounds, demoCoordinatorEmail] = await Promise.all([
+    // The demo note (sign in as the demo coordinator, read the outbox) is for development copies
+    // only: a production instance started on a copy of a demo database never shows it.
+    const [allRounds, demo] = await Promise.all([
       ctx.services.rounds.list(),
-      ctx.services.program.findDemoCoordinatorEmail(),
+      ctx.config.isProduction ? undefined : ctx.services.program.findDemoSignIns(),
     ]);
     return renderPage(c, {
       title: c.get('t')('public:home.title'),
-      children: (
-        <HomePage
-          current={findCurrentOrNextRound(allRounds, ctx.now())}
-          demoCoordinatorEmail={demoCoordinatorEmail}
-        />
-      ),
+      children: <HomePage current={findCurrentOrNextRound(allRounds, ctx.now())} demo={demo} />,
     });
   });
 

@@ -1,9 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { isDomainError } from '../../../core/errors';
+import { type ShownProblem, translateProblems } from '../../../i18n/problems';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { requireCoordinator } from '../../middleware/require-role';
-import { translateMessage } from '../../translate';
 import { renderPage } from '../../views/layout';
 import {
   EditResourcePage,
@@ -51,7 +51,7 @@ export const coordinatorResourcePages = (ctx: WebDeps) => {
   const renderList = async (
     c: Context<AppEnv>,
     values: ResourceFormValues = {},
-    problems: { field: string; message: string }[] = [],
+    problems: ShownProblem[] = [],
     status: 200 | 422 = 200,
   ) =>
     renderPage(c, {
@@ -62,10 +62,7 @@ export const coordinatorResourcePages = (ctx: WebDeps) => {
           resources={await resources.list()}
           csrfToken={c.get('csrfToken')}
           values={values}
-          problems={problems.map((p) => ({
-            field: p.field,
-            message: translateMessage(c.get('t'), p.message),
-          }))}
+          problems={problems}
         />
       ),
     });
@@ -78,7 +75,7 @@ export const coordinatorResourcePages = (ctx: WebDeps) => {
       await resources.add(values);
     } catch (error) {
       if (isDomainError(error) && error.code === 'VALIDATION')
-        return renderList(c, values, error.details, 422);
+        return renderList(c, values, translateProblems(c.get('t'), error.details), 422);
       throw error;
     }
     setFlash(c, { kind: 'success', message: c.get('t')('applications:resources.manage.added') });
@@ -110,10 +107,7 @@ export const coordinatorResourcePages = (ctx: WebDeps) => {
             <EditResourcePage
               resource={resource}
               values={values}
-              problems={error.details.map((p) => ({
-                field: p.field,
-                message: translateMessage(t, p.message),
-              }))}
+              problems={translateProblems(t, error.details)}
               csrfToken={c.get('csrfToken')}
             />
           ),

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { ReviewedApplication } from '../../../services/ports/review';
 import type { AppEnv } from '../../env';
 import { requireCoordinator } from '../../middleware/require-role';
+import { PAGE_SIZE, parseReviewQuery } from '../../views/review/review-query';
 import type { WebDeps } from '../../web-deps';
-import { PAGE_SIZE, parseReviewQuery } from './review-query';
 
 /**
  * A small read-only JSON API over the review list, with the same filters and country scope as the

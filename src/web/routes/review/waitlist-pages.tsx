@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { isDomainError } from '../../../core/errors';
+import { type ShownProblem, shownProblemsOf, translateProblems } from '../../../i18n/problems';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { applicationsPath } from '../../views/review/list-view';
@@ -21,7 +22,7 @@ export const waitlistPages = (ctx: WebDeps) => {
     const roundId = c.req.param('roundId');
     const places = c.req.query('places') ?? '';
     const { round } = await review.loadRound(c.get('viewer'), roundId);
-    let problems: { field: string; message: string }[] = [];
+    let problems: ShownProblem[] = [];
     let preview = await review
       .admitFromWaitlist({
         viewer: c.get('viewer'),
@@ -30,7 +31,7 @@ export const waitlistPages = (ctx: WebDeps) => {
       })
       .catch((error) => {
         if (isDomainError(error) && error.code === 'CONFLICT') {
-          problems = [{ field: '', message: error.message }];
+          problems = shownProblemsOf(c.get('t'), error);
           return { admitted: [], stillWaitlisted: 0, capPerCountry: Number.POSITIVE_INFINITY };
         }
         throw error;
@@ -45,7 +46,7 @@ export const waitlistPages = (ctx: WebDeps) => {
         });
       } catch (error) {
         if (!isDomainError(error) || error.code !== 'VALIDATION') throw error;
-        problems = error.details;
+        problems = translateProblems(c.get('t'), error.details);
       }
     }
     return renderRoundPage(

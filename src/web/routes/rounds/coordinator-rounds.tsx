@@ -6,18 +6,16 @@ import {
   ROUND_STATUSES,
   ROUND_TRANSITIONS,
   type RoundStatus,
+  type TransitionRefusal,
 } from '../../../core/rounds';
+import { describeRefusal, translateError, translateProblems } from '../../../i18n/problems';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { requireCoordinator, requireProgramCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
-import {
-  type RoundFormValues,
-  RoundFormView,
-  RoundPageView,
-  RoundsListView,
-  toRoundFormValues,
-} from '../../views/rounds/coordinator-round-views';
+import { type RoundFormValues, RoundFormView, toRoundFormValues } from '../../views/rounds/round-form-view';
+import { RoundsListView } from '../../views/rounds/round-list-view';
+import { RoundPageView } from '../../views/rounds/round-page-view';
 import type { WebDeps } from '../../web-deps';
 
 /**
@@ -32,6 +30,10 @@ const formValues = async (c: Context<AppEnv>): Promise<RoundFormValues> => {
   return values;
 };
 
+/** A refusal in the request's language, or nothing when the move is allowed. */
+const describeRefusalOf = (c: Context<AppEnv>, refusal: TransitionRefusal | undefined) =>
+  refusal && describeRefusal(c.get('t'), c.get('locale'), refusal);
+
 const truncate = (text: string, max = 450) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export const coordinatorRounds = (ctx: WebDeps) => {
@@ -39,7 +41,7 @@ export const coordinatorRounds = (ctx: WebDeps) => {
   const { rounds } = ctx.services;
   const getRound = async (id: string) => {
     const round = await rounds.find(id);
-    if (!round) throw new DomainError('NOT_FOUND', `There is no round with id "${id}".`);
+    if (!round) throw new DomainError('NOT_FOUND', 'round.notFound', { id });
     return round;
   };
   const program = requireProgramCoordinator();
@@ -98,7 +100,7 @@ export const coordinatorRounds = (ctx: WebDeps) => {
             title={t('review:rounds.createTitle')}
             action="/coordinator/rounds"
             values={values}
-            problems={error.details}
+            problems={translateProblems(c.get('t'), error.details)}
             csrfToken={c.get('csrfToken')}
             submitLabel={t('review:rounds.create')}
           />
@@ -112,7 +114,7 @@ export const coordinatorRounds = (ctx: WebDeps) => {
     const now = ctx.now();
     const stages = ROUND_TRANSITIONS[round.status].map((to) => ({
       to,
-      refusal: findTransitionRefusal(round, to, now),
+      refusal: describeRefusalOf(c, findTransitionRefusal(round, to, now)),
     }));
     return renderPage(c, {
       title: round.name,
@@ -149,7 +151,7 @@ export const coordinatorRounds = (ctx: WebDeps) => {
       : to;
     try {
       if (!(ROUND_STATUSES as readonly string[]).includes(to)) {
-        throw new DomainError('CONFLICT', t('review:rounds.unknownStage', { stage: to }));
+        throw new DomainError('CONFLICT', 'round.unknownStage', { stage: to });
       }
       const result = await rounds.changeStatus({ viewer: c.get('viewer'), roundId, to });
       const carried = result.carryOver?.carriedOver.length ?? 0;
@@ -172,7 +174,8 @@ export const coordinatorRounds = (ctx: WebDeps) => {
       });
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'CONFLICT') throw error;
-      const reason = findTransitionRefusal(round, to, ctx.now()) ?? error.message;
+      const refusal = findTransitionRefusal(round, to, ctx.now());
+      const reason = refusal ? describeRefusal(t, c.get('locale'), refusal) : translateError(t, error);
       setFlash(c, {
         kind: 'error',
         message: truncate(t('review:rounds.refused', { name: round.name, status: statusLabel, reason })),
@@ -200,7 +203,7 @@ export const coordinatorRounds = (ctx: WebDeps) => {
             title={t('review:rounds.editTitle', { name: round.name })}
             action={`/coordinator/rounds/${round.id}`}
             values={values}
-            problems={error.details}
+            problems={translateProblems(c.get('t'), error.details)}
             csrfToken={c.get('csrfToken')}
             submitLabel={t('review:rounds.save')}
           />

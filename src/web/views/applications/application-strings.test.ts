@@ -1,22 +1,38 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { listApplicationLabelResources, validateApplicationForm } from '../../../core/applications';
+import {
+  CAREER_STAGES,
+  INTEREST_GROUPS,
+  LANGUAGE_LEVELS,
+  REFERRAL_SOURCES,
+  SECTORS,
+  validateApplicationForm,
+} from '../../../core/applications';
+import { DAYS_OF_WEEK } from '../../../core/time';
 import { getT } from '../../../i18n';
-import { translateMessage } from '../../translate';
+import { translateProblem } from '../../../i18n/problems';
 
-const localeFile = (name: string) =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../../i18n/locales/en', `${name}.json`), 'utf8'));
+/** The keys a label or a problem code names, as i18next would look them up. */
+const hasKey = (key: string) => getT('en')(key, { defaultValue: '\u0000missing' }) !== '\u0000missing';
 
 test('every closed choice of the form has a label in applications.json', () => {
-  const t = getT('en');
-  for (const [key, english] of Object.entries(listApplicationLabelResources())) {
-    expect(t(`applications:labels.${key}`), key).toBe(english);
+  const ids: [string, readonly string[]][] = [
+    ['sector', SECTORS],
+    ['careerStage', CAREER_STAGES],
+    ['languageLevel', LANGUAGE_LEVELS],
+    ['referralSource', REFERRAL_SOURCES],
+    ['dayOfWeek', DAYS_OF_WEEK],
+    ['interestGroup', INTEREST_GROUPS.map((group) => group.id)],
+    ['interest', INTEREST_GROUPS.flatMap((group) => group.interests.map((interest) => interest.id))],
+  ];
+  for (const [kind, list] of ids) {
+    for (const id of list) expect(hasKey(`applications:labels.${kind}.${id}`), `${kind}.${id}`).toBe(true);
   }
+  expect(getT('en')('applications:labels.sector.lis-education')).toBe(
+    'Library and information education, or student',
+  );
 });
 
-test('the validation messages of typical bad forms are keys of validation.json', () => {
-  const keys = new Set(Object.keys(localeFile('validation')));
+test('the problem codes of typical bad forms are keys of validation.json, and read as sentences', () => {
   const bodies: Record<string, unknown>[] = [
     {},
     { name: ' ', email: 'nope', countryOfResidence: 'XX', timeZone: '+05:00', yearsInProfession: '99' },
@@ -38,18 +54,16 @@ test('the validation messages of typical bad forms are keys of validation.json',
       'availability.windows.0.endTime': '09:00',
     },
   ];
+  const t = getT('en');
   for (const body of bodies) {
     const result = validateApplicationForm(body);
     expect(result.ok).toBe(false);
     if (result.ok) continue;
-    for (const problem of result.problems) expect(keys, problem.message).toContain(problem.message);
+    for (const problem of result.problems) {
+      expect(hasKey(`validation:${problem.code}`), problem.code).toBe(true);
+      // A code is a key, not a sentence; its translation is.
+      expect(problem.code).toMatch(/^[a-zA-Z]+(\.[a-zA-Z]+)+$/);
+      expect(translateProblem(t, problem)).toMatch(/^[A-Z“"]/);
+    }
   }
-});
-
-test('translateMessage reads sentences with dots and colons as whole keys and falls back to the sentence', () => {
-  const t = getT('en');
-  expect(translateMessage(t, 'The form could not be read; please check every answer')).toBe(
-    'The form could not be read; please check every answer',
-  );
-  expect(translateMessage(t, 'Unknown: a sentence. With dots.')).toBe('Unknown: a sentence. With dots.');
 });

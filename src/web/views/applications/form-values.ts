@@ -1,5 +1,5 @@
 import type { ApplicationAnswers } from '../../../core/applications';
-import type { FieldProblem } from '../../../core/errors';
+import type { ShownProblem } from '../../../i18n/problems';
 
 /**
  * The application form's values as the browser sends them (flat names such as
@@ -130,7 +130,7 @@ export const answersToFormValues = (answers: Partial<ApplicationAnswers>): FormV
 };
 
 /** Problems by field, for showing each next to its control. */
-export const indexProblems = (problems: readonly FieldProblem[]): Map<string, string> => {
+export const indexProblems = (problems: readonly ShownProblem[]): Map<string, string> => {
   const byField = new Map<string, string>();
   for (const problem of problems)
     if (!byField.has(problem.field)) byField.set(problem.field, problem.message);

@@ -42,13 +42,23 @@ export const SignInForm = ({
   );
 };
 
-export const CheckEmail = ({ email, minutes }: { email: string; minutes: number }) => {
+export const CheckEmail = ({
+  email,
+  minutes,
+  limit,
+}: {
+  email: string;
+  minutes: number;
+  /** At most `count` emails to an address in `window` minutes (the same words whatever happened). */
+  limit: { count: number; window: number };
+}) => {
   const { t } = useShell();
   return (
     <section class="sign-in" aria-live="polite">
       <h1>{t('auth:checkEmail.title')}</h1>
       <p>{t('auth:checkEmail.body', { email, minutes })}</p>
       <p>{t('auth:checkEmail.notArrived')}</p>
+      <p>{t('auth:checkEmail.limit', limit)}</p>
       <p>
         <a href="/sign-in">{t('auth:checkEmail.again')}</a>
       </p>

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../../../core/errors';
+import type { ShownProblem } from '../../../i18n/problems';
 import type { Resource } from '../../../services/ports/resources';
 import type { PublishedTopic } from '../../../services/ports/rounds';
 import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../components';
@@ -71,7 +71,7 @@ export interface ResourceFormValues {
   description?: string;
 }
 
-const ResourceFields = ({ values, problems }: { values: ResourceFormValues; problems: FieldProblem[] }) => {
+const ResourceFields = ({ values, problems }: { values: ResourceFormValues; problems: ShownProblem[] }) => {
   const { t } = useShell();
   const error = (field: string) => problems.find((problem) => problem.field === field)?.message;
   return (
@@ -115,7 +115,7 @@ export const ManageResourcesPage = ({
   resources: Resource[];
   csrfToken: string;
   values?: ResourceFormValues;
-  problems?: FieldProblem[];
+  problems?: ShownProblem[];
 }) => {
   const { t } = useShell();
   return (
@@ -216,7 +216,7 @@ export const EditResourcePage = ({
 }: {
   resource: Resource;
   values: ResourceFormValues;
-  problems?: FieldProblem[];
+  problems?: ShownProblem[];
   csrfToken: string;
 }) => {
   const { t } = useShell();

@@ -8,6 +8,7 @@ import {
   IMPORT_FIELD_OF_EXPORT_COLUMN,
   type ImportField,
   LIST_SEPARATOR,
+  neutraliseFormula,
 } from '../../../core/applications/csv-columns';
 import { getCountryName } from '../../../core/countries';
 import { getT, supportedLocales } from '../../../i18n';
@@ -17,6 +18,11 @@ import type { ReviewedApplication } from '../../../services/ports/review';
 /**
  * How the CSV export writes cells, in the viewer's language: headers, labels of closed choices,
  * lists joined with "; ". The import (core csv-row.ts) reads every one of these back.
+ *
+ * Every cell of the header and of each row goes through neutraliseFormula: a name such as
+ * `=HYPERLINK(…)` typed into the public form would otherwise run when a coordinator opens the file
+ * in a spreadsheet. The import removes exactly the apostrophe added, so re-imported values are
+ * unchanged.
  */
 export const columnHeader = (t: TFunction, column: ExportColumn): string => t(`review:csv.columns.${column}`);
 
@@ -54,7 +60,7 @@ export const writeAnswerCells = (
 
 /** The header row of an export. */
 export const exportHeader = (t: TFunction): string[] =>
-  EXPORT_COLUMNS.map((column) => columnHeader(t, column));
+  EXPORT_COLUMNS.map((column) => neutraliseFormula(columnHeader(t, column)));
 
 /** One application as an export row, in the columns' order. */
 export const exportRow = (t: TFunction, locale: string, application: ReviewedApplication): string[] => {
@@ -70,7 +76,7 @@ export const exportRow = (t: TFunction, locale: string, application: ReviewedApp
     likelyDuplicate: writeFlag(t, application.isLikelyDuplicate),
     declineReason: application.declineReason ?? '',
   };
-  return EXPORT_COLUMNS.map((column) => record[column]);
+  return EXPORT_COLUMNS.map((column) => neutraliseFormula(record[column]));
 };
 
 /**

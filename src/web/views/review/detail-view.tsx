@@ -1,7 +1,7 @@
 import { getCountryName } from '../../../core/countries';
-import type { FieldProblem } from '../../../core/errors';
 import type { Round } from '../../../core/rounds';
 import { describeAvailability, describeLanguages, labelFor } from '../../../i18n/labels';
+import type { ShownProblem } from '../../../i18n/problems';
 import type { ApplicationNote, ReviewedApplication } from '../../../services/ports/review';
 import type { ReviewAction } from '../../../services/review/review-application';
 import { BackLink, CsrfField, ErrorSummary, TextAreaField } from '../components';
@@ -16,7 +16,7 @@ export interface ApplicationDetailProps {
   actions: ReviewAction[];
   notes: ApplicationNote[];
   csrfToken: string;
-  problems?: FieldProblem[];
+  problems?: ShownProblem[];
   values?: { declineReason?: string; body?: string };
 }
 

@@ -5,10 +5,10 @@ import type { Round } from '../../../core/rounds';
 import { labelFor } from '../../../i18n/labels';
 import type { ReviewedApplication } from '../../../services/ports/review';
 import { REVIEW_ACTIONS } from '../../../services/review/review-application';
-import { PAGE_SIZE, type ReviewQuery, toQueryString } from '../../routes/review/review-query';
 import { CsrfField, SelectField, TextAreaField, TextField } from '../components';
 import { formatInstant } from '../format';
 import { useShell } from '../shell-context';
+import { PAGE_SIZE, type ReviewQuery, toQueryString } from './review-query';
 
 /**
  * The review list: a GET form of filters (htmx swaps only the results when JavaScript is on), the
@@ -68,6 +68,7 @@ export const ApplicationsListView = (props: ApplicationsListProps) => {
           </>
         )}
       </ul>
+      <p class="field__hint">{t('review:list.exportFormulaNote')}</p>
       <form
         method="get"
         action={base}

@@ -4,9 +4,9 @@ import {
   REQUIRED_IMPORT_FIELDS,
 } from '../../../core/applications/csv-columns';
 import { getCountryName } from '../../../core/countries';
-import type { FieldProblem } from '../../../core/errors';
 import type { Round } from '../../../core/rounds';
 import { labelFor } from '../../../i18n/labels';
+import { type ShownProblem, translateProblem } from '../../../i18n/problems';
 import type { ApplicationCounts } from '../../../services/ports/review';
 import type { AdmitFromWaitlistResult } from '../../../services/review/admit-from-waitlist';
 import type { ImportPreview, ImportReport } from '../../../services/review/import-applications';
@@ -133,7 +133,7 @@ export const AdmitView = ({
   preview: AdmitFromWaitlistResult;
   places: string;
   csrfToken: string;
-  problems: FieldProblem[];
+  problems: ShownProblem[];
 }) => {
   const { t, locale } = useShell();
   const base = `/coordinator/rounds/${round.id}/waitlist`;
@@ -192,7 +192,7 @@ export const UploadView = ({
 }: {
   round: Round;
   csrfToken: string;
-  problems: FieldProblem[];
+  problems: ShownProblem[];
 }) => {
   const { t } = useShell();
   const error = problems.find((problem) => problem.field === 'file')?.message;
@@ -201,6 +201,7 @@ export const UploadView = ({
       <BackLink href={applicationsPath(round.id)} label={t('review:import.backToList')} />
       <h1>{t('review:import.title', { round: round.name })}</h1>
       <p class="lead">{t('review:import.intro')}</p>
+      <p>{t('review:import.formulaNote')}</p>
       <form method="post" action={`/coordinator/rounds/${round.id}/imports`} enctype="multipart/form-data">
         <CsrfField token={csrfToken} />
         <ErrorSummary errors={problems} />
@@ -250,7 +251,7 @@ export const MappingView = ({
   skipBadRows: boolean;
   report?: ImportReport | undefined;
   csrfToken: string;
-  problems: FieldProblem[];
+  problems: ShownProblem[];
 }) => {
   const { t } = useShell();
   const columnOptions = preview.headers.map((header, index) => ({
@@ -299,7 +300,7 @@ export const MappingView = ({
                   <tr data-row={problem.row}>
                     <th scope="row">{problem.row}</th>
                     <td>{fieldLabel(problem.field)}</td>
-                    <td>{problem.message}</td>
+                    <td>{translateProblem(t, problem)}</td>
                   </tr>
                 ))}
               </tbody>

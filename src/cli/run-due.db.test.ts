@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { enqueueRawMail } from '../../tests/support/mail';
+import { createTestDatabase, type TestDatabase, testDialect } from '../../tests/support/test-database';
+import { loadConfig } from '../config/env';
+import { openDatabase } from '../db/connection';
+import { migrateToLatest } from '../db/migrate';
+import { databaseTargetFor } from '../main';
+import type { CliIo } from './command';
+import { runDueCommand } from './run-due';
+
+// The verb opens the database the environment names, as cron would run it.
+let dataDir: string;
+let postgres: TestDatabase | undefined;
+beforeEach(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'iln-cli-'));
+  postgres = testDialect() === 'postgres' ? await createTestDatabase() : undefined;
+  vi.stubEnv('NODE_ENV', 'test');
+  vi.stubEnv('DATA_DIR', dataDir);
+  vi.stubEnv('DATABASE_URL', postgres?.location.dialect === 'postgres' ? postgres.location.url : '');
+  vi.stubEnv('BASE_URL', '');
+  vi.stubEnv('SMTP_URL', '');
+  vi.stubEnv('LOG_LEVEL', 'silent');
+  vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
+});
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await postgres?.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const capture = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '' };
+  return { io, out, err };
+};
+
+const queueMail = async (count: number) => {
+  const database = openDatabase(databaseTargetFor(loadConfig()));
+  try {
+    await migrateToLatest(database.db);
+    for (let i = 0; i < count; i++) {
+      await enqueueRawMail(
+        database.db,
+        { to: `p${i}@example.org`, subject: 'Hello', html: '<p>Hi</p>', text: 'Hi', kind: 'test' },
+        new Date(Date.now() - 60_000),
+      );
+    }
+  } finally {
+    await database.close();
+  }
+};
+
+const sentCount = async () => {
+  const database = openDatabase(databaseTargetFor(loadConfig()));
+  try {
+    const rows = await database.db.selectFrom('mail_messages').select('status').execute();
+    return rows.filter((row) => row.status === 'sent').length;
+  } finally {
+    await database.close();
+  }
+};
+
+test('delivers everything due, says what each job did, and finds nothing the second time', async () => {
+  await queueMail(45);
+  const first = capture();
+  expect(await runDueCommand.run([], first.io)).toBe(0);
+  expect(first.out.join('\n')).toContain('mail-delivery: 45');
+  expect(first.out.join('\n')).toMatch(/round-schedule: 0\nduplicate-check: 0/);
+  expect(await sentCount()).toBe(45);
+  const second = capture();
+  expect(await runDueCommand.run([], second.io)).toBe(0);
+  expect(second.out.join('\n')).toContain('mail-delivery: 0');
+});
+
+test('runs one job when asked, and refuses a job that does not exist', async () => {
+  await queueMail(2);
+  const one = capture();
+  expect(await runDueCommand.run(['--job', 'round-schedule'], one.io)).toBe(0);
+  expect(one.out.join('\n')).toBe('round-schedule: 0');
+  expect(await sentCount()).toBe(0);
+  const unknown = capture();
+  expect(await runDueCommand.run(['--job', 'gardening'], unknown.io)).toBe(2);
+  expect(unknown.err.join('\n')).toContain(
+    'there is no job "gardening" (mail-delivery, round-schedule, duplicate-check, applicant-counts-pruning, survey-delivery)',
+  );
+});

@@ -1,0 +1,80 @@
+import type { Application } from '../../core/applications/application';
+import { hashToken } from '../../core/applications/application-token';
+import { roundFactsOf } from '../../core/messages/messages';
+import type { Round } from '../../core/rounds';
+import type { UseCaseDeps } from '../ports/deps';
+import type { Store } from '../ports/store';
+
+/**
+ * An application's private links (ADR 0013). The confirmation email carries the first; later
+ * emails (a repeated application, the waitlist at the close) carry new ones, added beside it. No
+ * link ever replaces another: whoever holds a link from any of those emails keeps it, so nobody
+ * can cancel an applicant's link by applying with their address.
+ */
+
+/** A private link is emailed again at most this often per application (so per address and round). */
+export const PRIVATE_LINK_RESEND_MINUTES = 60;
+
+/** A new link for the application, stored as a hash; the token is for the email only. */
+export const addPrivateLink = async (
+  deps: Pick<UseCaseDeps, 'ids'>,
+  store: Pick<Store, 'applications'>,
+  applicationId: string,
+  now: Date,
+): Promise<string> => {
+  const token = deps.ids.newToken();
+  await store.applications.addPrivateLink(applicationId, hashToken(token), now);
+  return token;
+};
+
+/** When the application last had a link emailed: the newest added link, or the confirmation. */
+const lastLinkSentAt = async (
+  store: Pick<Store, 'applications'>,
+  application: Application,
+): Promise<Date> => {
+  const latest = await store.applications.findLatestPrivateLinkAt(application.id);
+  return latest && latest > application.submittedAt ? latest : application.submittedAt;
+};
+
+/**
+ * Someone applied again with the address of an existing application: its owner is emailed a new
+ * link, unless one was emailed in the last PRIVATE_LINK_RESEND_MINUTES (then nothing is sent: the
+ * owner has that email). Returns whether an email was queued.
+ */
+export const resendPrivateLink = async (
+  deps: Pick<UseCaseDeps, 'ids'>,
+  store: Store,
+  round: Round,
+  application: Application,
+  locale: string,
+  now: Date,
+): Promise<boolean> => {
+  const sentAt = await lastLinkSentAt(store, application);
+  if (now.getTime() - sentAt.getTime() < PRIVATE_LINK_RESEND_MINUTES * 60_000) return false;
+  const token = await addPrivateLink(deps, store, application.id, now);
+  await store.messages.enqueue(
+    {
+      kind: 'application-link-resent',
+      to: application.email,
+      locale,
+      payload: {
+        name: application.answers.name,
+        round: roundFactsOf(round),
+        timeZone: application.answers.timeZone,
+        privateToken: token,
+      },
+    },
+    now,
+  );
+  await store.audit.record(
+    {
+      actorPersonId: null,
+      action: 'application.link-resent',
+      subjectType: 'application',
+      subjectId: application.id,
+      details: { roundId: round.id },
+    },
+    now,
+  );
+  return true;
+};
