@@ -13,6 +13,11 @@ export interface EnqueuedMessage {
  */
 export interface MessageQueue {
   enqueue: (message: Message, now: Date) => Promise<EnqueuedMessage>;
+  /**
+   * enqueue for many messages in one statement (a few hundred at a time); a message whose dedupe
+   * key is already queued is not queued again.
+   */
+  enqueueAll: (messages: readonly Message[], now: Date) => Promise<void>;
 }
 
 /** A message written out: the subject line, the HTML and the plain-text part. */
