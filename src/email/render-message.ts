@@ -18,6 +18,7 @@ import {
 } from './templates/partnership-introduction';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
 import { renderSurveyEmail } from './templates/survey-invitation';
+import { renderTopicEmail } from './templates/topic';
 
 export interface RenderedMessage extends RenderedEmail {
   subject: string;
@@ -108,6 +109,17 @@ export const createMessageRenderer =
           roundName: payload.round.name,
           startsOn: formatCalendarDate(payload.round.startsOn as never, locale),
           locale,
+        });
+      }
+      case 'topic': {
+        const { payload } = message;
+        return renderTopicEmail({
+          ...payload,
+          locale,
+          topicUrl: urlOf(
+            links,
+            `/topics/${encodeURIComponent(payload.topicId)}?lang=${encodeURIComponent(payload.textLocale)}`,
+          ),
         });
       }
       case 'sign-in-link': {
