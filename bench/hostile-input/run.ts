@@ -132,8 +132,6 @@ const rows: Row[] = [];
 for (const database of databases as ('sqlite' | 'postgres')[]) rows.push(await runOn(database));
 const endLoad = loadavg();
 
-
-
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
 const statuses = (byStatus: Record<string, number>) =>
   Object.entries(byStatus)

@@ -123,6 +123,13 @@ const roundForm = (c: RowContext) => ({
   ...toRoundFormValues(makeTestRound({ id: c.f.closedRoundId, name: 'September matching round' })),
 });
 const resourceForm = { title: 'Matrix guide', url: 'https://example.org/matrix', description: 'Checked' };
+const topicForm = {
+  title: 'Checked by the matrix',
+  body: 'A topic the matrix wrote.',
+  publishOn: '2026-05-15',
+  publishTime: '09:00',
+  status: 'scheduled',
+};
 const draftSurveyForm = surveySettingsForm({
   kind: 'end-of-round',
   titleEn: 'End-of-round survey',
@@ -152,6 +159,8 @@ const MATRIX: Record<string, Policy | Row> = {
   'POST /rounds/:id/apply/previous-answers': { who: EVERYONE, form: () => ({ 'previous-email': 'someone@example.org' }) },
   'GET /resources': EVERYONE,
   'GET /topics': EVERYONE,
+  'GET /topics/:topicId': EVERYONE,
+  'GET /rounds/:roundId/calendar.ics': EVERYONE,
   'GET /reports': EVERYONE,
   'GET /reports/:roundId': EVERYONE,
   'GET /sign-in': EVERYONE,
@@ -251,8 +260,21 @@ const MATRIX: Record<string, Policy | Row> = {
   'POST /coordinator/surveys/rounds/:roundId/report/publish': PROGRAM,
   'POST /coordinator/surveys/rounds/:roundId/report/unpublish': PROGRAM,
 
+  // Topics (round-a; :topicId is the topic still to come).
+  'GET /coordinator/rounds/:roundId/topics': COORDINATORS,
+  'GET /coordinator/rounds/:roundId/topics/new': PROGRAM,
+  'POST /coordinator/rounds/:roundId/topics': { who: PROGRAM, form: () => topicForm },
+  'GET /coordinator/rounds/:roundId/topics/:topicId/edit': PROGRAM,
+  'POST /coordinator/rounds/:roundId/topics/:topicId': { who: PROGRAM, form: () => topicForm },
+  'POST /coordinator/rounds/:roundId/topics/:topicId/move': { who: PROGRAM, form: () => ({ direction: 'later' }) },
+  'POST /coordinator/rounds/:roundId/topics/:topicId/delete': { who: PROGRAM, last: 1 },
+  'GET /coordinator/rounds/:roundId/topics/:topicId/preview': COORDINATORS,
+  'GET /coordinator/rounds/:roundId/topics/:topicId/preview/html': COORDINATORS,
+
   // Mail (the outbox in development, the queue's status with SMTP).
   'GET /outbox': PROGRAM,
+  'GET /outbox/dead-letters': PROGRAM,
+  'POST /outbox/dead-letters/retry': { who: PROGRAM, form: (c) => ({ id: c.f.mailId }) },
   'GET /outbox/:id': PROGRAM,
   'GET /outbox/:id/html': PROGRAM,
 
@@ -283,6 +305,7 @@ const PROGRAM_TABLES = [
   'partnership_members',
   'surveys',
   'survey_round_reports',
+  'topics',
   'application_imports',
   'person_roles',
 ] as const;

@@ -19,6 +19,7 @@ import type { TestApp } from './test-app';
  *   apart, and a comment is left;
  * - `round-o`, open: Ana (Kenya) applied through the service and holds her private link; a
  *   Nigerian applied too; a CSV upload waits to be imported;
+ * - round-a has two topics: one public since 2026-04-10, one scheduled for 2026-05-01;
  * - three resources; coordinators: a program coordinator, Kenya's and Nigeria's.
  *
  * Built through the use cases (as a program coordinator would), so it follows the rules as they
@@ -57,6 +58,9 @@ export interface TrustFixture {
   questionId: string;
   sentQuestionId: string;
   mailId: string;
+  /** round-a's topics: one public since 2026-04-10, one scheduled for 2026-05-01. */
+  publicTopicId: string;
+  comingTopicId: string;
   /** The participant (signed in as `participant`) and one of another partnership. */
   participant: TrustParticipant;
   otherParticipant: TrustParticipant;
@@ -183,6 +187,24 @@ export const seedTrustFixture = async (t: TestApp): Promise<TrustFixture> => {
     }),
   });
   await services.surveys.addQuestion({ viewer: program, surveyId: draft.id, form: scaleQuestionForm });
+  // round-a's topics: one public by TRUST_NOW (its moment has passed), one still to come.
+  const topicForm = (title: string, publishOn: string) => ({
+    title,
+    body: `${title}: tell your partner about it.`,
+    publishOn,
+    publishTime: '09:00',
+    status: 'scheduled',
+  });
+  const publicTopic = await services.topics.create({
+    viewer: program,
+    roundId: underWayRoundId,
+    form: topicForm('Getting to know you', '2026-04-10'),
+  });
+  const comingTopic = await services.topics.create({
+    viewer: program,
+    roundId: underWayRoundId,
+    form: topicForm('Library spaces', '2026-05-01'),
+  });
   const questionOf = async (surveyId: string) => {
     const question = (await services.surveys.get(program, surveyId)).survey.definition.questions[0];
     if (!question) throw new Error(`survey ${surveyId} has no question`);
@@ -263,6 +285,8 @@ export const seedTrustFixture = async (t: TestApp): Promise<TrustFixture> => {
     questionId: await questionOf(draft.id),
     sentQuestionId: await questionOf(sent.id),
     mailId: mail.id,
+    publicTopicId: publicTopic.id,
+    comingTopicId: comingTopic.id,
     participant: {
       applicationId: participantId,
       name: `Person ${participantId}`,
@@ -316,7 +340,7 @@ export const TRUST_PARAMS: Record<
   (f: TrustFixture, path: string, c: TrustCredentials) => string | undefined
 > = {
   roundId: (f, path) =>
-    /:roundId\/(partnerships|report)|^\/reports\//.test(path)
+    /:roundId\/(partnerships|report|topics|calendar)|^\/reports\//.test(path)
       ? f.underWayRoundId
       : path.includes('/imports')
         ? f.openRoundId
@@ -336,6 +360,8 @@ export const TRUST_PARAMS: Record<
   exclusionId: (f) => f.exclusionId,
   importId: (f) => f.importId,
   questionId: (f) => f.questionId,
+  // The public topic pages show only a public topic; coordinators edit the one still to come.
+  topicId: (f, path) => (path.startsWith('/topics/') ? f.publicTopicId : f.comingTopicId),
   token: (_, path, c) => (path.startsWith('/survey/') ? c.surveyToken : c.applicationToken),
   name: () => 'app.css',
 };
