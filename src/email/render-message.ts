@@ -16,6 +16,8 @@ import {
   renderPartnerLeftEmail,
   renderPartnershipIntroductionEmail,
 } from './templates/partnership-introduction';
+import { renderCheckInPromptEmail, renderSilentPartnerReminderEmail } from './templates/check-in-emails';
+import { renderRoundClosingEmail } from './templates/round-closing';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
 import { renderSurveyEmail } from './templates/survey-invitation';
 
@@ -147,6 +149,27 @@ export const createMessageRenderer =
           timeZone: payload.timeZone,
         });
       }
+      case 'check-in-prompt':
+        return renderCheckInPromptEmail({
+          locale,
+          payload: message.payload,
+          urlOf: (path) => urlOf(links, path),
+          areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
+        });
+      case 'silent-partner-reminder':
+        return renderSilentPartnerReminderEmail({
+          locale,
+          payload: message.payload,
+          urlOf: (path) => urlOf(links, path),
+          areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
+        });
+      case 'round-closing':
+        return renderRoundClosingEmail({
+          locale,
+          payload: message.payload,
+          surveyUrl: (token) => urlOf(links, surveyLinkPath(token)),
+          roundUrl: (roundId) => urlOf(links, `/rounds/${encodeURIComponent(roundId)}`),
+        });
     }
   };
 

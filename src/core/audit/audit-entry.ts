@@ -40,6 +40,9 @@ export const AUDIT_ACTIONS = [
   'survey.exported',
   'survey.report-published',
   'survey.report-unpublished',
+  'round.partnerships-ended',
+  'partnership.silent-reminder-sent',
+  'partnership.intervention-dismissed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
