@@ -12,11 +12,11 @@ import { renderApplicationReceivedEmail } from './templates/application-received
 import { renderReviewEmail } from './templates/application-review';
 import { renderApplicationWaitlistedEmail } from './templates/application-waitlisted';
 import { renderApplicationWithdrawnEmail } from './templates/application-withdrawn';
+import { renderCheckInPromptEmail, renderSilentPartnerReminderEmail } from './templates/check-in-emails';
 import {
   renderPartnerLeftEmail,
   renderPartnershipIntroductionEmail,
 } from './templates/partnership-introduction';
-import { renderCheckInPromptEmail, renderSilentPartnerReminderEmail } from './templates/check-in-emails';
 import { renderRoundClosingEmail } from './templates/round-closing';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
 import { renderSurveyEmail } from './templates/survey-invitation';

@@ -11,7 +11,11 @@ import { viewPrivateApplication } from './applications/get-private-application';
 import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/prune-applicant-counts';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
-import { type DueCheckInPrompt, listDueCheckInPrompts, sendCheckInPrompts } from './checkins/check-in-prompts';
+import {
+  type DueCheckInPrompt,
+  listDueCheckInPrompts,
+  sendCheckInPrompts,
+} from './checkins/check-in-prompts';
 import { answerMyCheckIn, loadMyCheckIns } from './checkins/my-check-ins';
 import { confirmCheckIn, openCheckInLink } from './checkins/record-check-in';
 import { dismissIntervention, loadRoundCheckIns } from './checkins/round-check-ins';

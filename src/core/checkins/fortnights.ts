@@ -47,9 +47,7 @@ export const fortnightStartsAt = (round: RoundDates, fortnight: number): Date =>
 
 /** The instant fortnight `k` ends: the next one's start, or the round's end for the last. */
 export const fortnightEndsAt = (round: RoundDates, fortnight: number): Date =>
-  fortnight >= countFortnights(round)
-    ? computeRoundEndsAt(round)
-    : fortnightStartsAt(round, fortnight + 1);
+  fortnight >= countFortnights(round) ? computeRoundEndsAt(round) : fortnightStartsAt(round, fortnight + 1);
 
 /** The fortnight `at` falls in, or undefined before the round starts and once it has ended. */
 export const fortnightAt = (round: RoundDates, at: Date): number | undefined => {

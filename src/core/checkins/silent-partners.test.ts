@@ -49,9 +49,9 @@ describe('the quiet rule: nobody has checked in for four weeks', () => {
   });
 
   test('check-ins of someone who left do not count, and a partnership of one is not watched', () => {
-    expect(
-      findSilentPartnership(pair([checkIn('c', 1, 'in-touch', 20)]), day(30))?.reason,
-    ).toBe('no-check-in');
+    expect(findSilentPartnership(pair([checkIn('c', 1, 'in-touch', 20)]), day(30))?.reason).toBe(
+      'no-check-in',
+    );
     expect(findSilentPartnership(pair([], ['a']), day(100))).toBeUndefined();
   });
 });
@@ -73,7 +73,9 @@ describe('the reported rule: “my partner isn’t responding”', () => {
   test('saying it again the next fortnight is the same episode; saying “in touch” ends it', () => {
     const first = pair([checkIn('a', 2, 'not-responding', 16)]);
     const again = pair([checkIn('a', 2, 'not-responding', 16), checkIn('a', 3, 'not-responding', 30)]);
-    expect(findSilentPartnership(again, day(30))?.episode).toBe(findSilentPartnership(first, day(16))?.episode);
+    expect(findSilentPartnership(again, day(30))?.episode).toBe(
+      findSilentPartnership(first, day(16))?.episode,
+    );
     const resolved = pair([checkIn('a', 2, 'not-responding', 16), checkIn('a', 3, 'in-touch', 30)]);
     expect(findSilentPartnership(resolved, day(31))).toBeUndefined();
   });

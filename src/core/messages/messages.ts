@@ -138,7 +138,13 @@ export interface RoundClosing {
     | { state: 'none' };
   /** The round to apply to next, or undefined: a general line that the next round will be announced. */
   nextRound?:
-    | { id: string; name: string; isOpenNow: boolean; applicationsOpenAt: string; applicationsCloseAt: string }
+    | {
+        id: string;
+        name: string;
+        isOpenNow: boolean;
+        applicationsOpenAt: string;
+        applicationsCloseAt: string;
+      }
     | undefined;
 }
 

@@ -33,7 +33,10 @@ describe('the next round a closing email invites people to', () => {
   });
 
   test('a round taking applications first, then one opening later, never a draft or a closed window', () => {
-    expect(findNextRoundToJoin([ending, later, open], now, 'ending')).toEqual({ round: open, isOpenNow: true });
+    expect(findNextRoundToJoin([ending, later, open], now, 'ending')).toEqual({
+      round: open,
+      isOpenNow: true,
+    });
     expect(findNextRoundToJoin([ending, later], now, 'ending')).toEqual({ round: later, isOpenNow: false });
     const draft = makeRound({ id: 'draft', status: 'draft' });
     const closed = makeRound({ id: 'closed', status: 'closed' });

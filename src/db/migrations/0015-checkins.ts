@@ -36,17 +36,23 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .addColumn('application_id', 'text', (c) => c.notNull().references('applications.id').onDelete('cascade'))
     .addColumn('fortnight', 'integer', (c) => c.notNull())
     .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
-    .addColumn('partnership_id', 'text', (c) =>
-      c.notNull().references('partnerships.id').onDelete('cascade'),
-    )
+    .addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id').onDelete('cascade'))
     .addColumn('answer', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('answered_at', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('check_ins_key', ['application_id', 'fortnight'])
     .execute();
-  await db.schema.createIndex('check_ins_by_round').on('check_ins').columns(['round_id', 'fortnight']).execute();
-  await db.schema.createIndex('check_ins_by_partnership').on('check_ins').columns(['partnership_id']).execute();
+  await db.schema
+    .createIndex('check_ins_by_round')
+    .on('check_ins')
+    .columns(['round_id', 'fortnight'])
+    .execute();
+  await db.schema
+    .createIndex('check_ins_by_partnership')
+    .on('check_ins')
+    .columns(['partnership_id'])
+    .execute();
 
   await db.schema
     .createTable('check_in_prompts')
@@ -59,9 +65,7 @@ export const up = async (db: Kysely<any>): Promise<void> => {
 
   await db.schema
     .createTable('silent_partner_episodes')
-    .addColumn('partnership_id', 'text', (c) =>
-      c.notNull().references('partnerships.id').onDelete('cascade'),
-    )
+    .addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id').onDelete('cascade'))
     .addColumn('episode', 'text', (c) => c.notNull())
     .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
     .addColumn('reason', 'text', (c) => c.notNull())

@@ -58,7 +58,12 @@ test('the closing email: the survey link when it is open, the next round, or a g
       name: 'Amaka',
       roundName: '2027 March round',
       timeZone: 'Africa/Lagos',
-      survey: { state: 'open', title: { en: 'End-of-round survey' }, token: 'sur.1.sig', closesAt: '2027-07-20T13:59:00.000Z' },
+      survey: {
+        state: 'open',
+        title: { en: 'End-of-round survey' },
+        token: 'sur.1.sig',
+        closesAt: '2027-07-20T13:59:00.000Z',
+      },
       nextRound: {
         id: 'r-sep',
         name: '2027 September round',

@@ -50,7 +50,10 @@ export const renderRoundClosingEmail = (input: {
               opens: when(nextRound.applicationsOpenAt),
             }),
         links: [
-          { label: t('checkins:email.closing.nextLink', { next: nextRound.name }), url: input.roundUrl(nextRound.id) },
+          {
+            label: t('checkins:email.closing.nextLink', { next: nextRound.name }),
+            url: input.roundUrl(nextRound.id),
+          },
         ],
       }
     : undefined;

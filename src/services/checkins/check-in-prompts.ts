@@ -22,9 +22,7 @@ export interface DueCheckInPrompt {
 }
 
 const fortnightsWithTopics = async (store: Pick<Store, 'checkIns'>, round: Round) =>
-  new Set(
-    (await store.checkIns.listTopicDays(round.id)).flatMap((day) => fortnightOfDay(round, day) ?? []),
-  );
+  new Set((await store.checkIns.listTopicDays(round.id)).flatMap((day) => fortnightOfDay(round, day) ?? []));
 
 const dueFortnight = async (store: Pick<Store, 'checkIns'>, round: Round, now: Date) =>
   round.status === 'under-way'
@@ -38,7 +36,11 @@ export const listDueCheckInPrompts = async (deps: UseCaseDeps): Promise<DueCheck
   for (const round of await deps.store.rounds.listRounds()) {
     const fortnight = await dueFortnight(deps.store, round, now);
     if (fortnight === undefined) continue;
-    const pending = await deps.store.checkIns.listPromptRecipients({ roundId: round.id, fortnight, limit: 1 });
+    const pending = await deps.store.checkIns.listPromptRecipients({
+      roundId: round.id,
+      fortnight,
+      limit: 1,
+    });
     if (pending.length > 0) due.push({ roundId: round.id, fortnight });
   }
   return due;

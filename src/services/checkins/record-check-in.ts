@@ -126,7 +126,12 @@ export const recordCheckIn = async (
   if (outcome === 'changed') {
     await store.checkIns.updateCheckIn(
       { applicationId: input.applicationId, fortnight: input.fortnight },
-      { answer: input.answer, answeredAt: input.now, partnershipId: membership.partnershipId, source: input.source },
+      {
+        answer: input.answer,
+        answeredAt: input.now,
+        partnershipId: membership.partnershipId,
+        source: input.source,
+      },
     );
   }
   return { outcome };
@@ -153,7 +158,8 @@ export const confirmCheckIn = async (
       now,
     }),
   );
-  if ('refused' in recorded) return { state: 'closed', roundName: recorded.roundName, reason: recorded.refused };
+  if ('refused' in recorded)
+    return { state: 'closed', roundName: recorded.roundName, reason: recorded.refused };
   return { state: recorded.outcome, answer, roundName: opened.roundName, fortnight: link.fortnight };
 };
 
@@ -161,7 +167,10 @@ export const confirmCheckIn = async (
 export const currentFortnightOf = (round: Round, now: Date): number => {
   const fortnight = round.status === 'under-way' ? fortnightAt(round, now) : undefined;
   if (fortnight === undefined) {
-    throw new DomainError('CONFLICT', 'checkIn.roundNotUnderWay', { round: round.name, status: round.status });
+    throw new DomainError('CONFLICT', 'checkIn.roundNotUnderWay', {
+      round: round.name,
+      status: round.status,
+    });
   }
   return fortnight;
 };

@@ -116,7 +116,11 @@ export const loadRoundCheckIns = async (
           ...person(id),
           isSilent: finding.silentIds.includes(id),
           isReporter: finding.reporterIds.includes(id),
-          latest: latest && { fortnight: latest.fortnight, answer: latest.answer, answeredAt: latest.answeredAt },
+          latest: latest && {
+            fortnight: latest.fortnight,
+            answer: latest.answer,
+            answeredAt: latest.answeredAt,
+          },
         };
       }),
     });
@@ -134,7 +138,9 @@ export const loadRoundCheckIns = async (
     for (const member of partnership.members) {
       partnersOf.set(
         `${partnership.id}|${member.applicationId}`,
-        partnership.members.filter((m) => m.applicationId !== member.applicationId).map((m) => person(m.applicationId).name),
+        partnership.members
+          .filter((m) => m.applicationId !== member.applicationId)
+          .map((m) => person(m.applicationId).name),
       );
     }
   }
@@ -177,7 +183,10 @@ export const dismissIntervention = async (
   return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
     if (round.status !== 'under-way') {
-      throw new DomainError('CONFLICT', 'checkIn.roundNotUnderWay', { round: round.name, status: round.status });
+      throw new DomainError('CONFLICT', 'checkIn.roundNotUnderWay', {
+        round: round.name,
+        status: round.status,
+      });
     }
     const watch = await watchRound(store, round, now);
     const finding = watch.silent.find(

@@ -71,9 +71,11 @@ export interface CheckInsRepository {
    * People in a partnership of the round now who have neither had the fortnight's check-in email
    * nor answered for that fortnight, by application id, at most `limit`.
    */
-  listPromptRecipients: (query: { roundId: string; fortnight: number; limit: number }) => Promise<
-    CheckInRecipient[]
-  >;
+  listPromptRecipients: (query: {
+    roundId: string;
+    fortnight: number;
+    limit: number;
+  }) => Promise<CheckInRecipient[]>;
   /** Records the emails; returns the applications recorded now (the primary key is the guard). */
   recordPrompts: (prompt: {
     roundId: string;

@@ -68,7 +68,11 @@ export const sendRoundClosingEmails = async (
             closesAt: survey.survey.closesAt.toISOString(),
           };
         } else if (survey.state === 'later') {
-          surveyPart = { state: 'later', title: survey.survey.title, sendAt: survey.survey.sendAt.toISOString() };
+          surveyPart = {
+            state: 'later',
+            title: survey.survey.title,
+            sendAt: survey.survey.sendAt.toISOString(),
+          };
         }
         await store.messages.enqueue(
           {

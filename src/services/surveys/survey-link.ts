@@ -37,7 +37,10 @@ export const prepareSurveyLink = (
   deps: Pick<UseCaseDeps, 'ids' | 'hashKey'>,
   survey: Pick<Survey, 'id' | 'closesAt'>,
   applicationId: string,
-): { token: string; row: { tokenHash: string; surveyId: string; applicationId: string; expiresAt: Date } } => {
+): {
+  token: string;
+  row: { tokenHash: string; surveyId: string; applicationId: string; expiresAt: Date };
+} => {
   const { token, expiresAt } = formatSurveyToken(deps.ids.newToken(), survey.closesAt, (payload) =>
     deps.hashKey(payload),
   );

@@ -7,7 +7,9 @@ import type { CheckInsTable, SilentPartnerEpisodesTable } from '../../tables/che
 
 const toCheckIn = (row: Selectable<CheckInsTable>): CheckIn => {
   if (!isCheckInAnswer(row.answer)) {
-    throw new Error(`check-in of ${row.application_id} for fortnight ${row.fortnight} has answer ${row.answer}`);
+    throw new Error(
+      `check-in of ${row.application_id} for fortnight ${row.fortnight} has answer ${row.answer}`,
+    );
   }
   return {
     applicationId: row.application_id,
@@ -179,14 +181,21 @@ export const createCheckInsRepository = (db: Kysely<Database>): CheckInsReposito
       );
     },
     listRunningMembershipsOfPerson: async (personId) =>
-      (await runningMemberships().where('m.person_id', '=', personId).orderBy('p.created_at', 'desc').execute()).map(
-        (row) => ({ applicationId: row.application_id, partnershipId: row.partnership_id, roundId: row.round_id }),
-      ),
+      (
+        await runningMemberships()
+          .where('m.person_id', '=', personId)
+          .orderBy('p.created_at', 'desc')
+          .execute()
+      ).map((row) => ({
+        applicationId: row.application_id,
+        partnershipId: row.partnership_id,
+        roundId: row.round_id,
+      })),
 
     listTopicDays: async (roundId) =>
-      (
-        await db.selectFrom('topics').select('publish_on').where('round_id', '=', roundId).execute()
-      ).map((row) => row.publish_on),
+      (await db.selectFrom('topics').select('publish_on').where('round_id', '=', roundId).execute()).map(
+        (row) => row.publish_on,
+      ),
     listPromptRecipients: async ({ roundId, fortnight, limit }) => {
       const rows = await peopleInPartnerships(roundId)
         .select(['a.id', 'a.name', 'a.email', 'a.locale', 'a.answers'])
