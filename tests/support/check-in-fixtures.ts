@@ -3,7 +3,7 @@ import type { Viewer } from '../../src/core/people/viewer';
 import type { Database } from '../../src/db/schema';
 import { insertPeople, KENYA_COORDINATOR, PROGRAM_COORDINATOR } from './partnership-fixtures';
 import { seedRound } from './review-fixtures';
-import { seedRoundWithParticipants, type SurveyParticipantSeed } from './survey-fixtures';
+import { type SurveyParticipantSeed, seedRoundWithParticipants } from './survey-fixtures';
 
 /**
  * A round under way for check-in tests: `round-s`, 1 March – 1 July 2027 in Sydney, with four

@@ -114,7 +114,9 @@ describe('answering from the link', () => {
       answer: 'in-touch',
       fortnight: 2,
     });
-    expect(await services.checkIns.confirm({ token, answer: 'in-touch' })).toMatchObject({ state: 'unchanged' });
+    expect(await services.checkIns.confirm({ token, answer: 'in-touch' })).toMatchObject({
+      state: 'unchanged',
+    });
     clock.advance(3_600_000);
     expect(await services.checkIns.confirm({ token, answer: 'not-yet' })).toMatchObject({ state: 'changed' });
     expect(await services.checkIns.confirm({ token, answer: 'maybe' })).toMatchObject({ state: 'no-answer' });
@@ -140,7 +142,9 @@ describe('answering from the link', () => {
     const forged = `${token.split('.').slice(0, 2).join('.')}.${'x'.repeat(43)}`;
     for (const bad of [unknown, forged, `${token}x`, 'not-a-token', '']) {
       expect(await services.checkIns.openLink(bad)).toEqual({ state: 'invalid' });
-      expect(await services.checkIns.confirm({ token: bad, answer: 'in-touch' })).toEqual({ state: 'invalid' });
+      expect(await services.checkIns.confirm({ token: bad, answer: 'in-touch' })).toEqual({
+        state: 'invalid',
+      });
     }
     clock.set(FORTNIGHT_2_LINKS_EXPIRE_AT.toISOString());
     expect(await services.checkIns.openLink(token)).toEqual({ state: 'expired' });
@@ -150,7 +154,11 @@ describe('answering from the link', () => {
 
   test('someone no longer in a partnership is told so, and nothing is recorded', async () => {
     await sendFortnight2();
-    await services.matching.markInactive({ viewer: PROGRAM_COORDINATOR, roundId: 'round-s', applicationId: 'ng-1' });
+    await services.matching.markInactive({
+      viewer: PROGRAM_COORDINATOR,
+      roundId: 'round-s',
+      applicationId: 'ng-1',
+    });
     const token = await tokenOf('ng-1');
     expect(await services.checkIns.openLink(token)).toEqual({
       state: 'closed',
@@ -175,7 +183,9 @@ describe('the participants’ area', () => {
     expect(await services.checkIns.answerMine(input)).toMatchObject({ outcome: 'unchanged' });
     const after = await services.checkIns.mine(viewer);
     expect(after.current[0]).toMatchObject({ answer: 'in-touch' });
-    expect(after.history).toMatchObject([{ roundName: '2027 March round', fortnight: 2, answer: 'in-touch' }]);
+    expect(after.history).toMatchObject([
+      { roundName: '2027 March round', fortnight: 2, answer: 'in-touch' },
+    ]);
     expect((await checkInRows())[0]).toMatchObject({ source: 'area' });
   });
 
@@ -263,7 +273,10 @@ describe('silent partners', () => {
 
   test('a coordinator dismisses a partnership for its episode (audited); a coordinator of other countries cannot', async () => {
     await setUp();
-    const { interventions } = await services.checkIns.round({ viewer: PROGRAM_COORDINATOR, roundId: 'round-s' });
+    const { interventions } = await services.checkIns.round({
+      viewer: PROGRAM_COORDINATOR,
+      roundId: 'round-s',
+    });
     const episode = interventions[0]!.episode;
     await expect(
       services.checkIns.dismiss({
