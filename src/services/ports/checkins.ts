@@ -51,6 +51,8 @@ export interface CheckInsRepository {
   findCheckIn: (applicationId: string, fortnight: number) => Promise<CheckIn | undefined>;
   /** False, writing nothing, when the participant has an answer for that fortnight already. */
   insertCheckIn: (checkIn: CheckIn, now: Date) => Promise<boolean>;
+  /** Many first answers at once (the demo's); an (application, fortnight) answered already is left as it is. */
+  insertCheckIns: (checkIns: readonly CheckIn[], now: Date) => Promise<void>;
   /** Replaces the answer of (application, fortnight). */
   updateCheckIn: (
     key: { applicationId: string; fortnight: number },

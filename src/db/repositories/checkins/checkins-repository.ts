@@ -35,6 +35,17 @@ const toEpisode = (row: Selectable<SilentPartnerEpisodesTable>): StoredEpisode =
   };
 };
 
+const checkInRow = (checkIn: CheckIn, now: Date) => ({
+  application_id: checkIn.applicationId,
+  fortnight: checkIn.fortnight,
+  round_id: checkIn.roundId,
+  partnership_id: checkIn.partnershipId,
+  answer: checkIn.answer,
+  source: checkIn.source,
+  answered_at: checkIn.answeredAt.toISOString(),
+  created_at: now.toISOString(),
+});
+
 /** The participant's own zone from the application's answers; nothing else of them is read. */
 const timeZoneOf = (answers: string): string => {
   try {
@@ -125,19 +136,20 @@ export const createCheckInsRepository = (db: Kysely<Database>): CheckInsReposito
     insertCheckIn: async (checkIn, now) => {
       const result = await db
         .insertInto('check_ins')
-        .values({
-          application_id: checkIn.applicationId,
-          fortnight: checkIn.fortnight,
-          round_id: checkIn.roundId,
-          partnership_id: checkIn.partnershipId,
-          answer: checkIn.answer,
-          source: checkIn.source,
-          answered_at: checkIn.answeredAt.toISOString(),
-          created_at: now.toISOString(),
-        })
+        .values(checkInRow(checkIn, now))
         .onConflict((oc) => oc.columns(['application_id', 'fortnight']).doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    },
+    insertCheckIns: async (checkIns, now) => {
+      const SLICE = 200;
+      for (let start = 0; start < checkIns.length; start += SLICE) {
+        await db
+          .insertInto('check_ins')
+          .values(checkIns.slice(start, start + SLICE).map((checkIn) => checkInRow(checkIn, now)))
+          .onConflict((oc) => oc.columns(['application_id', 'fortnight']).doNothing())
+          .execute();
+      }
     },
     updateCheckIn: async ({ applicationId, fortnight }, change) => {
       await db
