@@ -32,12 +32,10 @@ export const securityHeaders = (ctx: WebDeps) => {
   if (ctx.config.baseUrl.startsWith('https:')) {
     headers.push(['Strict-Transport-Security', 'max-age=31536000']);
   }
-  // A route that sets its own, stricter policy keeps it: the outbox's sandboxed email view (CSP),
-  // and the personal-link pages whose path holds a token (no Referer at all).
+  // A route that sets its own, stricter policy (the outbox's sandboxed email view) keeps it.
   const apply = (response: Response) => {
     for (const [name, value] of headers) {
-      const isOwnPolicy = name === 'Content-Security-Policy' || name === 'Referrer-Policy';
-      if (isOwnPolicy && response.headers.has(name)) continue;
+      if (name === 'Content-Security-Policy' && response.headers.has(name)) continue;
       response.headers.set(name, value);
     }
     // Pages are made per person (a CSRF token in each, and personal data in coordinator pages, the

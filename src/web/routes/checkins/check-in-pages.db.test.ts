@@ -48,7 +48,7 @@ describe('the check-in link, without JavaScript', () => {
     const opened = await t.request(`/check-in/${token}?answer=not-responding`);
     expect(opened.status).toBe(200);
     expect(opened.headers.get('cache-control')).toBe('private, no-store');
-    expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(opened.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     const page = await opened.text();
     expect(page).toContain('Fortnight 2 of 2027 March round: have you been in touch with Person gb-1?');
     expect(page).toMatch(/value="not-responding" checked/);
