@@ -20,6 +20,7 @@ import {
 import { renderRoundClosingEmail } from './templates/round-closing';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
 import { renderSurveyEmail } from './templates/survey-invitation';
+import { renderTopicEmail } from './templates/topic';
 
 export interface RenderedMessage extends RenderedEmail {
   subject: string;
@@ -110,6 +111,18 @@ export const createMessageRenderer =
           roundName: payload.round.name,
           startsOn: formatCalendarDate(payload.round.startsOn as never, locale),
           locale,
+        });
+      }
+      case 'topic': {
+        const { payload } = message;
+        return renderTopicEmail({
+          ...payload,
+          locale,
+          topicUrl: urlOf(
+            links,
+            `/topics/${encodeURIComponent(payload.topicId)}?lang=${encodeURIComponent(payload.textLocale)}`,
+          ),
+          urlOf: (path) => urlOf(links, path),
         });
       }
       case 'sign-in-link': {

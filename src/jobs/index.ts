@@ -9,6 +9,7 @@ import { roundClosingJob } from './definitions/round-closing';
 import { roundScheduleJob } from './definitions/round-schedule';
 import { silentPartnerCheckJob } from './definitions/silent-partner-check';
 import { surveyDeliveryJob } from './definitions/survey-delivery';
+import { topicDeliveryJob } from './definitions/topic-delivery';
 import type { Job } from './job-definition';
 
 export type { Job } from './job-definition';
@@ -19,6 +20,8 @@ export const createJobs = (
   services: Services,
   options: { transport: MailTransport; mailFrom: string; logger: Logger },
 ): Job[] => [
+  // Before mail delivery, so that one `iln run-due` queues a due topic's emails and then sends them.
+  topicDeliveryJob(services),
   mailDeliveryJob(services, options),
   roundScheduleJob(services, options.logger),
   duplicateCheckJob(services),

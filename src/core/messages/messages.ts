@@ -120,6 +120,30 @@ export interface MessagePayloads {
   };
   /** The round has ended: thanks, the end-of-round survey and the next round. */
   'round-closing': RoundClosing;
+  /** A fortnightly discussion topic, to one active participant (core/topics/topic-messages.ts). */
+  topic: TopicMessage;
+}
+
+/** What a topic email says. */
+export interface TopicMessage {
+  /** The participant's name. */
+  name: string;
+  roundId: string;
+  roundName: string;
+  topicId: string;
+  /** 1, 2, … among the round's scheduled topics. */
+  number: number;
+  /** The day it goes out (round's zone). */
+  publishOn: string;
+  /** The topic in the language chosen for this participant (Markdown body). */
+  title: string;
+  body: string;
+  /** The language of `title` and `body` (`en` when there is no translation into theirs). */
+  textLocale: string;
+  /** The participant's application in the round. */
+  applicationId: string;
+  /** The fortnight's one-click check-in answers; undefined when the topic's moment is outside the round. */
+  checkIn?: CheckInLinks | undefined;
 }
 
 /** What the closing email of a round says. */
@@ -168,6 +192,7 @@ export const MESSAGE_KINDS = [
   'check-in-prompt',
   'silent-partner-reminder',
   'round-closing',
+  'topic',
 ] as const satisfies readonly MessageKind[];
 
 /** One message to one person. */

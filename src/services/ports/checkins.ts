@@ -67,7 +67,7 @@ export interface CheckInsRepository {
   /** The partnerships a person is in now, one per round. */
   listRunningMembershipsOfPerson: (personId: string) => Promise<RunningMembership[]>;
 
-  /** The calendar days (program's zone) the round's topics are set on. */
+  /** The calendar days (program's zone) the round's scheduled topics are set on (drafts are never sent). */
   listTopicDays: (roundId: string) => Promise<string[]>;
   /**
    * People in a partnership of the round now who have neither had the fortnight's check-in email

@@ -205,9 +205,15 @@ export const createCheckInsRepository = (db: Kysely<Database>): CheckInsReposito
       })),
 
     listTopicDays: async (roundId) =>
-      (await db.selectFrom('topics').select('publish_on').where('round_id', '=', roundId).execute()).map(
-        (row) => row.publish_on,
-      ),
+      (
+        await db
+          .selectFrom('topics')
+          .select('publish_on')
+          .where('round_id', '=', roundId)
+          // A draft is never sent, so its fortnight still needs a check-in email of its own.
+          .where('status', '=', 'scheduled')
+          .execute()
+      ).map((row) => row.publish_on),
     listPromptRecipients: async ({ roundId, fortnight, limit }) => {
       const rows = await peopleInPartnerships(roundId)
         .select(['a.id', 'a.name', 'a.email', 'a.locale', 'a.answers'])
