@@ -11,6 +11,15 @@ import { viewPrivateApplication } from './applications/get-private-application';
 import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/prune-applicant-counts';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
+import {
+  type DueCheckInPrompt,
+  listDueCheckInPrompts,
+  sendCheckInPrompts,
+} from './checkins/check-in-prompts';
+import { answerMyCheckIn, loadMyCheckIns } from './checkins/my-check-ins';
+import { confirmCheckIn, openCheckInLink } from './checkins/record-check-in';
+import { dismissIntervention, loadRoundCheckIns } from './checkins/round-check-ins';
+import { listDueSilentPartnerChecks, sendSilentPartnerReminders } from './checkins/silent-partner-reminders';
 import { findDemoSignIns } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
 import { listDeadLetters, retryDeadLetters } from './mail/dead-letters';
@@ -70,6 +79,7 @@ import {
   listDueRoundTransitions,
 } from './rounds/apply-due-round-transitions';
 import { createRound } from './rounds/create-round';
+import { listDueRoundClosings, sendRoundClosingEmails } from './rounds/send-closing-emails';
 import { changeRoundStatus } from './rounds/transition-round';
 import { updateRound } from './rounds/update-round';
 import { openSurveyLink, submitSurveyAnswers } from './surveys/answer-survey';
@@ -160,6 +170,9 @@ export const createServices = (deps: ServiceDeps) => {
       applyDueTransitions: bind(applyDueRoundTransitions),
       listDueTransitions: bind(listDueRoundTransitions),
       applyDueTransition: bind(applyDueRoundTransition),
+      listDueClosings: bind(listDueRoundClosings),
+      sendClosingEmails: (roundId: string, options?: { batchSize?: number; isStopping?: () => boolean }) =>
+        sendRoundClosingEmails(deps, roundId, options),
     },
     people: {
       createCoordinator: bind(createCoordinator),
@@ -250,6 +263,19 @@ export const createServices = (deps: ServiceDeps) => {
       unpublishReport: bind(unpublishRoundReport),
       publishedReport: bind(getPublishedRoundReport),
       publishedReports: bind(listPublishedRoundReports),
+    },
+    checkIns: {
+      openLink: bind(openCheckInLink),
+      confirm: bind(confirmCheckIn),
+      mine: (viewer: Viewer | null) => loadMyCheckIns(deps, viewer),
+      answerMine: bind(answerMyCheckIn),
+      round: bind(loadRoundCheckIns),
+      dismiss: bind(dismissIntervention),
+      listDuePrompts: bind(listDueCheckInPrompts),
+      sendPrompts: (due: DueCheckInPrompt, options?: { batchSize?: number; isStopping?: () => boolean }) =>
+        sendCheckInPrompts(deps, due, options),
+      listDueSilentChecks: bind(listDueSilentPartnerChecks),
+      remindSilentPartners: bind(sendSilentPartnerReminders),
     },
     program: {
       checkDatabase: () => deps.store.program.checkDatabase(),

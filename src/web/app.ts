@@ -13,6 +13,7 @@ import { i18nMiddleware } from './middleware/i18n';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
 import { applicationPages } from './routes/applications/application-pages';
+import { checkInLinkPages } from './routes/checkins/check-in-link-pages';
 import { outboxPages } from './routes/mail/outbox-pages';
 import { participantPages } from './routes/participant/participant-pages';
 import { authPages } from './routes/people/auth-pages';
@@ -81,6 +82,7 @@ export const createApp = (ctx: WebDeps) => {
   app.route('/coordinator', coordinatorTopicPages(ctx));
   app.route('/', authPages(ctx, auth));
   app.route('/survey', surveyLinkPages(ctx));
+  app.route('/check-in', checkInLinkPages(ctx));
   app.route('/reports', publicReportPages(ctx));
   app.route('/coordinator/surveys', coordinatorSurveyPages(ctx));
   app.route('/coordinator', coordinatorPages(ctx));

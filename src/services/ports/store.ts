@@ -4,6 +4,7 @@ import type {
   DuplicateCheckRepository,
 } from './applications';
 import type { AuditLog } from './audit';
+import type { CheckInsRepository } from './checkins';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
 import type { MessagePreview, MessageQueue } from './messages';
@@ -37,6 +38,7 @@ export interface Store {
   program: ProgramRepository;
   mail: MailQueueRepository;
   surveys: SurveysRepository;
+  checkIns: CheckInsRepository;
   messages: MessageQueue;
   messagePreview: MessagePreview;
   audit: AuditLog;
