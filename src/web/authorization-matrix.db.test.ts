@@ -176,6 +176,9 @@ const MATRIX: Record<string, Policy | Row> = {
   'POST /applications/withdraw': { who: LINK_HOLDER, form: (c) => ({ token: c.applicationToken }), last: 1 },
   'GET /applications/:token/carry-over': LINK_HOLDER,
   'POST /applications/carry-over': { who: { ...LINK_HOLDER, applicant: 409 }, form: (c) => ({ token: c.applicationToken }) },
+  'GET /check-in/done': { who: EVERYONE, query: () => 'outcome=recorded&answer=in-touch' },
+  'GET /check-in/:token': SURVEY_LINK_HOLDERS,
+  'POST /check-in': { who: SURVEY_LINK_HOLDERS, form: (c) => ({ token: c.checkInToken, answer: 'in-touch' }) },
   'GET /survey/thanks': EVERYONE,
   'GET /survey/:token': SURVEY_LINK_HOLDERS,
   'POST /survey/answer': { who: SURVEY_LINK_HOLDERS, form: (c) => ({ token: c.surveyToken, [answerFieldOf(c.f.sentQuestionId)]: '4' }) },
@@ -184,6 +187,8 @@ const MATRIX: Record<string, Policy | Row> = {
   'GET /participant': SIGNED_IN,
   'GET /participant/partnerships/:partnershipId': OWN_PARTNERSHIP,
   'GET /participant/partnerships/:partnershipId/application': OWN_PARTNERSHIP,
+  'GET /participant/check-ins': SIGNED_IN,
+  'POST /participant/check-ins': { who: OWN_PARTNERSHIP, form: (c) => ({ partnershipId: c.f.participant.partnershipId, answer: 'in-touch' }) },
 
   // The coordinators' dashboard, rounds and resources.
   'GET /coordinator': COORDINATORS,
@@ -221,6 +226,10 @@ const MATRIX: Record<string, Policy | Row> = {
   'GET /coordinator/rounds/:roundId/partnerships/inactive': { who: PROGRAM, query: (c) => `application=${c.f.bystanderApplicationId}` },
   'POST /coordinator/rounds/:roundId/partnerships/inactive': { who: PROGRAM, form: (c) => ({ applicationId: c.f.bystanderApplicationId }) },
   'POST /coordinator/rounds/:roundId/partnerships/repair': PROGRAM,
+  'GET /coordinator/rounds/:roundId/check-ins': COORDINATORS,
+  // Nothing is flagged in the fixture, so a coordinator's dismissal finds no intervention (404): this
+  // row checks only that others are refused; routes/checkins/check-in-pages.db.test.ts dismisses one.
+  'POST /coordinator/rounds/:roundId/check-ins/dismiss': { who: { ...COORDINATORS, otherCountry: 404, country: 404, program: 404 }, form: (c) => ({ partnershipId: c.f.participant.partnershipId, episode: '2026-04-10' }) },
 
   // Matching (round-m, closed, two proposed runs; the partnership is Kenya–Britain).
   'GET /coordinator/rounds/:roundId/matching': COORDINATORS,

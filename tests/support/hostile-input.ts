@@ -141,6 +141,7 @@ const discoveryCredentials = (f: TrustFixture): TrustCredentials => ({
   f,
   applicationToken: f.applicant.token,
   surveyToken: f.participant.surveyToken,
+  checkInToken: f.participant.checkInToken,
 });
 
 export const discoverTargets = async (t: TestApp, f: TrustFixture, browser: Browser): Promise<Targets> => {

@@ -1,6 +1,7 @@
 import type { Viewer } from '../../src/core/people/viewer';
 import { partnershipKey } from '../../src/services/matching/match-board';
 import { validForm } from './applicant-fixtures';
+import { checkInTokensSentTo } from './check-in-fixtures';
 import { fillerId, fillerName, seedMatchingRound } from './matching-fixtures';
 import { ROUND_PEOPLE, seedParticipant } from './partnership-fixtures';
 import { seedApplication, seedRound } from './review-fixtures';
@@ -75,6 +76,8 @@ export interface TrustParticipant {
   email: string;
   partnershipId: string;
   surveyToken: string;
+  /** A one-click check-in link of the public topic's email. */
+  checkInToken: string;
 }
 
 const programViewer = async (t: TestApp): Promise<Viewer> => {
@@ -212,7 +215,14 @@ export const seedTrustFixture = async (t: TestApp): Promise<TrustFixture> => {
   };
   t.clock.set(TRUST_NOW);
   for (const due of await services.surveys.listDueDeliveries()) await services.surveys.sendDue(due);
+  // The public topic goes out, carrying each participant's one-click check-in links.
+  for (const due of await services.topics.listDue()) await services.topics.deliver(due.topicId);
   await services.surveys.publishReport(program, underWayRoundId);
+  const checkInTokenOf = async (applicationId: string) => {
+    const [token] = await checkInTokensSentTo(db, `${applicationId}@example.org`);
+    if (!token) throw new Error(`no check-in link was sent to ${applicationId}`);
+    return token;
+  };
   const surveyTokenOf = async (applicationId: string) => {
     const [token] = await surveyTokensSentTo(db, `${applicationId}@example.org`);
     if (!token) throw new Error(`no survey link was sent to ${applicationId}`);
@@ -293,6 +303,7 @@ export const seedTrustFixture = async (t: TestApp): Promise<TrustFixture> => {
       email: `${participantId}@example.org`,
       partnershipId: participantPartnership,
       surveyToken: await surveyTokenOf(participantId),
+      checkInToken: await checkInTokenOf(participantId),
     },
     otherParticipant: {
       applicationId: other.application_id,
@@ -300,6 +311,7 @@ export const seedTrustFixture = async (t: TestApp): Promise<TrustFixture> => {
       email: `${other.application_id}@example.org`,
       partnershipId: other.partnership_id,
       surveyToken: await surveyTokenOf(other.application_id),
+      checkInToken: await checkInTokenOf(other.application_id),
     },
     bystanderApplicationId: bystander.application_id,
     applicant: { applicationId: submitted.applicationId, token: submitted.token, ...APPLICANT },
@@ -313,6 +325,8 @@ export interface TrustCredentials {
   applicationToken: string;
   /** A survey link (a participant's own, or never issued). */
   surveyToken: string;
+  /** A one-click check-in link (a participant's own, or one whose signature is not ours). */
+  checkInToken: string;
 }
 
 export const NEVER_ISSUED_APPLICATION_TOKEN = 'A'.repeat(43);
@@ -328,7 +342,14 @@ export const trustCredentials = (
     holder === 'participant' || holder === 'otherParticipant'
       ? f[holder].surveyToken
       : NEVER_ISSUED_SURVEY_TOKEN,
+  checkInToken:
+    holder === 'participant' || holder === 'otherParticipant'
+      ? f[holder].checkInToken
+      : forgedCheckInToken(f.participant.checkInToken),
 });
+
+/** A real check-in link with its last character changed: well-formed, but never signed by us. */
+const forgedCheckInToken = (token: string) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
 
 /**
  * Real ids for path parameters, by name (and, for the generic `:id`, by the path): round-a for a
@@ -340,7 +361,7 @@ export const TRUST_PARAMS: Record<
   (f: TrustFixture, path: string, c: TrustCredentials) => string | undefined
 > = {
   roundId: (f, path) =>
-    /:roundId\/(partnerships|report|topics|calendar)|^\/reports\//.test(path)
+    /:roundId\/(partnerships|report|topics|calendar|check-ins)|^\/reports\//.test(path)
       ? f.underWayRoundId
       : path.includes('/imports')
         ? f.openRoundId
@@ -362,7 +383,12 @@ export const TRUST_PARAMS: Record<
   questionId: (f) => f.questionId,
   // The public topic pages show only a public topic; coordinators edit the one still to come.
   topicId: (f, path) => (path.startsWith('/topics/') ? f.publicTopicId : f.comingTopicId),
-  token: (_, path, c) => (path.startsWith('/survey/') ? c.surveyToken : c.applicationToken),
+  token: (_, path, c) =>
+    path.startsWith('/survey/')
+      ? c.surveyToken
+      : path.startsWith('/check-in/')
+        ? c.checkInToken
+        : c.applicationToken,
   name: () => 'app.css',
 };
 
