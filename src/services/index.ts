@@ -37,6 +37,7 @@ import { createCoordinator } from './people/create-coordinator';
 import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
 import { requestSignInLink } from './people/request-sign-in-link';
 import { sendSignInLink } from './people/send-sign-in-link';
+import { setOwnTimeZone } from './people/set-own-time-zone';
 import { findPersonByEmail, findViewerByEmail } from './people/viewers';
 import type { UseCaseDeps } from './ports/deps';
 import type { UnitOfWork } from './ports/store';
@@ -57,6 +58,7 @@ import {
   listRoundApplications,
   loadReviewRound,
 } from './review/review-queries';
+import { undoDecisions } from './review/undo-decisions';
 import {
   applyDueRoundTransition,
   applyDueRoundTransitions,
@@ -130,6 +132,7 @@ export const createServices = (deps: ServiceDeps) => {
       detail: bind(getApplicationDetail),
       decide: bind(reviewApplication),
       bulk: bind(bulkReview),
+      undo: bind(undoDecisions),
       addNote: bind(addApplicationNote),
       admitFromWaitlist: bind(admitWaitlistedApplications),
       export: bind(exportApplications),
@@ -154,6 +157,7 @@ export const createServices = (deps: ServiceDeps) => {
       sendSignInLink: bind(sendSignInLink),
       findViewerByEmail: bind(findViewerByEmail),
       findPersonByEmail: bind(findPersonByEmail),
+      setOwnTimeZone: bind(setOwnTimeZone),
       dashboard: (viewer: Viewer | null) => loadCoordinatorDashboard(deps, viewer),
     },
     resources: {

@@ -29,6 +29,21 @@ export interface ApplicationListQuery {
   pageSize: number;
 }
 
+/** An application's neighbours in a filtered, sorted list (the detail page's previous and next). */
+export interface ApplicationNeighbours {
+  previous: { id: string; name: string } | undefined;
+  next: { id: string; name: string } | undefined;
+}
+
+export interface NeighboursQuery {
+  roundId: string;
+  scope: CountryScope;
+  filters: ApplicationFilters;
+  sort: ApplicationSort;
+  /** The application whose neighbours are wanted; it need not match the filters itself (any more). */
+  applicationId: string;
+}
+
 /** An application with what coordinators decided about it. */
 export interface ReviewedApplication extends Application {
   declineReason: string | null;
@@ -93,6 +108,11 @@ export interface ApplicationReviewRepository {
     sort: ApplicationSort,
   ) => Promise<ReviewedApplication[]>;
   countApplications: (roundId: string, scope: CountryScope) => Promise<ApplicationCounts>;
+  /**
+   * The applications just before and just after one in a list's order, among those the filters
+   * and scope let through: two index-ordered reads of one row each, however long the list.
+   */
+  findNeighbours: (query: NeighboursQuery) => Promise<ApplicationNeighbours>;
   /** The application if it exists and is within the scope; undefined otherwise (never a hint which). */
   findApplicationInScope: (id: string, scope: CountryScope) => Promise<ReviewedApplication | undefined>;
   /**

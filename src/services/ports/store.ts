@@ -4,6 +4,7 @@ import type {
   DuplicateCheckRepository,
 } from './applications';
 import type { AuditLog } from './audit';
+import type { ApplicationDecisionRepository } from './decisions';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
 import type { MessageQueue } from './messages';
@@ -27,6 +28,7 @@ export interface Store {
   applicantRecords: ApplicantRecordsRepository;
   duplicates: DuplicateCheckRepository;
   review: ApplicationReviewRepository;
+  decisions: ApplicationDecisionRepository;
   dashboard: CoordinatorDashboardRepository;
   people: PeopleRepository;
   signInAttempts: SignInAttemptsRepository;

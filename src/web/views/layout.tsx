@@ -165,7 +165,9 @@ export const Layout = ({
         </header>
         <main id="main" class="container" tabindex={-1}>
           {flash && <Notice kind={flash.kind}>{<p>{flash.message}</p>}</Notice>}
-          <ShellContext.Provider value={{ t, locale }}>{children}</ShellContext.Provider>
+          <ShellContext.Provider value={{ t, locale, timeZone: viewer?.timeZone ?? null }}>
+            {children}
+          </ShellContext.Provider>
         </main>
         <footer class="site-footer">
           <div class="container">
@@ -234,6 +236,11 @@ export const renderFragment = (
   children: Child,
   status: RenderPageOptions['status'] = 200,
 ) => {
-  const { t, locale } = pageValuesOf(c);
-  return c.html(<ShellContext.Provider value={{ t, locale }}>{children}</ShellContext.Provider>, status);
+  const { t, locale, viewer } = pageValuesOf(c);
+  return c.html(
+    <ShellContext.Provider value={{ t, locale, timeZone: viewer?.timeZone ?? null }}>
+      {children}
+    </ShellContext.Provider>,
+    status,
+  );
 };

@@ -8,6 +8,7 @@ import { coordinatorMatching } from '../matching/coordinator-matching';
 import { coordinatorPartnerships } from '../partnerships/coordinator-partnerships';
 import { coordinatorApplications } from '../review/coordinator-applications';
 import { coordinatorRounds } from '../rounds/coordinator-rounds';
+import { profilePages } from './profile-pages';
 
 /**
  * Everything under /coordinator. The role guard is applied to the whole sub-app, so a page added
@@ -29,6 +30,7 @@ export const coordinatorPages = (ctx: WebDeps) => {
     });
   });
 
+  app.route('/', profilePages(ctx));
   app.route('/rounds', coordinatorRounds(ctx));
   app.route('/rounds', coordinatorApplications(ctx));
   app.route('/rounds', coordinatorPartnerships(ctx));

@@ -20,13 +20,20 @@ import {
   SelectField,
   TextField,
 } from '../components';
-import { formatInstant } from '../format';
+import { useTimes } from '../format';
 import { useShell } from '../shell-context';
 import { applicationsPath } from './list-view';
 
 /** Counts, waitlist admission and the three steps of the CSV import. */
 
-const CountTable = ({ caption, rows }: { caption: string; rows: { label: string; count: number }[] }) => {
+/** A table of counts; a row with `href` links its label and count to the list it counts. */
+const CountTable = ({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: { label: string; count: number; href?: string }[];
+}) => {
   const { t } = useShell();
   return (
     <table class="table">
@@ -42,8 +49,16 @@ const CountTable = ({ caption, rows }: { caption: string; rows: { label: string;
       <tbody>
         {rows.map((row) => (
           <tr>
-            <th scope="row">{row.label}</th>
-            <td class="num">{row.count}</td>
+            <th scope="row">{row.href ? <a href={row.href}>{row.label}</a> : row.label}</th>
+            <td class="num">
+              {row.href ? (
+                <a href={row.href} class="counts-link" aria-label={`${row.label}: ${row.count}`}>
+                  {row.count}
+                </a>
+              ) : (
+                row.count
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -62,17 +77,21 @@ export const CountsView = ({
   quota?: QuotaPreview | undefined;
 }) => {
   const { t, locale } = useShell();
+  const list = applicationsPath(round.id);
   return (
     <section>
-      <BackLink href={applicationsPath(round.id)} label={t('review:counts.backToList')} />
+      <BackLink href={list} label={t('review:counts.backToList')} />
       <h1>{t('review:counts.title', { round: round.name })}</h1>
-      <p class="lead">{t('review:counts.total', { count: counts.total })}</p>
+      <p class="lead">
+        <a href={list}>{t('review:counts.total', { count: counts.total })}</a>
+      </p>
       <div class="counts-grid">
         <CountTable
           caption={t('review:counts.byStatus')}
           rows={Object.entries(counts.byStatus).map(([status, count]) => ({
             label: t(`review:status.${status}`),
             count: count ?? 0,
+            href: `${list}?status=${encodeURIComponent(status)}`,
           }))}
         />
         <CountTable
@@ -80,6 +99,7 @@ export const CountsView = ({
           rows={counts.byCountry.map((row) => ({
             label: getCountryName(row.countryCode, locale),
             count: row.count,
+            href: `${list}?country=${encodeURIComponent(row.countryCode)}`,
           }))}
         />
         <CountTable
@@ -87,15 +107,16 @@ export const CountsView = ({
           rows={counts.bySector.map((row) => ({
             label: labelFor(t, 'sector', row.sector),
             count: row.count,
+            href: `${list}?sector=${encodeURIComponent(row.sector)}`,
           }))}
         />
       </div>
-      {quota && <QuotaPreviewSection quota={quota} />}
+      {quota && <QuotaPreviewSection quota={quota} list={list} />}
     </section>
   );
 };
 
-const QuotaPreviewSection = ({ quota }: { quota: QuotaPreview }) => {
+const QuotaPreviewSection = ({ quota, list }: { quota: QuotaPreview; list: string }) => {
   const { t, locale } = useShell();
   return (
     <section aria-labelledby="quota-preview">
@@ -113,6 +134,7 @@ const QuotaPreviewSection = ({ quota }: { quota: QuotaPreview }) => {
               rows={quota.overCap.map((row) => ({
                 label: getCountryName(row.countryCode, locale),
                 count: row.waitlisted,
+                href: `${list}?country=${encodeURIComponent(row.countryCode)}&status=pending`,
               }))}
             />
           )}
@@ -136,6 +158,7 @@ export const AdmitView = ({
   problems: ShownProblem[];
 }) => {
   const { t, locale } = useShell();
+  const times = useTimes(round.programTimeZone);
   const base = `/coordinator/rounds/${round.id}/waitlist`;
   const cap = Number.isFinite(preview.capPerCountry) ? String(preview.capPerCountry) : '∞';
   return (
@@ -166,8 +189,7 @@ export const AdmitView = ({
           <ol class="admit-list">
             {preview.admitted.map((row) => (
               <li>
-                {row.name} ({getCountryName(row.countryCode, locale)},{' '}
-                {formatInstant(row.submittedAt, locale, round.programTimeZone)})
+                {row.name} ({getCountryName(row.countryCode, locale)}, {times.format(row.submittedAt)})
               </li>
             ))}
           </ol>
