@@ -105,6 +105,8 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'review:undo.summary.*': UNDOABLE_ACTIONS,
   'review:csv.columns.*': EXPORT_COLUMNS,
   'review:import.fields.*': IMPORT_FIELDS,
+  'review:import.problem.*': [...IMPORT_FIELDS, 'row'],
+  'review:import.problemEmpty.*': [...IMPORT_FIELDS, 'row'],
   'review:detail.duplicateReason.*': duplicateReasons,
   'review:email.*': REVIEW_EMAIL_KINDS,
   'mail:status.*': mailStatuses,
