@@ -61,7 +61,12 @@ const batchStoreOver = (trx: Transaction<Database>, options: StoreOptions, write
         return round;
       },
     },
-    audit: { record: async (entry, now) => writes.add('audit_log', auditRow(entry, now)) },
+    audit: {
+      record: async (entry, now) => writes.add('audit_log', auditRow(entry, now)),
+      recordAll: async (entries, now) => {
+        for (const entry of entries) writes.add('audit_log', auditRow(entry, now));
+      },
+    },
     messages: {
       ...writingFirst(plain.messages, writes),
       enqueue: async (message, now, enqueueOptions) => {
@@ -72,6 +77,9 @@ const batchStoreOver = (trx: Transaction<Database>, options: StoreOptions, write
         writes.add('mail_messages', row);
         // A repeated dedupe key is dropped by the batch's INSERT … ON CONFLICT DO NOTHING.
         return { id: row.id as string, queued: true };
+      },
+      enqueueAll: async (messages, now) => {
+        for (const message of messages) writes.add('mail_messages', messageRow(options.render, message, now));
       },
     },
   };

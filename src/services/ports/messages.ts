@@ -14,6 +14,11 @@ export interface EnqueuedMessage {
 export interface MessageQueue {
   enqueue: (message: Message, now: Date, options?: EnqueueOptions) => Promise<EnqueuedMessage>;
   /**
+   * enqueue for many messages in one statement (a few hundred at a time); a message whose dedupe
+   * key is already queued is not queued again.
+   */
+  enqueueAll: (messages: readonly Message[], now: Date) => Promise<void>;
+  /**
    * Takes back queued messages nobody has been sent yet (pending, never attempted), found by id
    * or by dedupe key; a message already being sent or sent stays. Its dedupe key is free again,
    * so the same message can be queued later. Returns the ids taken back.
@@ -24,4 +29,16 @@ export interface MessageQueue {
 export interface EnqueueOptions {
   /** The message is not sent before this instant (a decision's undo window). */
   notBefore?: Date | undefined;
+}
+
+/** A message written out: the subject line, the HTML and the plain-text part. */
+export interface RenderedMessage {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** What a message would say if it were queued now (a coordinator's preview); queues nothing. */
+export interface MessagePreview {
+  render: (message: Message) => Promise<RenderedMessage>;
 }

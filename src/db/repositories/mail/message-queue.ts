@@ -94,6 +94,14 @@ export const createMessageQueue = (db: Kysely<Database>, render: MessageRenderer
     if (options?.notBefore && options.notBefore > now) row.next_attempt_at = options.notBefore.toISOString();
     return insertMailRow(db, row);
   },
+  enqueueAll: async (messages, now) => {
+    if (messages.length === 0) return;
+    await db
+      .insertInto('mail_messages')
+      .values(messages.map((message) => messageRow(render, message, now)))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+  },
   cancelUnsent: async ({ ids = [], dedupeKeys = [] }) => {
     if (ids.length === 0 && dedupeKeys.length === 0) return [];
     // Deleted rather than marked: the dedupe key must be free for the same message later. The

@@ -4,6 +4,7 @@ import { requireCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
 import { DashboardView } from '../../views/people/dashboard';
 import type { WebDeps } from '../../web-deps';
+import { coordinatorCheckIns } from '../checkins/coordinator-check-ins';
 import { coordinatorMatching } from '../matching/coordinator-matching';
 import { coordinatorPartnerships } from '../partnerships/coordinator-partnerships';
 import { coordinatorApplications } from '../review/coordinator-applications';
@@ -35,6 +36,7 @@ export const coordinatorPages = (ctx: WebDeps) => {
   app.route('/rounds', coordinatorApplications(ctx));
   app.route('/rounds', coordinatorPartnerships(ctx));
   app.route('/rounds', coordinatorMatching(ctx));
+  app.route('/rounds', coordinatorCheckIns(ctx));
 
   return app;
 };
