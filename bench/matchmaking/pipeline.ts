@@ -74,7 +74,7 @@ const peak = peakRssKb();
 const { run } = first;
 if (flag === '--edges' && edgePath) {
   const context = prepareMatchContext(snapshot);
-  const table = buildPairFitTable(context.pool, context.scorer);
+  const table = buildPairFitTable(context.pool);
   const { stage } = applyLocks(context);
   let m = 0;
   for (let a = 0; a < stage.length; a++)

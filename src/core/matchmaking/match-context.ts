@@ -7,7 +7,7 @@
  */
 import { MatchInputError } from '../scoring/errors';
 import { createFitScorer, type FitScorer, scorePair } from '../scoring/fit-scorer';
-import { buildPairFitTable, type PairFitTable } from '../scoring/pair-fit-table';
+import { buildPairFitTable, type KernelSweep, type PairFitTable } from '../scoring/pair-fit-table';
 import { listPairBreaches, type RuleBreach } from '../scoring/partnership-rules';
 import { prepareScoringPool, type ScoringPool } from '../scoring/scoring-pool';
 import type { Partnership } from './match-run';
@@ -49,8 +49,9 @@ export function prepareMatchContext(snapshot: MatchSnapshot, only?: readonly str
   return context;
 }
 
-export function fitTableOf(context: MatchContext): PairFitTable {
-  context.table ??= buildPairFitTable(context.pool, context.scorer);
+/** The context's fit table, built on first use (then with `sweep`'s candidate lists, if given). */
+export function fitTableOf(context: MatchContext, sweep?: KernelSweep): PairFitTable {
+  context.table ??= buildPairFitTable(context.pool, sweep);
   return context.table;
 }
 

@@ -2,8 +2,9 @@
  * The fit of two applicants and whether the rules allow them together, evaluated row by row: a
  * scorer is set to one person (the row) and then asked about others. Setting a row scatters that
  * person's text vector into a dense array and marks their ruled-out partners, so each pair then
- * costs O(terms of the other + intervals of both per period + set bits) with no allocation. The fit of (i, j) is always computed with the lower
- * index as the row; every part is an exact function of both sides (integer dot products, products
+ * costs O(terms of the other + set bits), plus, when both want calls and their hours of the week
+ * meet, O(intervals of both per period) for the overlap, with no allocation. The fit of (i, j) is
+ * always computed with the lower index as the row; every part is an exact function of both sides (integer dot products, products
  * that commute), so the fit is symmetric, and the same whichever path computes it.
  *
  * Parts (each in [0, 1], times its weight, rounded to whole points; the fit is their sum):
@@ -20,6 +21,7 @@
  *  - sector: 1 when the same sector.
  */
 
+import { type FlatProfiles, guaranteedOverlapMinutes, mayOverlap } from './call-profiles';
 import { FIT_PARTS, type FitPart } from './match-settings';
 import { BLOCKED_BY_EXCLUSION, BLOCKED_BY_PAST_PARTNERSHIP, type ScoringPool } from './scoring-pool';
 import { TEXT_SCALE_SQUARED } from './text-vectors';
@@ -60,77 +62,68 @@ export interface FitScorer {
 }
 
 export function createFitScorer(pool: ScoringPool): FitScorer {
-  const { country, interestWords: IW, interestBits, interestWeight, interestNorm, text } = pool;
-  const { languageWords: LW, workingLanguages, languageLevel, blockedStart, blocked, blockedWhy } = pool;
-  const calls = pool.calls;
-  const wantsCalls = calls.wantsCalls;
-  const { sector, careerStage, openToAnyone, preferredSectors, preferredStages, minOverlapMinutes } = pool;
-  const L = pool.languageCodes.length;
-  const requireLanguage = pool.settings.rules.requireSharedLanguage;
-  const weights = Float64Array.from(FIT_PARTS, (p) => pool.settings.weights[p]);
-  const targetMinutes = pool.settings.availability.targetWeeklyHours * 60;
-  const oneEmailCredit = pool.settings.availability.oneEmailOnlyCredit;
-  const { start: textStart, term: textTerm, weight: textWeight } = text;
-  const dense = new Int32Array(text.vocabulary.length);
-  const mark = new Uint8Array(pool.n);
-  const c = new Float64Array(FIT_PARTS.length);
-  let row = -1;
-  let overlap = 0;
+  return new PairScorer(pool);
+}
 
-  function setRow(i: number): void {
-    if (row === i) return;
+/**
+ * FitScorer as a class: its methods are the same functions for every pool, so the optimised code of
+ * the loops that call them (the fit table, unmatched reasons) stays valid from one run to the next
+ * (closures made per pool deoptimised those loops at every new run). Fields are read once per call
+ * into locals where a loop uses them.
+ */
+class PairScorer implements FitScorer {
+  private readonly pool: ScoringPool;
+  private readonly calls: FlatProfiles;
+  private readonly weights: Float64Array;
+  private readonly targetMinutes: number;
+  private readonly oneEmailCredit: number;
+  private readonly requireLanguage: boolean;
+  /** The row's text vector, scattered (term id → weight). */
+  private readonly dense: Int32Array;
+  /** The row's ruled-out partners: blockedWhy bits by partner. */
+  private readonly mark: Uint8Array;
+  private readonly c = new Float64Array(FIT_PARTS.length);
+  private row = -1;
+  /** The guaranteed overlap of the pair verdictWith last allowed (components reads it). */
+  private overlap = 0;
+
+  constructor(pool: ScoringPool) {
+    this.pool = pool;
+    this.calls = pool.calls;
+    this.weights = Float64Array.from(FIT_PARTS, (p) => pool.settings.weights[p]);
+    this.targetMinutes = pool.settings.availability.targetWeeklyHours * 60;
+    this.oneEmailCredit = pool.settings.availability.oneEmailOnlyCredit;
+    this.requireLanguage = pool.settings.rules.requireSharedLanguage;
+    this.dense = new Int32Array(pool.text.vocabulary.length);
+    this.mark = new Uint8Array(pool.n);
+  }
+
+  setRow(i: number): void {
+    if (this.row === i) return;
+    const { text, blockedStart, blocked, blockedWhy } = this.pool;
+    const { dense, mark } = this;
+    const row = this.row;
     if (row >= 0) {
       for (let k = text.start[row]!; k < text.start[row + 1]!; k++) dense[text.term[k]!] = 0;
       for (let k = blockedStart[row]!; k < blockedStart[row + 1]!; k++) mark[blocked[k]!] = 0;
     }
-    row = i;
+    this.row = i;
     for (let k = text.start[i]!; k < text.start[i + 1]!; k++) dense[text.term[k]!] = text.weight[k]!;
     for (let k = blockedStart[i]!; k < blockedStart[i + 1]!; k++) mark[blocked[k]!] = blockedWhy[k]!;
   }
 
-  /**
-   * min over the pair's periods of the weekly overlap (weekly-overlap.ts: forEachOverlapPeriod and
-   * overlapMinutesOfRegimes, here on the flat arrays).
-   */
-  function guaranteedOverlap(j: number): number {
-    const { regimeStart, regimeFromMs, intervalStart, starts, ends } = calls;
-    let ra = regimeStart[row]!;
-    const aEnd = regimeStart[row + 1]!;
-    let rb = regimeStart[j]!;
-    const bEnd = regimeStart[j + 1]!;
-    let least = Number.POSITIVE_INFINITY;
-    for (;;) {
-      let x = intervalStart[ra]!;
-      const xEnd = intervalStart[ra + 1]!;
-      let y = intervalStart[rb]!;
-      const yEnd = intervalStart[rb + 1]!;
-      let minutes = 0;
-      while (x < xEnd && y < yEnd) {
-        const ex = ends[x]!;
-        const ey = ends[y]!;
-        const start = Math.max(starts[x]!, starts[y]!);
-        const end = Math.min(ex, ey);
-        if (end > start) minutes += end - start;
-        if (ex < ey) x++;
-        else y++;
-      }
-      if (minutes < least) least = minutes;
-      const nextA = ra + 1 < aEnd ? regimeFromMs[ra + 1]! : Number.POSITIVE_INFINITY;
-      const nextB = rb + 1 < bEnd ? regimeFromMs[rb + 1]! : Number.POSITIVE_INFINITY;
-      if (nextA === Number.POSITIVE_INFINITY && nextB === Number.POSITIVE_INFINITY) return least;
-      if (nextA <= nextB) ra++;
-      if (nextB <= nextA) rb++;
-    }
-  }
-
-  function verdictWith(j: number): number {
-    if (country[row] === country[j]) return BLOCKED_SAME_COUNTRY;
-    if (requireLanguage) {
+  verdictWith(j: number): number {
+    const pool = this.pool;
+    const i = this.row;
+    if (pool.country[i] === pool.country[j]) return BLOCKED_SAME_COUNTRY;
+    if (this.requireLanguage) {
+      const LW = pool.languageWords;
+      const working = pool.workingLanguages;
       let shared = 0;
-      for (let w = 0; w < LW; w++) shared |= workingLanguages[row * LW + w]! & workingLanguages[j * LW + w]!;
+      for (let w = 0; w < LW; w++) shared |= working[i * LW + w]! & working[j * LW + w]!;
       if (shared === 0) return BLOCKED_NO_LANGUAGE;
     }
-    const why = mark[j]!;
+    const why = this.mark[j]!;
     if (why !== 0) {
       return (why & BLOCKED_BY_EXCLUSION) !== 0
         ? BLOCKED_EXCLUDED
@@ -138,14 +131,27 @@ export function createFitScorer(pool: ScoringPool): FitScorer {
           ? BLOCKED_PAST_PARTNERS
           : BLOCKED_SAME_PERSON;
     }
-    const bothCall = wantsCalls[row] === 1 && wantsCalls[j] === 1;
-    overlap = bothCall ? guaranteedOverlap(j) : 0;
-    if (bothCall && overlap < minOverlapMinutes) return BLOCKED_CALL_OVERLAP;
-    return PAIR_ALLOWED;
+    const calls = this.calls;
+    if (calls.wantsCalls[i] !== 1 || calls.wantsCalls[j] !== 1) {
+      this.overlap = 0;
+      return PAIR_ALLOWED;
+    }
+    const least = pool.minOverlapMinutes;
+    // Most pairs share too few hours of the week to reach the minimum: ruled out without the
+    // merge (call-profiles.ts).
+    if (!mayOverlap(calls, i, j, least)) return BLOCKED_CALL_OVERLAP;
+    this.overlap = guaranteedOverlapMinutes(calls, i, j);
+    return this.overlap < least ? BLOCKED_CALL_OVERLAP : PAIR_ALLOWED;
   }
 
-  function components(j: number): void {
-    const i = row;
+  /** The parts in [0, 1] of (row, j) into this.c; this.overlap must be the pair's overlap. */
+  private components(j: number): void {
+    const pool = this.pool;
+    const c = this.c;
+    const i = this.row;
+    const IW = pool.interestWords;
+    const interestBits = pool.interestBits;
+    const interestWeight = pool.interestWeight;
     let shared = 0;
     for (let w = 0; w < IW; w++) {
       let x = interestBits[i * IW + w]! & interestBits[j * IW + w]!;
@@ -155,71 +161,86 @@ export function createFitScorer(pool: ScoringPool): FitScorer {
         x ^= low;
       }
     }
-    const norms = interestNorm[i]! * interestNorm[j]!;
+    const norms = pool.interestNorm[i]! * pool.interestNorm[j]!;
     c[0] = norms > 0 ? shared / Math.sqrt(norms) : 0;
-    c[1] = (direction(i, j) + direction(j, i)) / 2;
+    c[1] = (direction(pool, i, j) + direction(pool, j, i)) / 2;
+    const wantsCalls = this.calls.wantsCalls;
     const callsA = wantsCalls[i] === 1;
     const callsB = wantsCalls[j] === 1;
-    c[2] = callsA && callsB ? Math.min(1, overlap / targetMinutes) : callsA || callsB ? oneEmailCredit : 1;
+    c[2] =
+      callsA && callsB
+        ? Math.min(1, this.overlap / this.targetMinutes)
+        : callsA || callsB
+          ? this.oneEmailCredit
+          : 1;
+    const { start, term, weight } = pool.text;
+    const dense = this.dense;
     let dot = 0;
-    const termsEnd = textStart[j + 1]!;
-    for (let k = textStart[j]!; k < termsEnd; k++) dot += dense[textTerm[k]!]! * textWeight[k]!;
+    const termsEnd = start[j + 1]!;
+    for (let k = start[j]!; k < termsEnd; k++) dot += dense[term[k]!]! * weight[k]!;
     c[3] = Math.min(1, dot / TEXT_SCALE_SQUARED);
+    const LW = pool.languageWords;
+    const L = pool.languageCodes.length;
+    const working = pool.workingLanguages;
+    const level = pool.languageLevel;
     let language = 0;
     for (let w = 0; w < LW; w++) {
-      let x = workingLanguages[i * LW + w]! & workingLanguages[j * LW + w]!;
+      let x = working[i * LW + w]! & working[j * LW + w]!;
       while (x !== 0) {
         const low = x & -x;
         const k = w * 32 + 31 - Math.clz32(low);
-        const credit = LEVEL_CREDIT[Math.min(languageLevel[i * L + k]!, languageLevel[j * L + k]!)]!;
+        const credit = LEVEL_CREDIT[Math.min(level[i * L + k]!, level[j * L + k]!)]!;
         if (credit > language) language = credit;
         x ^= low;
       }
     }
     c[4] = language;
-    c[5] = 1 - Math.abs(careerStage[i]! - careerStage[j]!) / 3;
-    c[6] = sector[i] === sector[j] ? 1 : 0;
+    const stage = pool.careerStage;
+    c[5] = 1 - Math.abs(stage[i]! - stage[j]!) / 3;
+    c[6] = pool.sector[i] === pool.sector[j] ? 1 : 0;
   }
 
-  function direction(a: number, b: number): number {
-    if (openToAnyone[a] === 1) return 1;
-    const sectors = preferredSectors[a]!;
-    const stages = preferredStages[a]!;
-    const stated = (sectors !== 0 ? 1 : 0) + (stages !== 0 ? 1 : 0);
-    if (stated === 0) return 1;
-    const met = ((sectors >>> sector[b]!) & 1) + ((stages >>> careerStage[b]!) & 1);
-    return met / stated;
-  }
-
-  function fitWith(j: number): number {
-    if (verdictWith(j) !== PAIR_ALLOWED) return FORBIDDEN;
-    components(j);
+  fitWith(j: number): number {
+    if (this.verdictWith(j) !== PAIR_ALLOWED) return FORBIDDEN;
+    this.components(j);
+    const c = this.c;
+    const weights = this.weights;
     let fit = 0;
     for (let k = 0; k < c.length; k++) fit += Math.round(weights[k]! * c[k]!);
     return fit;
   }
 
-  function partsWith(j: number): PairFit {
-    const verdict = verdictWith(j);
-    if (verdict !== PAIR_ALLOWED && verdict !== BLOCKED_CALL_OVERLAP) {
-      const both = wantsCalls[row] === 1 && wantsCalls[j] === 1;
-      overlap = both ? guaranteedOverlap(j) : 0;
-    }
-    components(j);
+  partsWith(j: number): PairFit {
+    const verdict = this.verdictWith(j);
+    if (verdict !== PAIR_ALLOWED) this.overlap = this.overlapWith(j);
+    this.components(j);
     const parts = {} as Record<FitPart, number>;
     let fit = 0;
-    FIT_PARTS.forEach((part, k) => {
-      parts[part] = Math.round(weights[k]! * c[k]!);
-      fit += parts[part];
-    });
-    return { fit, parts, guaranteedWeeklyMinutes: overlap, verdict };
+    for (let k = 0; k < FIT_PARTS.length; k++) {
+      const points = Math.round(this.weights[k]! * this.c[k]!);
+      parts[FIT_PARTS[k]!] = points;
+      fit += points;
+    }
+    return { fit, parts, guaranteedWeeklyMinutes: this.overlap, verdict };
   }
 
-  function overlapWith(j: number): number {
-    return wantsCalls[row] === 1 && wantsCalls[j] === 1 ? guaranteedOverlap(j) : 0;
+  overlapWith(j: number): number {
+    const wantsCalls = this.calls.wantsCalls;
+    return wantsCalls[this.row] === 1 && wantsCalls[j] === 1
+      ? guaranteedOverlapMinutes(this.calls, this.row, j)
+      : 0;
   }
+}
 
-  return { setRow, fitWith, verdictWith, overlapWith, partsWith };
+/** One direction of partnerPreferences: 1 for "open to anyone", else the share of a's criteria b meets. */
+function direction(pool: ScoringPool, a: number, b: number): number {
+  if (pool.openToAnyone[a] === 1) return 1;
+  const sectors = pool.preferredSectors[a]!;
+  const stages = pool.preferredStages[a]!;
+  const stated = (sectors !== 0 ? 1 : 0) + (stages !== 0 ? 1 : 0);
+  if (stated === 0) return 1;
+  const met = ((sectors >>> pool.sector[b]!) & 1) + ((stages >>> pool.careerStage[b]!) & 1);
+  return met / stated;
 }
 
 /** The fit of (i, j) with its parts, row set to the lower index (so it equals what the run used). */

@@ -1,0 +1,419 @@
+/**
+ * The fit of every pair of a round, in AssemblyScript compiled to WebAssembly (`npm run
+ * build:wasm` -> pair-fits.wasm; loaded by ../pair-fits-kernel.ts, which copies the scoring pool's
+ * arrays in and reads the table out).
+ *
+ * Why WebAssembly: a match run scores every pair once (370,000 at 860 people), mostly in a fresh
+ * process or thread; in JavaScript that loop ran its first rows in V8's interpreter and then
+ * waited for TurboFan's code, so a first run took two to three times as long as later runs. V8
+ * compiles a wasm module at once (Liftoff), so the first run is compiled code throughout (the
+ * matching engine's reasons, docs/decisions/0009-matching-engine-in-webassembly.md).
+ *
+ * The rules and the fit are exactly those of ../fit-scorer.ts (which still answers single pairs:
+ * parts for explanations, verdicts for unmatched reasons), operation for operation in float64:
+ * the same divisions, square root and minima (IEEE-754, correctly rounded in both), and
+ * JavaScript's Math.round (halves up), written out below. The unit tests compare the two on
+ * every pair of random pools, and the match-run regression test pins whole runs.
+ *
+ * Memory: no garbage collector (`--runtime stub`, no managed objects). The caller reserves one
+ * block, lays every array out in it and passes their addresses in a parameter block (P_* slots);
+ * the table is written at P_FITS as int16, −1 (FORBIDDEN) for a pair the rules rule out.
+ */
+
+// Parameter block: i32 slots (the same constants in ../pair-fits-kernel.ts).
+const P_N: i32 = 0;
+const P_LW: i32 = 1;
+const P_L: i32 = 2;
+const P_IW: i32 = 3;
+const P_REQUIRE_LANGUAGE: i32 = 4;
+const P_MIN_OVERLAP: i32 = 5;
+const P_COUNTRY: i32 = 6;
+const P_WORKING: i32 = 7;
+const P_LEVEL: i32 = 8;
+const P_BLOCKED_START: i32 = 9;
+const P_BLOCKED: i32 = 10;
+const P_BLOCKED_WHY: i32 = 11;
+const P_WANTS_CALLS: i32 = 12;
+const P_HOUR_MASK: i32 = 13;
+const P_REGIME_START: i32 = 14;
+const P_REGIME_FROM: i32 = 15;
+const P_INTERVAL_START: i32 = 16;
+const P_STARTS: i32 = 17;
+const P_ENDS: i32 = 18;
+const P_INTEREST_BITS: i32 = 19;
+const P_INTEREST_WEIGHT: i32 = 20;
+const P_INTEREST_NORM: i32 = 21;
+const P_TEXT_START: i32 = 22;
+const P_TEXT_TERM: i32 = 23;
+const P_TEXT_WEIGHT: i32 = 24;
+const P_DENSE: i32 = 25;
+const P_MARK: i32 = 26;
+const P_SECTOR: i32 = 27;
+const P_STAGE: i32 = 28;
+const P_OPEN: i32 = 29;
+const P_PREF_SECTORS: i32 = 30;
+const P_PREF_STAGES: i32 = 31;
+const P_FITS: i32 = 32;
+const P_WEIGHTS: i32 = 33;
+const P_SETTINGS: i32 = 34;
+const P_SWEEP: i32 = 35;
+const P_K: i32 = 36;
+const P_POSITION: i32 = 37;
+const P_HEAP_W: i32 = 38;
+const P_HEAP_V: i32 = 39;
+const P_COUNT: i32 = 40;
+const P_GATE: i32 = 41;
+
+const HOUR_WORDS: i32 = 6;
+const TEXT_SCALE_SQUARED: f64 = 1073741824; // 2^30
+
+const heapStart: usize = (__heap_base + 15) & ~15;
+
+/** Makes [heapStart, heapStart + bytes) usable and returns heapStart (memory only grows). */
+export function reserve(bytes: usize): usize {
+  const pages = <i32>((heapStart + bytes + 0xffff) >> 16) - memory.size();
+  if (pages > 0 && memory.grow(pages) < 0) unreachable();
+  return heapStart;
+}
+
+// The pool, read from the parameter block by setup().
+let n: i32 = 0;
+let LW: i32 = 0;
+let L: i32 = 0;
+let IW: i32 = 0;
+let requireLanguage: bool = false;
+let minOverlap: i32 = 0;
+let country: usize = 0;
+let working: usize = 0;
+let level: usize = 0;
+let blockedStart: usize = 0;
+let blocked: usize = 0;
+let blockedWhy: usize = 0;
+let wantsCalls: usize = 0;
+let hourMask: usize = 0;
+let regimeStart: usize = 0;
+let regimeFrom: usize = 0;
+let intervalStart: usize = 0;
+let starts: usize = 0;
+let ends: usize = 0;
+let interestBits: usize = 0;
+let interestWeight: usize = 0;
+let interestNorm: usize = 0;
+let textStart: usize = 0;
+let textTerm: usize = 0;
+let textWeight: usize = 0;
+let dense: usize = 0;
+let mark: usize = 0;
+let sector: usize = 0;
+let stage: usize = 0;
+let openToAnyone: usize = 0;
+let prefSectors: usize = 0;
+let prefStages: usize = 0;
+let fits: usize = 0;
+let w0: f64 = 0;
+let w1: f64 = 0;
+let w2: f64 = 0;
+let w3: f64 = 0;
+let w4: f64 = 0;
+let w5: f64 = 0;
+let w6: f64 = 0;
+let targetMinutes: f64 = 0;
+let oneEmailCredit: f64 = 0;
+// The candidate sweep (when P_SWEEP is 1).
+let sweep: bool = false;
+let k: i32 = 0;
+let bonus: f64 = 0;
+let position: usize = 0;
+let heapW: usize = 0;
+let heapV: usize = 0;
+let count: usize = 0;
+let gate: usize = 0;
+
+function gi(a: usize, i: i32): i32 {
+  return load<i32>(a + ((<usize>i) << 2));
+}
+function si(a: usize, i: i32, v: i32): void {
+  store<i32>(a + ((<usize>i) << 2), v);
+}
+function sf(a: usize, i: i32, v: f64): void {
+  store<f64>(a + ((<usize>i) << 3), v);
+}
+function gu(a: usize, i: i32): i32 {
+  return <i32>load<u8>(a + <usize>i);
+}
+function gf(a: usize, i: i32): f64 {
+  return load<f64>(a + ((<usize>i) << 3));
+}
+function pi(p: usize, slot: i32): i32 {
+  return load<i32>(p + ((<usize>slot) << 2));
+}
+function pa(p: usize, slot: i32): usize {
+  return <usize>load<u32>(p + ((<usize>slot) << 2));
+}
+
+/** Reads the parameter block. */
+export function setup(p: usize): void {
+  n = pi(p, P_N);
+  LW = pi(p, P_LW);
+  L = pi(p, P_L);
+  IW = pi(p, P_IW);
+  requireLanguage = pi(p, P_REQUIRE_LANGUAGE) !== 0;
+  minOverlap = pi(p, P_MIN_OVERLAP);
+  country = pa(p, P_COUNTRY);
+  working = pa(p, P_WORKING);
+  level = pa(p, P_LEVEL);
+  blockedStart = pa(p, P_BLOCKED_START);
+  blocked = pa(p, P_BLOCKED);
+  blockedWhy = pa(p, P_BLOCKED_WHY);
+  wantsCalls = pa(p, P_WANTS_CALLS);
+  hourMask = pa(p, P_HOUR_MASK);
+  regimeStart = pa(p, P_REGIME_START);
+  regimeFrom = pa(p, P_REGIME_FROM);
+  intervalStart = pa(p, P_INTERVAL_START);
+  starts = pa(p, P_STARTS);
+  ends = pa(p, P_ENDS);
+  interestBits = pa(p, P_INTEREST_BITS);
+  interestWeight = pa(p, P_INTEREST_WEIGHT);
+  interestNorm = pa(p, P_INTEREST_NORM);
+  textStart = pa(p, P_TEXT_START);
+  textTerm = pa(p, P_TEXT_TERM);
+  textWeight = pa(p, P_TEXT_WEIGHT);
+  dense = pa(p, P_DENSE);
+  mark = pa(p, P_MARK);
+  sector = pa(p, P_SECTOR);
+  stage = pa(p, P_STAGE);
+  openToAnyone = pa(p, P_OPEN);
+  prefSectors = pa(p, P_PREF_SECTORS);
+  prefStages = pa(p, P_PREF_STAGES);
+  fits = pa(p, P_FITS);
+  const weights = pa(p, P_WEIGHTS);
+  w0 = gf(weights, 0);
+  w1 = gf(weights, 1);
+  w2 = gf(weights, 2);
+  w3 = gf(weights, 3);
+  w4 = gf(weights, 4);
+  w5 = gf(weights, 5);
+  w6 = gf(weights, 6);
+  const settings = pa(p, P_SETTINGS);
+  targetMinutes = gf(settings, 0);
+  oneEmailCredit = gf(settings, 1);
+  sweep = pi(p, P_SWEEP) !== 0;
+  k = pi(p, P_K);
+  bonus = gf(settings, 2);
+  position = pa(p, P_POSITION);
+  heapW = pa(p, P_HEAP_W);
+  heapV = pa(p, P_HEAP_V);
+  count = pa(p, P_COUNT);
+  gate = pa(p, P_GATE);
+}
+
+/** Rows from .. to − 1 of the table (the caller goes through them in order). */
+export function fillRows(from: i32, to: i32): void {
+  let base: i32 = 0;
+  for (let i = 0; i < from; i++) base += n - i - 1;
+  for (let i = from; i < to; i++) {
+    fillRow(i, base);
+    base += n - i - 1;
+  }
+}
+
+/** Row i: its text vector scattered into `dense` and its ruled-out partners marked, then each j > i. */
+function fillRow(i: i32, base: i32): void {
+  for (let k = gi(textStart, i), end = gi(textStart, i + 1); k < end; k++) {
+    store<i32>(dense + ((<usize>gi(textTerm, k)) << 2), gi(textWeight, k));
+  }
+  for (let k = gi(blockedStart, i), end = gi(blockedStart, i + 1); k < end; k++) {
+    store<u8>(mark + <usize>gi(blocked, k), <u8>load<u8>(blockedWhy + <usize>k));
+  }
+  const out = fits + ((<usize>(base - i - 1)) << 1);
+  const u = sweep ? gi(position, i) : -1;
+  for (let j = i + 1; j < n; j++) {
+    const fit = fitOf(i, j);
+    store<i16>(out + ((<usize>j) << 1), <i16>fit);
+    if (u >= 0 && fit >= 0) {
+      const v = gi(position, j);
+      if (v >= 0) offer(u, v, <f64>fit + bonus);
+    }
+  }
+  for (let k = gi(textStart, i), end = gi(textStart, i + 1); k < end; k++) {
+    store<i32>(dense + ((<usize>gi(textTerm, k)) << 2), 0);
+  }
+  for (let k = gi(blockedStart, i), end = gi(blockedStart, i + 1); k < end; k++) {
+    store<u8>(mark + <usize>gi(blocked, k), 0);
+  }
+}
+
+/**
+ * The matching engine's candidate sweep (../../matching/candidate-sweep.ts, CandidateSweep.offer
+ * and push), fed with each allowed pair of the stage as the table is filled: the same pairs in the
+ * same order with the same scores, so the same heaps. Stage positions u < v.
+ */
+function offer(u: i32, v: i32, s: f64): void {
+  if (s > gf(gate, u)) push(u, v, s);
+  if (s > gf(gate, v)) push(v, u, s);
+}
+
+function push(x: i32, y: i32, s: f64): void {
+  const o = x * k;
+  let c = gi(count, x);
+  let i: i32;
+  if (c < k) {
+    i = c;
+    c++;
+    si(count, x, c);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (gf(heapW, o + p) <= s) break;
+      sf(heapW, o + i, gf(heapW, o + p));
+      si(heapV, o + i, gi(heapV, o + p));
+      i = p;
+    }
+  } else {
+    if (s <= gf(heapW, o)) return;
+    i = 0;
+    for (;;) {
+      let ch = 2 * i + 1;
+      if (ch >= k) break;
+      if (ch + 1 < k && gf(heapW, o + ch + 1) < gf(heapW, o + ch)) ch++;
+      if (gf(heapW, o + ch) >= s) break;
+      sf(heapW, o + i, gf(heapW, o + ch));
+      si(heapV, o + i, gi(heapV, o + ch));
+      i = ch;
+    }
+  }
+  sf(heapW, o + i, s);
+  si(heapV, o + i, y);
+  if (c === k) sf(gate, x, gf(heapW, o));
+}
+
+/** The fit of (i, j), or −1 when a rule rules the pair out (fit-scorer.ts: verdictWith, fitWith). */
+function fitOf(i: i32, j: i32): i32 {
+  if (gi(country, i) === gi(country, j)) return -1;
+  if (requireLanguage) {
+    let shared: i32 = 0;
+    for (let w = 0; w < LW; w++) shared |= gi(working, i * LW + w) & gi(working, j * LW + w);
+    if (shared === 0) return -1;
+  }
+  if (gu(mark, j) !== 0) return -1;
+  const callsA = gu(wantsCalls, i) === 1;
+  const callsB = gu(wantsCalls, j) === 1;
+  let overlap: i32 = 0;
+  if (callsA && callsB) {
+    if (!mayOverlap(i, j)) return -1;
+    overlap = guaranteedOverlap(i, j);
+    if (overlap < minOverlap) return -1;
+  }
+  // sharedInterests
+  let shared: f64 = 0;
+  for (let w = 0; w < IW; w++) {
+    let x = gi(interestBits, i * IW + w) & gi(interestBits, j * IW + w);
+    while (x !== 0) {
+      const low = x & -x;
+      shared += <f64>gi(interestWeight, w * 32 + 31 - clz(low));
+      x ^= low;
+    }
+  }
+  const norms = gf(interestNorm, i) * gf(interestNorm, j);
+  const c0: f64 = norms > 0 ? shared / Math.sqrt(norms) : 0;
+  const c1: f64 = (direction(i, j) + direction(j, i)) / 2;
+  const c2: f64 =
+    callsA && callsB ? Math.min(1, <f64>overlap / targetMinutes) : callsA || callsB ? oneEmailCredit : 1;
+  let dot: f64 = 0;
+  for (let k = gi(textStart, j), end = gi(textStart, j + 1); k < end; k++) {
+    dot += <f64>gi(dense, gi(textTerm, k)) * <f64>gi(textWeight, k);
+  }
+  const c3: f64 = Math.min(1, dot / TEXT_SCALE_SQUARED);
+  let c4: f64 = 0;
+  for (let w = 0; w < LW; w++) {
+    let x = gi(working, i * LW + w) & gi(working, j * LW + w);
+    while (x !== 0) {
+      const low = x & -x;
+      const k = w * 32 + 31 - clz(low);
+      const credit = levelCredit(min(gu(level, i * L + k), gu(level, j * L + k)));
+      if (credit > c4) c4 = credit;
+      x ^= low;
+    }
+  }
+  const c5: f64 = 1 - <f64>abs(gi(stage, i) - gi(stage, j)) / 3;
+  const c6: f64 = gi(sector, i) === gi(sector, j) ? 1 : 0;
+  return (
+    round(w0 * c0) +
+    round(w1 * c1) +
+    round(w2 * c2) +
+    round(w3 * c3) +
+    round(w4 * c4) +
+    round(w5 * c5) +
+    round(w6 * c6)
+  );
+}
+
+/** JavaScript's Math.round for the non-negative points of a part: the nearest integer, halves up. */
+function round(x: f64): i32 {
+  const floor = Math.floor(x);
+  return <i32>(x - floor >= 0.5 ? floor + 1 : floor);
+}
+
+/** fit-scorer.ts LEVEL_CREDIT: basic 0.25, conversational 0.5, fluent 0.85, native 1. */
+function levelCredit(level: i32): f64 {
+  return level === 1 ? 0.25 : level === 2 ? 0.5 : level === 3 ? 0.85 : level === 4 ? 1 : 0;
+}
+
+function direction(a: i32, b: i32): f64 {
+  if (gu(openToAnyone, a) === 1) return 1;
+  const sectors = gi(prefSectors, a);
+  const stages = gi(prefStages, a);
+  const stated: i32 = (sectors !== 0 ? 1 : 0) + (stages !== 0 ? 1 : 0);
+  if (stated === 0) return 1;
+  const met: i32 = ((sectors >>> gi(sector, b)) & 1) + ((stages >>> gi(stage, b)) & 1);
+  return <f64>met / <f64>stated;
+}
+
+/** call-profiles.ts mayOverlap. */
+function mayOverlap(a: i32, b: i32): bool {
+  if (minOverlap <= 0) return true;
+  const x = a * HOUR_WORDS;
+  const y = b * HOUR_WORDS;
+  if (minOverlap <= 60) {
+    let any: i32 = 0;
+    for (let w = 0; w < HOUR_WORDS; w++) any |= gi(hourMask, x + w) & gi(hourMask, y + w);
+    return any !== 0;
+  }
+  let hours: i32 = 0;
+  for (let w = 0; w < HOUR_WORDS; w++) hours += popcnt(gi(hourMask, x + w) & gi(hourMask, y + w));
+  return hours * 60 >= minOverlap;
+}
+
+/** call-profiles.ts guaranteedOverlapMinutes. */
+function guaranteedOverlap(a: i32, b: i32): i32 {
+  let ra = gi(regimeStart, a);
+  const aEnd = gi(regimeStart, a + 1);
+  let rb = gi(regimeStart, b);
+  const bEnd = gi(regimeStart, b + 1);
+  let least: i32 = i32.MAX_VALUE;
+  let more = true;
+  while (more) {
+    let x = gi(intervalStart, ra);
+    const xEnd = gi(intervalStart, ra + 1);
+    let y = gi(intervalStart, rb);
+    const yEnd = gi(intervalStart, rb + 1);
+    let minutes: i32 = 0;
+    while (x < xEnd && y < yEnd) {
+      const ex = gi(ends, x);
+      const ey = gi(ends, y);
+      const start = max(gi(starts, x), gi(starts, y));
+      const end = min(ex, ey);
+      if (end > start) minutes += end - start;
+      if (ex < ey) x++;
+      else y++;
+    }
+    if (minutes < least) least = minutes;
+    const hasA = ra + 1 < aEnd;
+    const hasB = rb + 1 < bEnd;
+    more = hasA || hasB;
+    const nextA: f64 = hasA ? gf(regimeFrom, ra + 1) : Infinity;
+    const nextB: f64 = hasB ? gf(regimeFrom, rb + 1) : Infinity;
+    if (nextA <= nextB) ra++;
+    if (nextB <= nextA) rb++;
+  }
+  return least;
+}
