@@ -115,26 +115,69 @@ export function checkScore(s: number | null, i: number, j: number): void {
   }
 }
 
+/** The start graph: edges (eu[e] < ev[e], weight w[e]) for e < m, in arrays with room for more. */
+export interface StartGraph {
+  eu: Int32Array;
+  ev: Int32Array;
+  w: Float64Array;
+  m: number;
+  /** Upper bound on the score of every allowed pair (i, j) NOT among i's candidates (see below). */
+  kth: Float64Array;
+}
+
 /**
- * Adds the union of the top-k lists to the graph (each pair once, through `add`) and returns
- * kth[i]: an upper bound on the score of every allowed pair (i, j) that is NOT among i's
- * candidates (the k-th best score, or −∞ when i has fewer than k allowed partners, all of them
- * candidates).
+ * The union of the top-k lists as edges, each pair once, in the order the lists give them (vertex
+ * i ascending, then i's heap order; a pair (i, j), j < i, that j listed too was added from j's
+ * list), and kth[i]: an upper bound on the score of every allowed pair (i, j) that is NOT among
+ * i's candidates (the k-th best score, or −∞ when i has fewer than k allowed partners, all of them
+ * candidates). Whether j listed i is looked up in the reverse lists (who listed i among the
+ * vertices before it): O(n k) in all, written straight into typed arrays.
  */
-export function collectCandidates(
-  sweep: CandidateLists,
-  graph: { add(i: number, j: number, w: number): void },
-): Float64Array {
+export function collectCandidates(sweep: CandidateLists): StartGraph {
   const { n, k, heapW, heapV, count } = sweep;
+  // listedBy[listedStart[i] .. listedStart[i + 1]): the vertices j < i whose lists hold i.
+  const listedStart = new Int32Array(n + 1);
+  let total = 0;
+  for (let j = 0; j < n; j++) {
+    const c = count[j]!;
+    total += c;
+    for (let t = j * k; t < j * k + c; t++) {
+      const i = heapV[t]!;
+      if (i > j) listedStart[i + 1]!++;
+    }
+  }
+  for (let i = 0; i < n; i++) listedStart[i + 1]! += listedStart[i]!;
+  const listedBy = new Int32Array(listedStart[n]!);
+  const fill = listedStart.slice(0, n);
+  for (let j = 0; j < n; j++) {
+    for (let t = j * k; t < j * k + count[j]!; t++) {
+      const i = heapV[t]!;
+      if (i > j) listedBy[fill[i]!++] = j;
+    }
+  }
+  const capacity = Math.max(1024, total);
+  const eu = new Int32Array(capacity);
+  const ev = new Int32Array(capacity);
+  const w = new Float64Array(capacity);
+  let m = 0;
+  const listedI = new Int32Array(n).fill(-1);
   const kth = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let c = 0; c < count[i]!; c++) {
-      const j = heapV[i * k + c]!;
-      let inBoth = false;
-      if (j < i) for (let d = 0; d < count[j]! && !inBoth; d++) inBoth = heapV[j * k + d] === i;
-      if (!inBoth) graph.add(i, j, heapW[i * k + c]!);
+    for (let t = listedStart[i]!; t < listedStart[i + 1]!; t++) listedI[listedBy[t]!] = i;
+    const c = count[i]!;
+    for (let t = i * k; t < i * k + c; t++) {
+      const j = heapV[t]!;
+      if (j < i) {
+        if (listedI[j] === i) continue;
+        eu[m] = j;
+        ev[m] = i;
+      } else {
+        eu[m] = i;
+        ev[m] = j;
+      }
+      w[m++] = heapW[t]!;
     }
-    kth[i] = count[i]! < k ? Number.NEGATIVE_INFINITY : heapW[i * k]!;
+    kth[i] = c < k ? Number.NEGATIVE_INFINITY : heapW[i * k]!;
   }
-  return kth;
+  return { eu, ev, w, m, kth };
 }

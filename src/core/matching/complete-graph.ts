@@ -44,7 +44,7 @@ import { CandidateSweep, checkScore, collectCandidates, sweepScores, sweepTriang
 import { MatchingInputError } from './errors';
 import { graphFromArrays } from './input';
 import { type SolverState, solveGraphWithState } from './max-weight-matching';
-import { BlossomSums, FunctionScores, type PairScores, pricePairs, TriangleScores } from './pricing';
+import { BlossomSums, pricePairs } from './pricing';
 import type { CandidateLists, CertifiedMatching, CompleteGraphProblem } from './types';
 
 const FN = 'maxWeightMatchingComplete';
@@ -58,10 +58,12 @@ const VIOLATORS_PER_VERTEX = 4;
  * never violated; components of G - X are only merged by pairs outside the graph).
  */
 class EdgeList {
-  eu = new Int32Array(1024);
-  ev = new Int32Array(1024);
-  w = new Float64Array(1024);
-  m = 0;
+  constructor(
+    public eu: Int32Array,
+    public ev: Int32Array,
+    public w: Float64Array,
+    public m: number,
+  ) {}
 
   add(i: number, j: number, w: number): void {
     const a = Math.min(i, j);
@@ -128,8 +130,9 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     );
   }
 
-  const edges = new EdgeList();
-  const kth = collectCandidates(candidatesOf(problem, k), edges);
+  const start = collectCandidates(candidatesOf(problem, k));
+  const edges = new EdgeList(start.eu, start.ev, start.w, start.m);
+  const kth = start.kth;
   let integral = true;
   let maxAbs = 0;
   for (let e = 0; e < edges.m; e++) {
@@ -153,9 +156,6 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     sw: new Float64Array(n),
   };
   const { a: vioA, b: vioB, w: vioWs, j: vioJ, sw: vioW } = vio;
-  const scores: PairScores = problem.triangle
-    ? new TriangleScores(problem.triangle)
-    : new FunctionScores(problem.score);
   const inX = new Uint8Array(n);
   const root = new Int32Array(n);
   const find = (v: number): number => {
@@ -212,7 +212,7 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
       sortedU[t] = u[order[t]!]!;
       sortedKth[t] = kth[order[t]!]!;
     }
-    const priced = pricePairs(n, order, sortedU, sortedKth, scores, tol, zBoth, vio);
+    const priced = pricePairs(n, order, sortedU, sortedKth, problem, tol, zBoth, vio);
     const listed = priced.listed;
     const violated = priced.violated;
     // maxCardinality: do allowed pairs outside the graph merge components of G - X?

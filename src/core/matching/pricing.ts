@@ -1,36 +1,12 @@
 /**
  * Step 3 of maxWeightMatchingComplete (complete-graph.ts): pricing every allowed pair outside the
- * sparse graph against the solver's duals. Classes rather than closures made per round, so the
- * optimised pricing loop keeps its call targets from one round (and one match run) to the next.
+ * sparse graph against the solver's duals. The blossom sums are a class rather than a closure made
+ * per round, so the optimised pricing loop keeps its call targets from one round (and one match
+ * run) to the next.
  */
 import { checkScore } from './candidate-sweep';
 import type { SolverState } from './max-weight-matching';
-import type { CompleteGraphProblem, ScoreTriangle } from './types';
-
-/** The score of a pair u < v, or null when it is forbidden. */
-export interface PairScores {
-  score(u: number, v: number): number | null;
-}
-
-/** Scores through the problem's function, each checked. */
-export class FunctionScores implements PairScores {
-  constructor(private readonly fn: CompleteGraphProblem['score']) {}
-  score(u: number, v: number): number | null {
-    const s = this.fn(u, v);
-    if (s !== null) checkScore(s, u, v);
-    return s;
-  }
-}
-
-/** Scores read from a stored triangle (integers: nothing to check). */
-export class TriangleScores implements PairScores {
-  constructor(private readonly triangle: ScoreTriangle) {}
-  score(u: number, v: number): number | null {
-    const { values, rowStart, offset, floor } = this.triangle;
-    const value = values[rowStart[u]! + v - u - 1]!;
-    return value >= floor ? value + offset : null;
-  }
-}
+import type { CompleteGraphProblem } from './types';
 
 /**
  * "Sum of z over blossoms containing both i and j", from the solver's final state (parent links of
@@ -106,12 +82,18 @@ export function pricePairs(
   order: number[],
   sortedU: Float64Array,
   sortedKth: Float64Array,
-  scores: PairScores,
+  problem: Pick<CompleteGraphProblem, 'score' | 'triangle'>,
   tol: number,
   zBoth: BlossomSums,
   vio: Violators,
 ): { listed: number; violated: number } {
   const { cap, a: vioA, b: vioB, w: vioWs, j: vioJ, s: vioS, sw: vioW } = vio;
+  // Stored scores are read in place (no call per pair); otherwise through the checked function.
+  const { score, triangle } = problem;
+  const values = triangle?.values;
+  const rowStart = triangle?.rowStart;
+  const offset = triangle?.offset ?? 0;
+  const floor = triangle?.floor ?? 0;
   let listed = 0;
   let violated = 0;
   // Each unordered pair is looked at once, from its endpoint earlier in dual order: then
@@ -127,8 +109,17 @@ export function pricePairs(
       const oj = order[b]!;
       const i = Math.min(oi, oj);
       const j = Math.max(oi, oj);
-      const s = scores.score(i, j);
-      if (s === null) continue;
+      let s: number;
+      if (values !== undefined) {
+        const value = values[rowStart![i]! + j - i - 1]!;
+        if (value < floor) continue;
+        s = value + offset;
+      } else {
+        const scored = score(i, j);
+        if (scored === null) continue;
+        checkScore(scored, i, j);
+        s = scored;
+      }
       if (ui + uj > s + tol) continue;
       const slack = ui + uj + zBoth.between(i, j) - s;
       if (slack > tol) continue;
