@@ -11,7 +11,13 @@
 import type { ApplicationAnswers } from '../applications/application-answers';
 import { INTEREST_IDS } from '../applications/interest-taxonomy';
 import { CAREER_STAGES, LANGUAGE_LEVELS, SECTORS } from '../applications/labels';
-import { type RoundCalendar, type RoundSpan, roundSpanOf } from '../time/round-calendar';
+import {
+  describeZoneOverSpan,
+  type RoundCalendar,
+  type RoundSpan,
+  roundSpanOf,
+  type ZoneOverSpan,
+} from '../time/round-calendar';
 import { type AvailabilityProfile, buildAvailabilityProfile } from '../time/weekly-overlap';
 import { type FlatProfiles, flattenProfiles } from './call-profiles';
 import { MatchInputError } from './errors';
@@ -119,9 +125,17 @@ export function prepareScoringPool(
   const text = buildTextVectors(
     members.map((m) => `${m.answers.otherInterests ?? ''}\n${m.answers.hopes ?? ''}`),
   );
+  // Each zone's offsets over the round, looked up once per zone rather than once per member.
+  const zones = new Map<string, ZoneOverSpan>();
   const profiles = members.map((m) => {
-    const windows = m.answers.availability.emailOnly ? [] : m.answers.availability.windows;
-    return buildAvailabilityProfile({ timeZone: m.answers.timeZone, windows }, span);
+    const { timeZone, availability } = m.answers;
+    let zone = zones.get(timeZone);
+    if (zone === undefined) {
+      zone = describeZoneOverSpan(timeZone, span);
+      zones.set(timeZone, zone);
+    }
+    const windows = availability.emailOnly ? [] : availability.windows;
+    return buildAvailabilityProfile({ timeZone, windows }, span, zone);
   });
   const maxRegimes = profiles.reduce((most, p) => Math.max(most, p.regimes.length), 1);
   return {

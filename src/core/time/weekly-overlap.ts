@@ -74,13 +74,27 @@ function localWeek(windows: WeeklyAvailability['windows']): Int32Array {
   let k = 0;
   for (const window of windows) {
     const day = DAYS_OF_WEEK.indexOf(window.day);
-    const from = parseLocalTimeMinutes(window.startTime);
-    const to = parseLocalTimeMinutes(window.endTime);
+    const from = minutesOf(window.startTime);
+    const to = minutesOf(window.endTime);
     if (day < 0 || !(to > from)) continue;
     week[k++] = day * DAY_MINUTES + from;
     week[k++] = to - from;
   }
   return week.subarray(0, k);
+}
+
+/**
+ * parseLocalTimeMinutes, remembered: a round's windows use a few dozen distinct times, parsed once
+ * (only valid times are kept, so the map holds at most the 1,441 of a day).
+ */
+const parsedTimes = new Map<string, number>();
+function minutesOf(time: string): number {
+  let minutes = parsedTimes.get(time);
+  if (minutes === undefined) {
+    minutes = parseLocalTimeMinutes(time);
+    parsedTimes.set(time, minutes);
+  }
+  return minutes;
 }
 
 /**
@@ -92,23 +106,13 @@ function layOutWeek(week: Int32Array, offsetMinutes: number) {
   const starts = new Int32Array(week.length);
   const ends = new Int32Array(week.length);
   let count = 0;
-  const add = (start: number, end: number) => {
-    let at = count++;
-    while (at > 0 && (starts[at - 1]! > start || (starts[at - 1] === start && ends[at - 1]! > end))) {
-      starts[at] = starts[at - 1]!;
-      ends[at] = ends[at - 1]!;
-      at--;
-    }
-    starts[at] = start;
-    ends[at] = end;
-  };
   for (let k = 0; k < week.length; k += 2) {
     const start = mod(week[k]! - offsetMinutes, WEEK_MINUTES);
     const end = start + week[k + 1]!;
-    if (end <= WEEK_MINUTES) add(start, end);
+    if (end <= WEEK_MINUTES) count = insertInterval(starts, ends, count, start, end);
     else {
-      add(start, WEEK_MINUTES);
-      add(0, end - WEEK_MINUTES);
+      count = insertInterval(starts, ends, count, start, WEEK_MINUTES);
+      count = insertInterval(starts, ends, count, 0, end - WEEK_MINUTES);
     }
   }
   let merged = 0;
@@ -121,6 +125,25 @@ function layOutWeek(week: Int32Array, offsetMinutes: number) {
     }
   }
   return { starts: starts.slice(0, merged), ends: ends.slice(0, merged) };
+}
+
+/** Inserts [start, end) into the first `count` intervals, kept sorted by start, then end; returns the new count. */
+function insertInterval(
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+  start: number,
+  end: number,
+): number {
+  let at = count;
+  while (at > 0 && (starts[at - 1]! > start || (starts[at - 1] === start && ends[at - 1]! > end))) {
+    starts[at] = starts[at - 1]!;
+    ends[at] = ends[at - 1]!;
+    at--;
+  }
+  starts[at] = start;
+  ends[at] = end;
+  return count + 1;
 }
 
 const mod = (x: number, m: number) => ((x % m) + m) % m;
