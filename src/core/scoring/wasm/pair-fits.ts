@@ -288,33 +288,42 @@ function push(x: i32, y: i32, s: f64): void {
 
 /** The fit of (i, j), or −1 when a rule rules the pair out (fit-scorer.ts: verdictWith, fitWith). */
 function fitOf(i: i32, j: i32): i32 {
-  if (gi(country, i) === gi(country, j)) return -1;
-  if (requireLanguage) {
-    let shared: i32 = 0;
-    for (let w = 0; w < LW; w++) shared |= gi(working, i * LW + w) & gi(working, j * LW + w);
-    if (shared === 0) return -1;
+  // The rules, combined without a branch each (most pairs fail one of them, unpredictably): same
+  // country; no shared working language (when required); ruled out by a coordinator or an earlier
+  // round; both want calls and their hour masks share too few hours (call-profiles.ts mayOverlap:
+  // 60 minutes at most per shared hour, so hours · 60 < minimum rules the pair out exactly).
+  let shared: i32 = 0;
+  for (let w = 0; w < LW; w++) shared |= gi(working, i * LW + w) & gi(working, j * LW + w);
+  const bothCalls = gu(wantsCalls, i) & gu(wantsCalls, j);
+  let hours: i32 = 0;
+  for (let w = 0; w < HOUR_WORDS; w++) {
+    hours += popcnt(gi(hourMask, i * HOUR_WORDS + w) & gi(hourMask, j * HOUR_WORDS + w));
   }
-  if (gu(mark, j) !== 0) return -1;
+  const ruledOut =
+    <i32>(gi(country, i) === gi(country, j)) |
+    (<i32>requireLanguage & <i32>(shared === 0)) |
+    <i32>(gu(mark, j) !== 0) |
+    (bothCalls & <i32>(hours * 60 < minOverlap));
+  if (ruledOut !== 0) return -1;
   const callsA = gu(wantsCalls, i) === 1;
   const callsB = gu(wantsCalls, j) === 1;
   let overlap: i32 = 0;
-  if (callsA && callsB) {
-    if (!mayOverlap(i, j)) return -1;
+  if (bothCalls !== 0) {
     overlap = guaranteedOverlap(i, j);
     if (overlap < minOverlap) return -1;
   }
   // sharedInterests
-  let shared: f64 = 0;
+  let interests: f64 = 0;
   for (let w = 0; w < IW; w++) {
     let x = gi(interestBits, i * IW + w) & gi(interestBits, j * IW + w);
     while (x !== 0) {
       const low = x & -x;
-      shared += <f64>gi(interestWeight, w * 32 + 31 - clz(low));
+      interests += <f64>gi(interestWeight, w * 32 + 31 - clz(low));
       x ^= low;
     }
   }
   const norms = gf(interestNorm, i) * gf(interestNorm, j);
-  const c0: f64 = norms > 0 ? shared / Math.sqrt(norms) : 0;
+  const c0: f64 = norms > 0 ? interests / Math.sqrt(norms) : 0;
   const c1: f64 = (direction(i, j) + direction(j, i)) / 2;
   const c2: f64 =
     callsA && callsB ? Math.min(1, <f64>overlap / targetMinutes) : callsA || callsB ? oneEmailCredit : 1;
@@ -366,21 +375,6 @@ function direction(a: i32, b: i32): f64 {
   if (stated === 0) return 1;
   const met: i32 = ((sectors >>> gi(sector, b)) & 1) + ((stages >>> gi(stage, b)) & 1);
   return <f64>met / <f64>stated;
-}
-
-/** call-profiles.ts mayOverlap. */
-function mayOverlap(a: i32, b: i32): bool {
-  if (minOverlap <= 0) return true;
-  const x = a * HOUR_WORDS;
-  const y = b * HOUR_WORDS;
-  if (minOverlap <= 60) {
-    let any: i32 = 0;
-    for (let w = 0; w < HOUR_WORDS; w++) any |= gi(hourMask, x + w) & gi(hourMask, y + w);
-    return any !== 0;
-  }
-  let hours: i32 = 0;
-  for (let w = 0; w < HOUR_WORDS; w++) hours += popcnt(gi(hourMask, x + w) & gi(hourMask, y + w));
-  return hours * 60 >= minOverlap;
 }
 
 /** call-profiles.ts guaranteedOverlapMinutes. */
