@@ -68,12 +68,14 @@ const HOUR_WORDS: i32 = 6;
 const TEXT_SCALE_SQUARED: f64 = 1073741824; // 2^30
 
 const heapStart: usize = (__heap_base + 15) & ~15;
+/** The module's own few values (the points tables below), before the caller's block. */
+const OWN_BYTES: usize = 64;
 
-/** Makes [heapStart, heapStart + bytes) usable and returns heapStart (memory only grows). */
+/** Makes `bytes` usable after the module's own values and returns where they start (memory only grows). */
 export function reserve(bytes: usize): usize {
-  const pages = <i32>((heapStart + bytes + 0xffff) >> 16) - memory.size();
+  const pages = <i32>((heapStart + OWN_BYTES + bytes + 0xffff) >> 16) - memory.size();
   if (pages > 0 && memory.grow(pages) < 0) unreachable();
-  return heapStart;
+  return heapStart + OWN_BYTES;
 }
 
 // The pool, read from the parameter block by setup().
@@ -119,6 +121,14 @@ let w5: f64 = 0;
 let w6: f64 = 0;
 let targetMinutes: f64 = 0;
 let oneEmailCredit: f64 = 0;
+/**
+ * Points of the parts that take few values, worked out once per round with the scorer's own
+ * expressions: partnerPreferences by the sum of both directions' halves (0..4), careerStage by
+ * the distance of the stages (0..4, stage indices −1..3), sector when the sectors are the same.
+ */
+const preferencePoints: usize = heapStart;
+const stagePoints: usize = heapStart + 20;
+let sectorPoints: i32 = 0;
 // The candidate sweep (when P_SWEEP is 1).
 let sweep: bool = false;
 let k: i32 = 0;
@@ -197,6 +207,13 @@ export function setup(p: usize): void {
   const settings = pa(p, P_SETTINGS);
   targetMinutes = gf(settings, 0);
   oneEmailCredit = gf(settings, 1);
+  for (let h = 0; h < 5; h++) {
+    const d1: f64 = <f64>min(h, 2) / 2;
+    const d2: f64 = <f64>(h - min(h, 2)) / 2;
+    si(preferencePoints, h, round(w1 * ((d1 + d2) / 2)));
+    si(stagePoints, h, round(w5 * (1 - <f64>h / 3)));
+  }
+  sectorPoints = round(w6 * 1);
   sweep = pi(p, P_SWEEP) !== 0;
   k = pi(p, P_K);
   bonus = gf(settings, 2);
@@ -313,25 +330,26 @@ function fitOf(i: i32, j: i32): i32 {
     if (overlap < minOverlap) return -1;
   }
   // sharedInterests
-  let interests: f64 = 0;
+  // Integer sums (exact, as the scorer's are in float64), converted once.
+  let interests: i64 = 0;
   for (let w = 0; w < IW; w++) {
     let x = gi(interestBits, i * IW + w) & gi(interestBits, j * IW + w);
     while (x !== 0) {
       const low = x & -x;
-      interests += <f64>gi(interestWeight, w * 32 + 31 - clz(low));
+      interests += <i64>gi(interestWeight, w * 32 + 31 - clz(low));
       x ^= low;
     }
   }
   const norms = gf(interestNorm, i) * gf(interestNorm, j);
-  const c0: f64 = norms > 0 ? interests / Math.sqrt(norms) : 0;
-  const c1: f64 = (direction(i, j) + direction(j, i)) / 2;
+  const c0: f64 = norms > 0 ? <f64>interests / Math.sqrt(norms) : 0;
+  const points1 = gi(preferencePoints, halves(i, j) + halves(j, i));
   const c2: f64 =
     callsA && callsB ? Math.min(1, <f64>overlap / targetMinutes) : callsA || callsB ? oneEmailCredit : 1;
-  let dot: f64 = 0;
+  let dot: i64 = 0;
   for (let k = gi(textStart, j), end = gi(textStart, j + 1); k < end; k++) {
-    dot += <f64>gi(dense, gi(textTerm, k)) * <f64>gi(textWeight, k);
+    dot += <i64>gi(dense, gi(textTerm, k)) * <i64>gi(textWeight, k);
   }
-  const c3: f64 = Math.min(1, dot / TEXT_SCALE_SQUARED);
+  const c3: f64 = Math.min(1, <f64>dot / TEXT_SCALE_SQUARED);
   let c4: f64 = 0;
   for (let w = 0; w < LW; w++) {
     let x = gi(working, i * LW + w) & gi(working, j * LW + w);
@@ -343,17 +361,9 @@ function fitOf(i: i32, j: i32): i32 {
       x ^= low;
     }
   }
-  const c5: f64 = 1 - <f64>abs(gi(stage, i) - gi(stage, j)) / 3;
-  const c6: f64 = gi(sector, i) === gi(sector, j) ? 1 : 0;
-  return (
-    round(w0 * c0) +
-    round(w1 * c1) +
-    round(w2 * c2) +
-    round(w3 * c3) +
-    round(w4 * c4) +
-    round(w5 * c5) +
-    round(w6 * c6)
-  );
+  const points5 = gi(stagePoints, abs(gi(stage, i) - gi(stage, j)));
+  const points6 = gi(sector, i) === gi(sector, j) ? sectorPoints : 0;
+  return round(w0 * c0) + points1 + round(w2 * c2) + round(w3 * c3) + round(w4 * c4) + points5 + points6;
 }
 
 /** JavaScript's Math.round for the non-negative points of a part: the nearest integer, halves up. */
@@ -367,14 +377,19 @@ function levelCredit(level: i32): f64 {
   return level === 1 ? 0.25 : level === 2 ? 0.5 : level === 3 ? 0.85 : level === 4 ? 1 : 0;
 }
 
-function direction(a: i32, b: i32): f64 {
-  if (gu(openToAnyone, a) === 1) return 1;
+/**
+ * One direction of partnerPreferences (fit-scorer.ts direction) in halves: 2 for open to anyone or
+ * no criteria stated, else 2 · met / stated (met ≤ stated ≤ 2, so 0, 1 or 2). The part is then
+ * (halves(a, b) + halves(b, a)) / 4, the same double as the scorer's (d_ab + d_ba) / 2.
+ */
+function halves(a: i32, b: i32): i32 {
+  if (gu(openToAnyone, a) === 1) return 2;
   const sectors = gi(prefSectors, a);
   const stages = gi(prefStages, a);
   const stated: i32 = (sectors !== 0 ? 1 : 0) + (stages !== 0 ? 1 : 0);
-  if (stated === 0) return 1;
+  if (stated === 0) return 2;
   const met: i32 = ((sectors >>> gi(sector, b)) & 1) + ((stages >>> gi(stage, b)) & 1);
-  return <f64>met / <f64>stated;
+  return stated === 1 ? 2 * met : met;
 }
 
 /** call-profiles.ts guaranteedOverlapMinutes. */
