@@ -8,6 +8,7 @@
  * while it fills the table (KernelSweep; see matching/candidate-sweep.ts for what they are).
  */
 import { readFileSync } from 'node:fs';
+import { MatchInputError } from './errors';
 import { FIT_PARTS } from './match-settings';
 import type { ScoringPool } from './scoring-pool';
 
@@ -43,17 +44,56 @@ interface WasmApi {
 const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 const wasmModule = new wasmApi.Module(readFileSync(new URL('./wasm/pair-fits.wasm', import.meta.url)));
 
-// Parameter block slots (wasm/pair-fits.ts P_*): six numbers, then the arrays' addresses.
+/** Parameter block slots: the P_* constants of wasm/pair-fits.ts. */
+const P = {
+  N: 0,
+  LW: 1,
+  L: 2,
+  IW: 3,
+  REQUIRE_LANGUAGE: 4,
+  MIN_OVERLAP: 5,
+  COUNTRY: 6,
+  WORKING: 7,
+  LEVEL: 8,
+  BLOCKED_START: 9,
+  BLOCKED: 10,
+  BLOCKED_WHY: 11,
+  WANTS_CALLS: 12,
+  HOUR_MASK: 13,
+  REGIME_START: 14,
+  REGIME_FROM: 15,
+  INTERVAL_START: 16,
+  STARTS: 17,
+  ENDS: 18,
+  INTEREST_BITS: 19,
+  INTEREST_WEIGHT: 20,
+  INTEREST_NORM: 21,
+  TEXT_START: 22,
+  TEXT_TERM: 23,
+  TEXT_WEIGHT: 24,
+  DENSE: 25,
+  MARK: 26,
+  SECTOR: 27,
+  STAGE: 28,
+  OPEN: 29,
+  PREF_SECTORS: 30,
+  PREF_STAGES: 31,
+  FITS: 32,
+  WEIGHTS: 33,
+  SETTINGS: 34,
+  SWEEP: 35,
+  K: 36,
+  POSITION: 37,
+  HEAP_W: 38,
+  HEAP_V: 39,
+  COUNT: 40,
+  GATE: 41,
+} as const;
 const PARAM_SLOTS = 42;
-const P_FITS = 32;
-const P_SWEEP = 35;
-const P_K = 36;
-const P_POSITION = 37;
-const P_HEAP_W = 38;
-const P_HEAP_V = 39;
-const P_COUNT = 40;
-const P_GATE = 41;
+/** A wasm32 memory holds at most 4 GiB; the table needs 2 bytes a pair (about 46,000 people). */
+const MAX_BYTES = 2 ** 32 - 2 ** 20;
 
+/** An array to copy in (or room for one, without data), at a slot of the parameter block. */
 type Part = { slot: number; bytes: number; data?: Int32Array | Uint8Array | Float64Array };
 
 export function computeFitsInWasm(
@@ -64,73 +104,78 @@ export function computeFitsInWasm(
   const pairs = Math.max(0, (n * (n - 1)) / 2);
   const stage = sweep?.stageSize ?? 0;
   const k = sweep?.k ?? 0;
+  const i32 = (slot: number, data: Int32Array): Part => ({ slot, bytes: 4 * data.length, data });
+  const u8 = (slot: number, data: Uint8Array): Part => ({ slot, bytes: data.length, data });
+  const f64 = (slot: number, data: Float64Array): Part => ({ slot, bytes: 8 * data.length, data });
+  const { settings } = pool;
   const parts: Part[] = [
-    { slot: 6, bytes: 4 * n, data: pool.country },
-    { slot: 7, bytes: 4 * pool.workingLanguages.length, data: pool.workingLanguages },
-    { slot: 8, bytes: pool.languageLevel.length, data: pool.languageLevel },
-    { slot: 9, bytes: 4 * (n + 1), data: pool.blockedStart },
-    { slot: 10, bytes: 4 * pool.blocked.length, data: pool.blocked },
-    { slot: 11, bytes: pool.blockedWhy.length, data: pool.blockedWhy },
-    { slot: 12, bytes: n, data: calls.wantsCalls },
-    { slot: 13, bytes: 4 * calls.hourMask.length, data: calls.hourMask },
-    { slot: 14, bytes: 4 * (n + 1), data: calls.regimeStart },
-    { slot: 15, bytes: 8 * calls.regimeFromMs.length, data: calls.regimeFromMs },
-    { slot: 16, bytes: 4 * calls.intervalStart.length, data: calls.intervalStart },
-    { slot: 17, bytes: 4 * calls.starts.length, data: calls.starts },
-    { slot: 18, bytes: 4 * calls.ends.length, data: calls.ends },
-    { slot: 19, bytes: 4 * pool.interestBits.length, data: pool.interestBits },
-    { slot: 20, bytes: 4 * pool.interestWeight.length, data: pool.interestWeight },
-    { slot: 21, bytes: 8 * n, data: pool.interestNorm },
-    { slot: 22, bytes: 4 * (n + 1), data: text.start },
-    { slot: 23, bytes: 4 * text.term.length, data: text.term },
-    { slot: 24, bytes: 4 * text.weight.length, data: text.weight },
-    { slot: 25, bytes: 4 * text.vocabulary.length },
-    { slot: 26, bytes: n },
-    { slot: 27, bytes: 4 * n, data: pool.sector },
-    { slot: 28, bytes: 4 * n, data: pool.careerStage },
-    { slot: 29, bytes: n, data: pool.openToAnyone },
-    { slot: 30, bytes: 4 * n, data: pool.preferredSectors },
-    { slot: 31, bytes: 4 * n, data: pool.preferredStages },
-    {
-      slot: 33,
-      bytes: 8 * FIT_PARTS.length,
-      data: Float64Array.from(FIT_PARTS, (p) => pool.settings.weights[p]),
-    },
-    {
-      slot: 34,
-      bytes: 24,
-      data: Float64Array.of(
-        pool.settings.availability.targetWeeklyHours * 60,
-        pool.settings.availability.oneEmailOnlyCredit,
+    i32(P.COUNTRY, pool.country),
+    i32(P.WORKING, pool.workingLanguages),
+    u8(P.LEVEL, pool.languageLevel),
+    i32(P.BLOCKED_START, pool.blockedStart),
+    i32(P.BLOCKED, pool.blocked),
+    u8(P.BLOCKED_WHY, pool.blockedWhy),
+    u8(P.WANTS_CALLS, calls.wantsCalls),
+    i32(P.HOUR_MASK, calls.hourMask),
+    i32(P.REGIME_START, calls.regimeStart),
+    f64(P.REGIME_FROM, calls.regimeFromMs),
+    i32(P.INTERVAL_START, calls.intervalStart),
+    i32(P.STARTS, calls.starts),
+    i32(P.ENDS, calls.ends),
+    i32(P.INTEREST_BITS, pool.interestBits),
+    i32(P.INTEREST_WEIGHT, pool.interestWeight),
+    f64(P.INTEREST_NORM, pool.interestNorm),
+    i32(P.TEXT_START, text.start),
+    i32(P.TEXT_TERM, text.term),
+    i32(P.TEXT_WEIGHT, text.weight),
+    { slot: P.DENSE, bytes: 4 * text.vocabulary.length },
+    { slot: P.MARK, bytes: n },
+    i32(P.SECTOR, pool.sector),
+    i32(P.STAGE, pool.careerStage),
+    u8(P.OPEN, pool.openToAnyone),
+    i32(P.PREF_SECTORS, pool.preferredSectors),
+    i32(P.PREF_STAGES, pool.preferredStages),
+    f64(
+      P.WEIGHTS,
+      Float64Array.from(FIT_PARTS, (part) => settings.weights[part]),
+    ),
+    f64(
+      P.SETTINGS,
+      Float64Array.of(
+        settings.availability.targetWeeklyHours * 60,
+        settings.availability.oneEmailOnlyCredit,
         sweep?.bonus ?? 0,
       ),
-    },
+    ),
     ...(sweep
       ? [
-          { slot: P_POSITION, bytes: 4 * n, data: sweep.position },
-          { slot: P_HEAP_W, bytes: 8 * stage * k },
-          { slot: P_HEAP_V, bytes: 4 * stage * k },
-          { slot: P_COUNT, bytes: 4 * stage },
-          { slot: P_GATE, bytes: 8 * stage },
+          i32(P.POSITION, sweep.position),
+          { slot: P.HEAP_W, bytes: 8 * stage * k },
+          { slot: P.HEAP_V, bytes: 4 * stage * k },
+          { slot: P.COUNT, bytes: 4 * stage },
+          { slot: P.GATE, bytes: 8 * stage },
         ]
       : []),
-    { slot: P_FITS, bytes: 2 * pairs },
+    { slot: P.FITS, bytes: 2 * pairs },
   ];
   const align = (x: number) => (x + 7) & ~7;
   let total = align(PARAM_SLOTS * 4);
   for (const part of parts) total += align(part.bytes);
+  if (total > MAX_BYTES) {
+    throw new MatchInputError(`the fit table of ${n} applicants does not fit in 4 GiB of memory`);
+  }
   const wasm = new wasmApi.Instance(wasmModule, {}).exports as unknown as PairFitsExports;
   const base = wasm.reserve(total);
   const buffer = wasm.memory.buffer;
   const params = new Int32Array(buffer, base, PARAM_SLOTS);
-  params.set([
-    n,
-    pool.languageWords,
-    pool.languageCodes.length,
-    pool.interestWords,
-    pool.settings.rules.requireSharedLanguage ? 1 : 0,
-    pool.minOverlapMinutes,
-  ]);
+  params[P.N] = n;
+  params[P.LW] = pool.languageWords;
+  params[P.L] = pool.languageCodes.length;
+  params[P.IW] = pool.interestWords;
+  params[P.REQUIRE_LANGUAGE] = settings.rules.requireSharedLanguage ? 1 : 0;
+  params[P.MIN_OVERLAP] = pool.minOverlapMinutes;
+  params[P.SWEEP] = sweep ? 1 : 0;
+  params[P.K] = k;
   let at = base + align(PARAM_SLOTS * 4);
   for (const part of parts) {
     params[part.slot] = at;
@@ -140,23 +185,19 @@ export function computeFitsInWasm(
     else if (data instanceof Uint8Array) new Uint8Array(buffer, at, data.length).set(data);
     at += align(part.bytes);
   }
-  if (sweep) {
-    params[P_SWEEP] = 1;
-    params[P_K] = k;
-    new Float64Array(buffer, params[P_GATE]!, stage).fill(Number.NEGATIVE_INFINITY);
-  }
+  if (sweep) new Float64Array(buffer, params[P.GATE]! >>> 0, stage).fill(Number.NEGATIVE_INFINITY);
   wasm.setup(base);
   wasm.fillRows(0, n);
-  const fits = new Int16Array(buffer, params[P_FITS]!, pairs);
+  const fits = new Int16Array(buffer, params[P.FITS]! >>> 0, pairs);
   if (!sweep) return { fits };
   return {
     fits,
     candidates: {
       n: stage,
       k,
-      heapW: new Float64Array(buffer, params[P_HEAP_W]!, stage * k),
-      heapV: new Int32Array(buffer, params[P_HEAP_V]!, stage * k),
-      count: new Int32Array(buffer, params[P_COUNT]!, stage),
+      heapW: new Float64Array(buffer, params[P.HEAP_W]! >>> 0, stage * k),
+      heapV: new Int32Array(buffer, params[P.HEAP_V]! >>> 0, stage * k),
+      count: new Int32Array(buffer, params[P.COUNT]! >>> 0, stage),
     },
   };
 }

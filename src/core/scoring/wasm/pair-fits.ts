@@ -4,20 +4,28 @@
  * arrays in and reads the table out).
  *
  * Why WebAssembly: a match run scores every pair once (370,000 at 860 people), mostly in a fresh
- * process or thread; in JavaScript that loop ran its first rows in V8's interpreter and then
- * waited for TurboFan's code, so a first run took two to three times as long as later runs. V8
- * compiles a wasm module at once (Liftoff), so the first run is compiled code throughout (the
- * matching engine's reasons, docs/decisions/0009-matching-engine-in-webassembly.md).
+ * process or thread. In JavaScript that loop ran its first rows in V8's interpreter and then
+ * waited for TurboFan's code, and the engine's sweep over the finished table did so again: at 860
+ * the first run spent about 80 ms there against about 25 ms in later runs. V8 compiles a wasm
+ * module at once (Liftoff), so the first run is compiled code throughout (the matching engine's
+ * reasons, docs/decisions/0009-matching-engine-in-webassembly.md; here ADR 0010).
  *
  * The rules and the fit are exactly those of ../fit-scorer.ts (which still answers single pairs:
- * parts for explanations, verdicts for unmatched reasons), operation for operation in float64:
- * the same divisions, square root and minima (IEEE-754, correctly rounded in both), and
- * JavaScript's Math.round (halves up), written out below. The unit tests compare the two on
- * every pair of random pools, and the match-run regression test pins whole runs.
+ * parts for explanations, verdicts for unmatched reasons), with the same values: the same float64
+ * divisions, square root and minima (IEEE-754, correctly rounded in both), integer sums where the
+ * scorer's float64 sums of integers are exact anyway, the parts that take few values from tables
+ * worked out with the scorer's expressions, and JavaScript's Math.round (halves up) written out.
+ * The unit tests compare the two on every pair of random pools and settings, and the match-run
+ * regression test pins whole runs.
+ *
+ * While filling the table it can also make the matching engine's candidate sweep for a stage of
+ * the pool (offer and push, as in ../../matching/candidate-sweep.ts): the table is filled in the
+ * order that sweep goes, so the heaps come out the same and the engine needs no pass of its own.
  *
  * Memory: no garbage collector (`--runtime stub`, no managed objects). The caller reserves one
  * block, lays every array out in it and passes their addresses in a parameter block (P_* slots);
- * the table is written at P_FITS as int16, −1 (FORBIDDEN) for a pair the rules rule out.
+ * the table is written at P_FITS as int16, −1 (FORBIDDEN) for a pair the rules rule out. The
+ * memory never grows after that, so the caller's views of it stay valid.
  */
 
 // Parameter block: i32 slots (the same constants in ../pair-fits-kernel.ts).
@@ -242,11 +250,12 @@ function fillRow(i: i32, base: i32): void {
   for (let k = gi(blockedStart, i), end = gi(blockedStart, i + 1); k < end; k++) {
     store<u8>(mark + <usize>gi(blocked, k), <u8>load<u8>(blockedWhy + <usize>k));
   }
-  const out = fits + ((<usize>(base - i - 1)) << 1);
+  // Pair (i, j) is entry base + j − i − 1 of the table (pair-fit-table.ts rowStart).
+  const row = fits + ((<usize>base) << 1);
   const u = sweep ? gi(position, i) : -1;
   for (let j = i + 1; j < n; j++) {
     const fit = fitOf(i, j);
-    store<i16>(out + ((<usize>j) << 1), <i16>fit);
+    store<i16>(row + ((<usize>(j - i - 1)) << 1), <i16>fit);
     if (u >= 0 && fit >= 0) {
       const v = gi(position, j);
       if (v >= 0) offer(u, v, <f64>fit + bonus);
