@@ -1,6 +1,6 @@
 /**
- * The fit of every pair of a round, computed once (by WebAssembly: pair-fits-kernel.ts, with the
- * rules and parts of fit-scorer.ts), stored as the upper triangle in an Int16Array, FORBIDDEN (−1)
+ * The fit of every pair of a round, computed once (by the pool's scorer, in WebAssembly:
+ * wasm-fit-scorer.ts, with the rules and parts of fit-scorer.ts), stored as the upper triangle in an Int16Array, FORBIDDEN (−1)
  * where a rule rules the pair out. Fits are 0..MAX_FIT_POINTS (10,000 < 2^15).
  *
  * Time O(n² · per-pair cost); memory 2 bytes per pair: 100 MB at 10,000 applicants, 400 MB at
@@ -8,11 +8,11 @@
  * threshold searches) is then a look-up; the solver's candidate sweep for the two-person stage can
  * be made while the table is filled (`sweep`).
  */
-import { FORBIDDEN } from './fit-scorer';
-import { computeFitsInWasm, type KernelCandidates, type KernelSweep } from './pair-fits-kernel';
+import { type FitScorer, FORBIDDEN, type KernelCandidates, type KernelSweep } from './fit-scorer';
 import type { ScoringPool } from './scoring-pool';
+import { createFitScorer } from './wasm-fit-scorer';
 
-export type { KernelCandidates, KernelSweep } from './pair-fits-kernel';
+export type { KernelCandidates, KernelSweep } from './fit-scorer';
 
 export interface PairFitTable {
   n: number;
@@ -27,9 +27,17 @@ export interface PairFitTable {
   candidates?: KernelCandidates;
 }
 
-/** `sweep`: also gather the matching engine's candidate lists for a stage of the pool (pair-fits-kernel.ts). */
-export function buildPairFitTable(pool: ScoringPool, sweep?: KernelSweep): PairFitTable {
-  const { fits, candidates } = computeFitsInWasm(pool, sweep);
+/**
+ * `sweep`: also gather the matching engine's candidate lists for a stage of the pool
+ * (wasm-fit-scorer.ts). `scorer`: the pool's scorer, if there is one already (a scorer fills one
+ * table).
+ */
+export function buildPairFitTable(
+  pool: ScoringPool,
+  sweep?: KernelSweep,
+  scorer: FitScorer = createFitScorer(pool),
+): PairFitTable {
+  const { fits, candidates } = scorer.fillTable(sweep);
   return new FitTable(pool.n, fits, candidates);
 }
 

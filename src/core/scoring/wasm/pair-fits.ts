@@ -61,29 +61,25 @@ const P_STAGE: i32 = 28;
 const P_OPEN: i32 = 29;
 const P_PREF_SECTORS: i32 = 30;
 const P_PREF_STAGES: i32 = 31;
-const P_FITS: i32 = 32;
-const P_WEIGHTS: i32 = 33;
-const P_SETTINGS: i32 = 34;
-const P_SWEEP: i32 = 35;
-const P_K: i32 = 36;
-const P_POSITION: i32 = 37;
-const P_HEAP_W: i32 = 38;
-const P_HEAP_V: i32 = 39;
-const P_COUNT: i32 = 40;
-const P_GATE: i32 = 41;
+const P_WEIGHTS: i32 = 32;
+const P_SETTINGS: i32 = 33;
 
 const HOUR_WORDS: i32 = 6;
 const TEXT_SCALE_SQUARED: f64 = 1073741824; // 2^30
+const EXCLUDED: i32 = 1; // BLOCKED_BY_* bits of ../scoring-pool.ts
+const PAST: i32 = 2;
 
 const heapStart: usize = (__heap_base + 15) & ~15;
-/** The module's own few values (the points tables below), before the caller's block. */
-const OWN_BYTES: usize = 64;
+/** End of the memory handed out so far (alloc). */
+let top: usize = heapStart;
 
-/** Makes `bytes` usable after the module's own values and returns where they start (memory only grows). */
-export function reserve(bytes: usize): usize {
-  const pages = <i32>((heapStart + OWN_BYTES + bytes + 0xffff) >> 16) - memory.size();
+/** `bytes` of fresh memory (8-aligned, zero: memory only grows and is never reused). */
+export function alloc(bytes: usize): usize {
+  const at = top;
+  top = (top + bytes + 7) & ~7;
+  const pages = <i32>((top + 0xffff) >> 16) - memory.size();
   if (pages > 0 && memory.grow(pages) < 0) unreachable();
-  return heapStart + OWN_BYTES;
+  return at;
 }
 
 // The pool, read from the parameter block by setup().
@@ -119,7 +115,6 @@ let stage: usize = 0;
 let openToAnyone: usize = 0;
 let prefSectors: usize = 0;
 let prefStages: usize = 0;
-let fits: usize = 0;
 let w0: f64 = 0;
 let w1: f64 = 0;
 let w2: f64 = 0;
@@ -134,11 +129,14 @@ let oneEmailCredit: f64 = 0;
  * expressions: partnerPreferences by the sum of both directions' halves (0..4), careerStage by
  * the distance of the stages (0..4, stage indices −1..3), sector when the sectors are the same.
  */
-const preferencePoints: usize = heapStart;
-const stagePoints: usize = heapStart + 20;
+let preferencePoints: usize = 0;
+let stagePoints: usize = 0;
 let sectorPoints: i32 = 0;
-// The candidate sweep (when P_SWEEP is 1).
-let sweep: bool = false;
+/** The row set by setRow (its text scattered into `dense`, its ruled-out partners in `mark`). */
+let row: i32 = -1;
+/** The guaranteed overlap of the pair verdictOf last allowed (0 unless both want calls). */
+let lastOverlap: i32 = 0;
+// The candidate sweep of fillTable (k = 0: none).
 let k: i32 = 0;
 let bonus: f64 = 0;
 let position: usize = 0;
@@ -203,7 +201,6 @@ export function setup(p: usize): void {
   openToAnyone = pa(p, P_OPEN);
   prefSectors = pa(p, P_PREF_SECTORS);
   prefStages = pa(p, P_PREF_STAGES);
-  fits = pa(p, P_FITS);
   const weights = pa(p, P_WEIGHTS);
   w0 = gf(weights, 0);
   w1 = gf(weights, 1);
@@ -215,6 +212,8 @@ export function setup(p: usize): void {
   const settings = pa(p, P_SETTINGS);
   targetMinutes = gf(settings, 0);
   oneEmailCredit = gf(settings, 1);
+  preferencePoints = alloc(20);
+  stagePoints = alloc(20);
   for (let h = 0; h < 5; h++) {
     const d1: f64 = <f64>min(h, 2) / 2;
     const d2: f64 = <f64>(h - min(h, 2)) / 2;
@@ -222,50 +221,97 @@ export function setup(p: usize): void {
     si(stagePoints, h, round(w5 * (1 - <f64>h / 3)));
   }
   sectorPoints = round(w6 * 1);
-  sweep = pi(p, P_SWEEP) !== 0;
-  k = pi(p, P_K);
-  bonus = gf(settings, 2);
-  position = pa(p, P_POSITION);
-  heapW = pa(p, P_HEAP_W);
-  heapV = pa(p, P_HEAP_V);
-  count = pa(p, P_COUNT);
-  gate = pa(p, P_GATE);
+  row = -1;
 }
 
-/** Rows from .. to − 1 of the table (the caller goes through them in order). */
-export function fillRows(from: i32, to: i32): void {
-  let base: i32 = 0;
-  for (let i = 0; i < from; i++) base += n - i - 1;
-  for (let i = from; i < to; i++) {
-    fillRow(i, base);
-    base += n - i - 1;
+/** Makes i the row the pair functions below are asked about (fit-scorer.ts FitScorer.setRow). */
+export function setRow(i: i32): void {
+  if (row === i) return;
+  if (row >= 0) {
+    for (let t = gi(textStart, row), end = gi(textStart, row + 1); t < end; t++)
+      si(dense, gi(textTerm, t), 0);
+    for (let t = gi(blockedStart, row), end = gi(blockedStart, row + 1); t < end; t++) {
+      store<u8>(mark + <usize>gi(blocked, t), 0);
+    }
+  }
+  row = i;
+  for (let t = gi(textStart, i), end = gi(textStart, i + 1); t < end; t++) {
+    si(dense, gi(textTerm, t), gi(textWeight, t));
+  }
+  for (let t = gi(blockedStart, i), end = gi(blockedStart, i + 1); t < end; t++) {
+    store<u8>(mark + <usize>gi(blocked, t), load<u8>(blockedWhy + <usize>t));
   }
 }
 
-/** Row i: its text vector scattered into `dense` and its ruled-out partners marked, then each j > i. */
-function fillRow(i: i32, base: i32): void {
-  for (let k = gi(textStart, i), end = gi(textStart, i + 1); k < end; k++) {
-    store<i32>(dense + ((<usize>gi(textTerm, k)) << 2), gi(textWeight, k));
+/** PAIR_ALLOWED (0) or the first rule that rules (row, j) out (fit-scorer.ts BLOCKED_*). */
+export function verdict(j: i32): i32 {
+  return verdictOf(row, j);
+}
+
+/** The fit of (row, j), or −1 (FORBIDDEN). */
+export function fit(j: i32): i32 {
+  return fitOf(row, j);
+}
+
+/** The guaranteed weekly overlap of (row, j) in minutes, 0 unless both want calls. */
+export function overlap(j: i32): i32 {
+  return overlapOf(row, j);
+}
+
+/**
+ * The fit of (row, j) with its parts even when a rule rules the pair out (fit-scorer.ts
+ * partsWith): out[0..6] the points of each part (FIT_PARTS order), out[7] the overlap, out[8] the
+ * verdict. Returns the fit.
+ */
+export function parts(j: i32, out: usize): i32 {
+  const v = verdictOf(row, j);
+  const minutes = v === 0 ? lastOverlap : overlapOf(row, j);
+  const sum = points(row, j, minutes, out);
+  si(out, 7, minutes);
+  si(out, 8, v);
+  return sum;
+}
+
+/**
+ * Fills the table at `fits`: pair (i, j), i < j, at entry rowStart[i] + j − i − 1 (pair-fit-table.ts).
+ * With k > 0, also makes the matching engine's candidate sweep for a stage of the pool: position[i]
+ * is i's place in the stage (−1: not in it), scores are fit + bonus (see offer below).
+ */
+export function fillTable(
+  fits: usize,
+  sweepK: i32,
+  sweepBonus: f64,
+  sweepPosition: usize,
+  sweepHeapW: usize,
+  sweepHeapV: usize,
+  sweepCount: usize,
+  sweepGate: usize,
+): void {
+  k = sweepK;
+  bonus = sweepBonus;
+  position = sweepPosition;
+  heapW = sweepHeapW;
+  heapV = sweepHeapV;
+  count = sweepCount;
+  gate = sweepGate;
+  let at = fits;
+  for (let i = 0; i < n; i++) {
+    fillRow(i, at);
+    at += (<usize>(n - i - 1)) << 1;
   }
-  for (let k = gi(blockedStart, i), end = gi(blockedStart, i + 1); k < end; k++) {
-    store<u8>(mark + <usize>gi(blocked, k), <u8>load<u8>(blockedWhy + <usize>k));
-  }
-  // Pair (i, j) is entry base + j − i − 1 of the table (pair-fit-table.ts rowStart).
-  const row = fits + ((<usize>base) << 1);
-  const u = sweep ? gi(position, i) : -1;
+}
+
+/** Row i of the table, from `at`. */
+function fillRow(i: i32, at: usize): void {
+  setRow(i);
+  const u = k > 0 ? gi(position, i) : -1;
   for (let j = i + 1; j < n; j++) {
     const fit = fitOf(i, j);
-    store<i16>(row + ((<usize>(j - i - 1)) << 1), <i16>fit);
+    store<i16>(at + ((<usize>(j - i - 1)) << 1), <i16>fit);
     if (u >= 0 && fit >= 0) {
       const v = gi(position, j);
       if (v >= 0) offer(u, v, <f64>fit + bonus);
     }
-  }
-  for (let k = gi(textStart, i), end = gi(textStart, i + 1); k < end; k++) {
-    store<i32>(dense + ((<usize>gi(textTerm, k)) << 2), 0);
-  }
-  for (let k = gi(blockedStart, i), end = gi(blockedStart, i + 1); k < end; k++) {
-    store<u8>(mark + <usize>gi(blocked, k), 0);
   }
 }
 
@@ -312,12 +358,12 @@ function push(x: i32, y: i32, s: f64): void {
   if (c === k) sf(gate, x, gf(heapW, o));
 }
 
-/** The fit of (i, j), or −1 when a rule rules the pair out (fit-scorer.ts: verdictWith, fitWith). */
+/** The fit of (i, j), or −1 when a rule rules the pair out (verdictOf's rules, checked at once). */
 function fitOf(i: i32, j: i32): i32 {
   // The rules, combined without a branch each (most pairs fail one of them, unpredictably): same
   // country; no shared working language (when required); ruled out by a coordinator or an earlier
-  // round; both want calls and their hour masks share too few hours (call-profiles.ts mayOverlap:
-  // 60 minutes at most per shared hour, so hours · 60 < minimum rules the pair out exactly).
+  // round; both want calls and their hour masks share too few hours (call-profiles.ts: 60 minutes
+  // at most per shared hour, so hours · 60 < minimum rules the pair out exactly).
   let shared: i32 = 0;
   for (let w = 0; w < LW; w++) shared |= gi(working, i * LW + w) & gi(working, j * LW + w);
   const bothCalls = gu(wantsCalls, i) & gu(wantsCalls, j);
@@ -331,14 +377,48 @@ function fitOf(i: i32, j: i32): i32 {
     <i32>(gu(mark, j) !== 0) |
     (bothCalls & <i32>(hours * 60 < minOverlap));
   if (ruledOut !== 0) return -1;
+  let minutes: i32 = 0;
+  if (bothCalls !== 0) {
+    minutes = guaranteedOverlap(i, j);
+    if (minutes < minOverlap) return -1;
+  }
+  return points(i, j, minutes, 0);
+}
+
+/** verdictWith of fit-scorer.ts: the rules in its order, the first that fails. */
+function verdictOf(i: i32, j: i32): i32 {
+  if (gi(country, i) === gi(country, j)) return 1; // BLOCKED_SAME_COUNTRY
+  if (requireLanguage) {
+    let shared: i32 = 0;
+    for (let w = 0; w < LW; w++) shared |= gi(working, i * LW + w) & gi(working, j * LW + w);
+    if (shared === 0) return 2; // BLOCKED_NO_LANGUAGE
+  }
+  const why = gu(mark, j);
+  if (why !== 0) return (why & EXCLUDED) !== 0 ? 3 : (why & PAST) !== 0 ? 4 : 5;
+  if ((gu(wantsCalls, i) & gu(wantsCalls, j)) === 0) {
+    lastOverlap = 0;
+    return 0;
+  }
+  let hours: i32 = 0;
+  for (let w = 0; w < HOUR_WORDS; w++) {
+    hours += popcnt(gi(hourMask, i * HOUR_WORDS + w) & gi(hourMask, j * HOUR_WORDS + w));
+  }
+  if (hours * 60 < minOverlap) return 6; // BLOCKED_CALL_OVERLAP
+  lastOverlap = guaranteedOverlap(i, j);
+  return lastOverlap < minOverlap ? 6 : 0;
+}
+
+function overlapOf(i: i32, j: i32): i32 {
+  return (gu(wantsCalls, i) & gu(wantsCalls, j)) !== 0 ? guaranteedOverlap(i, j) : 0;
+}
+
+/**
+ * The points of (i, j) with `minutes` its guaranteed overlap: their sum, and each part at out[0..6]
+ * when out is not 0. Row i must be set (its text is in `dense`).
+ */
+function points(i: i32, j: i32, minutes: i32, out: usize): i32 {
   const callsA = gu(wantsCalls, i) === 1;
   const callsB = gu(wantsCalls, j) === 1;
-  let overlap: i32 = 0;
-  if (bothCalls !== 0) {
-    overlap = guaranteedOverlap(i, j);
-    if (overlap < minOverlap) return -1;
-  }
-  // sharedInterests
   // Integer sums (exact, as the scorer's are in float64), converted once.
   let interests: i64 = 0;
   for (let w = 0; w < IW; w++) {
@@ -351,12 +431,11 @@ function fitOf(i: i32, j: i32): i32 {
   }
   const norms = gf(interestNorm, i) * gf(interestNorm, j);
   const c0: f64 = norms > 0 ? <f64>interests / Math.sqrt(norms) : 0;
-  const points1 = gi(preferencePoints, halves(i, j) + halves(j, i));
   const c2: f64 =
-    callsA && callsB ? Math.min(1, <f64>overlap / targetMinutes) : callsA || callsB ? oneEmailCredit : 1;
+    callsA && callsB ? Math.min(1, <f64>minutes / targetMinutes) : callsA || callsB ? oneEmailCredit : 1;
   let dot: i64 = 0;
-  for (let k = gi(textStart, j), end = gi(textStart, j + 1); k < end; k++) {
-    dot += <i64>gi(dense, gi(textTerm, k)) * <i64>gi(textWeight, k);
+  for (let t = gi(textStart, j), end = gi(textStart, j + 1); t < end; t++) {
+    dot += <i64>gi(dense, gi(textTerm, t)) * <i64>gi(textWeight, t);
   }
   const c3: f64 = Math.min(1, <f64>dot / TEXT_SCALE_SQUARED);
   let c4: f64 = 0;
@@ -364,15 +443,29 @@ function fitOf(i: i32, j: i32): i32 {
     let x = gi(working, i * LW + w) & gi(working, j * LW + w);
     while (x !== 0) {
       const low = x & -x;
-      const k = w * 32 + 31 - clz(low);
-      const credit = levelCredit(min(gu(level, i * L + k), gu(level, j * L + k)));
+      const language = w * 32 + 31 - clz(low);
+      const credit = levelCredit(min(gu(level, i * L + language), gu(level, j * L + language)));
       if (credit > c4) c4 = credit;
       x ^= low;
     }
   }
-  const points5 = gi(stagePoints, abs(gi(stage, i) - gi(stage, j)));
-  const points6 = gi(sector, i) === gi(sector, j) ? sectorPoints : 0;
-  return round(w0 * c0) + points1 + round(w2 * c2) + round(w3 * c3) + round(w4 * c4) + points5 + points6;
+  const p0 = round(w0 * c0);
+  const p1 = gi(preferencePoints, halves(i, j) + halves(j, i));
+  const p2 = round(w2 * c2);
+  const p3 = round(w3 * c3);
+  const p4 = round(w4 * c4);
+  const p5 = gi(stagePoints, abs(gi(stage, i) - gi(stage, j)));
+  const p6 = gi(sector, i) === gi(sector, j) ? sectorPoints : 0;
+  if (out !== 0) {
+    si(out, 0, p0);
+    si(out, 1, p1);
+    si(out, 2, p2);
+    si(out, 3, p3);
+    si(out, 4, p4);
+    si(out, 5, p5);
+    si(out, 6, p6);
+  }
+  return p0 + p1 + p2 + p3 + p4 + p5 + p6;
 }
 
 /** JavaScript's Math.round for the non-negative points of a part: the nearest integer, halves up. */
@@ -401,7 +494,10 @@ function halves(a: i32, b: i32): i32 {
   return stated === 1 ? 2 * met : met;
 }
 
-/** call-profiles.ts guaranteedOverlapMinutes. */
+/**
+ * The least weekly overlap of a and b over the periods of the round (weekly-overlap.ts:
+ * forEachOverlapPeriod and overlapMinutesOfRegimes, on the flat arrays of call-profiles.ts).
+ */
 function guaranteedOverlap(a: i32, b: i32): i32 {
   let ra = gi(regimeStart, a);
   const aEnd = gi(regimeStart, a + 1);

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createReferenceScorer } from '../../../tests/support/reference-fit-scorer';
 import { syntheticMembers, TEST_CALENDAR } from '../../../tests/support/test-applicants';
 import { LANGUAGE_LEVELS } from '../applications/labels';
 import { CandidateSweep } from '../matching/candidate-sweep';
-import { createFitScorer } from './fit-scorer';
 import { FIT_PARTS, MatchSettingsSchema } from './match-settings';
-import { computeFitsInWasm } from './pair-fits-kernel';
 import { prepareScoringPool } from './scoring-pool';
+import { createFitScorer } from './wasm-fit-scorer';
 
 const ZONES = ['Asia/Kathmandu', 'Australia/Lord_Howe', 'Africa/Casablanca', 'America/St_Johns', 'UTC'];
 
@@ -32,8 +32,8 @@ const settingsArb = fc
     }),
   );
 
-describe('the WebAssembly fit table (pair-fits-kernel.ts)', () => {
-  it('equals the JavaScript scorer on every pair, and gathers the engine’s own candidate lists', () => {
+describe('the WebAssembly fit scorer (wasm-fit-scorer.ts)', () => {
+  it('equals the JavaScript reference on every pair (table, verdicts, parts), and gathers the engine’s own candidate lists', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
@@ -67,20 +67,21 @@ describe('the WebAssembly fit table (pair-fits-kernel.ts)', () => {
           });
           const bonus = seed % 2 === 0 ? 1 : 70_007;
           const kk = Math.min(k, Math.max(1, stage.length - 1));
-          const { fits, candidates } = computeFitsInWasm(pool, {
-            position,
-            stageSize: stage.length,
-            k: kk,
-            bonus,
-          });
           const scorer = createFitScorer(pool);
+          const { fits, candidates } = scorer.fillTable({ position, stageSize: stage.length, k: kk, bonus });
+          const reference = createReferenceScorer(pool);
           const sweep = new CandidateSweep(stage.length, kk);
           let at = 0;
           for (let i = 0; i < count; i++) {
+            reference.setRow(i);
             scorer.setRow(i);
             for (let j = i + 1; j < count; j++) {
-              const fit = scorer.fitWith(j);
+              const fit = reference.fitWith(j);
               expect(fits[at++]).toBe(fit);
+              expect(scorer.fitWith(j)).toBe(fit);
+              expect(scorer.verdictWith(j)).toBe(reference.verdictWith(j));
+              expect(scorer.overlapWith(j)).toBe(reference.overlapWith(j));
+              expect(scorer.partsWith(j)).toEqual(reference.partsWith(j));
               if (fit >= 0 && position[i]! >= 0 && position[j]! >= 0)
                 sweep.offer(position[i]!, position[j]!, fit + bonus);
             }
