@@ -101,10 +101,24 @@ test('prints the run as JSON and writes the graph the two-person stage solved', 
 
 test('a summary in words; an open round is refused; a missing --round is a usage error', async () => {
   await seedClosedRound();
+  // Someone nobody shares a working language with: unmatched, and the reason says why in words.
+  const seeding = openDatabase(databaseTargetFor(loadConfig()));
+  await seedApplication(seeding.db, {
+    roundId: 'round-a',
+    id: 'lonely',
+    name: 'Lonely',
+    country: 'IS',
+    status: 'accepted',
+    answers: { languages: [{ code: 'is', level: 'native' }], availability: { emailOnly: true, windows: [] } },
+  });
+  await seeding.close();
   const words = capture();
   expect(await matchCommand.run(['--round', 'round-a', '--objective', 'fairness-first'], words.io)).toBe(0);
   expect(words.out.join('\n')).toMatch(
-    /^Run 1 of round round-a \(fairness-first\): 4 partnerships \(1 of three\), 9 people matched, 0 unmatched\./,
+    /^Run 1 of round round-a \(fairness-first\): 4 partnerships \(1 of three\), 9 people matched, 1 unmatched\./,
+  );
+  expect(words.out.join('\n')).toContain(
+    '  unmatched lonely: Nobody from another country shares a language with them at a working level',
   );
   expect(words.out.join('\n')).toContain('certified optimal');
   const database = openDatabase(databaseTargetFor(loadConfig()));
@@ -114,4 +128,31 @@ test('a summary in words; an open round is refused; a missing --round is a usage
   expect(await matchCommand.run(['--round', 'round-b'], refused.io)).toBe(1);
   expect(refused.err.join('')).toContain('matching is run once applications have closed');
   await expect(matchCommand.run([], capture().io)).rejects.toThrow('--round is required');
+});
+
+test('--publish publishes the run it made: partners introduced, the round under way; not twice', async () => {
+  await seedClosedRound();
+  const run = capture();
+  expect(await matchCommand.run(['--round', 'round-a', '--json', '--publish'], run.io)).toBe(0);
+  const result = JSON.parse(run.out.join(''));
+  expect(result.published).toEqual({ partnerships: 4, participants: 9, emails: 9 });
+  const database = openDatabase(databaseTargetFor(loadConfig()));
+  try {
+    const round = await database.db
+      .selectFrom('rounds')
+      .select('status')
+      .where('id', '=', 'round-a')
+      .executeTakeFirst();
+    expect(round?.status).toBe('under-way');
+    const members = await database.db.selectFrom('partnership_members').select('application_id').execute();
+    expect(members.map((m) => m.application_id).sort()).toEqual(
+      result.partnerships.flatMap((p: { applications: string[] }) => p.applications).sort(),
+    );
+  } finally {
+    await database.close();
+  }
+  // The round is under way now: another run, published or not, is refused with the reason.
+  const again = capture();
+  expect(await matchCommand.run(['--round', 'round-a', '--publish'], again.io)).toBe(1);
+  expect(again.err.join('')).toMatch(/^iln match: /);
 });

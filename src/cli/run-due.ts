@@ -16,7 +16,7 @@ export const runDueCommand: CliCommand = {
     'Usage: iln run-due [--job NAME]',
     '',
     'Runs each scheduled job until nothing more is due, prints what it did, and exits.',
-    '  --job NAME  only this job (mail-delivery, round-schedule, duplicate-check)',
+    '  --job NAME  only this job (mail-delivery, round-schedule, duplicate-check, survey-delivery)',
   ].join('\n'),
   run: async (args, io) => {
     const { values } = parseArgs(args, { values: { job: {} }, maxPositionals: 0 });

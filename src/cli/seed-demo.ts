@@ -9,7 +9,8 @@ export const DEFAULT_DEMO_SEED = 2026;
 
 export const seedDemoCommand: CliCommand = {
   name: 'seed-demo',
-  summary: 'Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators',
+  summary:
+    'Create a demo program: rounds open, closed and under way with synthetic people, demo coordinators',
   usage: [
     'Usage: iln seed-demo [--applicants N] [--seed S]',
     '',
@@ -37,7 +38,9 @@ export const seedDemoCommand: CliCommand = {
         io.stdout(
           [
             `Open round ${result.openRound.id}: ${result.openRound.applications} applications from ${result.openRound.countries} countries (${result.openRound.overQuota} over the country quota: they go to the waitlist when applications close).`,
-            `Round under way ${result.runningRound.id}: ${result.runningRound.participants} participants.`,
+            `Closed round ${result.closedRound.id}: ${result.closedRound.applications} accepted applicants, ready to be matched.`,
+            `Round under way ${result.runningRound.id}: ${result.runningRound.participants} participants in ${result.runningRound.partnerships} partnerships, introduced by email.`,
+            `Participants sign in the same way, e.g. ${result.participantEmails.join(' or ')}.`,
             `Sign in as ${result.coordinatorEmail} (program coordinator) or ${result.countryCoordinatorEmail} (country coordinator, ${result.countryCoordinatorCountry}); links appear in the outbox.`,
           ].join('\n'),
         );

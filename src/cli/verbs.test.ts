@@ -1,8 +1,10 @@
 import { expect, test } from 'vitest';
+import { backupCommand } from './backup';
 import { createCoordinatorCommand } from './create-coordinator';
 import { helpText } from './main';
 import { matchCommand } from './match';
 import { migrateCommand } from './migrate';
+import { restoreCommand } from './restore';
 import { runDueCommand } from './run-due';
 import { seedDemoCommand } from './seed-demo';
 import { serveCommand } from './serve';
@@ -18,6 +20,8 @@ const commands = [
   seedDemoCommand,
   createCoordinatorCommand,
   matchCommand,
+  backupCommand,
+  restoreCommand,
   solveMatchingCommand,
 ];
 
@@ -40,9 +44,11 @@ test('`iln --help` reads the same as when every verb was imported', () => {
       serve               Start the web application and the mail worker
       migrate             Bring the database schema up to date (also done at every start)
       run-due             Do whatever scheduled work is due now (send mail, move rounds, flag duplicates), then exit
-      seed-demo           Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators
+      seed-demo           Create a demo program: rounds open, closed and under way with synthetic people, demo coordinators
       create-coordinator  Make someone a program or country coordinator (creates the person if needed)
       match               Run matching for a closed round and print the partnerships it proposes
+      backup              Copy the database to a file, consistently, while the server runs (SQLite)
+      restore             Make a backup file the database, keeping the one it replaces (SQLite; stop the server first)
       solve-matching      Solve a maximum-weight matching given as JSON edges and check that it is optimal
 
     Run \`iln <command> --help\` for the options of one command."

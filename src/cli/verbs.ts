@@ -32,7 +32,7 @@ export const verbs: readonly LazyCliCommand[] = [
   {
     name: 'seed-demo',
     summary:
-      'Create a demo program: an open round with a synthetic pool, a round under way, demo coordinators',
+      'Create a demo program: rounds open, closed and under way with synthetic people, demo coordinators',
     load: async () => (await import('./seed-demo')).seedDemoCommand,
   },
   {
@@ -44,6 +44,16 @@ export const verbs: readonly LazyCliCommand[] = [
     name: 'match',
     summary: 'Run matching for a closed round and print the partnerships it proposes',
     load: async () => (await import('./match')).matchCommand,
+  },
+  {
+    name: 'backup',
+    summary: 'Copy the database to a file, consistently, while the server runs (SQLite)',
+    load: async () => (await import('./backup')).backupCommand,
+  },
+  {
+    name: 'restore',
+    summary: 'Make a backup file the database, keeping the one it replaces (SQLite; stop the server first)',
+    load: async () => (await import('./restore')).restoreCommand,
   },
   {
     name: 'solve-matching',

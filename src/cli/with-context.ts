@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../config/env';
+import { type Config, ConfigError, loadConfig } from '../config/env';
 import type { DatabaseHandle } from '../db/connection';
 import { MigrationError } from '../db/migrate';
 import type { Container } from '../main';
@@ -64,4 +64,15 @@ export const withDatabase = async (
   } finally {
     await database.close();
   }
+};
+
+/** Only the configuration, for verbs that open the database files themselves (`iln backup`, `iln restore`). */
+export const withConfig = async (io: CliIo, work: (config: Config) => Promise<number>): Promise<number> => {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    return reportStartFailure(io, error);
+  }
+  return work(config);
 };

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from '../services/ports/runtime';
 import { databaseOutage } from './database-errors';
@@ -82,16 +82,30 @@ export const openDatabase = (target: DatabaseTarget, options: OpenDatabaseOption
   // COUNT(*) and BIGINT come back as strings from pg by default; the program's counts fit in a number.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool, onCreateConnection: requireDurableCommits }),
+  });
   const connections = watchPool(pool, () => handle, options.logger);
   const handle: DatabaseHandle = {
     db,
     dialect: 'postgres',
     close: () => closePool(pool, db, connections),
-    // PostgreSQL's COMMIT returns once the commit is durable (synchronous_commit on).
+    // PostgreSQL's COMMIT returns once the commit is durable (synchronous_commit on, see below).
     durable: async () => undefined,
   };
   return handle;
+};
+
+/**
+ * A commit is acknowledged only once PostgreSQL has written it to its log and flushed that
+ * (`synchronous_commit = on`, PostgreSQL's default). Set on every connection the program opens, so
+ * that a server, database or role configured with it off (`ALTER DATABASE … SET synchronous_commit
+ * = off`, as this project's test cluster is) cannot make an acknowledged application disappear when
+ * PostgreSQL crashes. What the program cannot set is `fsync`, server-wide: with it off (only the
+ * test cluster), the flush reaches the page cache and not the disk (README, "Durability").
+ */
+const requireDurableCommits = async (connection: DatabaseConnection): Promise<void> => {
+  await connection.executeQuery(CompiledQuery.raw('SET synchronous_commit = on'));
 };
 
 /** The pool's connections whose sockets are open, and a way to wait until there are none. */

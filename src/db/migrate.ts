@@ -7,6 +7,9 @@ export interface MigrationReport {
   applied: string[];
 }
 
+/** Where Kysely records the migrations a database has had (also read by src/db/backup/). */
+export const MIGRATION_TABLE = 'schema_migrations';
+
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }
@@ -16,7 +19,7 @@ export const migrateToLatest = async (db: Kysely<Database>): Promise<MigrationRe
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
-    migrationTableName: 'schema_migrations',
+    migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: 'schema_migrations_lock',
   });
   const resultSet: MigrationResultSet = await migrator.migrateToLatest();

@@ -16,6 +16,7 @@ import { createApplicationReviewRepository } from './repositories/review/applica
 import { createCoordinatorDashboardRepository } from './repositories/review/coordinator-dashboard-repository';
 import { createRoundsRepository } from './repositories/rounds/rounds-repository';
 import { createTopicsRepository } from './repositories/rounds/topics-repository';
+import { createSurveysRepository } from './repositories/surveys/surveys-repository';
 import type { Database } from './schema';
 
 export interface StoreOptions {
@@ -43,6 +44,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     matching: () => createMatchingRepository(db),
     program: () => createProgramRepository(db),
     mail: () => createMailQueueRepository(db),
+    surveys: () => createSurveysRepository(db),
     messages: () => createMessageQueue(db, options.render),
     audit: () => createAuditLog(db),
   };

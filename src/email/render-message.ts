@@ -1,6 +1,8 @@
 import { getCountryName } from '../core/countries';
 import type { Message } from '../core/messages/messages';
+import { PARTICIPANT_AREA_PATH } from '../core/people/participant-area';
 import { signInLinkPath } from '../core/people/sign-in-link';
+import { surveyLinkPath } from '../core/surveys/survey-token';
 import { formatCalendarDate } from '../core/time/date-format';
 import { pickLocale } from '../i18n';
 import type { RenderedEmail } from './layout';
@@ -10,7 +12,12 @@ import { renderApplicationReceivedEmail } from './templates/application-received
 import { renderReviewEmail } from './templates/application-review';
 import { renderApplicationWaitlistedEmail } from './templates/application-waitlisted';
 import { renderApplicationWithdrawnEmail } from './templates/application-withdrawn';
+import {
+  renderPartnerLeftEmail,
+  renderPartnershipIntroductionEmail,
+} from './templates/partnership-introduction';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
+import { renderSurveyEmail } from './templates/survey-invitation';
 
 export interface RenderedMessage extends RenderedEmail {
   subject: string;
@@ -110,6 +117,34 @@ export const createMessageRenderer =
           url: urlOf(links, signInLinkPath(payload.token, payload.next)),
           minutes: payload.minutes,
           locale,
+        });
+      }
+      case 'partnership-introduction':
+        return renderPartnershipIntroductionEmail({
+          locale,
+          payload: message.payload,
+          areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
+        });
+      case 'partnership-partner-left':
+        return renderPartnerLeftEmail({
+          locale,
+          payload: message.payload,
+          areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
+        });
+      case 'survey-invitation':
+      case 'survey-reminder': {
+        const { payload } = message;
+        return renderSurveyEmail({
+          kind: message.kind === 'survey-invitation' ? 'invitation' : 'reminder',
+          locale,
+          // Coordinators may translate a survey into a language the interface does not speak yet.
+          contentLocale: message.locale,
+          name: payload.name,
+          roundName: payload.roundName,
+          title: payload.surveyTitle,
+          url: urlOf(links, surveyLinkPath(payload.token)),
+          closesAt: payload.closesAt,
+          timeZone: payload.timeZone,
         });
       }
     }

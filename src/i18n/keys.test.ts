@@ -14,11 +14,17 @@ import {
 } from '../core/applications';
 import { EXPORT_COLUMNS, IMPORT_FIELDS } from '../core/applications/csv-columns';
 import type { MailStatus } from '../core/mail/mail-message';
+import { MATCH_OBJECTIVES, UNMATCHED_CODES } from '../core/matchmaking';
 import { ROUND_STATUSES } from '../core/rounds';
-import { DAYS_OF_WEEK } from '../core/time';
+import { FIT_PARTS } from '../core/scoring/match-settings';
+import { RULE_CODES } from '../core/scoring/partnership-rules';
+import { type CallMode, DAYS_OF_WEEK } from '../core/time';
 import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
+import type { MatchRunStatus } from '../services/ports/matching';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
 import type { OutboxNotice } from '../web/views/mail/outbox-views';
+import { PAIR_SLOTS } from '../web/views/matching/pair-model';
+import { SETTINGS_FIELD_NAMES, SETTINGS_GROUPS } from '../web/views/matching/settings-fields';
 import type { LabelKind } from './labels';
 import { listSourceCodes } from './source-codes';
 
@@ -80,6 +86,8 @@ const duplicateReasons = [
 ] as const satisfies readonly DuplicateReason[];
 const mailStatuses = ['pending', 'sending', 'sent', 'failed'] as const satisfies readonly MailStatus[];
 const outboxNotices = ['development', 'unconfigured'] as const satisfies readonly OutboxNotice[];
+const callModes = ['both-calls', 'one-email-only', 'both-email-only'] as const satisfies readonly CallMode[];
+const runStatuses = ['proposed', 'published', 'superseded'] as const satisfies readonly MatchRunStatus[];
 const errorsSource = readFileSync(join(srcDir, 'web/middleware/errors.ts'), 'utf8');
 const errorTextKeys = [
   ...[...errorsSource.matchAll(/textKey: '(\w+)'/g)].map((match) => match[1]!),
@@ -108,6 +116,17 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'applications:labels.dayOfWeek.*': DAYS_OF_WEEK,
   'applications:labels.interest.*': INTEREST_IDS,
   'applications:labels.interestGroup.*': INTEREST_GROUPS.map((group) => group.id),
+  'matching:callMode.*': callModes,
+  'matching:fitPart.*': FIT_PARTS,
+  'matching:objective.*': MATCH_OBJECTIVES,
+  'matching:runStatus.*': runStatuses,
+  'matching:rule.*': RULE_CODES,
+  'matching:unmatched.*': UNMATCHED_CODES,
+  'matching:pair.chooseAs.*': PAIR_SLOTS,
+  'matching:pair.countryOf.*': PAIR_SLOTS,
+  'matching:pair.slot.*': PAIR_SLOTS,
+  'matching:settings.fields.*': SETTINGS_FIELD_NAMES,
+  'matching:settings.groups.*': SETTINGS_GROUPS,
   // What core and services say, as reasons and problem codes (source-codes.ts reads them).
   'problems:*': sourceCodes.reasons,
   'validation:*': sourceCodes.codes,

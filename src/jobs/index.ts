@@ -5,6 +5,7 @@ import { applicantCountsPruningJob } from './definitions/applicant-counts-prunin
 import { duplicateCheckJob } from './definitions/duplicate-check';
 import { mailDeliveryJob } from './definitions/mail-delivery';
 import { roundScheduleJob } from './definitions/round-schedule';
+import { surveyDeliveryJob } from './definitions/survey-delivery';
 import type { Job } from './job-definition';
 
 export type { Job } from './job-definition';
@@ -19,4 +20,5 @@ export const createJobs = (
   roundScheduleJob(services, options.logger),
   duplicateCheckJob(services),
   applicantCountsPruningJob(services),
+  surveyDeliveryJob(services, options.logger),
 ];

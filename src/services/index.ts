@@ -11,8 +11,7 @@ import { viewPrivateApplication } from './applications/get-private-application';
 import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/prune-applicant-counts';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
-import { withdrawApplication } from './applications/withdraw-application';
-import { findDemoCoordinatorEmail } from './demo/demo-setting';
+import { findDemoSignIns } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
 import { type DeliverDueMailInput, deliverDueMail, deliverMail, listDueMail } from './mail/deliver-due-mail';
 import { findOutboxMessage, listOutbox, loadMailQueueStatus } from './mail/outbox';
@@ -25,10 +24,15 @@ import {
   removeExclusion,
   unlockPartnership,
 } from './matching/edit-matching';
+import { markParticipantInactive } from './matching/leave-partnership';
 import { loadMatchBoard } from './matching/match-board';
 import { getMatchSettings, updateMatchSettings } from './matching/match-settings';
+import { previewPublish, publishRun } from './matching/publish-run';
+import { repairPartnerships } from './matching/repair-partnerships';
+import { listRoundPartnerships } from './matching/round-partnerships';
 import { runMatching } from './matching/run-matching';
 import { exportSolverGraph } from './matching/solver-graph-export';
+import { getMyApplication, getMyPartnership, listMyPartnerships } from './participants/participant-area';
 import { createCoordinator } from './people/create-coordinator';
 import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
 import { requestSignInLink } from './people/request-sign-in-link';
@@ -61,6 +65,30 @@ import {
 import { createRound } from './rounds/create-round';
 import { changeRoundStatus } from './rounds/transition-round';
 import { updateRound } from './rounds/update-round';
+import { openSurveyLink, submitSurveyAnswers } from './surveys/answer-survey';
+import { type DueSurveyDelivery, listDueSurveyDeliveries, sendSurveyEmails } from './surveys/deliver-surveys';
+import {
+  addSurveyQuestion,
+  createSurvey,
+  getSurvey,
+  listSurveysByRound,
+  moveSurveyQuestion,
+  removeSurveyQuestion,
+  scheduleSurvey,
+  unscheduleSurvey,
+  updateSurveyQuestion,
+  updateSurveySettings,
+} from './surveys/manage-surveys';
+import { listSurveyResponseRates } from './surveys/response-rates';
+import {
+  getPublishedRoundReport,
+  listPublishedRoundReports,
+  loadRoundReport,
+  publishRoundReport,
+  unpublishRoundReport,
+} from './surveys/round-report';
+import { exportSurveyResults, loadSurveyResults } from './surveys/survey-results';
+import { withdrawApplication } from './withdrawals/withdraw-application';
 
 /** What the composition root gives the use cases: the shared deps, and group commit for applicants. */
 export interface ServiceDeps extends UseCaseDeps {
@@ -149,6 +177,16 @@ export const createServices = (deps: ServiceDeps) => {
       removeExclusion: bind(removeExclusion),
       comment: bind(commentOnPartnership),
       exportGraph: bind(exportSolverGraph),
+      publish: bind(publishRun),
+      previewPublish: bind(previewPublish),
+      partnerships: bind(listRoundPartnerships),
+      markInactive: bind(markParticipantInactive),
+      repair: bind(repairPartnerships),
+    },
+    participants: {
+      list: bind(listMyPartnerships),
+      partnership: bind(getMyPartnership),
+      application: bind(getMyApplication),
     },
     mail: {
       deliverDue: (input: DeliverDueMailInput) => deliverDueMail(deps, input),
@@ -158,11 +196,36 @@ export const createServices = (deps: ServiceDeps) => {
       findOutboxMessage: bind(findOutboxMessage),
       queueStatus: bind(loadMailQueueStatus),
     },
+    surveys: {
+      listByRound: bind(listSurveysByRound),
+      get: bind(getSurvey),
+      create: bind(createSurvey),
+      updateSettings: bind(updateSurveySettings),
+      addQuestion: bind(addSurveyQuestion),
+      updateQuestion: bind(updateSurveyQuestion),
+      moveQuestion: bind(moveSurveyQuestion),
+      removeQuestion: bind(removeSurveyQuestion),
+      schedule: bind(scheduleSurvey),
+      unschedule: bind(unscheduleSurvey),
+      listDueDeliveries: bind(listDueSurveyDeliveries),
+      sendDue: (due: DueSurveyDelivery, options?: { batchSize?: number; isStopping?: () => boolean }) =>
+        sendSurveyEmails(deps, due, options),
+      openLink: bind(openSurveyLink),
+      submitAnswers: bind(submitSurveyAnswers),
+      results: bind(loadSurveyResults),
+      exportResults: bind(exportSurveyResults),
+      responseRates: bind(listSurveyResponseRates),
+      roundReport: bind(loadRoundReport),
+      publishReport: bind(publishRoundReport),
+      unpublishReport: bind(unpublishRoundReport),
+      publishedReport: bind(getPublishedRoundReport),
+      publishedReports: bind(listPublishedRoundReports),
+    },
     program: {
       checkDatabase: () => deps.store.program.checkDatabase(),
       isEmpty: bind(isProgramEmpty),
       seedDemo: bind(seedDemo),
-      findDemoCoordinatorEmail: bind(findDemoCoordinatorEmail),
+      findDemoSignIns: bind(findDemoSignIns),
     },
   };
 };

@@ -87,45 +87,54 @@ const journey = async (javaScript: boolean) => {
     await page.goto(server.baseUrl);
     await page.getByRole('link', { name: /^Apply for / }).click();
     await page.waitForURL('**/rounds/*/apply');
-    await expect(page.getByRole('heading', { level: 1, name: /^Apply to / }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: /^Apply to / }).count()).toBe(1);
     await expectNoViolations(page, 'form');
 
     // Sending the form half-filled shows the problems, keeps what was typed, and passes axe.
     await page.getByLabel('Full name').fill('Someone');
     await page.getByRole('button', { name: 'Send my application' }).click();
-    await expect(page.getByRole('heading', { name: t('form.errorSummaryTitle') }).count()).resolves.toBe(1);
+    await expect.poll(() => page.getByRole('heading', { name: t('form.errorSummaryTitle') }).count()).toBe(1);
     await expect(page.getByLabel('Full name').inputValue()).resolves.toBe('Someone');
     await expectNoViolations(page, 'form with errors');
 
     await fillApplication(page, email, javaScript);
     await page.getByRole('button', { name: 'Send my application' }).click();
     await page.waitForURL('**/applied*');
-    await expect(page.getByRole('heading', { level: 1, name: 'Application received' }).count()).resolves.toBe(
-      1,
-    );
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: 'Application received' }).count())
+      .toBe(1);
     await expectNoViolations(page, 'confirmation');
 
-    await page.goto(`${server.baseUrl}/outbox`);
+    // The mail worker delivers within a few seconds: look again until the confirmation is there.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${server.baseUrl}/outbox`);
+          return page.getByRole('row', { name: new RegExp(email) }).count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
     await page
       .getByRole('row', { name: new RegExp(email) })
       .getByRole('link')
       .first()
       .click();
     const privateLink = page.getByRole('link', { name: /\/applications\// });
-    await expect(privateLink.count()).resolves.toBe(1);
+    await expect.poll(() => privateLink.count()).toBe(1);
     await privateLink.click();
     await page.waitForURL(/\/applications\/[A-Za-z0-9_-]{43}$/);
-    await expect(
-      page.getByRole('heading', { level: 1, name: /^Your application to / }).count(),
-    ).resolves.toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1, name: /^Your application to / }).count())
+      .toBe(1);
     await expectNoViolations(page, 'private page');
 
     await page.getByRole('link', { name: 'Change my answers' }).click();
     await page.getByLabel('Your role').fill('Youth services librarian');
     await page.getByRole('button', { name: 'Save my changes' }).click();
     await page.waitForURL(/\/applications\/[A-Za-z0-9_-]{43}$/);
-    await expect(page.getByText('Your changes have been saved.').count()).resolves.toBe(1);
-    await expect(page.getByText('Youth services librarian').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByText('Your changes have been saved.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Youth services librarian').count()).toBe(1);
     await expectNoViolations(page, 'private page after saving');
     // The one deliberate half-filled submission answers 422 (and Chromium logs it); nothing else may fail.
     const unexpected = browser.consoleErrors.filter(

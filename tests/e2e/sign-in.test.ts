@@ -78,6 +78,55 @@ test('a newcomer signs in as the demo coordinator through the outbox, reaches th
   expect(browser.consoleErrors).toEqual([]);
 });
 
+/** Signs in as a person the way they would: the form, then the link in the outbox. */
+const signInThroughOutbox = async (page: Page, email: string) => {
+  await page.goto(`${server.baseUrl}/sign-in`);
+  await page.getByLabel(/email address/i).fill(email);
+  await page.getByRole('button', { name: /send me a sign-in link/i }).click();
+  await expect.poll(() => page.getByRole('heading', { name: /check your email/i }).count()).toBe(1);
+  await openNewestMessage(page, /sign-in link/i);
+  await page
+    .getByRole('link', { name: /\/sign-in\/verify/ })
+    .first()
+    .click();
+};
+
+test('a participant of the demo round signs in and sees their partner; another participant does not', async () => {
+  const { page } = browser;
+  await page.goto(server.baseUrl);
+  const note = (await page.getByText(/sign in the same way as one of them/i).textContent()) ?? '';
+  const [first, second] = [...note.matchAll(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)].map((match) => match[0]);
+  expect(first && second, note).toBeTruthy();
+
+  await signInThroughOutbox(page, first!);
+  await page.waitForURL(/\/participant$/);
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/your partnerships/i);
+  await expectAccessible(page);
+  await page
+    .getByRole('link', { name: /see your partnership in/i })
+    .first()
+    .click();
+  await page.waitForURL(/\/participant\/partnerships\//);
+  const partnershipUrl = page.url();
+  const partnerName = (await page.getByRole('heading', { level: 2 }).first().textContent())?.trim() ?? '';
+  expect(partnerName.length).toBeGreaterThan(0);
+  expect(await page.getByText(/their clock is/i).count()).toBeGreaterThan(0);
+  expect(await page.getByRole('link', { name: /@/ }).count()).toBeGreaterThan(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: /sign out/i }).click();
+  await page.waitForURL(/\/sign-in/);
+
+  await signInThroughOutbox(page, second!);
+  await page.waitForURL(/\/participant$/);
+  expect(await page.getByText(partnerName).count()).toBe(0);
+  const refused = await page.goto(partnershipUrl);
+  expect(refused?.status()).toBe(404);
+  expect(await page.getByText(partnerName).count()).toBe(0);
+  await page.getByRole('button', { name: /sign out/i }).click();
+  await page.waitForURL(/\/sign-in/);
+  expect(browser.consoleErrors.filter((error) => !/404/.test(error))).toEqual([]);
+});
+
 test('the home page, information pages and sign-in work without JavaScript', async () => {
   const noScript = await openBrowser({ javaScriptEnabled: false });
   try {

@@ -65,6 +65,8 @@ export const seedApplication = async (
     submittedAt?: Date;
     email?: string;
     answers?: Partial<ApplicationAnswers>;
+    /** The language they applied in. */
+    locale?: string;
   },
 ) => {
   sequence++;
@@ -78,5 +80,6 @@ export const seedApplication = async (
     answers: makeAnswers({ name: input.name, email, countryOfResidence: input.country, ...input.answers }),
     editTokenHash: null,
     submittedAt: input.submittedAt ?? new Date(Date.UTC(2026, 0, 15, 0, sequence)),
+    ...(input.locale ? { locale: input.locale } : {}),
   });
 };

@@ -33,10 +33,24 @@ export const AUDIT_ACTIONS = [
   'match.published',
   'partnership.member-left',
   'partnership.repaired',
+  'survey.created',
+  'survey.edited',
+  'survey.scheduled',
+  'survey.unscheduled',
+  'survey.exported',
+  'survey.report-published',
+  'survey.report-unpublished',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_SUBJECT_TYPES = ['application', 'round', 'person', 'match-run', 'partnership'] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  'application',
+  'round',
+  'person',
+  'match-run',
+  'partnership',
+  'survey',
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 /** One line of the trail: who (null for the system or an applicant) did what to which thing. */

@@ -1,4 +1,6 @@
 import type { Round } from '../rounds/round';
+import type { LocalizedText } from '../surveys/survey';
+import type { CallMode } from '../time/overlap-periods';
 
 /**
  * The closed set of messages the program sends people. A use case enqueues one of these, in the
@@ -41,6 +43,41 @@ interface AboutApplication {
   privateToken: string;
 }
 
+/** One partner as an introduction presents them to the recipient. */
+export interface IntroducedPartner {
+  name: string;
+  email: string;
+  countryCode: string;
+  role: string;
+  sector: string;
+  careerStage: string;
+  timeZone: string;
+  /**
+   * The partner's clock minus the recipient's, in minutes, from each instant on (ISO-8601): the
+   * first entry holds from the round's start, later ones from a daylight-saving change.
+   */
+  timeDifference: { fromAt: string; minutes: number }[];
+  /** Interest ids both chose, rarest in the round first. */
+  sharedInterestIds: string[];
+  /** Language codes both speak. */
+  sharedLanguageCodes: string[];
+  callMode: CallMode;
+  /** The least weekly overlap of both people's call times over the round (both want calls). */
+  guaranteedWeeklyMinutes: number;
+}
+
+/** A survey email: the participant's personal link (its token; only a hash is stored). */
+interface AboutSurvey {
+  name: string;
+  roundName: string;
+  surveyTitle: LocalizedText;
+  token: string;
+  /** ISO-8601 instant the survey closes (and the link expires). */
+  closesAt: string;
+  /** The participant's own zone, for the closing moment. */
+  timeZone: string;
+}
+
 export interface MessagePayloads {
   'application-received': AboutApplication;
   'application-link-resent': AboutApplication;
@@ -54,6 +91,20 @@ export interface MessagePayloads {
   'application-waitlisted': { name: string; round: RoundFacts };
   'application-carried-over': { name: string; round: RoundFacts };
   'sign-in-link': { name: string; token: string; next?: string | undefined; minutes: number };
+  /** Partners are introduced: a published run, or a new partnership after a repair (`isNewPartner`). */
+  'partnership-introduction': {
+    name: string;
+    round: RoundFacts;
+    /** The recipient's own zone. */
+    timeZone: string;
+    partners: IntroducedPartner[];
+    isNewPartner: boolean;
+  };
+  /** A partner left the partnership; `isAlone`: nobody is left, a new partner will be found. */
+  'partnership-partner-left': { name: string; roundName: string; isAlone: boolean };
+  'survey-invitation': AboutSurvey;
+  /** The one reminder, to those who have not answered. */
+  'survey-reminder': AboutSurvey;
 }
 
 export type MessageKind = keyof MessagePayloads;
@@ -69,6 +120,10 @@ export const MESSAGE_KINDS = [
   'application-waitlisted',
   'application-carried-over',
   'sign-in-link',
+  'partnership-introduction',
+  'partnership-partner-left',
+  'survey-invitation',
+  'survey-reminder',
 ] as const satisfies readonly MessageKind[];
 
 /** One message to one person. */

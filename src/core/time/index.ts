@@ -26,6 +26,7 @@ export {
   roundSpanOf,
   type ZoneOverSpan,
 } from './round-calendar';
+export { describeTimeDifference, type TimeDifferencePeriod } from './time-difference';
 export { isValidTimeZone, normaliseTimeZone, TimeZoneSchema } from './time-zones';
 export {
   type AvailabilityWindow,

@@ -9,6 +9,8 @@ import * as duplicateCheck from './0007-duplicate-check';
 import * as applicationLocale from './0008-application-locale';
 import * as matchmaking from './0010-matchmaking';
 import * as applicationPrivateLinks from './0011-application-private-links';
+import * as runningMembership from './0012-running-membership';
+import * as surveys from './0013-surveys';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0008-application-locale': applicationLocale,
   '0010-matchmaking': matchmaking,
   '0011-application-private-links': applicationPrivateLinks,
+  '0012-running-membership': runningMembership,
+  '0013-surveys': surveys,
 };

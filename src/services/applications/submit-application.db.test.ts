@@ -7,12 +7,12 @@ import { DomainError } from '../../core/errors';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
 import { applyDueRoundTransitions } from '../rounds/apply-due-round-transitions';
+import { withdrawApplication } from '../withdrawals/withdraw-application';
 import { declineCarryOver } from './decline-carry-over';
 import { editApplication } from './edit-application';
 import { flagLikelyDuplicates, SETTLE_MS } from './flag-likely-duplicates';
 import { viewPrivateApplication } from './get-private-application';
 import { submitApplication } from './submit-application';
-import { withdrawApplication } from './withdraw-application';
 
 let database: TestDatabase;
 let store: Store;

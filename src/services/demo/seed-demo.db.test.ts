@@ -16,7 +16,7 @@ afterEach(async () => {
 
 const now = () => new Date('2026-11-29T10:00:00Z');
 
-test('seeds an open round with a skewed pool, a round under way and the demo coordinators', async () => {
+test('seeds an open round with a skewed pool, a closed round to match, a round under way with partners, and the demo coordinators', async () => {
   expect(await isProgramEmpty(testServiceDeps(database, { now }))).toBe(true);
   const result = await seedDemo(testServiceDeps(database, { now }), {
     applicants: 400,
@@ -32,6 +32,9 @@ test('seeds an open round with a skewed pool, a round under way and the demo coo
   expect(open.applicationsOpenAt.getTime()).toBeLessThan(now().getTime());
   expect(open.applicationsCloseAt.getTime()).toBeGreaterThan(now().getTime());
   expect(running.status).toBe('under-way');
+  const closed = await rounds.getRound(result.closedRound.id);
+  expect(closed.status).toBe('closed');
+  expect(closed.applicationsCloseAt.getTime()).toBeLessThan(now().getTime());
 
   const applications = createApplicationsRepository(database.db);
   const pool = await applications.listRoundApplications(open.id);
@@ -52,6 +55,42 @@ test('seeds an open round with a skewed pool, a round under way and the demo coo
   expect((await applications.listRoundApplications(running.id)).every((a) => a.status === 'accepted')).toBe(
     true,
   );
+  // The closed round: accepted applicants from many countries, ready to be matched, not matched yet.
+  const closedPool = await applications.listRoundApplications(closed.id);
+  expect(closedPool).toHaveLength(400);
+  expect(closedPool.every((a) => a.status === 'accepted')).toBe(true);
+  expect(new Set(closedPool.map((a) => a.countryCode)).size).toBeGreaterThanOrEqual(35);
+  expect(
+    await database.db.selectFrom('match_runs').select('id').where('round_id', '=', closed.id).execute(),
+  ).toEqual([]);
+
+  // The round under way was matched and published through the use cases: one published run, its
+  // partnerships, participants who can sign in, and one introduction per participant.
+  const runs = await database.db.selectFrom('match_runs').select(['round_id', 'status']).execute();
+  expect(runs).toEqual([{ round_id: running.id, status: 'published' }]);
+  const members = await database.db
+    .selectFrom('partnership_members')
+    .innerJoin('partnerships', 'partnerships.id', 'partnership_members.partnership_id')
+    .select(['partnership_members.application_id', 'partnership_members.person_id'])
+    .where('partnerships.round_id', '=', running.id)
+    .execute();
+  expect(members.length).toBe(result.runningRound.participants);
+  expect(result.runningRound.participants).toBeGreaterThan(380);
+  expect(result.runningRound.partnerships).toBeGreaterThan(180);
+  expect(members.every((m) => m.person_id !== null)).toBe(true);
+  const introductions = await database.db
+    .selectFrom('mail_messages')
+    .select('id')
+    .where('kind', '=', 'partnership-introduction')
+    .execute();
+  expect(introductions).toHaveLength(result.runningRound.participants);
+  expect(result.participantEmails).toHaveLength(2);
+  for (const email of result.participantEmails) {
+    expect(await createPeopleRepository(database.db).findViewerByEmail(email)).toMatchObject({
+      isProgramCoordinator: false,
+      coordinatedCountryCodes: [],
+    });
+  }
 
   const people = createPeopleRepository(database.db);
   expect(await people.findViewerByEmail(result.coordinatorEmail)).toMatchObject({
@@ -66,7 +105,10 @@ test('seeds an open round with a skewed pool, a round under way and the demo coo
     .selectAll()
     .where('key', '=', 'demo')
     .executeTakeFirstOrThrow();
-  expect(JSON.parse(setting.value)).toMatchObject({ coordinatorEmail: result.coordinatorEmail });
+  expect(JSON.parse(setting.value)).toMatchObject({
+    coordinatorEmail: result.coordinatorEmail,
+    participantEmails: result.participantEmails,
+  });
 });
 
 test('the same seed gives the same people', async () => {
@@ -85,6 +127,45 @@ test('the same seed gives the same people', async () => {
   const names = async (roundId: string) =>
     (await applications.listRoundApplications(roundId)).map((a) => a.name).sort();
   expect(await names(second.openRound.id)).toEqual(await names(first.openRound.id));
+  expect(await names(second.closedRound.id)).toEqual(await names(first.closedRound.id));
+  // In the same database the second demo's partners differ: nobody is paired with an earlier
+  // round's partner. On a fresh database the same seed gives the same partnerships.
+  const other = await createTestDatabase();
+  try {
+    const again = await seedDemo(testServiceDeps(other, { now }), {
+      applicants: 20,
+      seed: 5,
+      isProduction: false,
+    });
+    const partners = async (db: TestDatabase['db'], roundId: string) => {
+      const rows = await db
+        .selectFrom('partnership_members')
+        .innerJoin('partnerships', 'partnerships.id', 'partnership_members.partnership_id')
+        .innerJoin('applications', 'applications.id', 'partnership_members.application_id')
+        .select(['partnerships.id', 'applications.email'])
+        .where('partnerships.round_id', '=', roundId)
+        .execute();
+      const groups = new Map<string, string[]>();
+      for (const row of rows) groups.set(row.id, [...(groups.get(row.id) ?? []), row.email].sort());
+      return [...groups.values()].map((group) => group.join('+')).sort();
+    };
+    const firstPartners = await partners(database.db, first.runningRound.id);
+    expect(firstPartners.length).toBeGreaterThan(5);
+    expect(await partners(other.db, again.runningRound.id)).toEqual(firstPartners);
+    expect(again.participantEmails).toEqual(first.participantEmails);
+    const secondPartners = await partners(database.db, second.runningRound.id);
+    const repeated = secondPartners.filter((group) => firstPartners.includes(group));
+    expect(repeated).toEqual([]);
+  } finally {
+    await other.dispose();
+  }
+});
+
+test('seeding the demo stays fast enough for a first `npm start`', async () => {
+  const started = performance.now();
+  await seedDemo(testServiceDeps(database, { now }), { applicants: 400, seed: 2026, isProduction: false });
+  // Measured at about 1-2 s on the 2-core machine (SQLite); the bound only catches a regression.
+  expect((performance.now() - started) / 1000).toBeLessThan(15);
 });
 
 test('never in production, and the size is checked', async () => {

@@ -3,19 +3,23 @@ import { decideCountryQuota } from '../../core/applications';
 import type { ApplicationStatus } from '../../core/applications/application-status';
 import { DEFAULT_QUOTA_SETTINGS } from '../../core/applications/country-quota';
 import { DomainError } from '../../core/errors';
+import { normalizeEmail } from '../../core/people/person';
 import type { Round } from '../../core/rounds';
 import type { LocalDate } from '../../core/time/local-time';
 import { grantCoordinator } from '../people/create-coordinator';
 import type { UseCaseDeps } from '../ports/deps';
+import { introduceDemoPartners } from './seed-demo-partnerships';
 import { generateSyntheticPool, type SyntheticApplicant } from './synthetic-pool';
 
 /**
  * Seeds a demo program a newcomer can click through: a round open for applications with a
  * synthetic pool (all pending: the country quota is settled when applications close, and the top
- * country is over it, so closing the round shows the waitlist at work), a round under
- * way whose participants were accepted, a program coordinator and a country coordinator for the
- * most represented country. Deterministic for a seed, apart from dates, which follow `now`.
- * No email is sent for seeded applications.
+ * country is over it, so closing the round shows the waitlist at work), a closed round of accepted
+ * applicants ready to be matched, a round under way whose partners were matched and introduced
+ * through the same use cases coordinators use (seed-demo-partnerships.ts), a program coordinator
+ * and a country coordinator for the most represented country. Deterministic for a seed, apart
+ * from dates, which follow `now`, and ids. No email is sent for seeded applications; the round
+ * under way's introductions are queued like any others (to reserved example domains).
  */
 export interface SeedDemoInput {
   applicants: number;
@@ -30,7 +34,10 @@ export interface SeedDemoResult {
   countryCoordinatorCountry: string;
   /** `overQuota`: how many would go to the waitlist if applications closed now. */
   openRound: { id: string; applications: number; overQuota: number; countries: number };
-  runningRound: { id: string; participants: number };
+  closedRound: { id: string; applications: number };
+  runningRound: { id: string; participants: number; partnerships: number };
+  /** Two participants of the round under way, in different partnerships (the home page names them). */
+  participantEmails: string[];
 }
 
 /** The program setting that marks a demo installation (the home page's sign-in hint reads it). */
@@ -88,7 +95,13 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
     closes: 21,
     starts: 35,
   });
-  const runningRound = demoRound(`demo-running-${stamp}`, 'under-way', now, {
+  const closedRound = demoRound(`demo-closed-${stamp}`, 'closed', now, {
+    opens: -40,
+    closes: -3,
+    starts: 10,
+  });
+  // Closed for now: matching and publishing move it to under way, as they would a real round.
+  const runningRound = demoRound(`demo-running-${stamp}`, 'closed', now, {
     opens: -90,
     closes: -60,
     starts: -45,
@@ -105,6 +118,11 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
     seed: input.seed + 1,
     countries: DEMO_COUNTRIES,
   });
+  const closedPool = generateSyntheticPool({
+    count: input.applicants,
+    seed: input.seed + 2,
+    countries: DEMO_COUNTRIES,
+  });
   const quota = decideCountryQuota(
     openPool.map((applicant) => ({
       id: applicant.key,
@@ -116,9 +134,10 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
     (a, b) => b.withinQuota + b.waitlisted - (a.withinQuota + a.waitlisted),
   )[0]!.countryOfResidence;
 
-  return deps.uow.transaction(async (store) => {
+  const seeded = await deps.uow.transaction(async (store) => {
     const { rounds, applications } = store;
     await rounds.insertRound(runningRound, now);
+    await rounds.insertRound(closedRound, now);
     await rounds.insertRound(openRound, now);
     const insertPool = async (
       round: Round,
@@ -139,8 +158,9 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
     };
     await insertPool(openRound, openPool, () => 'pending');
     await insertPool(runningRound, runningPool, () => 'accepted');
+    await insertPool(closedRound, closedPool, () => 'accepted');
 
-    await grantCoordinator(store, now, {
+    const coordinator = await grantCoordinator(store, now, {
       email: DEMO_COORDINATOR_EMAIL,
       name: 'Demo Program Coordinator',
       countryCodes: [],
@@ -152,24 +172,44 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
       countryCodes: [topCountry],
       actorPersonId: null,
     });
-    const setting = JSON.stringify({
-      coordinatorEmail: DEMO_COORDINATOR_EMAIL,
-      countryCoordinatorEmail: DEMO_COUNTRY_COORDINATOR_EMAIL,
-    });
-    await store.program.saveSetting(DEMO_SETTING, setting, now);
-    return {
-      coordinatorEmail: DEMO_COORDINATOR_EMAIL,
-      countryCoordinatorEmail: DEMO_COUNTRY_COORDINATOR_EMAIL,
-      countryCoordinatorCountry: topCountry,
-      openRound: {
-        id: openRound.id,
-        applications: openPool.length,
-        overQuota: quota.waitlisted.length,
-        countries: quota.byCountry.length,
-      },
-      runningRound: { id: runningRound.id, participants: runningPool.length },
-    };
+    return { coordinator: coordinator.viewer };
   });
+  const introduced = await introduceDemoPartners(deps, {
+    viewer: seeded.coordinator,
+    roundId: runningRound.id,
+    emailOf: new Map(
+      runningPool.map((a) => [`${runningRound.id}-${a.key}`, normalizeEmail(a.answers.email)]),
+    ),
+  });
+  await deps.uow.transaction((store) =>
+    store.program.saveSetting(
+      DEMO_SETTING,
+      JSON.stringify({
+        coordinatorEmail: DEMO_COORDINATOR_EMAIL,
+        countryCoordinatorEmail: DEMO_COUNTRY_COORDINATOR_EMAIL,
+        participantEmails: introduced.participantEmails,
+      }),
+      now,
+    ),
+  );
+  return {
+    coordinatorEmail: DEMO_COORDINATOR_EMAIL,
+    countryCoordinatorEmail: DEMO_COUNTRY_COORDINATOR_EMAIL,
+    countryCoordinatorCountry: topCountry,
+    openRound: {
+      id: openRound.id,
+      applications: openPool.length,
+      overQuota: quota.waitlisted.length,
+      countries: quota.byCountry.length,
+    },
+    closedRound: { id: closedRound.id, applications: closedPool.length },
+    runningRound: {
+      id: runningRound.id,
+      participants: introduced.participants,
+      partnerships: introduced.partnerships,
+    },
+    participantEmails: introduced.participantEmails,
+  };
 };
 
 /** Whether the database holds nothing a person made: no rounds and no people. */

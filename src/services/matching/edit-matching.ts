@@ -49,6 +49,20 @@ export const lockPartnership = async (
   const ids = normaliseIds(input.applicationIds);
   const { snapshot } = await buildMatchSnapshot(deps.store, round, 'total-fit');
   const breaches = checkPartnership(snapshot, ids);
+  // Someone kept with other people already: a run would reject one of the two locks, so say it now.
+  const locked = snapshot.locks.filter(
+    (lock) => lock.join('+') !== ids.join('+') && lock.some((id) => ids.includes(id)),
+  );
+  if (breaches.length === 0 && locked.length > 0) {
+    throw invalidInput(
+      locked.map((lock) => ({
+        field: 'applicationIds',
+        code: 'match.alreadyLocked',
+        params: { applications: lock.filter((id) => ids.includes(id)).join(', ') },
+      })),
+      { roundId: round.id },
+    );
+  }
   if (breaches.length > 0) {
     throw invalidInput(
       breaches.map((breach) => ({

@@ -22,6 +22,8 @@ export interface BoardPerson {
   sector: string;
   careerStage: string;
   role: string;
+  /** The application's status now (only accepted applications take part in a run). */
+  status: string;
 }
 
 export interface MatchBoard {
@@ -96,6 +98,7 @@ export const loadMatchBoard = async (
         sector: candidate.answers.sector,
         careerStage: candidate.answers.careerStage,
         role: candidate.answers.role,
+        status: candidate.status,
       },
     ]),
   );
@@ -109,6 +112,8 @@ export const loadMatchBoard = async (
       partnerships: stored.result.partnerships.filter((p) => visible(p.applicationIds)),
       unmatched: stored.result.unmatched.filter((u) => visible([u.applicationId])),
       skipped: stored.result.skipped.filter((s) => visible([s.applicationId])),
+      rejectedLocks: stored.result.rejectedLocks.filter((lock) => visible(lock.applicationIds)),
+      byCountry: stored.result.byCountry.filter((row) => inScope(scope, [row.country])),
     };
     run = {
       id: stored.id,

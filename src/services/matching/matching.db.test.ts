@@ -176,6 +176,16 @@ describe('running matching', () => {
     await expect(
       services.matching.lock({ viewer: program, roundId: 'round-a', applicationIds: ['ke-1', 'gb-1'] }),
     ).resolves.toEqual({ locked: true });
+    // Someone already kept with another person cannot be locked a second time (a run would drop it).
+    await expect(
+      services.matching.lock({ viewer: program, roundId: 'round-a', applicationIds: ['ng-1', 'gb-1'] }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: [{ field: 'applicationIds', code: 'match.alreadyLocked', params: { applications: 'gb-1' } }],
+    });
+    await expect(
+      services.matching.lock({ viewer: program, roundId: 'round-a', applicationIds: ['gb-1', 'ke-1'] }),
+    ).resolves.toEqual({ locked: false });
   });
 
   test('only program coordinators run and edit; a country coordinator sees only their countries', async () => {
@@ -189,6 +199,7 @@ describe('running matching', () => {
     for (const partnership of board.run?.result.partnerships ?? []) {
       expect(partnership.applicationIds.some((id) => countryOf(id) === 'KE')).toBe(true);
     }
+    expect(board.run?.result.byCountry.map((row) => row.country)).toEqual(['KE']);
     await expect(
       services.matching.comment({
         viewer: kenya,

@@ -131,8 +131,11 @@ export interface MatchingRepository {
   findLatestRun: (roundId: string) => Promise<StoredMatchRun | undefined>;
   /** Newest first. */
   listRuns: (roundId: string) => Promise<MatchRunSummary[]>;
-  /** Marks the run published and every other run of the round superseded. */
-  markRunPublished: (roundId: string, runId: string, personId: string | null, now: Date) => Promise<void>;
+  /**
+   * Marks a proposed run published and every other proposed run of the round superseded. False,
+   * changing nothing, when the run is not proposed (published already, or superseded).
+   */
+  markRunPublished: (roundId: string, runId: string, personId: string | null, now: Date) => Promise<boolean>;
 
   listLocks: (roundId: string) => Promise<MatchLock[]>;
   /** False when the same group was locked already. */
@@ -168,9 +171,16 @@ export interface MatchingRepository {
   insertPartnerships: (partnerships: readonly NewPartnership[], now: Date) => Promise<void>;
   /** Active partnerships of the round (members who left included). */
   listActivePartnerships: (roundId: string) => Promise<StoredPartnership[]>;
+  /** Every partnership of the round, active or ended, in the order they were made. */
+  listPartnerships: (roundId: string) => Promise<StoredPartnership[]>;
+  findPartnership: (partnershipId: string) => Promise<StoredPartnership | undefined>;
   /** Every partnership, active or ended, a person was ever in. */
   listPartnershipsOfPerson: (personId: string) => Promise<StoredPartnership[]>;
-  /** The member leaves; a partnership left with fewer than two ends. Returns the partnership. */
+  /**
+   * The member leaves; a partnership left with fewer than two ends, and whoever is left alone is
+   * marked as out of it (`partnership-ended`). Returns the partnership, or undefined when the
+   * application is in no running partnership.
+   */
   markMemberLeft: (
     applicationId: string,
     reason: string,

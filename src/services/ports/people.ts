@@ -10,6 +10,16 @@ export interface PeopleRepository {
   /** Grants a role; granting one the person already has changes nothing and returns false. */
   grantRole: (personId: string, role: PersonRole, now: Date) => Promise<boolean>;
   listRoles: (personId: string) => Promise<PersonRole[]>;
+  /**
+   * Makes sure each of these people exists (found by email, created otherwise, never renamed) and
+   * has the role. Returns their ids by normalised email. For many people at once: a published run
+   * makes thousands of participants.
+   */
+  ensurePeopleWithRole: (
+    people: readonly NewPerson[],
+    role: PersonRole,
+    now: Date,
+  ) => Promise<Map<string, string>>;
   findViewerByEmail: (email: string) => Promise<Viewer | undefined>;
   /** Makes sure the countries named exist in the countries table (person_roles refers to it). */
   ensureCountries: (countries: { code: string; name: string }[]) => Promise<void>;

@@ -12,6 +12,7 @@ import type { ProgramRepository } from './program';
 import type { ResourcesRepository } from './resources';
 import type { ApplicationReviewRepository, CoordinatorDashboardRepository } from './review';
 import type { RoundsRepository, TopicsRepository } from './rounds';
+import type { SurveysRepository } from './surveys';
 
 /**
  * Every repository a use case may use, with the message queue and the audit log. A store is bound
@@ -33,6 +34,7 @@ export interface Store {
   matching: MatchingRepository;
   program: ProgramRepository;
   mail: MailQueueRepository;
+  surveys: SurveysRepository;
   messages: MessageQueue;
   audit: AuditLog;
 }

@@ -3,6 +3,7 @@ import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { TFunction } from 'i18next';
+import { PARTICIPANT_AREA_PATH } from '../../core/people/participant-area';
 import { isCoordinator, type Viewer } from '../../core/people/viewer';
 import { DEFAULT_LOCALE, getT, supportedLocales } from '../../i18n';
 import { assetUrl } from '../assets';
@@ -42,6 +43,7 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
       { href: '/coordinator', label: t('nav.dashboard') },
       { href: '/coordinator/rounds', label: t('nav.rounds') },
       { href: '/coordinator/resources', label: t('nav.resources') },
+      { href: '/coordinator/surveys', label: t('nav.surveys') },
       // The outbox is for program coordinators only (routes/mail/outbox-pages.tsx).
       ...(isOutboxEnabled && viewer.isProgramCoordinator
         ? [{ href: '/outbox', label: t('nav.outbox') }]
@@ -50,6 +52,7 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
   }
   return [
     { href: '/', label: t('nav.home') },
+    ...(viewer ? [{ href: PARTICIPANT_AREA_PATH, label: t('nav.participant') }] : []),
     { href: '/how-it-works', label: t('nav.howItWorks') },
     { href: '/faq', label: t('nav.faq') },
     { href: '/code-of-conduct', label: t('nav.codeOfConduct') },
@@ -176,6 +179,9 @@ export const Layout = ({
               </li>
               <li>
                 <a href="/faq">{t('nav.faq')}</a>
+              </li>
+              <li>
+                <a href="/reports">{t('nav.reports')}</a>
               </li>
             </ul>
             <LanguageChooser t={t} locale={locale} />

@@ -218,6 +218,15 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
       });
     },
     markRunPublished: async (roundId, runId, personId, now) => {
+      // Only a proposed run is published: of two publishes racing, the second changes nothing.
+      const published = await db
+        .updateTable('match_runs')
+        .set({ status: 'published', published_at: now.toISOString(), published_by_person_id: personId })
+        .where('round_id', '=', roundId)
+        .where('id', '=', runId)
+        .where('status', '=', 'proposed')
+        .executeTakeFirst();
+      if (Number(published.numUpdatedRows) !== 1) return false;
       await db
         .updateTable('match_runs')
         .set({ status: 'superseded' })
@@ -225,12 +234,7 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
         .where('id', '!=', runId)
         .where('status', '=', 'proposed')
         .execute();
-      await db
-        .updateTable('match_runs')
-        .set({ status: 'published', published_at: now.toISOString(), published_by_person_id: personId })
-        .where('round_id', '=', roundId)
-        .where('id', '=', runId)
-        .execute();
+      return true;
     },
 
     listLocks: async (roundId) =>
@@ -402,6 +406,22 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
           .orderBy('id')
           .execute(),
       ),
+    listPartnerships: async (roundId) =>
+      withMembers(
+        await db
+          .selectFrom('partnerships')
+          .selectAll()
+          .where('round_id', '=', roundId)
+          .orderBy('created_at')
+          .orderBy('id')
+          .execute(),
+      ),
+    findPartnership: async (partnershipId) => {
+      const [partnership] = await withMembers(
+        await db.selectFrom('partnerships').selectAll().where('id', '=', partnershipId).execute(),
+      );
+      return partnership;
+    },
     listPartnershipsOfPerson: async (personId) =>
       withMembers(
         await db
@@ -442,6 +462,13 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
           .updateTable('partnerships')
           .set({ status: 'ended', ended_at: at, end_reason: 'member-left' })
           .where('id', '=', membership.id)
+          .execute();
+        // Whoever is left alone is out of it too, free to be placed again (migration 0011).
+        await db
+          .updateTable('partnership_members')
+          .set({ left_at: at, left_reason: 'partnership-ended' })
+          .where('partnership_id', '=', membership.id)
+          .where('left_at', 'is', null)
           .execute();
       }
       const [partnership] = await withMembers(

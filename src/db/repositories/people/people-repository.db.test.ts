@@ -73,3 +73,46 @@ test('the viewer carries the roles', async () => {
   });
   expect(await people.findViewerByEmail('nobody@example.org')).toBeUndefined();
 });
+
+test('ensuring many people with a role reuses people by email, creates the rest, and grants the role once', async () => {
+  const existing = await people.createPerson({ email: 'old@example.org', name: 'Old Name' }, now);
+  await people.grantRole(existing.id, { role: 'country_coordinator', countryCode: 'KE' }, now);
+  const participant = { role: 'participant', countryCode: null } as const;
+  const ids = await people.ensurePeopleWithRole(
+    [
+      { email: 'OLD@example.org', name: 'New Name' },
+      { email: 'new@example.org', name: 'Newcomer', locale: 'pt', timeZone: 'America/Sao_Paulo' },
+    ],
+    participant,
+    now,
+  );
+  expect(ids.get('old@example.org')).toBe(existing.id);
+  const created = await people.findPersonByEmail('new@example.org');
+  expect(created).toMatchObject({
+    id: ids.get('new@example.org'),
+    name: 'Newcomer',
+    locale: 'pt',
+    timeZone: 'America/Sao_Paulo',
+  });
+  // Nobody is renamed, and what they had stays.
+  expect((await people.findPersonById(existing.id))?.name).toBe('Old Name');
+  expect(await people.listRoles(existing.id)).toEqual([
+    { role: 'country_coordinator', countryCode: 'KE' },
+    { role: 'participant', countryCode: null },
+  ]);
+  // Again: the same ids, no second row of anything.
+  const again = await people.ensurePeopleWithRole(
+    [{ email: 'new@example.org', name: 'X' }],
+    participant,
+    now,
+  );
+  expect(again.get('new@example.org')).toBe(created?.id);
+  expect(await people.listRoles(created!.id)).toEqual([participant]);
+  expect(await database.db.selectFrom('people').select('id').execute()).toHaveLength(2);
+  // Many at once, past one statement's slice.
+  const many = Array.from({ length: 1200 }, (_, i) => ({ email: `p${i}@example.org`, name: `P ${i}` }));
+  expect((await people.ensurePeopleWithRole(many, participant, now)).size).toBe(1200);
+  expect(
+    await database.db.selectFrom('person_roles').select('id').where('role', '=', 'participant').execute(),
+  ).toHaveLength(1202);
+});

@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { normalizeEmail, type Person, type PersonRole } from '../../../core/people/person';
+import { type NewPerson, normalizeEmail, type Person, type PersonRole } from '../../../core/people/person';
 import { toViewer } from '../../../core/people/viewer';
 import type { PeopleRepository } from '../../../services/ports/people';
 import type { Database } from '../../schema';
 import type { PeopleTable } from '../../tables/core';
+
+/** Statements over many rows go in slices, well under either database's limit on parameters. */
+const slices = <T>(items: readonly T[], size = 500): T[][] => {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+};
 
 const toPerson = (row: PeopleTable): Person => ({
   id: row.id,
@@ -98,6 +105,63 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
         })
         .execute();
       return true;
+    },
+
+    ensurePeopleWithRole: async (input, { role, countryCode }, now) => {
+      const at = now.toISOString();
+      const wanted = new Map<string, NewPerson>();
+      for (const person of input) wanted.set(normalizeEmail(person.email), person);
+      const ids = new Map<string, string>();
+      const emails = [...wanted.keys()];
+      for (const slice of slices(emails)) {
+        const rows = await db
+          .selectFrom('people')
+          .select(['id', 'email'])
+          .where('email', 'in', slice)
+          .execute();
+        for (const row of rows) ids.set(row.email, row.id);
+      }
+      const created: PeopleTable[] = emails
+        .filter((email) => !ids.has(email))
+        .map((email) => {
+          const person = wanted.get(email)!;
+          return {
+            id: randomUUID(),
+            email,
+            name: person.name.trim(),
+            locale: person.locale ?? 'en',
+            time_zone: person.timeZone ?? null,
+            created_at: at,
+            updated_at: at,
+          };
+        });
+      for (const slice of slices(created)) await db.insertInto('people').values(slice).execute();
+      for (const row of created) ids.set(row.email, row.id);
+      const personIds = [...ids.values()];
+      const holding = new Set<string>();
+      for (const slice of slices(personIds)) {
+        const rows = await db
+          .selectFrom('person_roles')
+          .select('person_id')
+          .where('role', '=', role)
+          .where((eb) =>
+            countryCode === null ? eb('country_code', 'is', null) : eb('country_code', '=', countryCode),
+          )
+          .where('person_id', 'in', slice)
+          .execute();
+        for (const row of rows) holding.add(row.person_id);
+      }
+      const roles = personIds
+        .filter((id) => !holding.has(id))
+        .map((personId) => ({
+          id: randomUUID(),
+          person_id: personId,
+          role,
+          country_code: countryCode,
+          created_at: at,
+        }));
+      for (const slice of slices(roles)) await db.insertInto('person_roles').values(slice).execute();
+      return ids;
     },
 
     ensureCountries: async (countries) => {

@@ -204,9 +204,9 @@ test('the page asked for before signing in is where the link leads, and only loc
   expect((await t.request(evil)).headers.get('location')).toBe('/coordinator');
 });
 
-test('a participant is signed in but may not open coordinator pages (403)', async () => {
+test('a participant is signed in, lands on their area, but may not open coordinator pages (403)', async () => {
   const response = await signIn('participant@example.org');
-  expect(response.headers.get('location')).toBe('/');
+  expect(response.headers.get('location')).toBe('/participant');
   const dashboard = await t.request('/coordinator');
   expect(dashboard.status).toBe(403);
   expect(await dashboard.text()).toContain('You do not have access to this page');

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Auth } from '../../../auth/auth';
 import { safeNextPath } from '../../../auth/safe-next';
 import { isDomainError } from '../../../core/errors';
+import { PARTICIPANT_AREA_PATH } from '../../../core/people/participant-area';
 import { SIGN_IN_LINK_MINUTES } from '../../../core/people/sign-in-link';
 import { isCoordinator } from '../../../core/people/viewer';
 import { SIGN_IN_RATE_LIMIT } from '../../../services/people/request-sign-in-link';
@@ -121,7 +122,7 @@ export const authPages = (ctx: WebDeps, auth: Auth) => {
     for (const cookie of verified.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
     const viewer = await people.findViewerByEmail(verified.response.user.email);
     ctx.logger.info({ personId: viewer?.personId }, 'signed in');
-    return c.redirect(next ?? (isCoordinator(viewer) ? '/coordinator' : '/'), 303);
+    return c.redirect(next ?? (isCoordinator(viewer) ? '/coordinator' : PARTICIPANT_AREA_PATH), 303);
   });
 
   app.post('/sign-out', async (c) => {

@@ -4,6 +4,8 @@ import { requireCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
 import { DashboardView } from '../../views/people/dashboard';
 import type { WebDeps } from '../../web-deps';
+import { coordinatorMatching } from '../matching/coordinator-matching';
+import { coordinatorPartnerships } from '../partnerships/coordinator-partnerships';
 import { coordinatorApplications } from '../review/coordinator-applications';
 import { coordinatorRounds } from '../rounds/coordinator-rounds';
 
@@ -29,6 +31,8 @@ export const coordinatorPages = (ctx: WebDeps) => {
 
   app.route('/rounds', coordinatorRounds(ctx));
   app.route('/rounds', coordinatorApplications(ctx));
+  app.route('/rounds', coordinatorPartnerships(ctx));
+  app.route('/rounds', coordinatorMatching(ctx));
 
   return app;
 };

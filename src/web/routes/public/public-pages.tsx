@@ -13,18 +13,13 @@ export const publicPages = (ctx: WebDeps) => {
   app.get('/', async (c) => {
     // The demo note (sign in as the demo coordinator, read the outbox) is for development copies
     // only: a production instance started on a copy of a demo database never shows it.
-    const [allRounds, demoCoordinatorEmail] = await Promise.all([
+    const [allRounds, demo] = await Promise.all([
       ctx.services.rounds.list(),
-      ctx.config.isProduction ? undefined : ctx.services.program.findDemoCoordinatorEmail(),
+      ctx.config.isProduction ? undefined : ctx.services.program.findDemoSignIns(),
     ]);
     return renderPage(c, {
       title: c.get('t')('public:home.title'),
-      children: (
-        <HomePage
-          current={findCurrentOrNextRound(allRounds, ctx.now())}
-          demoCoordinatorEmail={demoCoordinatorEmail}
-        />
-      ),
+      children: <HomePage current={findCurrentOrNextRound(allRounds, ctx.now())} demo={demo} />,
     });
   });
 

@@ -2,6 +2,7 @@ import { getCountryName } from '../../../core/countries';
 import type { Viewer } from '../../../core/people/viewer';
 import type { CoordinatorDashboard } from '../../../services/people/load-coordinator-dashboard';
 import { formatCalendarDate, formatInstant } from '../format';
+import { hasMatchingBoard, matchingPath } from '../matching/matching-paths';
 import { useShell } from '../shell-context';
 
 export const DashboardView = ({
@@ -46,6 +47,11 @@ export const DashboardView = ({
                     <a href={`/coordinator/rounds/${encodeURIComponent(round.id)}/applications`}>
                       {round.name}
                     </a>
+                    {hasMatchingBoard(round.status) && (
+                      <a class="table__sub" href={matchingPath(round.id)}>
+                        {t('matching:board.linkFor', { round: round.name })}
+                      </a>
+                    )}
                   </th>
                   <td>
                     <div class={`tag tag--${round.status}`}>{t(`review:roundStatus.${round.status}`)}</div>

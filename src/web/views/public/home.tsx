@@ -1,12 +1,13 @@
 import type { Round, RoundPhase } from '../../../core/rounds';
+import type { DemoSignIns } from '../../../services/demo/demo-setting';
 import { LocalTime, Notice, translateList } from '../components';
 import { formatCalendarDate } from '../format';
 import { useShell } from '../shell-context';
 
 export interface HomePageProps {
   current: { round: Round; phase: RoundPhase } | undefined;
-  /** Set when the demo seeder ran: the address to sign in with. */
-  demoCoordinatorEmail: string | undefined;
+  /** Set when the demo seeder ran: the addresses to sign in with. */
+  demo: DemoSignIns | undefined;
 }
 
 const RoundBox = ({ current }: Pick<HomePageProps, 'current'>) => {
@@ -59,16 +60,20 @@ const RoundBox = ({ current }: Pick<HomePageProps, 'current'>) => {
   );
 };
 
-export const HomePage = ({ current, demoCoordinatorEmail }: HomePageProps) => {
+export const HomePage = ({ current, demo }: HomePageProps) => {
   const { t } = useShell();
   const steps = translateList<{ title: string; body: string }>(t, 'public:home.steps');
   return (
     <>
       <h1>{t('program.name')}</h1>
       <p class="lead">{t('public:home.lead')}</p>
-      {demoCoordinatorEmail && (
+      {demo && (
         <Notice kind="warning" title={t('public:home.demo.title')}>
-          <p>{t('public:home.demo.body', { email: demoCoordinatorEmail })}</p>
+          <p>{t('public:home.demo.body', { email: demo.coordinatorEmail })}</p>
+          <p>{t('public:home.demo.rounds')}</p>
+          {demo.participantEmails.length > 0 && (
+            <p>{t('public:home.demo.participant', { emails: demo.participantEmails.join(', ') })}</p>
+          )}
           <p>
             <a href="/sign-in">{t('public:home.demo.signIn')}</a>
             {' · '}

@@ -1,5 +1,6 @@
 import type { Round, RoundStatus } from '../../../core/rounds';
 import { formatCalendarDate, formatInstant } from '../format';
+import { hasMatchingBoard, matchingPath } from '../matching/matching-paths';
 import { useShell } from '../shell-context';
 
 /** The rounds list coordinators start from, with each round's stage. */
@@ -43,6 +44,11 @@ export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canMana
                     <a class="table__sub" href={`/coordinator/rounds/${round.id}/applications`}>
                       {t('review:rounds.review')}
                     </a>
+                    {hasMatchingBoard(round.status) && (
+                      <a class="table__sub" href={matchingPath(round.id)}>
+                        {t('matching:board.link')}
+                      </a>
+                    )}
                   </th>
                   <td>
                     <div class={`tag tag--${round.status}`}>

@@ -1,6 +1,7 @@
 import type { Round, RoundStatus } from '../../../core/rounds';
 import { BackLink, CsrfField } from '../components';
 import { formatCalendarDate, formatInstant } from '../format';
+import { hasMatchingBoard, matchingPath } from '../matching/matching-paths';
 import { useShell } from '../shell-context';
 
 /** A round's own page: its stage, the moves it can make, and its settings. */
@@ -28,6 +29,22 @@ export const RoundPageView = ({
         <a class="button" href={`/coordinator/rounds/${round.id}/applications`}>
           {t('review:rounds.review')}
         </a>
+        {hasMatchingBoard(round.status) && (
+          <>
+            {' '}
+            <a class="button" href={matchingPath(round.id)}>
+              {t('matching:board.link')}
+            </a>
+          </>
+        )}
+        {(round.status === 'under-way' || round.status === 'finished') && (
+          <>
+            {' '}
+            <a class="button button--secondary" href={`/coordinator/rounds/${round.id}/partnerships`}>
+              {t('partnerships:roundLink')}
+            </a>
+          </>
+        )}
       </p>
       <h2>{t('review:rounds.stageHeading')}</h2>
       <p>{t('review:rounds.currentStage', { status: t(`review:roundStatus.${round.status}`) })}</p>

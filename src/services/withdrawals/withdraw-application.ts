@@ -1,6 +1,9 @@
+// Withdrawing spans two features: the application (applications/) and, during a round, the
+// partnership it is in (matching/). It lives above both so neither depends on the other.
 import { DomainError } from '../../core/errors';
+import { getPrivateApplication } from '../applications/get-private-application';
+import { leavePartnership, repairAfterLeaving } from '../matching/leave-partnership';
 import type { UseCaseDeps } from '../ports/deps';
-import { getPrivateApplication } from './get-private-application';
 
 export interface WithdrawApplicationInput {
   token: string;
@@ -10,14 +13,15 @@ export interface WithdrawApplicationInput {
 /**
  * The applicant withdraws through their private link: status `withdrawn`, a confirming email in
  * the same transaction, an audit entry. Withdrawing twice is a CONFLICT; a declined application
- * cannot be withdrawn.
+ * cannot be withdrawn. During a round a participant also leaves their partnership (their partners
+ * are told), and whoever is left alone is re-matched once the withdrawal has committed.
  */
 export const withdrawApplication = async (
   deps: UseCaseDeps,
   input: WithdrawApplicationInput,
 ): Promise<{ applicationId: string }> => {
   const now = deps.clock.now();
-  return deps.uow.transaction(async (store) => {
+  const withdrawn = await deps.uow.transaction(async (store) => {
     const current = await getPrivateApplication(store, now, input.token);
     const { application, round } = current;
     if (!current.canWithdraw) {
@@ -29,6 +33,11 @@ export const withdrawApplication = async (
       });
     }
     await store.applicantRecords.markWithdrawn(application.id, now);
+    const left = await leavePartnership(store, now, {
+      applicationId: application.id,
+      reason: 'withdrawn',
+      actorPersonId: null,
+    });
     await store.messages.enqueue(
       {
         kind: 'application-withdrawn',
@@ -49,6 +58,8 @@ export const withdrawApplication = async (
       },
       now,
     );
-    return { applicationId: application.id };
+    return { applicationId: application.id, left };
   });
+  await repairAfterLeaving(deps, withdrawn.left, null);
+  return { applicationId: withdrawn.applicationId };
 };
