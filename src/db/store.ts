@@ -5,6 +5,7 @@ import { createApplicantRecordsRepository } from './repositories/applications/ap
 import { createApplicationsRepository } from './repositories/applications/applications-repository';
 import { createDuplicateCheckRepository } from './repositories/applications/duplicate-check-repository';
 import { createAuditLog } from './repositories/audit/audit-log';
+import { createAuditTrailRepository } from './repositories/audit/audit-trail-repository';
 import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
 import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
 import { createMatchingRepository } from './repositories/matching/matching-repository';
@@ -47,6 +48,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     surveys: () => createSurveysRepository(db),
     messages: () => createMessageQueue(db, options.render),
     audit: () => createAuditLog(db),
+    auditTrail: () => createAuditTrailRepository(db),
   };
   const made: Partial<Store> = {};
   const store = {} as Store;

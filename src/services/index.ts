@@ -11,6 +11,8 @@ import { viewPrivateApplication } from './applications/get-private-application';
 import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/prune-applicant-counts';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
+import { stampingAuditOrigin, stampingAuditOriginOutside } from './audit/audit-origin';
+import { exportAuditTrail, listAuditTrail } from './audit/audit-trail';
 import { findDemoSignIns } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
 import { type DeliverDueMailInput, deliverDueMail, deliverMail, listDueMail } from './mail/deliver-due-mail';
@@ -43,8 +45,8 @@ import type { UnitOfWork } from './ports/store';
 import { addResource, moveResource, removeResource, updateResource } from './resources/manage-resources';
 import { addApplicationNote } from './review/add-application-note';
 import { admitWaitlistedApplications } from './review/admit-from-waitlist';
+import { exportApplicationsAudited } from './review/audited-export';
 import { bulkReview } from './review/bulk-review';
-import { exportApplications } from './review/export-applications';
 import {
   importApplications,
   previewApplicationsImport,
@@ -102,7 +104,14 @@ type Args<F> = F extends (deps: UseCaseDeps, ...args: infer A) => unknown ? A : 
  * Every use case, bound to its dependencies once: the web app, the jobs, the CLI and auth call
  * these and never see a repository. Grouped by feature, as the folders are.
  */
-export const createServices = (deps: ServiceDeps) => {
+export const createServices = (given: ServiceDeps) => {
+  // Every audit entry records from where its action came (services/audit/audit-origin.ts).
+  const deps: ServiceDeps = {
+    ...given,
+    store: stampingAuditOriginOutside(given.store),
+    uow: stampingAuditOrigin(given.uow),
+    applicantUow: stampingAuditOrigin(given.applicantUow),
+  };
   const applicant: UseCaseDeps = { ...deps, uow: deps.applicantUow };
   const bind =
     <F extends (deps: UseCaseDeps, ...args: never[]) => unknown>(useCase: F, with_: UseCaseDeps = deps) =>
@@ -132,7 +141,7 @@ export const createServices = (deps: ServiceDeps) => {
       bulk: bind(bulkReview),
       addNote: bind(addApplicationNote),
       admitFromWaitlist: bind(admitWaitlistedApplications),
-      export: bind(exportApplications),
+      export: bind(exportApplicationsAudited),
       uploadCsv: bind(uploadApplicationsCsv),
       previewImport: bind(previewApplicationsImport),
       import: bind(importApplications),
@@ -220,6 +229,10 @@ export const createServices = (deps: ServiceDeps) => {
       unpublishReport: bind(unpublishRoundReport),
       publishedReport: bind(getPublishedRoundReport),
       publishedReports: bind(listPublishedRoundReports),
+    },
+    audit: {
+      list: bind(listAuditTrail),
+      export: bind(exportAuditTrail),
     },
     program: {
       checkDatabase: () => deps.store.program.checkDatabase(),

@@ -3,7 +3,7 @@ import type {
   ApplicationsRepository,
   DuplicateCheckRepository,
 } from './applications';
-import type { AuditLog } from './audit';
+import type { AuditLog, AuditTrailRepository } from './audit';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
 import type { MessageQueue } from './messages';
@@ -37,6 +37,8 @@ export interface Store {
   surveys: SurveysRepository;
   messages: MessageQueue;
   audit: AuditLog;
+  /** Reads the audit trail (written only through `audit`). */
+  auditTrail: AuditTrailRepository;
 }
 
 /**
