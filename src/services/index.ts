@@ -37,8 +37,16 @@ import { exportSolverGraph } from './matching/solver-graph-export';
 import { getMyApplication, getMyPartnership, listMyPartnerships } from './participants/participant-area';
 import { createCoordinator } from './people/create-coordinator';
 import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
+import {
+  addCoordinator,
+  changeCoordinator,
+  findCoordinator,
+  listCoordinators,
+  removeCoordinator,
+} from './people/manage-coordinators';
 import { requestSignInLink } from './people/request-sign-in-link';
 import { sendSignInLink } from './people/send-sign-in-link';
+import { recordSignOutEverywhere } from './people/sign-out-everywhere';
 import { findPersonByEmail, findViewerByEmail } from './people/viewers';
 import type { UseCaseDeps } from './ports/deps';
 import type { UnitOfWork } from './ports/store';
@@ -164,6 +172,12 @@ export const createServices = (given: ServiceDeps) => {
       findViewerByEmail: bind(findViewerByEmail),
       findPersonByEmail: bind(findPersonByEmail),
       dashboard: (viewer: Viewer | null) => loadCoordinatorDashboard(deps, viewer),
+      listCoordinators: bind(listCoordinators),
+      findCoordinator: bind(findCoordinator),
+      addCoordinator: bind(addCoordinator),
+      changeCoordinator: bind(changeCoordinator),
+      removeCoordinator: bind(removeCoordinator),
+      recordSignOutEverywhere: bind(recordSignOutEverywhere),
     },
     resources: {
       list: () => deps.store.resources.listResources(),
