@@ -24,7 +24,9 @@ export const sessionMiddleware = (ctx: WebDeps, auth: Auth) => {
       headers,
       returnHeaders: true,
     });
-    if (session && isPastAbsoluteLifetime(new Date(session.session.createdAt), ctx.now())) {
+    // Sessions keep better-auth's time, the system clock (not ctx.now, which tests move), so that
+    // both lifetimes are measured on one clock.
+    if (session && isPastAbsoluteLifetime(new Date(session.session.createdAt), new Date())) {
       const ended = await auth.api.signOut({ headers, returnHeaders: true });
       for (const cookie of ended.headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
       ctx.logger.info({ sessionId: session.session.id }, 'session ended: past its absolute lifetime');
