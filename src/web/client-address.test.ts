@@ -7,7 +7,7 @@ const appTrusting = (trusted: readonly string[]) => {
   const app = new Hono();
   app.use('*', clientAddressMiddleware(trusted));
   app.get('/', (c) => c.text(clientIpAddress(c) ?? 'none'));
-  return (headers: Record<string, string> = {}) => app.request('/', { headers }).then((r) => r.text());
+  return async (headers: Record<string, string> = {}) => (await app.request('/', { headers })).text();
 };
 
 describe('TRUST_PROXY', () => {
