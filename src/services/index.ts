@@ -13,9 +13,25 @@ import { requestPreviousAnswers } from './applications/request-previous-answers'
 import { submitApplication } from './applications/submit-application';
 import { stampingAuditOrigin, stampingAuditOriginOutside } from './audit/audit-origin';
 import { exportAuditTrail, listAuditTrail } from './audit/audit-trail';
+import {
+  type DueCheckInPrompt,
+  listDueCheckInPrompts,
+  sendCheckInPrompts,
+} from './checkins/check-in-prompts';
+import { answerMyCheckIn, loadMyCheckIns } from './checkins/my-check-ins';
+import { confirmCheckIn, openCheckInLink } from './checkins/record-check-in';
+import { dismissIntervention, loadRoundCheckIns } from './checkins/round-check-ins';
+import { listDueSilentPartnerChecks, sendSilentPartnerReminders } from './checkins/silent-partner-reminders';
 import { findDemoSignIns } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
-import { type DeliverDueMailInput, deliverDueMail, deliverMail, listDueMail } from './mail/deliver-due-mail';
+import { listDeadLetters, retryDeadLetters } from './mail/dead-letters';
+import {
+  type DeliverDueMailInput,
+  deliverDueMail,
+  deliverMail,
+  deliverMailPass,
+  listDueMail,
+} from './mail/deliver-due-mail';
 import { findOutboxMessage, listOutbox, loadMailQueueStatus } from './mail/outbox';
 import { compareRuns } from './matching/compare-match-runs';
 import {
@@ -73,6 +89,7 @@ import {
   listDueRoundTransitions,
 } from './rounds/apply-due-round-transitions';
 import { createRound } from './rounds/create-round';
+import { listDueRoundClosings, sendRoundClosingEmails } from './rounds/send-closing-emails';
 import { changeRoundStatus } from './rounds/transition-round';
 import { updateRound } from './rounds/update-round';
 import { openSurveyLink, submitSurveyAnswers } from './surveys/answer-survey';
@@ -98,6 +115,13 @@ import {
   unpublishRoundReport,
 } from './surveys/round-report';
 import { exportSurveyResults, loadSurveyResults } from './surveys/survey-results';
+import { createTopic } from './topics/create-topic';
+import { deleteTopic } from './topics/delete-topic';
+import { deliverTopic, listDueTopics } from './topics/deliver-due-topics';
+import { editTopic } from './topics/edit-topic';
+import { moveTopic } from './topics/move-topic';
+import { getPublicTopic, listTopicArchive, loadRoundFeed } from './topics/public-topics';
+import { findTopicForCoordinator, loadTopicCalendar, previewTopicEmail } from './topics/topic-queries';
 import { withdrawApplication } from './withdrawals/withdraw-application';
 
 /** What the composition root gives the use cases: the shared deps, and group commit for applicants. */
@@ -163,7 +187,9 @@ export const createServices = (given: ServiceDeps) => {
       applyDueTransitions: bind(applyDueRoundTransitions),
       listDueTransitions: bind(listDueRoundTransitions),
       applyDueTransition: bind(applyDueRoundTransition),
-      listPublishedTopics: () => deps.store.topics.listPublishedTopics(deps.clock.now()),
+      listDueClosings: bind(listDueRoundClosings),
+      sendClosingEmails: (roundId: string, options?: { batchSize?: number; isStopping?: () => boolean }) =>
+        sendRoundClosingEmails(deps, roundId, options),
     },
     people: {
       createCoordinator: bind(createCoordinator),
@@ -218,6 +244,23 @@ export const createServices = (given: ServiceDeps) => {
       listOutbox: bind(listOutbox),
       findOutboxMessage: bind(findOutboxMessage),
       queueStatus: bind(loadMailQueueStatus),
+      deliverPass: bind(deliverMailPass),
+      listDeadLetters: bind(listDeadLetters),
+      retryDeadLetters: bind(retryDeadLetters),
+    },
+    topics: {
+      calendar: bind(loadTopicCalendar),
+      find: bind(findTopicForCoordinator),
+      preview: bind(previewTopicEmail),
+      create: bind(createTopic),
+      edit: bind(editTopic),
+      move: bind(moveTopic),
+      remove: bind(deleteTopic),
+      archive: bind(listTopicArchive),
+      findPublic: bind(getPublicTopic),
+      roundFeed: bind(loadRoundFeed),
+      listDue: bind(listDueTopics),
+      deliver: bind(deliverTopic),
     },
     surveys: {
       listByRound: bind(listSurveysByRound),
@@ -247,6 +290,19 @@ export const createServices = (given: ServiceDeps) => {
     audit: {
       list: bind(listAuditTrail),
       export: bind(exportAuditTrail),
+    },
+    checkIns: {
+      openLink: bind(openCheckInLink),
+      confirm: bind(confirmCheckIn),
+      mine: (viewer: Viewer | null) => loadMyCheckIns(deps, viewer),
+      answerMine: bind(answerMyCheckIn),
+      round: bind(loadRoundCheckIns),
+      dismiss: bind(dismissIntervention),
+      listDuePrompts: bind(listDueCheckInPrompts),
+      sendPrompts: (due: DueCheckInPrompt, options?: { batchSize?: number; isStopping?: () => boolean }) =>
+        sendCheckInPrompts(deps, due, options),
+      listDueSilentChecks: bind(listDueSilentPartnerChecks),
+      remindSilentPartners: bind(sendSilentPartnerReminders),
     },
     program: {
       checkDatabase: () => deps.store.program.checkDatabase(),

@@ -15,6 +15,7 @@ import { i18nMiddleware } from './middleware/i18n';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
 import { applicationPages } from './routes/applications/application-pages';
+import { checkInLinkPages } from './routes/checkins/check-in-link-pages';
 import { outboxPages } from './routes/mail/outbox-pages';
 import { participantPages } from './routes/participant/participant-pages';
 import { authPages } from './routes/people/auth-pages';
@@ -28,6 +29,7 @@ import { publicReportPages } from './routes/surveys/public-report-pages';
 import { surveyLinkPages } from './routes/surveys/survey-link-pages';
 import { healthRoutes } from './routes/system/health';
 import { staticRoutes } from './routes/system/static';
+import { coordinatorTopicPages, publicTopicPages } from './routes/topics/topic-pages';
 import type { WebDeps } from './web-deps';
 
 /** Requests larger than this are refused with 413: every form of the program is text. */
@@ -80,8 +82,11 @@ export const createApp = (ctx: WebDeps) => {
   app.route('/', applicationPages(ctx));
   app.route('/', resourcePages(ctx));
   app.route('/coordinator/resources', coordinatorResourcePages(ctx));
+  app.route('/', publicTopicPages(ctx));
+  app.route('/coordinator', coordinatorTopicPages(ctx));
   app.route('/', authPages(ctx, auth));
   app.route('/survey', surveyLinkPages(ctx));
+  app.route('/check-in', checkInLinkPages(ctx));
   app.route('/reports', publicReportPages(ctx));
   app.route('/coordinator/surveys', coordinatorSurveyPages(ctx));
   app.route('/coordinator', coordinatorPages(ctx));

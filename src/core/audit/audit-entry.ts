@@ -61,6 +61,15 @@ export const AUDIT_ACTIONS = [
   'resource.removed',
   'resource.moved',
   'audit.exported',
+  'round.partnerships-ended',
+  'partnership.silent-reminder-sent',
+  'partnership.intervention-dismissed',
+  'topic.created',
+  'topic.edited',
+  'topic.rescheduled',
+  'topic.deleted',
+  'topic.sent',
+  'mail.dead-letter-retried',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -73,6 +82,8 @@ export const AUDIT_SUBJECT_TYPES = [
   'survey',
   'resource',
   'audit-trail',
+  'topic',
+  'mail-message',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

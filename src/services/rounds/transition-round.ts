@@ -5,6 +5,7 @@ import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
 import { type CarryOverWaitlistResult, carryOverWaitlist } from './carry-over-waitlist';
+import { endRoundPartnerships } from './end-round';
 import { type QuotaSettlementResult, settleCountryQuota } from './settle-country-quota';
 
 /**
@@ -25,6 +26,8 @@ export interface TransitionRoundResult {
   from: RoundStatus;
   carryOver?: CarryOverWaitlistResult & { fromRoundId: string };
   quota?: QuotaSettlementResult;
+  /** Partnerships that ended with the round (a round under way finishing). */
+  partnershipsEnded?: number;
 }
 
 const PAST_APPLICATIONS: readonly RoundStatus[] = ['closed', 'matching', 'under-way', 'finished'];
@@ -74,6 +77,13 @@ export const moveRound = async (
     // After saveRound: on PostgreSQL the row update waited for submissions holding the round in
     // share mode, so every application that will ever land in this window is visible here.
     result.quota = await settleCountryQuota(store, deps, moved, {
+      now,
+      actorPersonId: move.actorPersonId,
+    });
+  }
+  if (round.status === 'under-way' && moved.status === 'finished') {
+    result.partnershipsEnded = await endRoundPartnerships(store, {
+      round: moved,
       now,
       actorPersonId: move.actorPersonId,
     });

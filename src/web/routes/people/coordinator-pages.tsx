@@ -5,6 +5,7 @@ import { renderPage } from '../../views/layout';
 import { DashboardView } from '../../views/people/dashboard';
 import type { WebDeps } from '../../web-deps';
 import { auditPages } from '../audit/audit-pages';
+import { coordinatorCheckIns } from '../checkins/coordinator-check-ins';
 import { coordinatorMatching } from '../matching/coordinator-matching';
 import { coordinatorPartnerships } from '../partnerships/coordinator-partnerships';
 import { coordinatorApplications } from '../review/coordinator-applications';
@@ -37,6 +38,7 @@ export const coordinatorPages = (ctx: WebDeps) => {
   app.route('/rounds', coordinatorMatching(ctx));
   app.route('/people', coordinatorPeoplePages(ctx));
   app.route('/audit', auditPages(ctx));
+  app.route('/rounds', coordinatorCheckIns(ctx));
 
   return app;
 };
