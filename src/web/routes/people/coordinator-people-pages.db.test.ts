@@ -139,6 +139,8 @@ test('changing a coordinator’s countries and role, audited with what changed',
   );
   expect(changed.status).toBe(303);
   expect(await rolesOf(kenyaId)).toEqual(['country_coordinator:KE', 'country_coordinator:UG']);
+  // A later moment, so the audit trail's order (by time) is the order of the changes.
+  t.clock.advance(1000);
   const promoted = await t.postForm(
     `/coordinator/people/${kenyaId}`,
     { name: 'Wanjiru K.', kind: 'program' },
