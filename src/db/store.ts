@@ -5,6 +5,8 @@ import { createApplicantRecordsRepository } from './repositories/applications/ap
 import { createApplicationsRepository } from './repositories/applications/applications-repository';
 import { createDuplicateCheckRepository } from './repositories/applications/duplicate-check-repository';
 import { createAuditLog } from './repositories/audit/audit-log';
+import { createAuditTrailRepository } from './repositories/audit/audit-trail-repository';
+import { createCheckInsRepository } from './repositories/checkins/checkins-repository';
 import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
 import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
 import { createMatchingRepository } from './repositories/matching/matching-repository';
@@ -15,8 +17,9 @@ import { createResourcesRepository } from './repositories/resources/resources-re
 import { createApplicationReviewRepository } from './repositories/review/application-review-repository';
 import { createCoordinatorDashboardRepository } from './repositories/review/coordinator-dashboard-repository';
 import { createRoundsRepository } from './repositories/rounds/rounds-repository';
-import { createTopicsRepository } from './repositories/rounds/topics-repository';
 import { createSurveysRepository } from './repositories/surveys/surveys-repository';
+import { createTopicDeliveriesRepository } from './repositories/topics/topic-deliveries-repository';
+import { createTopicsRepository } from './repositories/topics/topics-repository';
 import type { Database } from './schema';
 
 export interface StoreOptions {
@@ -33,6 +36,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
   const makers: { [K in keyof Store]: () => Store[K] } = {
     rounds: () => createRoundsRepository(db),
     topics: () => createTopicsRepository(db),
+    topicDeliveries: () => createTopicDeliveriesRepository(db, options.render),
     applications: () => createApplicationsRepository(db),
     applicantRecords: () => createApplicantRecordsRepository(db, options.dialect),
     duplicates: () => createDuplicateCheckRepository(db),
@@ -45,8 +49,11 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     program: () => createProgramRepository(db),
     mail: () => createMailQueueRepository(db),
     surveys: () => createSurveysRepository(db),
+    checkIns: () => createCheckInsRepository(db),
     messages: () => createMessageQueue(db, options.render),
+    messagePreview: () => ({ render: async (message) => options.render(message) }),
     audit: () => createAuditLog(db),
+    auditTrail: () => createAuditTrailRepository(db),
   };
   const made: Partial<Store> = {};
   const store = {} as Store;

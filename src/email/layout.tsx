@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { TFunction } from 'i18next';
 
 /**
@@ -18,6 +19,17 @@ export interface EmailAction {
   url: string;
 }
 
+/**
+ * A few links to choose from, each a whole answer (the one-click check-in answers): listed after
+ * the paragraphs, each written out in full in the plain-text part.
+ */
+export interface EmailChoices {
+  intro: string;
+  links: EmailAction[];
+  /** A line under the links (until when they work, what opening one does). */
+  note?: string;
+}
+
 export interface EmailContent {
   t: TFunction;
   locale: string;
@@ -26,6 +38,15 @@ export interface EmailContent {
   heading: string;
   /** Plain text; escaped in HTML, line breaks kept. */
   paragraphs: string[];
+  choices?: EmailChoices | undefined;
+  /**
+   * Formatted content after the paragraphs (a topic's body): HTML that is already sanitised
+   * (core/topics renderTopicMarkdown), with its plain-text version and, when it is written in
+   * another language than the email, that language.
+   */
+  rich?: { html: string; text: string; lang?: string };
+  /** Plain-text paragraphs after the formatted content. */
+  closing?: string[];
   action?: EmailAction;
   /** Replaces the standard footer. */
   footer?: string;
@@ -70,13 +91,33 @@ const styles = {
   programName: 'margin:0 0 16px;font-size:14px;font-weight:bold;color:#3d4f2f;',
   heading: 'margin:0 0 16px;font-size:24px;line-height:1.25;color:#1f2328;',
   paragraph: 'margin:0 0 16px;',
+  rich: 'margin:0 0 16px;',
   button:
     'display:inline-block;padding:12px 20px;border-radius:4px;background-color:#0b5394;color:#ffffff;font-weight:bold;text-decoration:none;',
   fallback: 'margin:0 0 16px;font-size:14px;color:#444444;',
   fallbackLink: 'color:#0b5394;word-break:break-all;',
+  choices: 'margin:0 0 16px;padding-left:20px;',
+  choice: 'margin:0 0 8px;',
+  choiceLink: 'color:#0b5394;font-weight:bold;',
   rule: 'border:0;border-top:1px solid #d0d0c8;margin:24px 0 16px;',
   footer: 'margin:0;font-size:13px;color:#555555;',
 } as const;
+
+const Choices = ({ choices }: { choices: EmailChoices }) => (
+  <>
+    <p style={styles.paragraph}>{choices.intro}</p>
+    <ul style={styles.choices}>
+      {choices.links.map((link) => (
+        <li style={styles.choice}>
+          <a href={link.url} style={styles.choiceLink}>
+            {link.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+    {choices.note && <p style={styles.fallback}>{choices.note}</p>}
+  </>
+);
 
 /** Keeps the author's line breaks inside a paragraph. */
 const Lines = ({ text }: { text: string }) => {
@@ -97,7 +138,7 @@ const standardFooter = (t: TFunction): string =>
   t('mail:layout.footer', { program: t('common:program.name') });
 
 const EmailDocument = (props: EmailContent & { footerText: string }) => {
-  const { t, locale, preheader, heading, paragraphs, action, footerText } = props;
+  const { t, locale, preheader, heading, paragraphs, choices, rich, closing, action, footerText } = props;
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -117,6 +158,17 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
               <Lines text={paragraph} />
             </p>
           ))}
+          {rich && (
+            <div lang={rich.lang} dir={rich.lang ? directionOf(rich.lang) : undefined} style={styles.rich}>
+              {raw(rich.html)}
+            </div>
+          )}
+          {(closing ?? []).map((paragraph) => (
+            <p style={styles.paragraph}>
+              <Lines text={paragraph} />
+            </p>
+          ))}
+          {choices && <Choices choices={choices} />}
           {action && (
             <>
               <p style={styles.paragraph}>
@@ -146,6 +198,13 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
 const renderText = (content: EmailContent, footerText: string): string => {
   const blocks = [`${content.heading}\n${'='.repeat(Math.min(Math.max(content.heading.length, 3), 72))}`];
   blocks.push(...content.paragraphs.map((paragraph) => paragraph.replace(/\r\n/g, '\n')));
+  if (content.rich) blocks.push(content.rich.text);
+  blocks.push(...(content.closing ?? []).map((paragraph) => paragraph.replace(/\r\n/g, '\n')));
+  if (content.choices) {
+    const { intro, links, note } = content.choices;
+    blocks.push([intro, ...links.map((link) => `- ${link.label}:\n  ${link.url}`)].join('\n'));
+    if (note) blocks.push(note);
+  }
   if (content.action) blocks.push(`${content.action.label}:\n${content.action.url}`);
   // "-- " (with the space) is the standard signature separator; clients fold what follows.
   blocks.push(`-- \n${footerText}`);
@@ -154,6 +213,7 @@ const renderText = (content: EmailContent, footerText: string): string => {
 
 export const renderEmail = (content: EmailContent): RenderedEmail => {
   if (content.action) checkActionUrl(content.action.url);
+  for (const link of content.choices?.links ?? []) checkActionUrl(link.url);
   const footerText = content.footer ?? standardFooter(content.t);
   const rendered = (<EmailDocument {...content} footerText={footerText} />).toString();
   if (typeof rendered !== 'string') throw new Error('Email templates must render synchronously.');

@@ -13,15 +13,18 @@ import {
   SECTORS,
 } from '../core/applications';
 import { EXPORT_COLUMNS, IMPORT_FIELDS } from '../core/applications/csv-columns';
+import { AUDIT_ACTIONS, AUDIT_CHANNELS, AUDIT_SUBJECT_TYPES } from '../core/audit/audit-entry';
 import type { MailStatus } from '../core/mail/mail-message';
 import { MATCH_OBJECTIVES, UNMATCHED_CODES } from '../core/matchmaking';
 import { ROUND_STATUSES } from '../core/rounds';
 import { FIT_PARTS } from '../core/scoring/match-settings';
 import { RULE_CODES } from '../core/scoring/partnership-rules';
 import { type CallMode, DAYS_OF_WEEK } from '../core/time';
+import { TOPIC_SOURCE_LOCALE, TOPIC_TRANSLATION_LOCALES, type TopicSlotRole } from '../core/topics';
 import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
 import type { MatchRunStatus } from '../services/ports/matching';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
+import { AUDIT_CSV_COLUMNS } from '../web/views/audit/audit-csv';
 import type { OutboxNotice } from '../web/views/mail/outbox-views';
 import { PAIR_SLOTS } from '../web/views/matching/pair-model';
 import { SETTINGS_FIELD_NAMES, SETTINGS_GROUPS } from '../web/views/matching/settings-fields';
@@ -94,6 +97,7 @@ const errorTextKeys = [
   ...[...errorsSource.matchAll(/\['[A-Z_]+', '(\w+)'\]/g)].map((match) => match[1]!),
 ];
 const sourceCodes = listSourceCodes();
+const topicSlotRoles = ['welcome', 'fortnightly', 'closing'] as const satisfies readonly TopicSlotRole[];
 const EXPANSIONS: Record<string, readonly string[]> = {
   'review:status.*': APPLICATION_STATUSES,
   'review:roundStatus.*': ROUND_STATUSES,
@@ -106,6 +110,9 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'review:email.*': REVIEW_EMAIL_KINDS,
   'mail:status.*': mailStatuses,
   'mail:outbox.*': outboxNotices,
+  'topics:language.*': [TOPIC_SOURCE_LOCALE, ...TOPIC_TRANSLATION_LOCALES],
+  'topics:calendar.slot.*': topicSlotRoles,
+  'topics:calendar.move.*': ['earlier', 'later'],
   'common:errors.*': errorTextKeys,
   'applications:private.status.*': APPLICATION_STATUSES,
   'applications:labels.*': labelKinds,
@@ -127,6 +134,11 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'matching:pair.slot.*': PAIR_SLOTS,
   'matching:settings.fields.*': SETTINGS_FIELD_NAMES,
   'matching:settings.groups.*': SETTINGS_GROUPS,
+  // A new audit action needs its label (core/audit/audit-entry.ts says how to add one).
+  'audit:actions.*': AUDIT_ACTIONS,
+  'audit:subjectTypes.*': AUDIT_SUBJECT_TYPES,
+  'audit:channels.*': [...AUDIT_CHANNELS, 'unknown'],
+  'audit:csv.*': AUDIT_CSV_COLUMNS,
   // What core and services say, as reasons and problem codes (source-codes.ts reads them).
   'problems:*': sourceCodes.reasons,
   'validation:*': sourceCodes.codes,

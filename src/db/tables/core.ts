@@ -84,6 +84,9 @@ export interface ApplicationsTable {
   duplicate_checked?: number;
   /** The language the applicant applied in, for later emails about the application (0008). */
   locale?: string;
+  /** The answers' sector and role, kept beside them for the review counts, filter and search (0016). */
+  sector?: string;
+  role?: string;
 }
 
 export interface AuditLogTable {
@@ -94,6 +97,9 @@ export interface AuditLogTable {
   subject_type: string;
   subject_id: string;
   details: string; // JSON
+  /** web, command-line or schedule; null before migration 0019 or when unknown. */
+  channel: string | null;
+  client_address: string | null;
 }
 
 export interface CoreTables {

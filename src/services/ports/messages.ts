@@ -13,4 +13,21 @@ export interface EnqueuedMessage {
  */
 export interface MessageQueue {
   enqueue: (message: Message, now: Date) => Promise<EnqueuedMessage>;
+  /**
+   * enqueue for many messages in one statement (a few hundred at a time); a message whose dedupe
+   * key is already queued is not queued again.
+   */
+  enqueueAll: (messages: readonly Message[], now: Date) => Promise<void>;
+}
+
+/** A message written out: the subject line, the HTML and the plain-text part. */
+export interface RenderedMessage {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** What a message would say if it were queued now (a coordinator's preview); queues nothing. */
+export interface MessagePreview {
+  render: (message: Message) => Promise<RenderedMessage>;
 }

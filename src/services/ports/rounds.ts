@@ -10,31 +10,11 @@ export interface RoundsRepository {
   insertRound: (round: Round, now: Date) => Promise<void>;
   /** Saves every field of an existing round. */
   saveRound: (round: Round, now: Date) => Promise<void>;
-}
-
-/** A discussion topic as the public archive shows it. */
-export interface PublishedTopic {
-  id: string;
-  roundId: string;
-  roundName: string;
-  roundStartsOn: string;
-  title: string;
-  body: string;
-  publishOn: string;
-  publishedAt: Date;
-}
-
-export interface NewTopic {
-  id: string;
-  roundId: string;
-  title: string;
-  body: string;
-  publishOn: string;
-  publishedAt: Date | null;
-}
-
-export interface TopicsRepository {
-  /** Topics published by `now`, newest round first, then newest topic first. */
-  listPublishedTopics: (now: Date) => Promise<PublishedTopic[]>;
-  insertTopic: (topic: NewTopic, now: Date) => Promise<void>;
+  /**
+   * Saves every field of the round only if its stored status is still `expectedStatus`; false when
+   * it is not (another server or coordinator moved it meanwhile). A compare-and-set in one
+   * statement: of two transactions moving the same round at once, one saves and the other gets
+   * false (on PostgreSQL the second waits for the first's row lock, then re-reads the row).
+   */
+  saveRoundIfStatus: (round: Round, expectedStatus: Round['status'], now: Date) => Promise<boolean>;
 }

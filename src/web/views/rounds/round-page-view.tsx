@@ -28,6 +28,9 @@ export const RoundPageView = ({
       <p>
         <a class="button" href={`/coordinator/rounds/${round.id}/applications`}>
           {t('review:rounds.review')}
+        </a>{' '}
+        <a class="button" href={`/coordinator/rounds/${round.id}/topics`}>
+          {t('topics:calendar.link')}
         </a>
         {hasMatchingBoard(round.status) && (
           <>
@@ -42,6 +45,9 @@ export const RoundPageView = ({
             {' '}
             <a class="button button--secondary" href={`/coordinator/rounds/${round.id}/partnerships`}>
               {t('partnerships:roundLink')}
+            </a>{' '}
+            <a class="button button--secondary" href={`/coordinator/rounds/${round.id}/check-ins`}>
+              {t('checkins:coordinator.roundLink')}
             </a>
           </>
         )}
