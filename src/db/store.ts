@@ -5,6 +5,7 @@ import { createApplicantRecordsRepository } from './repositories/applications/ap
 import { createApplicationsRepository } from './repositories/applications/applications-repository';
 import { createDuplicateCheckRepository } from './repositories/applications/duplicate-check-repository';
 import { createAuditLog } from './repositories/audit/audit-log';
+import { createAuditTrailRepository } from './repositories/audit/audit-trail-repository';
 import { createCheckInsRepository } from './repositories/checkins/checkins-repository';
 import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
 import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
@@ -54,6 +55,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     messages: () => createMessageQueue(db, options.render),
     messagePreview: () => ({ render: async (message) => options.render(message) }),
     audit: () => createAuditLog(db),
+    auditTrail: () => createAuditTrailRepository(db),
   };
   const made: Partial<Store> = {};
   const store = {} as Store;

@@ -1,5 +1,5 @@
 /**
- * Row type of application_decisions (migration 0018-decision-undo): coordinators' decisions, kept
+ * Row type of application_decisions (migration 0020-decision-undo): coordinators' decisions, kept
  * for their undo window. Encoded like every table: ISO-8601 UTC instants as text.
  */
 export interface ApplicationDecisionsTable {

@@ -3,7 +3,7 @@ import type {
   ApplicationsRepository,
   DuplicateCheckRepository,
 } from './applications';
-import type { AuditLog } from './audit';
+import type { AuditLog, AuditTrailRepository } from './audit';
 import type { CheckInsRepository } from './checkins';
 import type { ApplicationDecisionRepository } from './decisions';
 import type { MailQueueRepository } from './mail';
@@ -44,6 +44,8 @@ export interface Store {
   messages: MessageQueue;
   messagePreview: MessagePreview;
   audit: AuditLog;
+  /** Reads the audit trail (written only through `audit`). */
+  auditTrail: AuditTrailRepository;
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Database } from '../../schema';
 import type { ApplicationDecisionsTable } from '../../tables/decisions';
 
 /**
- * Coordinators' decisions kept for their undo window (migration 0018). Each read is one index
+ * Coordinators' decisions kept for their undo window (migration 0020). Each read is one index
  * probe: an application's latest decision, a person's latest batch in a round, a batch by id.
  */
 type Db = Kysely<Database> | Transaction<Database>;
