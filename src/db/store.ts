@@ -5,6 +5,7 @@ import { createApplicantRecordsRepository } from './repositories/applications/ap
 import { createApplicationsRepository } from './repositories/applications/applications-repository';
 import { createDuplicateCheckRepository } from './repositories/applications/duplicate-check-repository';
 import { createAuditLog } from './repositories/audit/audit-log';
+import { createAuditTrailRepository } from './repositories/audit/audit-trail-repository';
 import { createCheckInsRepository } from './repositories/checkins/checkins-repository';
 import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
 import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
@@ -13,6 +14,7 @@ import { createPeopleRepository } from './repositories/people/people-repository'
 import { createSignInAttemptsRepository } from './repositories/people/sign-in-attempts-repository';
 import { createProgramRepository } from './repositories/program/program-repository';
 import { createResourcesRepository } from './repositories/resources/resources-repository';
+import { createApplicationDecisionRepository } from './repositories/review/application-decisions-repository';
 import { createApplicationReviewRepository } from './repositories/review/application-review-repository';
 import { createCoordinatorDashboardRepository } from './repositories/review/coordinator-dashboard-repository';
 import { createRoundsRepository } from './repositories/rounds/rounds-repository';
@@ -40,6 +42,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     applicantRecords: () => createApplicantRecordsRepository(db, options.dialect),
     duplicates: () => createDuplicateCheckRepository(db),
     review: () => createApplicationReviewRepository(db),
+    decisions: () => createApplicationDecisionRepository(db),
     dashboard: () => createCoordinatorDashboardRepository(db),
     people: () => createPeopleRepository(db),
     signInAttempts: () => createSignInAttemptsRepository(db),
@@ -52,6 +55,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     messages: () => createMessageQueue(db, options.render),
     messagePreview: () => ({ render: async (message) => options.render(message) }),
     audit: () => createAuditLog(db),
+    auditTrail: () => createAuditTrailRepository(db),
   };
   const made: Partial<Store> = {};
   const store = {} as Store;

@@ -6,6 +6,7 @@ import { surveyLinkPath } from '../core/surveys/survey-token';
 import { formatCalendarDate } from '../core/time/date-format';
 import { pickLocale } from '../i18n';
 import type { RenderedEmail } from './layout';
+import { renderApplicationImportedEmail } from './templates/application-imported';
 import { renderApplicationLinkResentEmail } from './templates/application-link-resent';
 import { renderApplicationPreviousAnswersEmail } from './templates/application-previous-answers';
 import { renderApplicationReceivedEmail } from './templates/application-received';
@@ -68,6 +69,17 @@ export const createMessageRenderer =
         return message.kind === 'application-received'
           ? renderApplicationReceivedEmail(input)
           : renderApplicationLinkResentEmail(input);
+      }
+      case 'application-imported': {
+        const { payload } = message;
+        return renderApplicationImportedEmail({
+          locale,
+          name: payload.name,
+          round: payload.round,
+          timeZone: payload.timeZone,
+          url: privateLinkFor(links, payload.privateToken),
+          isWaitlisted: payload.isWaitlisted,
+        });
       }
       case 'application-waitlisted-by-quota': {
         const { payload } = message;

@@ -11,6 +11,8 @@ import { viewPrivateApplication } from './applications/get-private-application';
 import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/prune-applicant-counts';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
+import { stampingAuditOrigin, stampingAuditOriginOutside } from './audit/audit-origin';
+import { exportAuditTrail, listAuditTrail } from './audit/audit-trail';
 import {
   type DueCheckInPrompt,
   listDueCheckInPrompts,
@@ -51,16 +53,25 @@ import { exportSolverGraph } from './matching/solver-graph-export';
 import { getMyApplication, getMyPartnership, listMyPartnerships } from './participants/participant-area';
 import { createCoordinator } from './people/create-coordinator';
 import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
+import {
+  addCoordinator,
+  changeCoordinator,
+  findCoordinator,
+  listCoordinators,
+  removeCoordinator,
+} from './people/manage-coordinators';
 import { requestSignInLink } from './people/request-sign-in-link';
 import { sendSignInLink } from './people/send-sign-in-link';
+import { setOwnTimeZone } from './people/set-own-time-zone';
+import { recordSignOutEverywhere } from './people/sign-out-everywhere';
 import { findPersonByEmail, findViewerByEmail } from './people/viewers';
 import type { UseCaseDeps } from './ports/deps';
 import type { UnitOfWork } from './ports/store';
 import { addResource, moveResource, removeResource, updateResource } from './resources/manage-resources';
 import { addApplicationNote } from './review/add-application-note';
 import { admitWaitlistedApplications } from './review/admit-from-waitlist';
+import { exportApplicationsAudited } from './review/audited-export';
 import { bulkReview } from './review/bulk-review';
-import { exportApplications } from './review/export-applications';
 import {
   importApplications,
   previewApplicationsImport,
@@ -73,6 +84,7 @@ import {
   listRoundApplications,
   loadReviewRound,
 } from './review/review-queries';
+import { undoDecisions } from './review/undo-decisions';
 import {
   applyDueRoundTransition,
   applyDueRoundTransitions,
@@ -126,7 +138,14 @@ type Args<F> = F extends (deps: UseCaseDeps, ...args: infer A) => unknown ? A : 
  * Every use case, bound to its dependencies once: the web app, the jobs, the CLI and auth call
  * these and never see a repository. Grouped by feature, as the folders are.
  */
-export const createServices = (deps: ServiceDeps) => {
+export const createServices = (given: ServiceDeps) => {
+  // Every audit entry records from where its action came (services/audit/audit-origin.ts).
+  const deps: ServiceDeps = {
+    ...given,
+    store: stampingAuditOriginOutside(given.store),
+    uow: stampingAuditOrigin(given.uow),
+    applicantUow: stampingAuditOrigin(given.applicantUow),
+  };
   const applicant: UseCaseDeps = { ...deps, uow: deps.applicantUow };
   const bind =
     <F extends (deps: UseCaseDeps, ...args: never[]) => unknown>(useCase: F, with_: UseCaseDeps = deps) =>
@@ -154,9 +173,10 @@ export const createServices = (deps: ServiceDeps) => {
       detail: bind(getApplicationDetail),
       decide: bind(reviewApplication),
       bulk: bind(bulkReview),
+      undo: bind(undoDecisions),
       addNote: bind(addApplicationNote),
       admitFromWaitlist: bind(admitWaitlistedApplications),
-      export: bind(exportApplications),
+      export: bind(exportApplicationsAudited),
       uploadCsv: bind(uploadApplicationsCsv),
       previewImport: bind(previewApplicationsImport),
       import: bind(importApplications),
@@ -180,7 +200,14 @@ export const createServices = (deps: ServiceDeps) => {
       sendSignInLink: bind(sendSignInLink),
       findViewerByEmail: bind(findViewerByEmail),
       findPersonByEmail: bind(findPersonByEmail),
+      setOwnTimeZone: bind(setOwnTimeZone),
       dashboard: (viewer: Viewer | null) => loadCoordinatorDashboard(deps, viewer),
+      listCoordinators: bind(listCoordinators),
+      findCoordinator: bind(findCoordinator),
+      addCoordinator: bind(addCoordinator),
+      changeCoordinator: bind(changeCoordinator),
+      removeCoordinator: bind(removeCoordinator),
+      recordSignOutEverywhere: bind(recordSignOutEverywhere),
     },
     resources: {
       list: () => deps.store.resources.listResources(),
@@ -263,6 +290,10 @@ export const createServices = (deps: ServiceDeps) => {
       unpublishReport: bind(unpublishRoundReport),
       publishedReport: bind(getPublishedRoundReport),
       publishedReports: bind(listPublishedRoundReports),
+    },
+    audit: {
+      list: bind(listAuditTrail),
+      export: bind(exportAuditTrail),
     },
     checkIns: {
       openLink: bind(openCheckInLink),

@@ -5,7 +5,9 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { PARTICIPANT_AREA_PATH } from '../core/people/participant-area';
 import { MAX_IMPORT_BYTES } from '../services/review/import-applications';
+import { clientAddressMiddleware } from './client-address';
 import type { AppEnv } from './env';
+import { auditOrigin } from './middleware/audit-origin';
 import { csrfProtection } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
 import { formBody } from './middleware/form-body';
@@ -56,6 +58,7 @@ export const createApp = (ctx: WebDeps) => {
   app.onError(handleError(ctx));
   app.notFound(handleNotFound);
   app.use('*', requestId());
+  app.use('*', clientAddressMiddleware(ctx.config.trustProxy));
   app.use('*', securityHeaders(ctx));
   // Pages are text and people are on slow connections: the application form is ~100 kB of
   // HTML and ~10 kB gzipped. Static files arrive already compressed and are left alone.
@@ -72,6 +75,7 @@ export const createApp = (ctx: WebDeps) => {
   app.use('*', i18nMiddleware());
   app.use('*', formBody());
   app.use('*', sessionMiddleware(ctx, auth));
+  app.use('*', auditOrigin());
   app.use('*', csrfProtection(ctx));
   app.route('/', publicPages(ctx));
   app.route('/', roundPages(ctx));

@@ -7,6 +7,8 @@ export interface PeopleRepository {
   createPerson: (input: NewPerson, now: Date) => Promise<Person>;
   /** Sets the name of an existing person. */
   renamePerson: (personId: string, name: string, now: Date) => Promise<void>;
+  /** Sets the zone the person sees times in (null: each page's own). */
+  setTimeZone: (personId: string, timeZone: string | null, now: Date) => Promise<void>;
   /** Grants a role; granting one the person already has changes nothing and returns false. */
   grantRole: (personId: string, role: PersonRole, now: Date) => Promise<boolean>;
   listRoles: (personId: string) => Promise<PersonRole[]>;
@@ -23,6 +25,16 @@ export interface PeopleRepository {
   findViewerByEmail: (email: string) => Promise<Viewer | undefined>;
   /** Makes sure the countries named exist in the countries table (person_roles refers to it). */
   ensureCountries: (countries: { code: string; name: string }[]) => Promise<void>;
+  /** Everyone with a coordinator role, with all their roles, by name. */
+  listCoordinators: () => Promise<{ person: Person; roles: PersonRole[] }[]>;
+  /** Takes a role away; false when the person did not have it. */
+  revokeRole: (personId: string, role: PersonRole) => Promise<boolean>;
+  /**
+   * The program coordinators' ids, with their role rows locked until the transaction ends: of two
+   * transactions removing program coordinators at once, the second waits and then sees the first's
+   * change, so together they cannot remove the last one.
+   */
+  lockProgramCoordinators: () => Promise<string[]>;
 }
 
 export type SignInAttemptKind = 'email' | 'ip';

@@ -3,8 +3,9 @@ import type {
   ApplicationsRepository,
   DuplicateCheckRepository,
 } from './applications';
-import type { AuditLog } from './audit';
+import type { AuditLog, AuditTrailRepository } from './audit';
 import type { CheckInsRepository } from './checkins';
+import type { ApplicationDecisionRepository } from './decisions';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
 import type { MessagePreview, MessageQueue } from './messages';
@@ -30,6 +31,7 @@ export interface Store {
   applicantRecords: ApplicantRecordsRepository;
   duplicates: DuplicateCheckRepository;
   review: ApplicationReviewRepository;
+  decisions: ApplicationDecisionRepository;
   dashboard: CoordinatorDashboardRepository;
   people: PeopleRepository;
   signInAttempts: SignInAttemptsRepository;
@@ -42,6 +44,8 @@ export interface Store {
   messages: MessageQueue;
   messagePreview: MessagePreview;
   audit: AuditLog;
+  /** Reads the audit trail (written only through `audit`). */
+  auditTrail: AuditTrailRepository;
 }
 
 /**

@@ -57,7 +57,11 @@ export const moveRound = async (
 ): Promise<TransitionRoundResult> => {
   const { round, now } = move;
   const moved = transitionRound(round, move.to, now);
-  await store.rounds.saveRound(moved, now);
+  // Only from the status this move was judged from: two servers (or a coordinator and the
+  // schedule) moving the same round at once move it once, with one audit entry.
+  if (!(await store.rounds.saveRoundIfStatus(moved, round.status, now))) {
+    throw new DomainError('CONFLICT', 'round.movedMeanwhile', { name: round.name, roundId: round.id });
+  }
   await store.audit.record(
     {
       actorPersonId: move.actorPersonId,

@@ -45,6 +45,12 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
       // The resources page is program-wide: program coordinators edit it (routes/resources/).
       ...(viewer.isProgramCoordinator ? [{ href: '/coordinator/resources', label: t('nav.resources') }] : []),
       { href: '/coordinator/surveys', label: t('nav.surveys') },
+      ...(viewer.isProgramCoordinator
+        ? [
+            { href: '/coordinator/people', label: t('nav.people') },
+            { href: '/coordinator/audit', label: t('nav.audit') },
+          ]
+        : []),
       // The outbox is for program coordinators only (routes/mail/outbox-pages.tsx).
       ...(isOutboxEnabled && viewer.isProgramCoordinator
         ? [{ href: '/outbox', label: t('nav.outbox') }]
@@ -144,6 +150,16 @@ export const Layout = ({
                     </a>
                   </li>
                 ))}
+                {viewer && (
+                  <li>
+                    <a
+                      href="/sign-out/everywhere"
+                      aria-current={currentPath === '/sign-out/everywhere' ? 'page' : undefined}
+                    >
+                      {t('nav.signOutEverywhere')}
+                    </a>
+                  </li>
+                )}
                 {viewer ? (
                   <li>
                     <form method="post" action="/sign-out" class="site-nav__form">
@@ -166,7 +182,9 @@ export const Layout = ({
         </header>
         <main id="main" class="container" tabindex={-1}>
           {flash && <Notice kind={flash.kind}>{<p>{flash.message}</p>}</Notice>}
-          <ShellContext.Provider value={{ t, locale }}>{children}</ShellContext.Provider>
+          <ShellContext.Provider value={{ t, locale, timeZone: viewer?.timeZone ?? null }}>
+            {children}
+          </ShellContext.Provider>
         </main>
         <footer class="site-footer">
           <div class="container">
@@ -235,6 +253,11 @@ export const renderFragment = (
   children: Child,
   status: RenderPageOptions['status'] = 200,
 ) => {
-  const { t, locale } = pageValuesOf(c);
-  return c.html(<ShellContext.Provider value={{ t, locale }}>{children}</ShellContext.Provider>, status);
+  const { t, locale, viewer } = pageValuesOf(c);
+  return c.html(
+    <ShellContext.Provider value={{ t, locale, timeZone: viewer?.timeZone ?? null }}>
+      {children}
+    </ShellContext.Provider>,
+    status,
+  );
 };
