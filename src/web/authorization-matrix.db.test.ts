@@ -167,6 +167,9 @@ const MATRIX: Record<string, Policy | Row> = {
   'POST /sign-in': { who: EVERYONE, form: () => ({ email: 'nobody@example.org' }) },
   'GET /sign-in/verify': { who: policy(400), query: () => 'token=never-issued' },
   'POST /sign-out': { who: EVERYONE, last: 2 },
+  'GET /sign-out/everywhere': SIGNED_IN,
+  // Ends every session of the person, so just before signing out.
+  'POST /sign-out/everywhere': { who: SIGNED_IN, last: 1.5 },
 
   // Private links (the token is the key) and survey links.
   'GET /applications/:token': LINK_HOLDER,
@@ -192,6 +195,17 @@ const MATRIX: Record<string, Policy | Row> = {
 
   // The coordinators' dashboard, rounds and resources.
   'GET /coordinator': COORDINATORS,
+  'GET /coordinator/profile': COORDINATORS,
+  'POST /coordinator/profile': { who: COORDINATORS, form: () => ({ timeZone: 'Europe/Berlin' }) },
+  // Managing coordinators and reading the audit trail: program coordinators only.
+  'GET /coordinator/people': PROGRAM,
+  'POST /coordinator/people': { who: PROGRAM, form: () => ({ email: 'added@example.org', name: 'Added', kind: 'country', countries: 'UG' }) },
+  'GET /coordinator/people/:personId': PROGRAM,
+  'POST /coordinator/people/:personId': { who: PROGRAM, form: () => ({ name: 'Kwame A.', kind: 'country', countries: 'GH' }) },
+  'GET /coordinator/people/:personId/remove': PROGRAM,
+  'POST /coordinator/people/:personId/remove': { who: PROGRAM, last: 1 },
+  'GET /coordinator/audit': PROGRAM,
+  'GET /coordinator/audit/export.csv': PROGRAM,
   'GET /coordinator/resources': PROGRAM,
   'POST /coordinator/resources': { who: PROGRAM, form: () => resourceForm },
   'GET /coordinator/resources/:id/edit': PROGRAM,
@@ -210,6 +224,8 @@ const MATRIX: Record<string, Policy | Row> = {
   'GET /coordinator/rounds/:roundId/applications': COORDINATORS,
   'GET /coordinator/rounds/:roundId/applications/export.csv': COORDINATORS,
   'GET /coordinator/rounds/:roundId/applications/counts': COORDINATORS,
+  // Only an undo window's own decisions can be undone; the fixture has none in one.
+  'POST /coordinator/rounds/:roundId/applications/decisions/:batchId/undo': { ...COORDINATORS, program: 404, country: 404, otherCountry: 404 },
   'POST /coordinator/rounds/:roundId/applications/bulk': { who: COORDINATORS, form: (c) => ({ ids: [c.f.kenyanApplicationId], action: 'waitlist' }) },
   'GET /coordinator/rounds/:roundId/applications/:applicationId': OWN_COUNTRY,
   'POST /coordinator/rounds/:roundId/applications/:applicationId/review': { who: OWN_COUNTRY, form: () => ({ action: 'restore' }) },
@@ -217,6 +233,7 @@ const MATRIX: Record<string, Policy | Row> = {
   'GET /coordinator/rounds/:roundId/waitlist': PROGRAM,
   'POST /coordinator/rounds/:roundId/waitlist': { who: PROGRAM, form: () => ({ places: '1' }) },
   'GET /coordinator/rounds/:roundId/imports/new': PROGRAM,
+  'GET /coordinator/rounds/:roundId/imports/template.csv': PROGRAM,
   'POST /coordinator/rounds/:roundId/imports': { who: PROGRAM, upload: () => ({ field: 'file', fileName: 'more.csv', content: 'Name,Email,Country\nAisha Bello,aisha@example.org,NG\n' }) },
   'GET /coordinator/rounds/:roundId/imports/:importId': PROGRAM,
   'POST /coordinator/rounds/:roundId/imports/:importId': { who: { ...PROGRAM, program: 422 }, form: () => ({ 'map.name': '0', 'map.email': '1', 'map.countryOfResidence': '2' }) },

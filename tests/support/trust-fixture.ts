@@ -33,6 +33,8 @@ export const TRUST_COORDINATORS = {
   program: { email: 'lead@example.org', name: 'Lead', countryCodes: [] as string[] },
   kenya: { email: 'ke@example.org', name: 'Wanjiru', countryCodes: ['KE'] },
   nigeria: { email: 'ng@example.org', name: 'Chidi', countryCodes: ['NG'] },
+  /** Signs in as nobody: the coordinators pages change and remove this one. */
+  spare: { email: 'gh@example.org', name: 'Kwame', countryCodes: ['GH'] },
 } as const;
 
 export const APPLICANT = { name: 'Ana Wekesa', email: 'ana.wekesa@example.org', country: 'KE' };
@@ -68,6 +70,8 @@ export interface TrustFixture {
   /** A member of round-a's partnerships who is neither of the two, for "mark inactive". */
   bystanderApplicationId: string;
   applicant: { applicationId: string; token: string; email: string; name: string };
+  /** The coordinator the coordinators pages change and remove. */
+  spareCoordinatorId: string;
 }
 
 export interface TrustParticipant {
@@ -277,7 +281,10 @@ export const seedTrustFixture = async (t: TestApp): Promise<TrustFixture> => {
     .where('kind', '=', 'partnership-introduction')
     .executeTakeFirstOrThrow();
 
+  const spare = await services.people.findViewerByEmail(TRUST_COORDINATORS.spare.email);
+  if (!spare) throw new Error('the spare coordinator was not created');
   return {
+    spareCoordinatorId: spare.personId,
     underWayRoundId,
     closedRoundId,
     openRoundId,
@@ -390,6 +397,9 @@ export const TRUST_PARAMS: Record<
         ? c.checkInToken
         : c.applicationToken,
   name: () => 'app.css',
+  personId: (f) => f.spareCoordinatorId,
+  // No decision of the fixture is in its undo window: coordinators are told so (404).
+  batchId: () => 'no-such-decision',
 };
 
 export const trustParam = (name: string, routePath: string, c: TrustCredentials): string | undefined =>
