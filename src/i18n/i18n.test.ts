@@ -7,7 +7,7 @@ test('looks up keys in the common namespace by default', () => {
 
 test('an unsupported language falls back to English', () => {
   expect(pickLocale('xx-YY, zz;q=0.8')).toBe('en');
-  expect(getT('xx')('program.shortName')).toBe('ILN');
+  expect(getT('xx')('program.name')).toBe('International Librarians Network');
 });
 
 test('a regional tag picks its language', () => {

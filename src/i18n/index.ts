@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+import { SHIPPED_LOCALES } from '../core/people/page-languages';
+
+export { SHIPPED_LOCALES };
 
 /**
  * Interface strings and email texts. Each area keeps its own namespace file under
@@ -50,9 +53,29 @@ const getInstance = (): i18n => {
   return created;
 };
 
-export const supportedLocales = (): string[] => Object.keys(getInstance().options.resources ?? {});
+/** Every language with a folder, shipped or not (`ar`, a stub for checking right-to-left pages). */
+export const knownLocales = (): string[] => Object.keys(getInstance().options.resources ?? {});
 
-/** The best supported language for an Accept-Language header or a stored preference. */
+/** The shipped languages that are present (a language whose folder is missing is not offered half-empty). */
+export const supportedLocales = (): string[] => {
+  const known = knownLocales();
+  return SHIPPED_LOCALES.filter((locale) => known.includes(locale));
+};
+
+/**
+ * A language asked for by name (`?lang=`, the cookie, a person's setting): any language with a
+ * folder, so a stub such as `ar` can be viewed on purpose; else undefined.
+ */
+export const knownLocale = (value: string | null | undefined): string | undefined => {
+  const tag = value?.trim().toLowerCase();
+  if (!tag) return undefined;
+  const known = knownLocales();
+  if (known.includes(tag)) return tag;
+  const language = tag.split('-')[0];
+  return language && known.includes(language) ? language : undefined;
+};
+
+/** The best shipped language for an Accept-Language header or a stored preference. */
 export const pickLocale = (preferences: string | undefined | null): string => {
   const supported = supportedLocales();
   for (const part of (preferences ?? '').split(',')) {

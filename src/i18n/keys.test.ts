@@ -133,6 +133,7 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'matching:objective.*': MATCH_OBJECTIVES,
   'matching:runStatus.*': runStatuses,
   'matching:rule.*': RULE_CODES,
+  'validation:matchRule.*': RULE_CODES,
   'matching:unmatched.*': UNMATCHED_CODES,
   'matching:pair.chooseAs.*': PAIR_SLOTS,
   'matching:pair.countryOf.*': PAIR_SLOTS,
@@ -585,12 +586,68 @@ const findHardCodedText = (file: SourceFile): string[] => {
   return found;
 };
 
+/** Every leaf key of a catalog, without plural suffixes (`a.b_one` → `a.b`). */
+const leafKeys = (value: unknown, prefix = ''): string[] => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [prefix.replace(/_(zero|one|two|few|many|other)$/, '')];
+  return Object.entries(value).flatMap(([key, child]) => leafKeys(child, prefix ? `${prefix}.${key}` : key));
+};
+
+/** English keys nothing in the source asks for (a key asked for as a whole object covers its children). */
+const findUnusedKeys = (paths: string[]): string[] => {
+  const used = new Set<string>();
+  for (const use of collectUses(paths.map(readSourceFile))) {
+    const { ns, key } = namespaceOf(use.pattern, use.options);
+    let keys: string[];
+    try {
+      keys = expand(`${ns}:${key}`);
+    } catch {
+      continue;
+    }
+    for (const qualified of keys) {
+      used.add(qualified);
+      // A namespaced key missing in its namespace is looked up in common.
+      used.add(`common:${qualified.slice(qualified.indexOf(':') + 1)}`);
+    }
+  }
+  // Keys built from a value the reader cannot follow: a rule breach's code made into a field
+  // problem (edit-matching.ts), a channel or 'unknown' (audit-views.tsx), a stored reason.
+  for (const family of ['validation:matchRule.*', 'audit:channels.*', 'review:detail.duplicateReason.*'])
+    for (const key of expand(family)) used.add(key);
+  for (const reason of sourceCodes.reasons) used.add(`problems:${reason}`);
+  for (const code of sourceCodes.codes) used.add(`validation:${code}`);
+  // Keys handed around in pieces (`k('name.label')` for a view's own `t(\`applications:form.${key}\`)`,
+  // a field problem's code): the key without its namespace, or its last parts, written as a string.
+  const texts = paths.map((path) => readFileSync(path, 'utf8')).join('\n');
+  const isWritten = (key: string) => {
+    const parts = key.split('.');
+    for (let i = 0; i <= parts.length - 2; i++) {
+      const tail = parts.slice(i).join('.');
+      if (texts.includes(`'${tail}'`) || texts.includes(`\`${tail}\``)) return true;
+    }
+    return false;
+  };
+  const isUsed = (qualified: string) => {
+    const parts = qualified.split('.');
+    for (let i = parts.length; i > 0; i--) if (used.has(parts.slice(0, i).join('.'))) return true;
+    return isWritten(qualified.slice(qualified.indexOf(':') + 1));
+  };
+  return Object.entries(resources)
+    .flatMap(([ns, tree]) => [...new Set(leafKeys(tree))].map((key) => `${ns}:${key}`))
+    .filter((qualified) => !isUsed(qualified))
+    .sort();
+};
+
 describe('interface text', () => {
   const files = listSourceFiles(srcDir);
 
   test('every i18n key used in the source exists in the English locale files', () => {
     expect(files.length).toBeGreaterThan(50);
     expect(findMissingKeys(files)).toEqual([]);
+  });
+
+  test('every English key is used somewhere in the source', () => {
+    expect(findUnusedKeys(files)).toEqual([]);
   });
 
   test('views, routes and email templates write no text into markup themselves', () => {

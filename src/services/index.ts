@@ -62,6 +62,7 @@ import {
 } from './people/manage-coordinators';
 import { requestSignInLink } from './people/request-sign-in-link';
 import { sendSignInLink } from './people/send-sign-in-link';
+import { setOwnLanguage } from './people/set-own-language';
 import { setOwnTimeZone } from './people/set-own-time-zone';
 import { recordSignOutEverywhere } from './people/sign-out-everywhere';
 import { findPersonByEmail, findViewerByEmail } from './people/viewers';
@@ -201,6 +202,7 @@ export const createServices = (given: ServiceDeps) => {
       findViewerByEmail: bind(findViewerByEmail),
       findPersonByEmail: bind(findPersonByEmail),
       setOwnTimeZone: bind(setOwnTimeZone),
+      setOwnLanguage: bind(setOwnLanguage),
       dashboard: (viewer: Viewer | null) => loadCoordinatorDashboard(deps, viewer),
       listCoordinators: bind(listCoordinators),
       findCoordinator: bind(findCoordinator),

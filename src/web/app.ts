@@ -11,7 +11,7 @@ import { auditOrigin } from './middleware/audit-origin';
 import { csrfProtection } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
 import { formBody } from './middleware/form-body';
-import { i18nMiddleware } from './middleware/i18n';
+import { i18nMiddleware, personLocaleMiddleware } from './middleware/i18n';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
 import { applicationPages } from './routes/applications/application-pages';
@@ -75,6 +75,7 @@ export const createApp = (ctx: WebDeps) => {
   app.use('*', i18nMiddleware());
   app.use('*', formBody());
   app.use('*', sessionMiddleware(ctx, auth));
+  app.use('*', personLocaleMiddleware());
   app.use('*', auditOrigin());
   app.use('*', csrfProtection(ctx));
   app.route('/', publicPages(ctx));

@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   'round.quota-settled',
   'coordinator.created',
   'person.time-zone-set',
+  'person.language-set',
   'coordinator.changed',
   'coordinator.removed',
   'person.signed-out-everywhere',

@@ -5,6 +5,8 @@ export interface Person {
   name: string;
   locale: string;
   timeZone: string | null;
+  /** The language the person chose for the pages; null: none chosen (their application's or browser's). */
+  chosenLocale?: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -11,6 +11,11 @@ export interface Viewer {
   coordinatedCountryCodes: string[];
   /** The IANA zone the person chose to see times in; none: each page's own (a round's, or UTC). */
   timeZone?: string | null;
+  /**
+   * The language the person's pages are in unless this browser chose one: their own choice, else
+   * the language of their latest application; none: the browser's.
+   */
+  locale?: string | null;
 }
 
 /**
@@ -37,13 +42,14 @@ export const canSeeCountry = (viewer: Viewer, countryCode: string): boolean =>
 
 /** The viewer a person is, given their roles. */
 export const toViewer = (
-  person: { id: string; email: string; name: string; timeZone?: string | null },
+  person: { id: string; email: string; name: string; timeZone?: string | null; locale?: string | null },
   roles: readonly { role: string; countryCode: string | null }[],
 ): Viewer => ({
   personId: person.id,
   email: person.email,
   name: person.name,
   timeZone: person.timeZone ?? null,
+  locale: person.locale ?? null,
   isProgramCoordinator: roles.some((role) => role.role === 'program_coordinator'),
   coordinatedCountryCodes: [
     ...new Set(

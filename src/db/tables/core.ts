@@ -21,6 +21,8 @@ export interface PeopleTable {
   name: string;
   locale: string;
   time_zone: string | null;
+  /** The language the person chose for the pages; null: none chosen (0023). */
+  chosen_locale?: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -9,6 +9,8 @@ export interface PeopleRepository {
   renamePerson: (personId: string, name: string, now: Date) => Promise<void>;
   /** Sets the zone the person sees times in (null: each page's own). */
   setTimeZone: (personId: string, timeZone: string | null, now: Date) => Promise<void>;
+  /** The language the person chose for the pages; null: none. */
+  setChosenLocale: (personId: string, locale: string | null, now: Date) => Promise<void>;
   /** Grants a role; granting one the person already has changes nothing and returns false. */
   grantRole: (personId: string, role: PersonRole, now: Date) => Promise<boolean>;
   listRoles: (personId: string) => Promise<PersonRole[]>;

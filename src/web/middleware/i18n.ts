@@ -1,34 +1,48 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { getT, pickLocale, supportedLocales } from '../../i18n';
+import { getT, knownLocale, pickLocale } from '../../i18n';
 import type { AppEnv } from '../env';
 
 export const LANGUAGE_COOKIE = 'lang';
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
-const supported = (value: string | undefined): string | undefined => {
-  const tag = value?.trim().toLowerCase();
-  return tag && supportedLocales().includes(tag) ? tag : undefined;
-};
+/** What this browser chose: `?lang=` (the switcher), else the cookie that remembers it. */
+const browserChoice = (c: Context): string | undefined =>
+  knownLocale(c.req.query('lang')) ?? knownLocale(getCookie(c, LANGUAGE_COOKIE));
 
 /**
- * The request's language: `?lang=` (remembered in a cookie once chosen), else the `lang` cookie,
- * else the browser's Accept-Language. Also usable outside the middleware (error pages).
+ * The request's language before anyone is known: this browser's choice, else Accept-Language
+ * (shipped languages only), else English. Also usable outside the middleware (error pages).
  */
 export const localeFor = (c: Context): string =>
-  supported(c.req.query('lang')) ??
-  supported(getCookie(c, LANGUAGE_COOKIE)) ??
-  pickLocale(c.req.header('accept-language'));
+  browserChoice(c) ?? pickLocale(c.req.header('accept-language'));
+
+/** Remembers a language for this browser (the switcher, a saved profile). */
+export const rememberLanguage = (c: Context, locale: string) =>
+  setCookie(c, LANGUAGE_COOKIE, locale, { path: '/', maxAge: ONE_YEAR, sameSite: 'Lax' });
+
+const useLocale = (c: Context<AppEnv>, locale: string) => {
+  c.set('locale', locale);
+  c.set('t', getT(locale));
+};
 
 export const i18nMiddleware = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const chosen = supported(c.req.query('lang'));
-    if (chosen && chosen !== getCookie(c, LANGUAGE_COOKIE)) {
-      setCookie(c, LANGUAGE_COOKIE, chosen, { path: '/', maxAge: ONE_YEAR, sameSite: 'Lax' });
-    }
-    const locale = localeFor(c);
-    c.set('locale', locale);
-    c.set('t', getT(locale));
+    const chosen = knownLocale(c.req.query('lang'));
+    if (chosen && chosen !== getCookie(c, LANGUAGE_COOKIE)) rememberLanguage(c, chosen);
+    useLocale(c, localeFor(c));
+    await next();
+  });
+
+/**
+ * After the session is known: a signed-in person's own language (a coordinator's setting, a
+ * participant's application) wins over the browser's Accept-Language, though not over a choice
+ * made in this browser with the switcher, the most recent word on it.
+ */
+export const personLocaleMiddleware = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const own = knownLocale(c.get('viewer')?.locale);
+    if (own && !browserChoice(c)) useLocale(c, own);
     await next();
   });

@@ -81,28 +81,60 @@ export interface LayoutProps {
   title: string;
   /** Request path, to mark the current navigation link. */
   currentPath?: string;
+  /** The request's query (`?a=b`), kept by the language switcher's links. */
+  currentSearch?: string;
   flash?: FlashMessage | undefined;
   isOutboxEnabled?: boolean;
   children?: Child;
 }
 
-const LanguageChooser = ({ t, locale }: { t: TFunction; locale: string }) => {
+/** A language's name in itself ("Español"), capitalised as it would start a list item. */
+const ownName = (code: string): string => {
+  const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+};
+
+/** The same page in another language: the current address with `lang` set (the cookie keeps it). */
+const inLanguage = (path: string, search: string, code: string): string => {
+  const params = new URLSearchParams(search);
+  params.set('lang', code);
+  return `${path || '/'}?${params.toString()}`;
+};
+
+/**
+ * Plain links, so the choice works without JavaScript and from any page, each written in its own
+ * language; the middleware remembers the choice in a cookie.
+ */
+const LanguageSwitcher = ({
+  t,
+  locale,
+  path,
+  search,
+}: {
+  t: TFunction;
+  locale: string;
+  path: string;
+  search: string;
+}) => {
   const locales = supportedLocales();
   if (locales.length < 2) return null;
   return (
-    <form method="get" action="" class="language-chooser">
-      <label for="language-chooser">{t('footer.language')}</label>{' '}
-      <select id="language-chooser" name="lang">
+    <nav class="language-switcher" aria-label={t('footer.language')}>
+      <ul>
         {locales.map((code) => (
-          <option value={code} selected={code === locale} lang={code}>
-            {new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code}
-          </option>
+          <li>
+            <a
+              href={inLanguage(path, search, code)}
+              lang={code}
+              hreflang={code}
+              aria-current={code === locale ? 'true' : undefined}
+            >
+              {ownName(code)}
+            </a>
+          </li>
         ))}
-      </select>{' '}
-      <button type="submit" class="button button--secondary">
-        {t('footer.changeLanguage')}
-      </button>
-    </form>
+      </ul>
+    </nav>
   );
 };
 
@@ -114,6 +146,7 @@ export const Layout = ({
   csrfToken,
   title,
   currentPath = '',
+  currentSearch = '',
   flash,
   isOutboxEnabled = false,
   children,
@@ -178,6 +211,7 @@ export const Layout = ({
                 )}
               </ul>
             </nav>
+            <LanguageSwitcher t={t} locale={locale} path={currentPath} search={currentSearch} />
           </div>
         </header>
         <main id="main" class="container" tabindex={-1}>
@@ -203,7 +237,6 @@ export const Layout = ({
                 <a href="/reports">{t('nav.reports')}</a>
               </li>
             </ul>
-            <LanguageChooser t={t} locale={locale} />
           </div>
         </footer>
       </body>
@@ -237,7 +270,13 @@ export interface RenderPageOptions {
 export const renderPage = (c: Context<AppEnv>, { title, children, status = 200 }: RenderPageOptions) => {
   const values = pageValuesOf(c);
   const page = (
-    <Layout {...values} title={title} currentPath={c.req.path} flash={takeFlash(c)}>
+    <Layout
+      {...values}
+      title={title}
+      currentPath={c.req.path}
+      currentSearch={new URL(c.req.url).search}
+      flash={takeFlash(c)}
+    >
       {children}
     </Layout>
   );

@@ -19,6 +19,7 @@ const toPerson = (row: PeopleTable): Person => ({
   name: row.name,
   locale: row.locale,
   timeZone: row.time_zone,
+  chosenLocale: row.chosen_locale ?? null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -44,9 +45,23 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
     return rows.map((row) => ({ role: row.role, countryCode: row.country_code }));
   };
 
+  /** The language of the person's latest application, for a participant who chose none. */
+  const latestApplicationLocale = async (email: string): Promise<string | null> => {
+    const row = await db
+      .selectFrom('applications')
+      .select('locale')
+      .where('email', '=', normalizeEmail(email))
+      .orderBy('submitted_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.locale ?? null;
+  };
+
   const findViewerByEmail = async (email: string) => {
     const person = await findPersonByEmail(email);
-    return person ? toViewer(person, await listRoles(person.id)) : undefined;
+    if (!person) return undefined;
+    const locale = person.chosenLocale ?? (await latestApplicationLocale(person.email));
+    return toViewer({ ...person, locale }, await listRoles(person.id));
   };
 
   return {
@@ -78,6 +93,14 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
       await db
         .updateTable('people')
         .set({ name: name.trim(), updated_at: now.toISOString() })
+        .where('id', '=', personId)
+        .execute();
+    },
+
+    setChosenLocale: async (personId, locale, now) => {
+      await db
+        .updateTable('people')
+        .set({ chosen_locale: locale, updated_at: now.toISOString() })
         .where('id', '=', personId)
         .execute();
     },

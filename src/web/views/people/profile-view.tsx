@@ -1,5 +1,7 @@
 import { getCountryName } from '../../../core/countries';
 import type { Viewer } from '../../../core/people/viewer';
+import { supportedLocales } from '../../../i18n';
+import { languageName } from '../../../i18n/labels';
 import type { ShownProblem } from '../../../i18n/problems';
 import { timeZoneOptions } from '../applications/choices';
 import { CsrfField, ErrorSummary, SelectField } from '../components';
@@ -12,12 +14,15 @@ export const ProfileView = ({
   csrfToken,
   problems = [],
   timeZone,
+  language,
 }: {
   viewer: Viewer;
   csrfToken: string;
   problems?: ShownProblem[];
   /** The choice to show (the submitted one after a problem). */
   timeZone: string;
+  /** The language choice to show: a shipped language, or '' for the browser's. */
+  language: string;
 }) => {
   const { t, locale } = useShell();
   return (
@@ -51,6 +56,17 @@ export const ProfileView = ({
           value={timeZone}
           error={problems.find((problem) => problem.field === 'timeZone')?.message}
           required
+        />
+        <SelectField
+          name="language"
+          label={t('coordinator:profile.language')}
+          hint={t('coordinator:profile.languageHint')}
+          options={[
+            { value: '', label: t('coordinator:profile.browserLanguage') },
+            ...supportedLocales().map((code) => ({ value: code, label: languageName(code, locale) })),
+          ]}
+          value={language}
+          error={problems.find((problem) => problem.field === 'language')?.message}
         />
         <button type="submit" class="button">
           {t('coordinator:profile.save')}
