@@ -97,7 +97,20 @@ export const splitList = (value: string) =>
     .filter((item) => item !== '');
 
 /** The words taken for "yes" in a yes/no column (compared without case); anything else is "no". */
-export const YES_WORDS = ['yes', 'y', 'true', '1', 'x', 'on', 'agreed', 'agree', 'si', 'oui', 'ja'] as const;
+export const YES_WORDS = [
+  'yes',
+  'y',
+  'true',
+  '1',
+  'x',
+  'on',
+  'agreed',
+  'agree',
+  'si',
+  'sí',
+  'oui',
+  'ja',
+] as const;
 const YES = new Set<string>(YES_WORDS);
 
 /** undefined when the column is not in the file, so that the caller can choose the default. */
