@@ -49,3 +49,10 @@ test('the shipped languages are offered in a fixed order, English first', () => 
   expect(supportedLocales()[0]).toBe('en');
   expect(supportedLocales()).toEqual(SHIPPED_LOCALES.filter((code) => knownLocales().includes(code)));
 });
+
+test('numbers in texts are written the way each language writes them, and still choose the plural', () => {
+  expect(getT('en')('review:counts.total', { count: 12345 })).toBe('12,345 applications');
+  expect(getT('es')('review:counts.total', { count: 12345 })).toBe('12.345 solicitudes');
+  expect(getT('es')('review:counts.total', { count: 1 })).toBe('1 solicitud');
+  expect(getT('en')('review:import.column', { number: 3, header: 'Name' })).toBe('Column 3: Name');
+});

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
+import i18next, { type FormatterModule, type i18n, type Resource, type TFunction } from 'i18next';
 import { SHIPPED_LOCALES } from '../core/people/page-languages';
 
 export { SHIPPED_LOCALES };
@@ -30,12 +30,37 @@ const loadResources = (): Resource => {
   return resources;
 };
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const numberFormatOf = (language: string | undefined): Intl.NumberFormat => {
+  const key = language ?? DEFAULT_LOCALE;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(key);
+    if (numberFormats.size < 100) numberFormats.set(key, format);
+  }
+  return format;
+};
+
+/**
+ * Numbers read as the language writes them ("12,345" in English, "12.345" in Spanish, "12 345" in
+ * French); plural forms still see the number itself. The program's texts use no named formats.
+ */
+const numbersInTheirLanguage: FormatterModule = {
+  type: 'formatter',
+  init: () => {},
+  add: () => {},
+  addCached: () => {},
+  format: (value, _format, language) =>
+    typeof value === 'number' && Number.isFinite(value) ? numberFormatOf(language).format(value) : value,
+};
+
 let instance: i18n | undefined;
 
 const getInstance = (): i18n => {
   if (instance) return instance;
   const resources = loadResources();
   const created = i18next.createInstance();
+  created.use(numbersInTheirLanguage);
   void created.init({
     resources,
     lng: DEFAULT_LOCALE,
@@ -45,8 +70,9 @@ const getInstance = (): i18n => {
     defaultNS: 'common',
     fallbackNS: 'common',
     initAsync: false,
-    // hono/jsx escapes on output; escaping here too would double-escape.
-    interpolation: { escapeValue: false },
+    // hono/jsx escapes on output; escaping here too would double-escape. Every value goes through
+    // the formatter below.
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
   });
   instance = created;

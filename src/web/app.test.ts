@@ -93,7 +93,9 @@ describe('public pages', () => {
       expect(page).not.toContain('Secret draft round');
       expect(page).toContain('datetime="2026-02-28T12:59:00.000Z"');
       expect(page).toContain('data-time-zone="Australia/Sydney"');
-      expect(page).toContain('Saturday, February 28, 2026 at 11:59 PM (Australia/Sydney)');
+      expect(page).toContain(
+        'Saturday, February 28, 2026 at 11:59 PM (Australia/Sydney · Australian Eastern Time)',
+      );
       expect(page).toContain('data-local-label="That is {time} where you are."');
       expect(page).toContain('The round runs from March 10, 2026 to July 10, 2026.');
     });

@@ -47,7 +47,10 @@ test('markup in the body is sanitised in HTML and left out of the text', () => {
 });
 
 test('a body in another language than the email around it is marked with its language', () => {
-  // Only English catalogs exist yet, so the email around a Spanish topic is in English.
-  expect(render(message({ locale: 'es-MX', textLocale: 'es' })).html).toContain('<div lang="es" dir="ltr"');
-  expect(render(message({ locale: 'fr', textLocale: 'en' })).html).not.toContain('<div lang=');
+  // A Spanish reader of a topic not translated into Spanish: the email is in Spanish, the topic in English.
+  const fallback = render(message({ locale: 'es-MX', textLocale: 'en' })).html;
+  expect(fallback).toContain('Aquí tienes el tema de conversación 3');
+  expect(fallback).toContain('<div lang="en" dir="ltr"');
+  expect(render(message({ locale: 'es', textLocale: 'es' })).html).not.toContain('<div lang=');
+  expect(render(message({ locale: 'en', textLocale: 'es' })).html).toContain('<div lang="es" dir="ltr"');
 });

@@ -311,7 +311,10 @@ export const LocalTime = ({ at, timeZone }: { at: string; timeZone: string }) =>
       data-time-zone={timeZone}
       data-local-label={t('time.inYourTimeZone', { time: '{time}' })}
     >
-      {t('time.inZone', { time: formatInstant(at, locale, timeZone), zone: formatTimeZone(timeZone) })}
+      {t('time.inZone', {
+        time: formatInstant(at, locale, timeZone),
+        zone: formatTimeZone(timeZone, locale),
+      })}
     </time>
   );
 };

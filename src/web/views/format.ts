@@ -3,8 +3,39 @@ import { useShell } from './shell-context';
 /** Dates for people are formatted by the core (src/core/time/date-format.ts); zone names here. */
 export { formatCalendarDate, formatInstant } from '../../core/time/date-format';
 
-/** `Australia/Sydney` → `Australia/Sydney`, `America/Argentina/Buenos_Aires` → `America/Argentina/Buenos Aires`. */
-export const formatTimeZone = (timeZone: string): string => timeZone.replaceAll('_', ' ');
+const zoneNames = new Map<string, string | undefined>();
+// Any recent day: the generic name ("Australian Eastern Time") is the same all year, but in 1970
+// some zones had other rules and other names.
+const NAMING_DATE = new Date(Date.UTC(2026, 0, 15));
+
+/** The zone's name in a language ("hora de Australia oriental"), or undefined where it has none but an offset. */
+const zoneNameIn = (timeZone: string, locale: string): string | undefined => {
+  const key = `${locale}|${timeZone}`;
+  if (zoneNames.has(key)) return zoneNames.get(key);
+  let name: string | undefined;
+  try {
+    name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+      .formatToParts(NAMING_DATE)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    name = undefined;
+  }
+  // "GMT+00:00" and the like say less than the zone's own id.
+  if (name && /^\P{L}*(GMT|UTC|غرينتش)[+−-]/u.test(name)) name = undefined;
+  if (zoneNames.size < 5000) zoneNames.set(key, name);
+  return name;
+};
+
+/**
+ * `Australia/Sydney` → `Australia/Sydney`, `America/Argentina/Buenos_Aires` → `America/Argentina/Buenos
+ * Aires`; with a language, the zone's name in it follows ("Australia/Sydney · hora de Australia
+ * oriental"), from the platform's CLDR data rather than a list kept here.
+ */
+export const formatTimeZone = (timeZone: string, locale?: string): string => {
+  const place = timeZone.replaceAll('_', ' ');
+  const name = locale ? zoneNameIn(timeZone, locale) : undefined;
+  return name ? `${place} · ${name}` : place;
+};
 
 /**
  * How coordinators' pages show an instant: always with its zone named, in the zone the reader

@@ -94,28 +94,22 @@ const ownName = (code: string): string => {
   return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 };
 
-/** The same page in another language: the current address with `lang` set (the cookie keeps it). */
-const inLanguage = (path: string, search: string, code: string): string => {
+/**
+ * The same page in another language: a link of only a query (the browser keeps the path), the
+ * page's own query with `lang` set; the cookie keeps the choice. The path is not written back into
+ * the page, so an error page shows nothing of the address it was asked for.
+ */
+const inLanguage = (search: string, code: string): string => {
   const params = new URLSearchParams(search);
   params.set('lang', code);
-  return `${path || '/'}?${params.toString()}`;
+  return `?${params.toString()}`;
 };
 
 /**
  * Plain links, so the choice works without JavaScript and from any page, each written in its own
  * language; the middleware remembers the choice in a cookie.
  */
-const LanguageSwitcher = ({
-  t,
-  locale,
-  path,
-  search,
-}: {
-  t: TFunction;
-  locale: string;
-  path: string;
-  search: string;
-}) => {
+const LanguageSwitcher = ({ t, locale, search }: { t: TFunction; locale: string; search: string }) => {
   const locales = supportedLocales();
   if (locales.length < 2) return null;
   return (
@@ -124,7 +118,7 @@ const LanguageSwitcher = ({
         {locales.map((code) => (
           <li>
             <a
-              href={inLanguage(path, search, code)}
+              href={inLanguage(search, code)}
               lang={code}
               hreflang={code}
               aria-current={code === locale ? 'true' : undefined}
@@ -211,7 +205,7 @@ export const Layout = ({
                 )}
               </ul>
             </nav>
-            <LanguageSwitcher t={t} locale={locale} path={currentPath} search={currentSearch} />
+            <LanguageSwitcher t={t} locale={locale} search={currentSearch} />
           </div>
         </header>
         <main id="main" class="container" tabindex={-1}>

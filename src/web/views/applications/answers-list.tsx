@@ -14,7 +14,7 @@ export const AnswersList = ({ answers }: { answers: ApplicationAnswers }) => {
     [k('name'), answers.name],
     [k('email'), answers.email],
     [k('country'), getCountryName(answers.countryOfResidence, locale)],
-    [k('timeZone'), formatTimeZone(answers.timeZone)],
+    [k('timeZone'), formatTimeZone(answers.timeZone, locale)],
     [
       k('languages'),
       answers.languages

@@ -36,7 +36,7 @@ const PartnerCard = ({ partner, me }: { partner: PartnerDetails; me: Partnership
       k('contact'),
       partner.email ? <a href={`mailto:${partner.email}`}>{partner.email}</a> : k('contactHidden'),
     ],
-    [k('timeZone'), formatTimeZone(answers.timeZone)],
+    [k('timeZone'), formatTimeZone(answers.timeZone, locale)],
     [
       k('clock'),
       <Lines lines={describeClockDifference(t, locale, me.answers.timeZone, partner.timeDifference)} />,
