@@ -27,13 +27,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const openBrowser = async ({ javaScriptEnabled = true } = {}): Promise<Browser> => {
+export const openBrowser = async ({ javaScriptEnabled = true, locale = 'en-GB' } = {}): Promise<Browser> => {
   const profile = mkdtempSync(join(tmpdir(), 'iln-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     javaScriptEnabled,
-    locale: 'en-GB',
+    locale,
     timezoneId: 'Asia/Kolkata',
   });
   const page = context.pages()[0] ?? (await context.newPage());
