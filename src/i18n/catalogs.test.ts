@@ -29,7 +29,8 @@ const readLanguage = (locale: string): Record<string, Tree> =>
 /** Leaf texts by path; array items are addressed by index (`items.2.title`). */
 const flatten = (value: unknown, prefix = '', into = new Map<string, string>()): Map<string, string> => {
   if (typeof value === 'string') into.set(prefix, value);
-  else if (Array.isArray(value)) value.forEach((item, index) => flatten(item, `${prefix}.${index}`, into));
+  else if (Array.isArray(value))
+    for (const [index, item] of value.entries()) flatten(item, `${prefix}.${index}`, into);
   else if (typeof value === 'object' && value !== null)
     for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
   else into.set(prefix, `<${typeof value}>`);
