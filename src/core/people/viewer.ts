@@ -42,14 +42,15 @@ export const canSeeCountry = (viewer: Viewer, countryCode: string): boolean =>
 
 /** The viewer a person is, given their roles. */
 export const toViewer = (
-  person: { id: string; email: string; name: string; timeZone?: string | null; locale?: string | null },
+  /** `pageLocale`: the language of their pages (Viewer.locale), not the stored default `Person.locale`. */
+  person: { id: string; email: string; name: string; timeZone?: string | null; pageLocale?: string | null },
   roles: readonly { role: string; countryCode: string | null }[],
 ): Viewer => ({
   personId: person.id,
   email: person.email,
   name: person.name,
   timeZone: person.timeZone ?? null,
-  locale: person.locale ?? null,
+  locale: person.pageLocale ?? null,
   isProgramCoordinator: roles.some((role) => role.role === 'program_coordinator'),
   coordinatedCountryCodes: [
     ...new Set(

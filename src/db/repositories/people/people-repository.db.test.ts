@@ -27,6 +27,7 @@ test('a person is stored with a lower-cased email and found by any casing', asyn
     name: 'Ada',
     locale: 'en',
     timeZone: null,
+    chosenLocale: null,
     createdAt: '2027-02-01T10:00:00.000Z',
     updatedAt: '2027-02-01T10:00:00.000Z',
   });
@@ -71,12 +72,18 @@ test('the viewer carries the roles', async () => {
     isProgramCoordinator: false,
     coordinatedCountryCodes: ['AU', 'KE'],
     timeZone: null,
+    locale: null,
   });
   // The zone the person chose to see times in travels with the viewer; null goes back to none.
   await people.setTimeZone(person.id, 'Asia/Kolkata', now);
   expect((await people.findViewerByEmail('cc@example.org'))?.timeZone).toBe('Asia/Kolkata');
   await people.setTimeZone(person.id, null, now);
   expect((await people.findViewerByEmail('cc@example.org'))?.timeZone).toBeNull();
+  // So does the language they chose for their pages.
+  await people.setChosenLocale(person.id, 'es', now);
+  expect((await people.findViewerByEmail('cc@example.org'))?.locale).toBe('es');
+  await people.setChosenLocale(person.id, null, now);
+  expect((await people.findViewerByEmail('cc@example.org'))?.locale).toBeNull();
   expect(await people.findViewerByEmail('nobody@example.org')).toBeUndefined();
 });
 

@@ -60,8 +60,8 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
   const findViewerByEmail = async (email: string) => {
     const person = await findPersonByEmail(email);
     if (!person) return undefined;
-    const locale = person.chosenLocale ?? (await latestApplicationLocale(person.email));
-    return toViewer({ ...person, locale }, await listRoles(person.id));
+    const pageLocale = person.chosenLocale ?? (await latestApplicationLocale(person.email));
+    return toViewer({ ...person, pageLocale }, await listRoles(person.id));
   };
 
   return {
