@@ -46,7 +46,7 @@ test('the stub Arabic pages lay out right to left at 1280 px and 390 px, and pas
   try {
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${server.baseUrl}/?lang=ar`);
+      await page.goto(`${server.baseUrl}/?language=ar`);
       expect(await documentLanguage(page)).toEqual(['ar', 'rtl']);
       // Arabic where the stub has it, English where it does not.
       await expect.poll(() => page.getByRole('link', { name: 'انتقل إلى المحتوى الرئيسي' }).count()).toBe(1);
@@ -76,7 +76,7 @@ test('without JavaScript, the switcher changes the language of the page and the 
     await page.goto(`${server.baseUrl}/faq`);
     expect(await documentLanguage(page)).toEqual(['en', 'ltr']);
     await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Español' }).click();
-    await page.waitForURL('**/faq?lang=es');
+    await page.waitForURL('**/faq?language=es');
     expect(await documentLanguage(page)).toEqual(['es', 'ltr']);
     await expect
       .poll(() => page.getByRole('heading', { level: 1, name: 'Preguntas y respuestas' }).count())

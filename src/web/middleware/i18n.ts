@@ -7,9 +7,15 @@ import type { AppEnv } from '../env';
 export const LANGUAGE_COOKIE = 'lang';
 const ONE_YEAR = 60 * 60 * 24 * 365;
 
-/** What this browser chose: `?lang=` (the switcher), else the cookie that remembers it. */
+/**
+ * The query parameter of the language switcher. Not `lang`: that one chooses the language of a
+ * page's content (a topic, a survey, a preview) without changing the interface or the cookie.
+ */
+export const LANGUAGE_PARAMETER = 'language';
+
+/** What this browser chose: `?language=` (the switcher), else the cookie that remembers it. */
 const browserChoice = (c: Context): string | undefined =>
-  knownLocale(c.req.query('lang')) ?? knownLocale(getCookie(c, LANGUAGE_COOKIE));
+  knownLocale(c.req.query(LANGUAGE_PARAMETER)) ?? knownLocale(getCookie(c, LANGUAGE_COOKIE));
 
 /**
  * The request's language before anyone is known: this browser's choice, else Accept-Language
@@ -29,7 +35,7 @@ const useLocale = (c: Context<AppEnv>, locale: string) => {
 
 export const i18nMiddleware = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const chosen = knownLocale(c.req.query('lang'));
+    const chosen = knownLocale(c.req.query(LANGUAGE_PARAMETER));
     if (chosen && chosen !== getCookie(c, LANGUAGE_COOKIE)) rememberLanguage(c, chosen);
     useLocale(c, localeFor(c));
     await next();

@@ -81,8 +81,6 @@ export interface LayoutProps {
   title: string;
   /** Request path, to mark the current navigation link. */
   currentPath?: string;
-  /** The request's query (`?a=b`), kept by the language switcher's links. */
-  currentSearch?: string;
   flash?: FlashMessage | undefined;
   isOutboxEnabled?: boolean;
   children?: Child;
@@ -95,21 +93,12 @@ const ownName = (code: string): string => {
 };
 
 /**
- * The same page in another language: a link of only a query (the browser keeps the path), the
- * page's own query with `lang` set; the cookie keeps the choice. The path is not written back into
- * the page, so an error page shows nothing of the address it was asked for.
- */
-const inLanguage = (search: string, code: string): string => {
-  const params = new URLSearchParams(search);
-  params.set('lang', code);
-  return `?${params.toString()}`;
-};
-
-/**
  * Plain links, so the choice works without JavaScript and from any page, each written in its own
- * language; the middleware remembers the choice in a cookie.
+ * language; the middleware remembers the choice in a cookie. Each link is only `?language=…`: the
+ * browser keeps the path, and nothing of the request (its path or query, which may hold a token or
+ * anything a visitor typed) is written back into the page. A page's own filters are dropped.
  */
-const LanguageSwitcher = ({ t, locale, search }: { t: TFunction; locale: string; search: string }) => {
+const LanguageSwitcher = ({ t, locale }: { t: TFunction; locale: string }) => {
   const locales = supportedLocales();
   if (locales.length < 2) return null;
   return (
@@ -118,7 +107,7 @@ const LanguageSwitcher = ({ t, locale, search }: { t: TFunction; locale: string;
         {locales.map((code) => (
           <li>
             <a
-              href={inLanguage(search, code)}
+              href={`?language=${code}`}
               lang={code}
               hreflang={code}
               aria-current={code === locale ? 'true' : undefined}
@@ -140,7 +129,6 @@ export const Layout = ({
   csrfToken,
   title,
   currentPath = '',
-  currentSearch = '',
   flash,
   isOutboxEnabled = false,
   children,
@@ -205,7 +193,7 @@ export const Layout = ({
                 )}
               </ul>
             </nav>
-            <LanguageSwitcher t={t} locale={locale} search={currentSearch} />
+            <LanguageSwitcher t={t} locale={locale} />
           </div>
         </header>
         <main id="main" class="container" tabindex={-1}>
@@ -264,13 +252,7 @@ export interface RenderPageOptions {
 export const renderPage = (c: Context<AppEnv>, { title, children, status = 200 }: RenderPageOptions) => {
   const values = pageValuesOf(c);
   const page = (
-    <Layout
-      {...values}
-      title={title}
-      currentPath={c.req.path}
-      currentSearch={new URL(c.req.url).search}
-      flash={takeFlash(c)}
-    >
+    <Layout {...values} title={title} currentPath={c.req.path} flash={takeFlash(c)}>
       {children}
     </Layout>
   );

@@ -110,7 +110,9 @@ describe('a program coordinator', () => {
     expect(preview.html).not.toContain('alert(');
     expect(preview.html).toContain('Hello Lead Coordinator,');
     const spanish = await page(`${topicsPath}/${id}/preview?lang=es`);
-    expect(spanish.html).toContain('Topic 1: Conocerse');
+    // The email a Spanish reader gets: in Spanish around the Spanish topic; the page stays English.
+    expect(spanish.html).toContain('Tema 1: Conocerse');
+    expect(spanish.html).toContain('<html lang="en"');
     expect(spanish.html).toContain('Háblale a tu pareja de <strong>tu biblioteca</strong>.');
     const french = await page(`${topicsPath}/${id}/preview?lang=fr`);
     expect(french.html).toContain('This topic has no translation into that language');
