@@ -86,7 +86,7 @@ export const applicationPages = (ctx: WebDeps) => {
     if (!isAcceptingApplications(round, ctx.now())) return renderNotAccepting(c, round);
     const prefillToken = c.req.query('prefill');
     const previous = prefillToken ? await applications.findPreviousAnswers(prefillToken) : undefined;
-    const form = formProps(c, c.req.path, 'apply', previous ? answersToFormValues(previous) : {});
+    const form = formProps(c, ctx.now(), c.req.path, 'apply', previous ? answersToFormValues(previous) : {});
     return renderApply(
       c,
       round,
@@ -104,7 +104,7 @@ export const applicationPages = (ctx: WebDeps) => {
     const prefillToken = readValue(values, 'prefill') || undefined;
     const rows = { languageRows: values.languageRows, windowRows: values.windowRows, add };
     if (add === 'languages' || add === 'windows') {
-      const form = formProps(c, c.req.path, 'apply', answersPart(values), [], rows);
+      const form = formProps(c, ctx.now(), c.req.path, 'apply', answersPart(values), [], rows);
       return renderApply(c, round, { ...form, prefillToken }, { prefilled: !!prefillToken });
     }
     try {
@@ -120,11 +120,11 @@ export const applicationPages = (ctx: WebDeps) => {
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'VALIDATION') {
-        const form = formProps(c, c.req.path, 'apply', answersPart(values), error.details, rows);
+        const form = formProps(c, ctx.now(), c.req.path, 'apply', answersPart(values), error.details, rows);
         return renderApply(c, round, { ...form, prefillToken }, { status: 422, prefilled: !!prefillToken });
       }
       if (error.code === 'RATE_LIMITED') {
-        const form = formProps(c, c.req.path, 'apply', answersPart(values), [], rows);
+        const form = formProps(c, ctx.now(), c.req.path, 'apply', answersPart(values), [], rows);
         c.header('Retry-After', String(APPLY_RATE_LIMIT.windowMinutes * 60));
         return renderApply(
           c,
@@ -179,7 +179,7 @@ export const applicationPages = (ctx: WebDeps) => {
         error.code === 'VALIDATION'
           ? translateProblem(t, { field: 'email', code: 'email.invalid' })
           : t('applications:previous.rateLimited');
-      return renderApply(c, round, formProps(c, applyPath, 'apply', {}), {
+      return renderApply(c, round, formProps(c, ctx.now(), applyPath, 'apply', {}), {
         status: error.code === 'VALIDATION' ? 422 : 429,
         previousError: message,
         previousEmail: email,

@@ -87,7 +87,7 @@ export const privateLinkPages = (ctx: WebDeps) => {
     rows: { languageRows?: unknown; windowRows?: unknown; add?: string } = {},
     status: 200 | 422 = 200,
   ) => {
-    const form = formProps(c, '/applications/edit', 'edit', values, problems, rows);
+    const form = formProps(c, ctx.now(), '/applications/edit', 'edit', values, problems, rows);
     return renderPage(c, {
       title: c.get('t')('applications:edit.title', { name: round.name }),
       status,

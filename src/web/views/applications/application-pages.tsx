@@ -30,8 +30,12 @@ const PreviousAnswersBox = ({
 }) => {
   const { t } = useShell();
   return (
-    <details class="previous-answers" open={error ? true : undefined}>
-      <summary>{t('applications:previous.summary')}</summary>
+    <details
+      class="previous-answers"
+      open={error ? true : undefined}
+      aria-labelledby="previous-answers-summary"
+    >
+      <summary id="previous-answers-summary">{t('applications:previous.summary')}</summary>
       <p>{t('applications:previous.body')}</p>
       <form method="post" action={`${roundPath(round)}/apply/previous-answers`}>
         <CsrfField token={csrfToken} />
