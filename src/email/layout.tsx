@@ -26,6 +26,8 @@ export interface EmailContent {
   heading: string;
   /** Plain text; escaped in HTML, line breaks kept. */
   paragraphs: string[];
+  /** Several links, each with what it is for: a list after the paragraphs (one link: use action). */
+  links?: EmailAction[];
   action?: EmailAction;
   /** Replaces the standard footer. */
   footer?: string;
@@ -74,6 +76,9 @@ const styles = {
     'display:inline-block;padding:12px 20px;border-radius:4px;background-color:#0b5394;color:#ffffff;font-weight:bold;text-decoration:none;',
   fallback: 'margin:0 0 16px;font-size:14px;color:#444444;',
   fallbackLink: 'color:#0b5394;word-break:break-all;',
+  list: 'margin:0 0 16px;padding:0 0 0 20px;',
+  listItem: 'margin:0 0 12px;',
+  listLink: 'color:#0b5394;font-weight:bold;',
   rule: 'border:0;border-top:1px solid #d0d0c8;margin:24px 0 16px;',
   footer: 'margin:0;font-size:13px;color:#555555;',
 } as const;
@@ -97,7 +102,7 @@ const standardFooter = (t: TFunction): string =>
   t('mail:layout.footer', { program: t('common:program.name') });
 
 const EmailDocument = (props: EmailContent & { footerText: string }) => {
-  const { t, locale, preheader, heading, paragraphs, action, footerText } = props;
+  const { t, locale, preheader, heading, paragraphs, links, action, footerText } = props;
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -117,6 +122,21 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
               <Lines text={paragraph} />
             </p>
           ))}
+          {links && links.length > 0 && (
+            <ul style={styles.list}>
+              {links.map((link) => (
+                <li style={styles.listItem}>
+                  <a href={link.url} style={styles.listLink}>
+                    {link.label}
+                  </a>
+                  <br />
+                  <a href={link.url} style={styles.fallbackLink}>
+                    {link.url}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
           {action && (
             <>
               <p style={styles.paragraph}>
@@ -146,6 +166,7 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
 const renderText = (content: EmailContent, footerText: string): string => {
   const blocks = [`${content.heading}\n${'='.repeat(Math.min(Math.max(content.heading.length, 3), 72))}`];
   blocks.push(...content.paragraphs.map((paragraph) => paragraph.replace(/\r\n/g, '\n')));
+  for (const link of content.links ?? []) blocks.push(`${link.label}:\n${link.url}`);
   if (content.action) blocks.push(`${content.action.label}:\n${content.action.url}`);
   // "-- " (with the space) is the standard signature separator; clients fold what follows.
   blocks.push(`-- \n${footerText}`);
@@ -154,6 +175,7 @@ const renderText = (content: EmailContent, footerText: string): string => {
 
 export const renderEmail = (content: EmailContent): RenderedEmail => {
   if (content.action) checkActionUrl(content.action.url);
+  for (const link of content.links ?? []) checkActionUrl(link.url);
   const footerText = content.footer ?? standardFooter(content.t);
   const rendered = (<EmailDocument {...content} footerText={footerText} />).toString();
   if (typeof rendered !== 'string') throw new Error('Email templates must render synchronously.');

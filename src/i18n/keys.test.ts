@@ -108,6 +108,7 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'mail:outbox.*': outboxNotices,
   'common:errors.*': errorTextKeys,
   'applications:private.status.*': APPLICATION_STATUSES,
+  'applications:email.links.status.*': APPLICATION_STATUSES,
   'applications:labels.*': labelKinds,
   'applications:labels.sector.*': SECTORS,
   'applications:labels.careerStage.*': CAREER_STAGES,

@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../applications/application-status';
 import type { Round } from '../rounds/round';
 import type { LocalizedText } from '../surveys/survey';
 import type { CallMode } from '../time/overlap-periods';
@@ -84,7 +85,13 @@ export interface MessagePayloads {
   /** Applications closed and the applicant's country was over its quota. */
   'application-waitlisted-by-quota': AboutApplication & { countryCode: string };
   'application-previous-answers': { name: string; round: RoundFacts; prefillToken: string; hours: number };
-  'application-withdrawn': { name: string; roundName: string };
+  /** The owner of an address asked for their private links again (one per application). */
+  'application-links': {
+    name: string;
+    links: { round: RoundFacts; privateToken: string; status: ApplicationStatus }[];
+  };
+  /** `roundId` is set when the round still takes applications: the email says how to apply again. */
+  'application-withdrawn': { name: string; roundName: string; roundId?: string | undefined };
   'application-accepted': { name: string; round: RoundFacts };
   'application-declined': { name: string; round: RoundFacts };
   /** A coordinator moved the application to the waitlist. */
@@ -114,6 +121,7 @@ export const MESSAGE_KINDS = [
   'application-link-resent',
   'application-waitlisted-by-quota',
   'application-previous-answers',
+  'application-links',
   'application-withdrawn',
   'application-accepted',
   'application-declined',

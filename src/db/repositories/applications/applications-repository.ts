@@ -119,6 +119,16 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
           .executeTakeFirst());
       return row ? toStoredApplication(row) : undefined;
     },
+    listApplicationsByEmail: async (email) =>
+      (
+        await db
+          .selectFrom('applications')
+          .selectAll()
+          .where('email', '=', normalizeEmail(email))
+          .orderBy('submitted_at', 'desc')
+          .orderBy('id')
+          .execute()
+      ).map(toStoredApplication),
     findLatestApplicationByEmail: async (email) => {
       const row = await db
         .selectFrom('applications')

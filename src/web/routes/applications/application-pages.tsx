@@ -23,6 +23,8 @@ import {
 import { renderPage } from '../../views/layout';
 import type { WebDeps } from '../../web-deps';
 import { formProps } from './application-form-props';
+import { appliedAddressOf, rememberAppliedAddress } from './applied-address';
+import { lostLinkPages } from './lost-link-pages';
 import { privateLinkPages } from './private-link-pages';
 
 /**
@@ -116,7 +118,9 @@ export const applicationPages = (ctx: WebDeps) => {
         prefillToken,
         ipAddress: clientIpAddress(c),
       });
-      return c.redirect(`/rounds/${encodeURIComponent(round.id)}/applied`, 303);
+      const appliedPath = `/rounds/${encodeURIComponent(round.id)}/applied`;
+      rememberAppliedAddress(c, appliedPath, readValue(values, 'email'));
+      return c.redirect(appliedPath, 303);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'VALIDATION') {
@@ -153,7 +157,7 @@ export const applicationPages = (ctx: WebDeps) => {
     if (!round) return notFound(c);
     return renderPage(c, {
       title: c.get('t')('applications:applied.title'),
-      children: <AppliedPage round={round} />,
+      children: <AppliedPage round={round} email={appliedAddressOf(c)} />,
     });
   });
 
@@ -189,6 +193,7 @@ export const applicationPages = (ctx: WebDeps) => {
     return c.redirect(applyPath, 303);
   });
 
+  app.route('/', lostLinkPages(ctx));
   app.route('/applications', privateLinkPages(ctx));
   return app;
 };

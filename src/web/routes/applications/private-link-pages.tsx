@@ -144,7 +144,8 @@ export const privateLinkPages = (ctx: WebDeps) => {
           title={t('applications:withdraw.title')}
           body={[
             t('applications:withdraw.body', { name: view.round.name }),
-            t('applications:withdraw.later'),
+            // canEdit: the round still takes applications, so applying again is possible.
+            t(view.canEdit ? 'applications:withdraw.laterOpen' : 'applications:withdraw.later'),
           ]}
           button={t('applications:withdraw.button')}
           action="/applications/withdraw"

@@ -1,3 +1,4 @@
+import { LOST_LINK_PATH } from '../../../core/applications/private-link';
 import { CsrfField, ErrorSummary, type FieldError, TextField } from '../components';
 import { useShell } from '../shell-context';
 
@@ -38,6 +39,9 @@ export const SignInForm = ({
           {t('auth:signIn.submit')}
         </button>
       </form>
+      <p class="sign-in__applicants">
+        {t('auth:signIn.applicantNote')} <a href={LOST_LINK_PATH}>{t('auth:signIn.applicantLink')}</a>
+      </p>
     </section>
   );
 };
@@ -57,6 +61,7 @@ export const CheckEmail = ({
     <section class="sign-in" aria-live="polite">
       <h1>{t('auth:checkEmail.title')}</h1>
       <p>{t('auth:checkEmail.body', { email, minutes })}</p>
+      <p>{t('auth:checkEmail.applicant')}</p>
       <p>{t('auth:checkEmail.notArrived')}</p>
       <p>{t('auth:checkEmail.limit', limit)}</p>
       <p>
