@@ -83,6 +83,27 @@ const styles = {
   footer: 'margin:0;font-size:13px;color:#555555;',
 } as const;
 
+/** Web addresses written in a paragraph, without the punctuation that may follow them. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"]+?(?=[.,;:!?)]*(?:\s|$))/g;
+
+/** A line with the web addresses in it made into links (the text part has them as they are). */
+const Linked = ({ line }: { line: string }) => {
+  const parts: unknown[] = [];
+  let last = 0;
+  for (const match of line.matchAll(URL_IN_TEXT)) {
+    const at = match.index ?? 0;
+    if (at > last) parts.push(line.slice(last, at));
+    parts.push(
+      <a href={match[0]} style={styles.fallbackLink}>
+        {match[0]}
+      </a>,
+    );
+    last = at + match[0].length;
+  }
+  if (last < line.length) parts.push(line.slice(last));
+  return <>{parts as never}</>;
+};
+
 /** Keeps the author's line breaks inside a paragraph. */
 const Lines = ({ text }: { text: string }) => {
   const lines = text.split(/\r?\n/);
@@ -91,7 +112,7 @@ const Lines = ({ text }: { text: string }) => {
       {lines.map((line, index) => (
         <>
           {index > 0 && <br />}
-          {line}
+          <Linked line={line} />
         </>
       ))}
     </>

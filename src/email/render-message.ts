@@ -99,7 +99,6 @@ export const createMessageRenderer =
           locale,
           payload: message.payload,
           urlFor: (token) => privateLinkFor(links, token),
-          lostLinkUrl: urlOf(links, LOST_LINK_PATH),
         });
       case 'application-withdrawn':
         return renderApplicationWithdrawnEmail({

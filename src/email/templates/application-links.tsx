@@ -12,7 +12,6 @@ export const renderApplicationLinksEmail = (input: {
   locale: string;
   payload: MessagePayloads['application-links'];
   urlFor: (token: string) => string;
-  lostLinkUrl: string;
 }): ApplicationEmail => {
   const t = getT(input.locale);
   const { links } = input.payload;
@@ -36,7 +35,6 @@ export const renderApplicationLinksEmail = (input: {
       t('applications:email.links.use'),
       t('applications:email.links.oldLinks'),
       t('applications:email.links.notYou'),
-      t('applications:email.lostLink', { url: input.lostLinkUrl }),
     ],
     ...(isOne
       ? { action: { label: t('applications:email.viewButton'), url: items[0]!.url } }

@@ -41,6 +41,7 @@ export const renderReviewEmail = (input: ReviewEmailInput): ReviewEmail => {
     preheader: t(key('preheader'), values),
     heading: t(key('heading'), values),
     paragraphs,
+    action: { label: t('applications:email.lostLinkButton'), url: input.lostLinkUrl },
   });
   return { subject: t(key('subject'), values), html, text };
 };
