@@ -16,6 +16,13 @@ import type { Store } from '../ports/store';
 /** A private link is emailed again at most this often per application (so per address and round). */
 export const PRIVATE_LINK_RESEND_MINUTES = 60;
 
+/**
+ * Asked for (the lost-link page, the sign-in form): at most this many new links per application
+ * in PRIVATE_LINK_RESEND_MINUTES. More than one, because whoever asks has usually just missed the
+ * confirmation (in spam, or never arrived); few, so a stranger cannot flood the address.
+ */
+export const REQUESTED_LINKS_PER_HOUR = 3;
+
 /** A new link for the application, stored as a hash; the token is for the email only. */
 export const addPrivateLink = async (
   deps: Pick<UseCaseDeps, 'ids'>,
@@ -100,8 +107,8 @@ export const resendPrivateLink = async (
 /**
  * The owner of an address asked for their private links (the lost-link page, the sign-in form, or
  * "applied before?" while already in the round): one email with a new link for each application
- * given, except those whose link was emailed in the last PRIVATE_LINK_RESEND_MINUTES. Nothing is
- * sent when every one was. Returns how many links were emailed.
+ * given, except those that had REQUESTED_LINKS_PER_HOUR new links in the last
+ * PRIVATE_LINK_RESEND_MINUTES. Nothing is sent when every one had. Returns how many links were emailed.
  */
 export const emailPrivateLinks = async (
   deps: Pick<UseCaseDeps, 'ids'>,
@@ -112,9 +119,14 @@ export const emailPrivateLinks = async (
   via: 'lost-link' | 'sign-in' | 'previous-answers',
 ): Promise<number> => {
   const links: { round: RoundFacts; privateToken: string; status: ApplicationStatus }[] = [];
+  const since = new Date(now.getTime() - PRIVATE_LINK_RESEND_MINUTES * 60_000);
   for (const { application, round } of entries) {
-    const token = await issuePrivateLinkIfDue(deps, store, application, now);
-    if (token === undefined) continue;
+    if (
+      (await store.applications.countPrivateLinksSince(application.id, since)) >= REQUESTED_LINKS_PER_HOUR
+    ) {
+      continue;
+    }
+    const token = await addPrivateLink(deps, store, application.id, now);
     links.push({ round: roundFactsOf(round), privateToken: token, status: application.status });
     await recordLinkSent(store, round, application, now, via);
   }

@@ -43,6 +43,8 @@ export interface ApplicationsRepository {
   setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
   /** Adds a private link to an application; the links it already has keep working. */
   addPrivateLink: (applicationId: string, tokenHash: string, now: Date) => Promise<void>;
+  /** How many links were added with addPrivateLink since `since`. */
+  countPrivateLinksSince: (applicationId: string, since: Date) => Promise<number>;
   /** When the newest link added with addPrivateLink was made; undefined when none was. */
   findLatestPrivateLinkAt: (applicationId: string) => Promise<Date | undefined>;
 }

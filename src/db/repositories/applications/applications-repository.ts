@@ -165,6 +165,15 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         .values({ token_hash: tokenHash, application_id: applicationId, created_at: now.toISOString() })
         .execute();
     },
+    countPrivateLinksSince: async (applicationId, since) => {
+      const row = await db
+        .selectFrom('application_private_links')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('application_id', '=', applicationId)
+        .where('created_at', '>', since.toISOString())
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
     findLatestPrivateLinkAt: async (applicationId) => {
       const row = await db
         .selectFrom('application_private_links')
