@@ -170,7 +170,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(
         page.getByRole('button', { name: 'Add another language' }).getAttribute('aria-describedby'),
       ).resolves.toBe('add-languages-limit');
-      await expect(page.locator('#add-languages-limit').textContent()).resolves.toBe('Up to 5 languages.');
+      await expect(page.locator('#add-languages-limit').textContent()).resolves.toBe('Up to 10 languages.');
       // The disclosure has a name of its own.
       await expect(page.getByRole('group', { name: /Applied before\?/ }).count()).resolves.toBe(1);
     } finally {

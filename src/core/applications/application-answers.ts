@@ -26,9 +26,12 @@ function isLanguageCode(code: string): boolean {
   return known;
 }
 
-/** The most languages and weekly call times an application may give (the form says so). */
-export const MAX_LANGUAGES = 5;
-export const MAX_AVAILABILITY_WINDOWS = 14;
+/**
+ * The most languages and weekly call times an application may give (the form says so). Not lower:
+ * stored applications, imports and match snapshots are read with this same schema.
+ */
+export const MAX_LANGUAGES = 10;
+export const MAX_AVAILABILITY_WINDOWS = 21;
 
 const requiredText = (max: number, missing: string, tooLong: string) =>
   z.string({ error: missing }).trim().min(1, { error: missing }).max(max, { error: tooLong });

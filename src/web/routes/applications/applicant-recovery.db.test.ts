@@ -238,19 +238,19 @@ describe('the form', () => {
 
   test('“add another” focuses the new row’s first field, and the limits are said', async () => {
     const html = await (await t.request(applyPath)).text();
-    expect(html).toContain('Up to 5 languages.');
-    expect(html).toContain('Up to 14 times.');
+    expect(html).toContain('Up to 10 languages.');
+    expect(html).toContain('Up to 21 times.');
     expect(html).not.toContain('autofocus');
     const added = await (
       await t.postForm(applyPath, { ...validForm(), _add: 'windows', windowRows: '2' })
     ).text();
     expect(added).toMatch(/<select[^>]*id="field-availability-windows-2-day"[^>]*autofocus/);
     const full = await (
-      await t.postForm(applyPath, { ...validForm(), _add: 'languages', languageRows: '4' })
+      await t.postForm(applyPath, { ...validForm(), _add: 'languages', languageRows: '9' })
     ).text();
-    expect(full).toMatch(/<select[^>]*id="field-languages-4-code"[^>]*autofocus/);
+    expect(full).toMatch(/<select[^>]*id="field-languages-9-code"[^>]*autofocus/);
     expect(full).not.toContain('value="languages"');
-    expect(full).toContain('That is the most languages the form takes (5).');
+    expect(full).toContain('That is the most languages the form takes (10).');
   });
 
   test('no “(optional)” on answers a rule needs, and no doubled row labels', async () => {
