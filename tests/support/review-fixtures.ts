@@ -83,3 +83,47 @@ export const seedApplication = async (
     ...(input.locale ? { locale: input.locale } : {}),
   });
 };
+
+/**
+ * Many applications in few statements (multi-row inserts of 100): application i is `${idPrefix}${i}`,
+ * submitted a minute after application i - 1. Names, countries, statuses and answers default to
+ * plain values; each may depend on i.
+ */
+export const seedManyApplications = async (
+  db: Kysely<Database>,
+  input: {
+    roundId: string;
+    count: number;
+    idPrefix?: string;
+    firstSubmittedAt?: Date;
+    name?: (i: number) => string;
+    country?: (i: number) => string;
+    status?: (i: number) => ApplicationStatus;
+    answers?: (i: number) => Partial<ApplicationAnswers>;
+  },
+): Promise<string[]> => {
+  const prefix = input.idPrefix ?? `${input.roundId}-`;
+  const first = (input.firstSubmittedAt ?? new Date('2026-01-20T00:00:00Z')).getTime();
+  const applications = Array.from({ length: input.count }, (_, i) => {
+    const name = input.name?.(i) ?? `Applicant ${i}`;
+    return {
+      id: `${prefix}${String(i).padStart(5, '0')}`,
+      roundId: input.roundId,
+      personId: null,
+      status: input.status?.(i) ?? ('pending' as const),
+      answers: makeAnswers({
+        name,
+        email: `applicant-${prefix}${i}@example.org`,
+        countryOfResidence: input.country?.(i) ?? 'KE',
+        ...input.answers?.(i),
+      }),
+      editTokenHash: null,
+      submittedAt: new Date(first + i * 60_000),
+    };
+  });
+  const repository = createApplicationsRepository(db);
+  for (let start = 0; start < applications.length; start += 100) {
+    await repository.insertApplications(applications.slice(start, start + 100));
+  }
+  return applications.map((application) => application.id);
+};

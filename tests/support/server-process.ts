@@ -23,15 +23,23 @@ export interface ServerProcess {
 const root = resolve(import.meta.dirname, '../..');
 
 export const startServerProcess = async (
-  options: { args?: string[]; nodeArgs?: string[]; env?: Record<string, string>; dataDir?: string } = {},
+  options: {
+    args?: string[];
+    nodeArgs?: string[];
+    env?: Record<string, string>;
+    dataDir?: string;
+    /** Another checkout to run instead of this one (a benchmark comparing before and after). */
+    checkout?: string;
+  } = {},
 ): Promise<ServerProcess> => {
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'iln-server-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const argv = [...(options.nodeArgs ?? []), join(root, 'bin/iln.js'), 'serve', ...(options.args ?? [])];
+  const checkout = options.checkout ?? root;
+  const argv = [...(options.nodeArgs ?? []), join(checkout, 'bin/iln.js'), 'serve', ...(options.args ?? [])];
   const child = spawn(process.execPath, argv, {
-    cwd: root,
+    cwd: checkout,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   admitFromWaitlist,
   computeCountryCap,
+  countQuotaSettlement,
   DEFAULT_QUOTA_SETTINGS,
   decideCountryQuota,
   listCarriedOver,
@@ -236,6 +237,46 @@ describe('settleQuotaAtClose', () => {
             );
             expect(lastKept).toBeLessThan(firstMoved);
           }
+        },
+      ),
+    );
+  });
+
+  it('moves as many per country as countQuotaSettlement counts from the statuses alone', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('AU', 'NZ', 'IN', 'PE'), fc.constantFrom(...statuses)), {
+          maxLength: 80,
+        }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.boolean(),
+        (rows, capPercent, minimumPlaces, enabled) => {
+          const settings = { enabled, capPercent, minimumPlaces };
+          const applications = rows.map(([country, status], i) => ({
+            id: `a${i}`,
+            countryOfResidence: country,
+            status,
+          }));
+          const settled = settleQuotaAtClose(applications, settings);
+          const moved = new Map<string, number>();
+          for (const id of settled.toWaitlist) {
+            const country = applications.find((a) => a.id === id)!.countryOfResidence;
+            moved.set(country, (moved.get(country) ?? 0) + 1);
+          }
+          const counts = new Map<string, number>();
+          for (const [country, status] of rows) {
+            counts.set(`${country} ${status}`, (counts.get(`${country} ${status}`) ?? 0) + 1);
+          }
+          const counted = countQuotaSettlement(
+            [...counts].map(([key, count]) => {
+              const [countryOfResidence, status] = key.split(' ') as [string, (typeof statuses)[number]];
+              return { countryOfResidence, status, count };
+            }),
+            settings,
+          );
+          expect(counted.capPerCountry).toBe(settled.capPerCountry);
+          expect(counted.toWaitlistByCountry).toEqual(moved);
         },
       ),
     );

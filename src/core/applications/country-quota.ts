@@ -156,6 +156,46 @@ export function settleQuotaAtClose(
   return { capPerCountry, toWaitlist, byCountry: [...counts.values()] };
 }
 
+/** How many applications of one country stand in one status. */
+export interface QuotaStatusCount {
+  countryOfResidence: string;
+  status: ApplicationStatus;
+  count: number;
+}
+
+/**
+ * How many of each country's pending applications settleQuotaAtClose would move to the waitlist,
+ * from counts alone (no order needed): each country's pending applications fill the places its
+ * accepted ones left, `max(0, cap − accepted)`, and the rest wait. O(countries), for previews
+ * over rounds of any size; the close itself (which must name the applications) uses
+ * settleQuotaAtClose, and a property test keeps the two equal.
+ */
+export function countQuotaSettlement(
+  counts: readonly QuotaStatusCount[],
+  settings: QuotaSettings = DEFAULT_QUOTA_SETTINGS,
+): { capPerCountry: number; toWaitlistByCountry: Map<string, number> } {
+  let counted = 0;
+  const byCountry = new Map<string, { accepted: number; pending: number }>();
+  for (const { countryOfResidence, status, count } of counts) {
+    if (status === 'withdrawn') continue;
+    counted += count;
+    let country = byCountry.get(countryOfResidence);
+    if (!country) {
+      country = { accepted: 0, pending: 0 };
+      byCountry.set(countryOfResidence, country);
+    }
+    if (status === 'accepted') country.accepted += count;
+    else if (status === 'pending') country.pending += count;
+  }
+  const capPerCountry = computeCountryCap(counted, settings);
+  const toWaitlistByCountry = new Map<string, number>();
+  for (const [countryOfResidence, { accepted, pending }] of byCountry) {
+    const waiting = Math.max(0, pending - Math.max(0, capPerCountry - accepted));
+    if (waiting > 0) toWaitlistByCountry.set(countryOfResidence, waiting);
+  }
+  return { capPerCountry, toWaitlistByCountry };
+}
+
 export interface WaitlistAdmissionInput {
   /** Applications currently holding a place (within quota, not withdrawn). */
   holdingPlaces: readonly QuotaCandidate[];

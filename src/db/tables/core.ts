@@ -84,6 +84,9 @@ export interface ApplicationsTable {
   duplicate_checked?: number;
   /** The language the applicant applied in, for later emails about the application (0008). */
   locale?: string;
+  /** The answers' sector and role, kept beside them for the review counts, filter and search (0016). */
+  sector?: string;
+  role?: string;
 }
 
 export interface AuditLogTable {

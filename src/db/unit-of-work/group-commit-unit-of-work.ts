@@ -61,13 +61,21 @@ const batchStoreOver = (trx: Transaction<Database>, options: StoreOptions, write
         return round;
       },
     },
-    audit: { record: async (entry, now) => writes.add('audit_log', auditRow(entry, now)) },
+    audit: {
+      record: async (entry, now) => writes.add('audit_log', auditRow(entry, now)),
+      recordAll: async (entries, now) => {
+        for (const entry of entries) writes.add('audit_log', auditRow(entry, now));
+      },
+    },
     messages: {
       enqueue: async (message, now) => {
         const row = messageRow(options.render, message, now);
         writes.add('mail_messages', row);
         // A repeated dedupe key is dropped by the batch's INSERT … ON CONFLICT DO NOTHING.
         return { id: row.id as string, queued: true };
+      },
+      enqueueAll: async (messages, now) => {
+        for (const message of messages) writes.add('mail_messages', messageRow(options.render, message, now));
       },
     },
   };

@@ -1,4 +1,5 @@
 import { createDuplicateProbe, findNameDuplicateOf, isAdmittedByProbe } from '../../core/applications';
+import { createSlicer, yieldToEventLoop } from '../event-loop';
 import type { DuplicateMark, UncheckedApplication } from '../ports/applications';
 import type { UseCaseDeps } from '../ports/deps';
 
@@ -25,12 +26,12 @@ import type { UseCaseDeps } from '../ports/deps';
 /** How long after its submission an application is checked (far longer than any commit takes). */
 export const SETTLE_MS = 30_000;
 
-/**
- * The pass runs in the server's process, beside the requests: it gives the event loop back after
- * this much work at a time. A pass over a deadline rush's thousand newcomers in a round of 13,000
- * compares for about 75 ms; in one piece it held up every request that arrived meanwhile.
- */
-const SLICE_MS = 4;
+// The pass runs in the server's process, beside the requests: it gives the event loop back every
+// SLICE_MS (services/event-loop.ts). A pass over a deadline rush's thousand newcomers in a round of
+// 13,000 compares for about 75 ms; in one piece it held up every request that arrived meanwhile.
+/** Marks written per statement pair, with a turn of the event loop between. */
+const MARK_BATCH = 500;
+
 /** One pass over at most `limit` unchecked applications; resolves with how many it checked. */
 export const flagLikelyDuplicates = async (
   deps: UseCaseDeps,
@@ -54,12 +55,7 @@ export const checkLikelyDuplicates = async (
     else groups.set(key, [application]);
   }
   const marks: DuplicateMark[] = [];
-  let sliceStart = performance.now();
-  const letRequestsThrough = async () => {
-    if (performance.now() - sliceStart < SLICE_MS) return;
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    sliceStart = performance.now();
-  };
+  const letRequestsThrough = createSlicer();
   for (const group of groups.values()) {
     const { roundId, countryCode } = group[0]!;
     const names = await deps.store.duplicates.listNameKeys(roundId, countryCode);
@@ -82,6 +78,13 @@ export const checkLikelyDuplicates = async (
       await letRequestsThrough();
     }
   }
-  if (marks.length > 0) await deps.uow.transaction((store) => store.duplicates.markChecked(marks));
+  if (marks.length > 0) {
+    await deps.uow.transaction(async (store) => {
+      for (let start = 0; start < marks.length; start += MARK_BATCH) {
+        if (start > 0) await yieldToEventLoop();
+        await store.duplicates.markChecked(marks.slice(start, start + MARK_BATCH));
+      }
+    });
+  }
   return marks.length;
 };

@@ -168,6 +168,9 @@ describe('submitApplication', () => {
                 enqueue: async () => {
                   throw new Error('mail queue unavailable');
                 },
+                enqueueAll: async () => {
+                  throw new Error('mail queue unavailable');
+                },
               },
             }),
           ),

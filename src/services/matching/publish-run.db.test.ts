@@ -32,6 +32,10 @@ const recording = (uow: UnitOfWork): UnitOfWork => ({
             queued.push(message);
             return store.messages.enqueue(message, at);
           },
+          enqueueAll: (messages, at) => {
+            queued.push(...messages);
+            return store.messages.enqueueAll(messages, at);
+          },
         },
       }),
     ),

@@ -28,8 +28,12 @@ export interface NewApplication {
  */
 export interface ApplicationsRepository {
   insertApplication: (application: NewApplication) => Promise<Application>;
+  /** insertApplication for many in one statement (a few hundred at a time). */
+  insertApplications: (applications: readonly NewApplication[]) => Promise<void>;
   findApplication: (id: string) => Promise<Application | undefined>;
   getApplication: (id: string) => Promise<Application>;
+  /** The applications with these ids (a few hundred at a time), in no particular order; missing ids are left out. */
+  listApplicationsByIds: (ids: readonly string[]) => Promise<Application[]>;
   findApplicationByEmail: (roundId: string, email: string) => Promise<Application | undefined>;
   /** The application a private link opens: the confirmation's link or any link emailed since. */
   findApplicationByTokenHash: (tokenHash: string) => Promise<Application | undefined>;
@@ -43,8 +47,13 @@ export interface ApplicationsRepository {
   setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
   /** Adds a private link to an application; the links it already has keep working. */
   addPrivateLink: (applicationId: string, tokenHash: string, now: Date) => Promise<void>;
-  /** How many links were added with addPrivateLink since `since`. */
+  /** How many links were added (addPrivateLink, addPrivateLinks) since `since`. */
   countPrivateLinksSince: (applicationId: string, since: Date) => Promise<number>;
+  /** addPrivateLink for many in one statement (a few hundred at a time). */
+  addPrivateLinks: (
+    links: readonly { applicationId: string; tokenHash: string }[],
+    now: Date,
+  ) => Promise<void>;
   /** When the newest link added with addPrivateLink was made; undefined when none was. */
   findLatestPrivateLinkAt: (applicationId: string) => Promise<Date | undefined>;
 }
@@ -107,6 +116,6 @@ export interface DuplicateCheckRepository {
   listUnchecked: (limit: number, submittedBefore: Date) => Promise<UncheckedApplication[]>;
   /** A round's applications from one country, not withdrawn, in submission order. */
   listNameKeys: (roundId: string, countryCode: string) => Promise<{ id: string; nameKey: string }[]>;
-  /** Marks applications checked, with the duplicate found for each, if any. */
+  /** Marks applications checked, with the duplicate found for each, if any (a few hundred at a time). */
   markChecked: (marks: readonly DuplicateMark[]) => Promise<void>;
 }

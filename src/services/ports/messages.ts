@@ -13,4 +13,9 @@ export interface EnqueuedMessage {
  */
 export interface MessageQueue {
   enqueue: (message: Message, now: Date) => Promise<EnqueuedMessage>;
+  /**
+   * enqueue for many messages in one statement (a few hundred at a time); a message whose dedupe
+   * key is already queued is not queued again.
+   */
+  enqueueAll: (messages: readonly Message[], now: Date) => Promise<void>;
 }

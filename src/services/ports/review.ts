@@ -29,6 +29,28 @@ export interface ApplicationListQuery {
   pageSize: number;
 }
 
+/**
+ * Where a keyset page of the list ended: the sort key of its last application. Opaque outside the
+ * repository that made it; valid only for the same round, scope, filters and sort.
+ */
+export type ApplicationCursor = string & { readonly __applicationCursor: unique symbol };
+
+export interface ApplicationKeysetQuery {
+  roundId: string;
+  scope: CountryScope;
+  filters: ApplicationFilters;
+  sort: ApplicationSort;
+  /** The page starts after this application; undefined: from the start. */
+  after: ApplicationCursor | undefined;
+  limit: number;
+}
+
+export interface ApplicationKeysetPage {
+  items: ReviewedApplication[];
+  /** Where the next page starts; undefined when this page is the last. */
+  next: ApplicationCursor | undefined;
+}
+
 /** An application with what coordinators decided about it. */
 export interface ReviewedApplication extends Application {
   declineReason: string | null;
@@ -84,15 +106,18 @@ export interface QuotaRow {
  * application, whatever a route asks for.
  */
 export interface ApplicationReviewRepository {
+  /** One numbered page and the number of matching applications. */
   listApplications: (query: ApplicationListQuery) => Promise<{ items: ReviewedApplication[]; total: number }>;
-  /** Every matching application, unpaged (the CSV export). */
-  listAllApplications: (
-    roundId: string,
-    scope: CountryScope,
-    filters: ApplicationFilters,
-    sort: ApplicationSort,
-  ) => Promise<ReviewedApplication[]>;
+  /**
+   * The matching applications after a cursor, in the list's order (the CSV export reads a round
+   * this way, page by page): each page costs its own rows, however far into the list it is.
+   */
+  listApplicationsAfter: (query: ApplicationKeysetQuery) => Promise<ApplicationKeysetPage>;
   countApplications: (roundId: string, scope: CountryScope) => Promise<ApplicationCounts>;
+  /** How many of the round's applications stand in each status, per country: every country, unscoped (the quota's cap depends on the whole round). */
+  countByCountryAndStatus: (
+    roundId: string,
+  ) => Promise<{ countryCode: string; status: ApplicationStatus; count: number }[]>;
   /** The application if it exists and is within the scope; undefined otherwise (never a hint which). */
   findApplicationInScope: (id: string, scope: CountryScope) => Promise<ReviewedApplication | undefined>;
   /**
@@ -104,6 +129,15 @@ export interface ApplicationReviewRepository {
     change: { from: ApplicationStatus; to: ApplicationStatus; declineReason: string | null },
     now: Date,
   ) => Promise<boolean>;
+  /**
+   * changeStatus for many applications in one statement (a few hundred at a time): resolves with
+   * the ids that were still `from` and so changed, in no particular order.
+   */
+  changeStatuses: (
+    ids: readonly string[],
+    change: { from: ApplicationStatus; to: ApplicationStatus; declineReason: string | null },
+    now: Date,
+  ) => Promise<string[]>;
   setDuplicateFlag: (id: string, duplicateOf: string, reason: string) => Promise<void>;
   listNotes: (applicationId: string) => Promise<ApplicationNote[]>;
   insertNote: (
@@ -112,11 +146,13 @@ export interface ApplicationReviewRepository {
   ) => Promise<ApplicationNote>;
   /** Every application of the round in submission order, with the fields quota and duplicates need. */
   listQuotaRows: (roundId: string) => Promise<QuotaRow[]>;
-  isCarriedOver: (fromApplicationId: string) => Promise<boolean>;
-  recordCarryOver: (
-    fromApplicationId: string,
-    toApplicationId: string,
-    toRoundId: string,
+  /** The same with only what the country quota decides by (read from an index alone). */
+  listQuotaCandidates: (roundId: string) => Promise<Pick<QuotaRow, 'id' | 'countryCode' | 'status'>[]>;
+  /** Which of these applications were carried over already (a few hundred ids at a time). */
+  listCarriedOver: (fromApplicationIds: readonly string[]) => Promise<string[]>;
+  /** Records which application became which, in one statement (a few hundred at a time). */
+  recordCarryOvers: (
+    carryOvers: readonly { fromApplicationId: string; toApplicationId: string; toRoundId: string }[],
     now: Date,
   ) => Promise<void>;
   insertImport: (

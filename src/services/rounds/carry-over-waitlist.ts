@@ -1,5 +1,6 @@
 import { listCarriedOver } from '../../core/applications';
 import { roundFactsOf } from '../../core/messages/messages';
+import { yieldToEventLoop } from '../event-loop';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
 
@@ -26,6 +27,9 @@ export interface CarryOverWaitlistResult {
   alreadyApplied: number;
 }
 
+/** Applications carried over per batch of statements. */
+const WRITE_BATCH = 200;
+
 export const carryOverWaitlist = async (
   store: Store,
   deps: Pick<UseCaseDeps, 'ids'>,
@@ -44,52 +48,80 @@ export const carryOverWaitlist = async (
   const result: CarryOverWaitlistResult = { carriedOver: [], alreadyCarried: 0, alreadyApplied: 0 };
   // Original submission times are earlier than anything of the new round, so the new round's
   // submission order is exactly mergeCarriedOver(carried, new): carried over first, in their order.
-  for (const entry of waitlist) {
-    if (await store.review.isCarriedOver(entry.id)) {
-      result.alreadyCarried++;
-      continue;
-    }
-    if (emailsInNewRound.has(entry.email)) {
-      result.alreadyApplied++;
-      continue;
-    }
-    const source = await store.applications.getApplication(entry.id);
-    const id = deps.ids.newId();
-    await store.applications.insertApplication({
-      id,
-      roundId: toRound.id,
-      personId: source.personId,
-      status: 'pending',
-      answers: source.answers,
-      editTokenHash: null,
-      submittedAt: source.submittedAt,
-      locale: source.locale,
-      // Checked against the new round's applications by the duplicate worker.
-      duplicateChecked: false,
+  // Written a batch at a time (a few statements per batch, not five per application), with a turn
+  // of the event loop between batches: this runs inside the transaction that opens the round.
+  for (let start = 0; start < waitlist.length; start += WRITE_BATCH) {
+    const batch = waitlist.slice(start, start + WRITE_BATCH);
+    const carriedBefore = new Set(await store.review.listCarriedOver(batch.map((entry) => entry.id)));
+    const toCarry = batch.filter((entry) => {
+      if (carriedBefore.has(entry.id)) {
+        result.alreadyCarried++;
+        return false;
+      }
+      if (emailsInNewRound.has(entry.email)) {
+        result.alreadyApplied++;
+        return false;
+      }
+      emailsInNewRound.add(entry.email);
+      return true;
     });
-    await store.review.recordCarryOver(source.id, id, toRound.id, now);
-    await store.audit.record(
-      {
-        actorPersonId: input.actorPersonId,
-        action: 'application.carried-over',
-        subjectType: 'application',
-        subjectId: id,
-        details: { fromApplicationId: source.id, fromRoundId: input.fromRoundId, toRoundId: toRound.id },
-      },
-      now,
-    );
-    await store.messages.enqueue(
-      {
-        kind: 'application-carried-over',
-        to: source.email,
-        locale: source.locale,
-        dedupeKey: `application-carried-over:${source.id}`,
-        payload: { name: source.name, round: roundFactsOf(toRound) },
-      },
-      now,
-    );
-    emailsInNewRound.add(entry.email);
-    result.carriedOver.push(id);
+    if (toCarry.length > 0) {
+      const sources = new Map(
+        (await store.applications.listApplicationsByIds(toCarry.map((entry) => entry.id))).map((source) => [
+          source.id,
+          source,
+        ]),
+      );
+      const copies = toCarry.map((entry) => {
+        const source = sources.get(entry.id);
+        if (!source) throw new Error(`Waitlisted application "${entry.id}" could not be read.`);
+        return { source, id: deps.ids.newId() };
+      });
+      await store.applications.insertApplications(
+        copies.map(({ source, id }) => ({
+          id,
+          roundId: toRound.id,
+          personId: source.personId,
+          status: 'pending' as const,
+          answers: source.answers,
+          editTokenHash: null,
+          submittedAt: source.submittedAt,
+          locale: source.locale,
+          // Checked against the new round's applications by the duplicate worker.
+          duplicateChecked: false,
+        })),
+      );
+      await store.review.recordCarryOvers(
+        copies.map(({ source, id }) => ({
+          fromApplicationId: source.id,
+          toApplicationId: id,
+          toRoundId: toRound.id,
+        })),
+        now,
+      );
+      await store.audit.recordAll(
+        copies.map(({ source, id }) => ({
+          actorPersonId: input.actorPersonId,
+          action: 'application.carried-over' as const,
+          subjectType: 'application',
+          subjectId: id,
+          details: { fromApplicationId: source.id, fromRoundId: input.fromRoundId, toRoundId: toRound.id },
+        })),
+        now,
+      );
+      await store.messages.enqueueAll(
+        copies.map(({ source }) => ({
+          kind: 'application-carried-over' as const,
+          to: source.email,
+          locale: source.locale,
+          dedupeKey: `application-carried-over:${source.id}`,
+          payload: { name: source.name, round: roundFactsOf(toRound) },
+        })),
+        now,
+      );
+      result.carriedOver.push(...copies.map(({ id }) => id));
+    }
+    await yieldToEventLoop();
   }
   return result;
 };

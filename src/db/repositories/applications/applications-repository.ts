@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { type ApplicationAnswers, normaliseName } from '../../../core/applications';
 import type { Application } from '../../../core/applications/application';
 import type { ApplicationStatus } from '../../../core/applications/application-status';
@@ -64,6 +64,8 @@ export const applicationRow = (application: NewApplication) => {
     country_code: application.answers.countryOfResidence,
     status: application.status,
     answers: JSON.stringify(application.answers),
+    sector: application.answers.sector,
+    role: application.answers.role,
     edit_token_hash: application.editTokenHash,
     submitted_at: at,
     updated_at: at,
@@ -89,12 +91,26 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
       await db.insertInto('applications').values(row).execute();
       return writtenApplication(row, application.answers);
     },
+    insertApplications: async (applications) => {
+      if (applications.length === 0) return;
+      await db.insertInto('applications').values(applications.map(applicationRow)).execute();
+    },
     findApplication,
     getApplication: async (id) => {
       const application = await findApplication(id);
       if (!application) throw new DomainError('NOT_FOUND', 'application.notFound', { id });
       return application;
     },
+    listApplicationsByIds: async (ids) =>
+      ids.length === 0
+        ? []
+        : (
+            await db
+              .selectFrom('applications')
+              .selectAll()
+              .where('id', 'in', [...ids])
+              .execute()
+          ).map(toStoredApplication),
     findApplicationByEmail: async (roundId, email) => {
       const row = await db
         .selectFrom('applications')
@@ -152,6 +168,8 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
     updateAnswers: (id, answers, now) =>
       changeOne(id, {
         answers: JSON.stringify(answers),
+        sector: answers.sector,
+        role: answers.role,
         name: answers.name,
         ...nameKeyColumns(answers.name),
         email: normalizeEmail(answers.email),
@@ -173,6 +191,19 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         .where('created_at', '>', since.toISOString())
         .executeTakeFirstOrThrow();
       return Number(row.count);
+    },
+    addPrivateLinks: async (links, now) => {
+      if (links.length === 0) return;
+      await db
+        .insertInto('application_private_links')
+        .values(
+          links.map(({ applicationId, tokenHash }) => ({
+            token_hash: tokenHash,
+            application_id: applicationId,
+            created_at: now.toISOString(),
+          })),
+        )
+        .execute();
     },
     findLatestPrivateLinkAt: async (applicationId) => {
       const row = await db

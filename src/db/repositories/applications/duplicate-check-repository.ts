@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DuplicateCheckRepository } from '../../../services/ports/applications';
 import type { Database } from '../../schema';
 
@@ -36,20 +36,33 @@ export const createDuplicateCheckRepository = (db: Db): DuplicateCheckRepository
         .orderBy('id')
         .execute()
     ).map((row) => ({ id: row.id, nameKey: row.name_key ?? '' })),
-  // Most applications are not duplicates: one statement marks them all (a pass takes at most a
-  // few hundred), and each flagged one gets its own.
+  // Two statements whatever the number of marks: the plain ones in one UPDATE, the flagged ones in
+  // another whose CASE gives each its own pair (a pass over a rush can flag hundreds; one UPDATE
+  // each held SQLite's connection, and the event loop, for hundreds of milliseconds).
   markChecked: async (marks) => {
     const plain = marks.filter((mark) => mark.duplicate === null).map((mark) => mark.id);
     if (plain.length > 0) {
       await db.updateTable('applications').set({ duplicate_checked: 1 }).where('id', 'in', plain).execute();
     }
-    for (const { id, duplicate } of marks) {
-      if (duplicate === null) continue;
-      await db
-        .updateTable('applications')
-        .set({ duplicate_checked: 1, duplicate_of: duplicate.of, duplicate_reason: duplicate.reason })
-        .where('id', '=', id)
-        .execute();
-    }
+    const flagged = marks.flatMap(({ id, duplicate }) => (duplicate === null ? [] : [{ id, ...duplicate }]));
+    if (flagged.length === 0) return;
+    const pick = (value: (mark: (typeof flagged)[number]) => string) =>
+      sql<string>`case id ${sql.join(
+        flagged.map((mark) => sql`when ${mark.id} then ${value(mark)}`),
+        sql` `,
+      )} end`;
+    await db
+      .updateTable('applications')
+      .set({
+        duplicate_checked: 1,
+        duplicate_of: pick((mark) => mark.of),
+        duplicate_reason: pick((mark) => mark.reason),
+      })
+      .where(
+        'id',
+        'in',
+        flagged.map((mark) => mark.id),
+      )
+      .execute();
   },
 });

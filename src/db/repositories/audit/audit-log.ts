@@ -21,4 +21,11 @@ export const createAuditLog = (db: Kysely<Database>): AuditLog => ({
   record: async (entry, now) => {
     await db.insertInto('audit_log').values(auditRow(entry, now)).execute();
   },
+  recordAll: async (entries, now) => {
+    if (entries.length === 0) return;
+    await db
+      .insertInto('audit_log')
+      .values(entries.map((entry) => auditRow(entry, now)))
+      .execute();
+  },
 });

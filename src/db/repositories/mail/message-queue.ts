@@ -90,6 +90,14 @@ export const messageRow = (
  */
 export const createMessageQueue = (db: Kysely<Database>, render: MessageRenderer): MessageQueue => ({
   enqueue: (message, now) => insertMailRow(db, messageRow(render, message, now)),
+  enqueueAll: async (messages, now) => {
+    if (messages.length === 0) return;
+    await db
+      .insertInto('mail_messages')
+      .values(messages.map((message) => messageRow(render, message, now)))
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+  },
 });
 
 /** Writes a queued row; a row whose dedupe key is already queued is not written again. */

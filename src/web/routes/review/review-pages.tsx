@@ -1,12 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
 import { type Context, Hono } from 'hono';
 import { invalidInput, isDomainError } from '../../../core/errors';
 import { type ShownProblem, shownProblemsOf, translateProblems } from '../../../i18n/problems';
 import { isReviewAction } from '../../../services/review/review-application';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
+import { streamText } from '../../stream-text';
 import { renderPage } from '../../views/layout';
-import { exportHeader, exportRow } from '../../views/review/csv-cells';
+import { writeExportCsv } from '../../views/review/csv-cells';
 import { ApplicationDetailView } from '../../views/review/detail-view';
 import { ApplicationsListView, applicationsPath } from '../../views/review/list-view';
 import { CountsView } from '../../views/review/other-views';
@@ -94,22 +94,27 @@ export const reviewPages = (ctx: WebDeps) => {
     );
   });
 
-  // UTF-8 with a byte-order mark, so spreadsheet programs read accented names right.
+  // Streamed: the access check and the round come first (a refusal is still a plain 403 or 404),
+  // then the file is written page by page as the client reads it (csv-cells.ts writeExportCsv).
   app.get('/:roundId/applications/export.csv', async (c) => {
     const query = parseReviewQuery(c.req.query());
-    const { round, applications } = await review.export({
+    const { round, pages } = await review.export({
       viewer: c.get('viewer'),
       roundId: c.req.param('roundId'),
       filters: query.filters,
       sort: query.sort,
     });
-    const t = c.get('t');
-    const locale = c.get('locale');
-    const rows = [exportHeader(t), ...applications.map((application) => exportRow(t, locale, application))];
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${exportFileName(round)}"`);
     c.header('Cache-Control', 'no-store');
-    return c.body(`\uFEFF${stringify(rows, { record_delimiter: 'windows' })}`);
+    return c.body(
+      streamText(writeExportCsv(c.get('t'), c.get('locale'), pages), (error) =>
+        ctx.logger.error(
+          { err: error, roundId: round.id },
+          'The CSV export failed part-way; the download is cut off.',
+        ),
+      ),
+    );
   });
 
   app.get('/:roundId/applications/counts', async (c) => {
