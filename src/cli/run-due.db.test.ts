@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { enqueueRawMail } from '../../tests/support/mail';
 import { createTestDatabase, type TestDatabase, testDialect } from '../../tests/support/test-database';
+import { seedParticipants, seedTopic, seedUnderWayRound } from '../../tests/support/topic-fixtures';
 import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
@@ -85,6 +86,26 @@ test('runs one job when asked, and refuses a job that does not exist', async () 
   const unknown = capture();
   expect(await runDueCommand.run(['--job', 'gardening'], unknown.io)).toBe(2);
   expect(unknown.err.join('\n')).toContain(
-    'there is no job "gardening" (mail-delivery, round-schedule, duplicate-check, applicant-counts-pruning, survey-delivery)',
+    'there is no job "gardening" (topic-delivery, mail-delivery, round-schedule, duplicate-check, applicant-counts-pruning, survey-delivery)',
   );
+});
+
+test('one run sends a topic that is due to every active participant, once', async () => {
+  const database = openDatabase(databaseTargetFor(loadConfig()));
+  try {
+    await migrateToLatest(database.db);
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const round = await seedUnderWayRound(database.db, { startsOn: day(-7), endsOn: day(100) });
+    await seedParticipants(database.db, { roundId: round.id, count: 6 });
+    await seedTopic(database.db, { roundId: round.id, id: 'topic-1', dueAt: new Date(Date.now() - 60_000) });
+  } finally {
+    await database.close();
+  }
+  const first = capture();
+  expect(await runDueCommand.run([], first.io)).toBe(0);
+  expect(first.out.join('\n')).toMatch(/^topic-delivery: 6\nmail-delivery: 6\n/);
+  expect(await sentCount()).toBe(6);
+  const second = capture();
+  expect(await runDueCommand.run([], second.io)).toBe(0);
+  expect(second.out.join('\n')).toMatch(/^topic-delivery: 0\nmail-delivery: 0\n/);
 });

@@ -11,12 +11,13 @@ import { withContext } from './with-context';
  */
 export const runDueCommand: CliCommand = {
   name: 'run-due',
-  summary: 'Do whatever scheduled work is due now (send mail, move rounds, flag duplicates), then exit',
+  summary:
+    'Do whatever scheduled work is due now (send topics and mail, move rounds, flag duplicates), then exit',
   usage: [
     'Usage: iln run-due [--job NAME]',
     '',
     'Runs each scheduled job until nothing more is due, prints what it did, and exits.',
-    '  --job NAME  only this job (mail-delivery, round-schedule, duplicate-check, survey-delivery)',
+    '  --job NAME  only this job (topic-delivery, mail-delivery, round-schedule, duplicate-check, survey-delivery)',
   ].join('\n'),
   run: async (args, io) => {
     const { values } = parseArgs(args, { values: { job: {} }, maxPositionals: 0 });

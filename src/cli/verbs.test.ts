@@ -43,7 +43,7 @@ test('`iln --help` reads the same as when every verb was imported', () => {
     Commands:
       serve               Start the web application and the mail worker
       migrate             Bring the database schema up to date (also done at every start)
-      run-due             Do whatever scheduled work is due now (send mail, move rounds, flag duplicates), then exit
+      run-due             Do whatever scheduled work is due now (send topics and mail, move rounds, flag duplicates), then exit
       seed-demo           Create a demo program: rounds open, closed and under way with synthetic people, demo coordinators
       create-coordinator  Make someone a program or country coordinator (creates the person if needed)
       match               Run matching for a closed round and print the partnerships it proposes

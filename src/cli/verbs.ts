@@ -26,7 +26,8 @@ export const verbs: readonly LazyCliCommand[] = [
   },
   {
     name: 'run-due',
-    summary: 'Do whatever scheduled work is due now (send mail, move rounds, flag duplicates), then exit',
+    summary:
+      'Do whatever scheduled work is due now (send topics and mail, move rounds, flag duplicates), then exit',
     load: async () => (await import('./run-due')).runDueCommand,
   },
   {

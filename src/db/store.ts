@@ -15,8 +15,9 @@ import { createResourcesRepository } from './repositories/resources/resources-re
 import { createApplicationReviewRepository } from './repositories/review/application-review-repository';
 import { createCoordinatorDashboardRepository } from './repositories/review/coordinator-dashboard-repository';
 import { createRoundsRepository } from './repositories/rounds/rounds-repository';
-import { createTopicsRepository } from './repositories/rounds/topics-repository';
 import { createSurveysRepository } from './repositories/surveys/surveys-repository';
+import { createTopicDeliveriesRepository } from './repositories/topics/topic-deliveries-repository';
+import { createTopicsRepository } from './repositories/topics/topics-repository';
 import type { Database } from './schema';
 
 export interface StoreOptions {
@@ -33,6 +34,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
   const makers: { [K in keyof Store]: () => Store[K] } = {
     rounds: () => createRoundsRepository(db),
     topics: () => createTopicsRepository(db),
+    topicDeliveries: () => createTopicDeliveriesRepository(db, options.render),
     applications: () => createApplicationsRepository(db),
     applicantRecords: () => createApplicantRecordsRepository(db, options.dialect),
     duplicates: () => createDuplicateCheckRepository(db),
@@ -46,6 +48,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     mail: () => createMailQueueRepository(db),
     surveys: () => createSurveysRepository(db),
     messages: () => createMessageQueue(db, options.render),
+    messagePreview: () => ({ render: async (message) => options.render(message) }),
     audit: () => createAuditLog(db),
   };
   const made: Partial<Store> = {};

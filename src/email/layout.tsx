@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { TFunction } from 'i18next';
 
 /**
@@ -28,6 +29,14 @@ export interface EmailContent {
   paragraphs: string[];
   /** Several links, each with what it is for: a list after the paragraphs (one link: use action). */
   links?: EmailAction[];
+  /**
+   * Formatted content after the paragraphs (a topic's body): HTML that is already sanitised
+   * (core/topics renderTopicMarkdown), with its plain-text version and, when it is written in
+   * another language than the email, that language.
+   */
+  rich?: { html: string; text: string; lang?: string };
+  /** Plain-text paragraphs after the formatted content. */
+  closing?: string[];
   action?: EmailAction;
   /** Replaces the standard footer. */
   footer?: string;
@@ -72,6 +81,7 @@ const styles = {
   programName: 'margin:0 0 16px;font-size:14px;font-weight:bold;color:#3d4f2f;',
   heading: 'margin:0 0 16px;font-size:24px;line-height:1.25;color:#1f2328;',
   paragraph: 'margin:0 0 16px;',
+  rich: 'margin:0 0 16px;',
   button:
     'display:inline-block;padding:12px 20px;border-radius:4px;background-color:#0b5394;color:#ffffff;font-weight:bold;text-decoration:none;',
   fallback: 'margin:0 0 16px;font-size:14px;color:#444444;',
@@ -123,7 +133,7 @@ const standardFooter = (t: TFunction): string =>
   t('mail:layout.footer', { program: t('common:program.name') });
 
 const EmailDocument = (props: EmailContent & { footerText: string }) => {
-  const { t, locale, preheader, heading, paragraphs, links, action, footerText } = props;
+  const { t, locale, preheader, heading, paragraphs, links, rich, closing, action, footerText } = props;
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -158,6 +168,16 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
               ))}
             </ul>
           )}
+          {rich && (
+            <div lang={rich.lang} dir={rich.lang ? directionOf(rich.lang) : undefined} style={styles.rich}>
+              {raw(rich.html)}
+            </div>
+          )}
+          {(closing ?? []).map((paragraph) => (
+            <p style={styles.paragraph}>
+              <Lines text={paragraph} />
+            </p>
+          ))}
           {action && (
             <>
               <p style={styles.paragraph}>
@@ -188,6 +208,8 @@ const renderText = (content: EmailContent, footerText: string): string => {
   const blocks = [`${content.heading}\n${'='.repeat(Math.min(Math.max(content.heading.length, 3), 72))}`];
   blocks.push(...content.paragraphs.map((paragraph) => paragraph.replace(/\r\n/g, '\n')));
   for (const link of content.links ?? []) blocks.push(`${link.label}:\n${link.url}`);
+  if (content.rich) blocks.push(content.rich.text);
+  blocks.push(...(content.closing ?? []).map((paragraph) => paragraph.replace(/\r\n/g, '\n')));
   if (content.action) blocks.push(`${content.action.label}:\n${content.action.url}`);
   // "-- " (with the space) is the standard signature separator; clients fold what follows.
   blocks.push(`-- \n${footerText}`);

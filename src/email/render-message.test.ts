@@ -73,6 +73,18 @@ const examples: { [K in MessageKind]: Extract<Message, { kind: K }>['payload'] }
   'partnership-partner-left': { name: 'Ana Lima', roundName: round.name, isAlone: true },
   'survey-invitation': survey,
   'survey-reminder': survey,
+  topic: {
+    name: 'Ana Lima',
+    roundId: round.id,
+    roundName: round.name,
+    topicId: 'topic-3',
+    number: 3,
+    publishOn: '2027-04-12',
+    title: 'Library spaces',
+    body: 'Describe **your favourite** space; [this study](https://example.org/spaces) may help.',
+    textLocale: 'en',
+    applicationId: 'application-1',
+  },
 };
 
 const render = createMessageRenderer({ baseUrl: 'https://iln.example.org' });

@@ -20,6 +20,7 @@ import {
 } from './templates/partnership-introduction';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
 import { renderSurveyEmail } from './templates/survey-invitation';
+import { renderTopicEmail } from './templates/topic';
 
 export interface RenderedMessage extends RenderedEmail {
   subject: string;
@@ -122,6 +123,17 @@ export const createMessageRenderer =
           startsOn: formatCalendarDate(payload.round.startsOn as never, locale),
           locale,
           lostLinkUrl: urlOf(links, LOST_LINK_PATH),
+        });
+      }
+      case 'topic': {
+        const { payload } = message;
+        return renderTopicEmail({
+          ...payload,
+          locale,
+          topicUrl: urlOf(
+            links,
+            `/topics/${encodeURIComponent(payload.topicId)}?lang=${encodeURIComponent(payload.textLocale)}`,
+          ),
         });
       }
       case 'sign-in-link': {

@@ -19,6 +19,7 @@ import { ROUND_STATUSES } from '../core/rounds';
 import { FIT_PARTS } from '../core/scoring/match-settings';
 import { RULE_CODES } from '../core/scoring/partnership-rules';
 import { type CallMode, DAYS_OF_WEEK } from '../core/time';
+import { TOPIC_SOURCE_LOCALE, TOPIC_TRANSLATION_LOCALES, type TopicSlotRole } from '../core/topics';
 import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
 import type { MatchRunStatus } from '../services/ports/matching';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
@@ -94,6 +95,7 @@ const errorTextKeys = [
   ...[...errorsSource.matchAll(/\['[A-Z_]+', '(\w+)'\]/g)].map((match) => match[1]!),
 ];
 const sourceCodes = listSourceCodes();
+const topicSlotRoles = ['welcome', 'fortnightly', 'closing'] as const satisfies readonly TopicSlotRole[];
 const EXPANSIONS: Record<string, readonly string[]> = {
   'review:status.*': APPLICATION_STATUSES,
   'review:roundStatus.*': ROUND_STATUSES,
@@ -106,6 +108,9 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'review:email.*': REVIEW_EMAIL_KINDS,
   'mail:status.*': mailStatuses,
   'mail:outbox.*': outboxNotices,
+  'topics:language.*': [TOPIC_SOURCE_LOCALE, ...TOPIC_TRANSLATION_LOCALES],
+  'topics:calendar.slot.*': topicSlotRoles,
+  'topics:calendar.move.*': ['earlier', 'later'],
   'common:errors.*': errorTextKeys,
   'applications:private.status.*': APPLICATION_STATUSES,
   'applications:email.links.status.*': APPLICATION_STATUSES,

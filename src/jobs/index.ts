@@ -6,6 +6,7 @@ import { duplicateCheckJob } from './definitions/duplicate-check';
 import { mailDeliveryJob } from './definitions/mail-delivery';
 import { roundScheduleJob } from './definitions/round-schedule';
 import { surveyDeliveryJob } from './definitions/survey-delivery';
+import { topicDeliveryJob } from './definitions/topic-delivery';
 import type { Job } from './job-definition';
 
 export type { Job } from './job-definition';
@@ -16,6 +17,8 @@ export const createJobs = (
   services: Services,
   options: { transport: MailTransport; mailFrom: string; logger: Logger },
 ): Job[] => [
+  // Before mail delivery, so that one `iln run-due` queues a due topic's emails and then sends them.
+  topicDeliveryJob(services),
   mailDeliveryJob(services, options),
   roundScheduleJob(services, options.logger),
   duplicateCheckJob(services),

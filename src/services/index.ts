@@ -14,7 +14,14 @@ import { requestPreviousAnswers } from './applications/request-previous-answers'
 import { submitApplication } from './applications/submit-application';
 import { findDemoSignIns } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
-import { type DeliverDueMailInput, deliverDueMail, deliverMail, listDueMail } from './mail/deliver-due-mail';
+import { listDeadLetters, retryDeadLetters } from './mail/dead-letters';
+import {
+  type DeliverDueMailInput,
+  deliverDueMail,
+  deliverMail,
+  deliverMailPass,
+  listDueMail,
+} from './mail/deliver-due-mail';
 import { findOutboxMessage, listOutbox, loadMailQueueStatus } from './mail/outbox';
 import { compareRuns } from './matching/compare-match-runs';
 import {
@@ -89,6 +96,13 @@ import {
   unpublishRoundReport,
 } from './surveys/round-report';
 import { exportSurveyResults, loadSurveyResults } from './surveys/survey-results';
+import { createTopic } from './topics/create-topic';
+import { deleteTopic } from './topics/delete-topic';
+import { deliverTopic, listDueTopics } from './topics/deliver-due-topics';
+import { editTopic } from './topics/edit-topic';
+import { moveTopic } from './topics/move-topic';
+import { getPublicTopic, listTopicArchive, loadRoundFeed } from './topics/public-topics';
+import { findTopicForCoordinator, loadTopicCalendar, previewTopicEmail } from './topics/topic-queries';
 import { withdrawApplication } from './withdrawals/withdraw-application';
 
 /** What the composition root gives the use cases: the shared deps, and group commit for applicants. */
@@ -148,7 +162,6 @@ export const createServices = (deps: ServiceDeps) => {
       applyDueTransitions: bind(applyDueRoundTransitions),
       listDueTransitions: bind(listDueRoundTransitions),
       applyDueTransition: bind(applyDueRoundTransition),
-      listPublishedTopics: () => deps.store.topics.listPublishedTopics(deps.clock.now()),
     },
     people: {
       createCoordinator: bind(createCoordinator),
@@ -197,6 +210,23 @@ export const createServices = (deps: ServiceDeps) => {
       listOutbox: bind(listOutbox),
       findOutboxMessage: bind(findOutboxMessage),
       queueStatus: bind(loadMailQueueStatus),
+      deliverPass: bind(deliverMailPass),
+      listDeadLetters: bind(listDeadLetters),
+      retryDeadLetters: bind(retryDeadLetters),
+    },
+    topics: {
+      calendar: bind(loadTopicCalendar),
+      find: bind(findTopicForCoordinator),
+      preview: bind(previewTopicEmail),
+      create: bind(createTopic),
+      edit: bind(editTopic),
+      move: bind(moveTopic),
+      remove: bind(deleteTopic),
+      archive: bind(listTopicArchive),
+      findPublic: bind(getPublicTopic),
+      roundFeed: bind(loadRoundFeed),
+      listDue: bind(listDueTopics),
+      deliver: bind(deliverTopic),
     },
     surveys: {
       listByRound: bind(listSurveysByRound),

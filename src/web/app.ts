@@ -26,6 +26,7 @@ import { publicReportPages } from './routes/surveys/public-report-pages';
 import { surveyLinkPages } from './routes/surveys/survey-link-pages';
 import { healthRoutes } from './routes/system/health';
 import { staticRoutes } from './routes/system/static';
+import { coordinatorTopicPages, publicTopicPages } from './routes/topics/topic-pages';
 import type { WebDeps } from './web-deps';
 
 /** Requests larger than this are refused with 413: every form of the program is text. */
@@ -76,6 +77,8 @@ export const createApp = (ctx: WebDeps) => {
   app.route('/', applicationPages(ctx));
   app.route('/', resourcePages(ctx));
   app.route('/coordinator/resources', coordinatorResourcePages(ctx));
+  app.route('/', publicTopicPages(ctx));
+  app.route('/coordinator', coordinatorTopicPages(ctx));
   app.route('/', authPages(ctx, auth));
   app.route('/survey', surveyLinkPages(ctx));
   app.route('/reports', publicReportPages(ctx));

@@ -90,8 +90,11 @@ export interface TestSmtpServer {
 const header = (raw: string, name: string): string | undefined =>
   new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(raw)?.[1]?.trim();
 
-/** A local SMTP server on a random port that records what it accepts and fails when told to. */
-export const startTestSmtpServer = async (): Promise<TestSmtpServer> => {
+/**
+ * A local SMTP server on a random port (or `port`, to bring a stopped one back) that records what
+ * it accepts and fails when told to.
+ */
+export const startTestSmtpServer = async (options: { port?: number } = {}): Promise<TestSmtpServer> => {
   const received: ReceivedMail[] = [];
   let failures = 0;
   const rejected = new Set<string>();
@@ -130,8 +133,10 @@ export const startTestSmtpServer = async (): Promise<TestSmtpServer> => {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  // A client killed mid-conversation (a SIGKILLed server process) resets its connection: expected.
+  server.on('error', () => undefined);
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -41,6 +41,12 @@ export const AUDIT_ACTIONS = [
   'survey.exported',
   'survey.report-published',
   'survey.report-unpublished',
+  'topic.created',
+  'topic.edited',
+  'topic.rescheduled',
+  'topic.deleted',
+  'topic.sent',
+  'mail.dead-letter-retried',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -51,6 +57,8 @@ export const AUDIT_SUBJECT_TYPES = [
   'match-run',
   'partnership',
   'survey',
+  'topic',
+  'mail-message',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

@@ -1,10 +1,18 @@
 /**
  * When mail is due and how failures are retried: pure functions of (state, now), so the worker
- * only carries out what these decide. The SQL in src/email/mail-store.ts mirrors `isDue`.
+ * only carries out what these decide. The SQL in src/db/repositories/mail/mail-queue-repository.ts mirrors
+ * `isDue`.
  */
 
-/** How long a claim lasts. Longer than any single send can take (the SMTP timeouts are far shorter). */
-export const LEASE_MS = 5 * 60_000;
+/**
+ * How long a claim lasts unless its worker renews it. The worker renews the lease of the messages
+ * it is sending every LEASE_RENEW_MS, so a send may take as long as the SMTP timeouts allow while
+ * its worker lives; a worker that dies (SIGKILL, a power cut) stops renewing, and its messages are
+ * taken over by another worker, or by the same program restarted, within LEASE_MS.
+ */
+export const LEASE_MS = 30_000;
+/** How often a worker renews the lease of the messages it is sending: a third of the lease. */
+export const LEASE_RENEW_MS = 10_000;
 /** After this many started attempts a message is given up as `failed`. */
 export const MAX_ATTEMPTS = 10;
 export const FIRST_RETRY_DELAY_MS = 60_000;

@@ -112,6 +112,31 @@ export interface MessagePayloads {
   'survey-invitation': AboutSurvey;
   /** The one reminder, to those who have not answered. */
   'survey-reminder': AboutSurvey;
+  /** A fortnightly discussion topic, to one active participant (core/topics/topic-messages.ts). */
+  topic: TopicMessage;
+}
+
+/** What a topic email says. */
+export interface TopicMessage {
+  /** The participant's name. */
+  name: string;
+  roundId: string;
+  roundName: string;
+  topicId: string;
+  /** 1, 2, … among the round's scheduled topics. */
+  number: number;
+  /** The day it goes out (round's zone). */
+  publishOn: string;
+  /** The topic in the language chosen for this participant (Markdown body). */
+  title: string;
+  body: string;
+  /** The language of `title` and `body` (`en` when there is no translation into theirs). */
+  textLocale: string;
+  /**
+   * The participant's application in the round: what their one-click check-in answers will be
+   * signed for (issue 11 item 3 adds them to the topic email's check-in section).
+   */
+  applicationId: string;
 }
 
 export type MessageKind = keyof MessagePayloads;
@@ -132,6 +157,7 @@ export const MESSAGE_KINDS = [
   'partnership-partner-left',
   'survey-invitation',
   'survey-reminder',
+  'topic',
 ] as const satisfies readonly MessageKind[];
 
 /** One message to one person. */

@@ -11,6 +11,7 @@ import * as matchmaking from './0010-matchmaking';
 import * as applicationPrivateLinks from './0011-application-private-links';
 import * as runningMembership from './0012-running-membership';
 import * as surveys from './0013-surveys';
+import * as topics from './0014-topics';
 import * as reviewReads from './0016-review-reads';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0011-application-private-links': applicationPrivateLinks,
   '0012-running-membership': runningMembership,
   '0013-surveys': surveys,
+  '0014-topics': topics,
   '0016-review-reads': reviewReads,
 };

@@ -14,7 +14,7 @@ import type { Container } from '../../composition/container';
 import { LEASE_MS, leaseUntil, MAX_ATTEMPTS, retryDelayMs } from '../../core/mail/delivery-policy';
 import { createMailQueueRepository } from '../../db/repositories/mail/mail-queue-repository';
 import { createOutboxTransport, createSmtpTransport } from '../../email/transports';
-import type { MailTransport, OutgoingMail } from '../ports/mail';
+import { MailDeliveryError, type MailTransport, type OutgoingMail } from '../ports/mail';
 import { messageIdFor } from './deliver-due-mail';
 
 let database: TestDatabase;
@@ -219,6 +219,45 @@ describe('failures', () => {
     expect(await deliverDueMail(ctx, transport)).toBe(1);
     expect(transport.log).toHaveLength(1);
     expect(await statusOf(id!)).toMatchObject({ status: 'sent', attempts: 3 });
+  });
+
+  test('when every message of a group fails for a reason that may pass, the pass stops there', async () => {
+    const ids = await queue(12);
+    expect(await deliverDueMail(ctx, failingTransport(), { batchSize: 50, concurrency: 4 })).toBe(4);
+    const attempts = await Promise.all(ids.map(async (id) => (await statusOf(id)).attempts));
+    expect(attempts.filter((n) => n === 1)).toHaveLength(4);
+    expect(attempts.filter((n) => n === 0)).toHaveLength(8);
+    // A refused address is not a sign that the server is down: the pass goes on.
+    const refusing: MailTransport = {
+      via: 'smtp',
+      deliver: async () => {
+        throw new MailDeliveryError('550 no such mailbox', true);
+      },
+      close: () => {},
+    };
+    expect(await deliverDueMail(ctx, refusing, { batchSize: 50, concurrency: 4 })).toBe(8);
+  });
+
+  test('a lease is renewed only by its holder, and only while the message is being sent', async () => {
+    const [id] = await queue(1);
+    const claimedAt = clock.now();
+    await mailRepository().claimMails({
+      ids: [id!],
+      now: claimedAt,
+      lockedUntil: leaseUntil(claimedAt),
+      leaseToken: 'holder',
+      messageId: { prefix: '<', suffix: '@x>' },
+    });
+    clock.advance(LEASE_MS - 1000);
+    const renewal = { ids: [id!], lockedUntil: leaseUntil(clock.now()), now: clock.now() };
+    expect(await mailRepository().renewMailLease({ ...renewal, leaseToken: 'someone-else' })).toBe(0);
+    expect(await mailRepository().renewMailLease({ ...renewal, leaseToken: 'holder' })).toBe(1);
+    clock.advance(2000);
+    // Renewed: not yet due for another worker, though the first lease has run out.
+    expect(await deliverDueMail(ctx, recordingTransport())).toBe(0);
+    clock.advance(LEASE_MS);
+    expect(await deliverDueMail(ctx, recordingTransport())).toBe(1);
+    expect(await mailRepository().renewMailLease({ ...renewal, leaseToken: 'holder' })).toBe(0);
   });
 
   test(`gives up as failed after ${MAX_ATTEMPTS} attempts`, async () => {

@@ -46,6 +46,17 @@ export interface MailQueueRepository {
   countMailByStatus: () => Promise<MailStatusCounts>;
   /** Messages whose last attempt failed (still retrying, or given up), most recently touched first. */
   listMailWithErrors: (limit: number) => Promise<MailMessage[]>;
+  /** Extends the lease of those of `ids` still held under `leaseToken`; returns how many. */
+  renewMailLease: (renewal: {
+    ids: readonly string[];
+    leaseToken: string;
+    lockedUntil: Date;
+    now: Date;
+  }) => Promise<number>;
+  /** Messages given up (`failed`), most recently failed first. */
+  listDeadLetters: (limit: number) => Promise<MailMessage[]>;
+  /** A `failed` message back to `pending` now, with its attempts counted afresh; false if it was not failed. */
+  retryDeadLetter: (id: string, now: Date) => Promise<boolean>;
 }
 
 /** One email ready to leave the program. */

@@ -19,3 +19,15 @@ export interface MessageQueue {
    */
   enqueueAll: (messages: readonly Message[], now: Date) => Promise<void>;
 }
+
+/** A message written out: the subject line, the HTML and the plain-text part. */
+export interface RenderedMessage {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** What a message would say if it were queued now (a coordinator's preview); queues nothing. */
+export interface MessagePreview {
+  render: (message: Message) => Promise<RenderedMessage>;
+}

@@ -11,30 +11,3 @@ export interface RoundsRepository {
   /** Saves every field of an existing round. */
   saveRound: (round: Round, now: Date) => Promise<void>;
 }
-
-/** A discussion topic as the public archive shows it. */
-export interface PublishedTopic {
-  id: string;
-  roundId: string;
-  roundName: string;
-  roundStartsOn: string;
-  title: string;
-  body: string;
-  publishOn: string;
-  publishedAt: Date;
-}
-
-export interface NewTopic {
-  id: string;
-  roundId: string;
-  title: string;
-  body: string;
-  publishOn: string;
-  publishedAt: Date | null;
-}
-
-export interface TopicsRepository {
-  /** Topics published by `now`, newest round first, then newest topic first. */
-  listPublishedTopics: (now: Date) => Promise<PublishedTopic[]>;
-  insertTopic: (topic: NewTopic, now: Date) => Promise<void>;
-}

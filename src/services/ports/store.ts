@@ -6,13 +6,14 @@ import type {
 import type { AuditLog } from './audit';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
-import type { MessageQueue } from './messages';
+import type { MessagePreview, MessageQueue } from './messages';
 import type { PeopleRepository, SignInAttemptsRepository } from './people';
 import type { ProgramRepository } from './program';
 import type { ResourcesRepository } from './resources';
 import type { ApplicationReviewRepository, CoordinatorDashboardRepository } from './review';
-import type { RoundsRepository, TopicsRepository } from './rounds';
+import type { RoundsRepository } from './rounds';
 import type { SurveysRepository } from './surveys';
+import type { TopicDeliveriesRepository, TopicsRepository } from './topics';
 
 /**
  * Every repository a use case may use, with the message queue and the audit log. A store is bound
@@ -23,6 +24,7 @@ import type { SurveysRepository } from './surveys';
 export interface Store {
   rounds: RoundsRepository;
   topics: TopicsRepository;
+  topicDeliveries: TopicDeliveriesRepository;
   applications: ApplicationsRepository;
   applicantRecords: ApplicantRecordsRepository;
   duplicates: DuplicateCheckRepository;
@@ -36,6 +38,7 @@ export interface Store {
   mail: MailQueueRepository;
   surveys: SurveysRepository;
   messages: MessageQueue;
+  messagePreview: MessagePreview;
   audit: AuditLog;
 }
 

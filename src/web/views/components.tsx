@@ -125,7 +125,17 @@ export const TextField = ({
   maxlength,
   ...props
 }: FieldProps & {
-  type?: 'text' | 'email' | 'url' | 'tel' | 'number' | 'date' | 'datetime-local' | 'password' | 'search';
+  type?:
+    | 'text'
+    | 'email'
+    | 'url'
+    | 'tel'
+    | 'number'
+    | 'date'
+    | 'time'
+    | 'datetime-local'
+    | 'password'
+    | 'search';
   value?: string | number | undefined;
   autocomplete?: string;
   inputmode?: 'decimal' | 'email' | 'none' | 'numeric' | 'search' | 'tel' | 'text' | 'url';

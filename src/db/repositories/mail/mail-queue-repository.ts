@@ -187,6 +187,57 @@ const listMailWithErrors =
     return rows.map(toMailMessage);
   };
 
+/**
+ * Extends the lease of messages still held under `leaseToken` (a send taking longer than a lease
+ * keeps its claim while its worker lives; a dead worker's lease runs out). Returns how many.
+ */
+const renewMailLease =
+  (db: Kysely<Database>): MailQueueRepository['renewMailLease'] =>
+  async (renewal) => {
+    if (renewal.ids.length === 0) return 0;
+    const result = await db
+      .updateTable('mail_messages')
+      .set({ locked_until: renewal.lockedUntil.toISOString(), updated_at: renewal.now.toISOString() })
+      .where('id', 'in', renewal.ids)
+      .where('status', '=', 'sending')
+      .where('lease_token', '=', renewal.leaseToken)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  };
+
+/** Messages given up (`failed`): the dead letters, most recently failed first. */
+const listDeadLetters =
+  (db: Kysely<Database>): MailQueueRepository['listDeadLetters'] =>
+  async (limit) => {
+    const rows = await db
+      .selectFrom('mail_messages')
+      .selectAll()
+      .where('status', '=', 'failed')
+      .orderBy('updated_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toMailMessage);
+  };
+
+/**
+ * Gives a dead letter a fresh start: pending now, its attempts counted from zero again (so it has
+ * the whole backoff schedule before it is given up again), its last error kept until the next
+ * attempt. Only a message that is still `failed` changes; returns whether it did.
+ */
+const retryDeadLetter =
+  (db: Kysely<Database>): MailQueueRepository['retryDeadLetter'] =>
+  async (id, now) => {
+    const at = now.toISOString();
+    const result = await db
+      .updateTable('mail_messages')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: at, updated_at: at })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  };
+
 /** The mail queue's rows as the delivery job and the outbox read and change them. */
 export const createMailQueueRepository = (db: Kysely<Database>): MailQueueRepository => ({
   listDueMailIds: listDueMailIds(db),
@@ -197,4 +248,7 @@ export const createMailQueueRepository = (db: Kysely<Database>): MailQueueReposi
   listMailMessages: listMailMessages(db),
   countMailByStatus: countMailByStatus(db),
   listMailWithErrors: listMailWithErrors(db),
+  renewMailLease: renewMailLease(db),
+  listDeadLetters: listDeadLetters(db),
+  retryDeadLetter: retryDeadLetter(db),
 });

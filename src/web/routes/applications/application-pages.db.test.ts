@@ -393,7 +393,7 @@ describe('logs, resources and topics', () => {
     const { createResourcesRepository } = await import(
       '../../../db/repositories/resources/resources-repository'
     );
-    const { createTopicsRepository } = await import('../../../db/repositories/rounds/topics-repository');
+    const { createTopicsRepository } = await import('../../../db/repositories/topics/topics-repository');
     await createResourcesRepository(t.database.db).insertResource(
       {
         id: 'r1',
@@ -405,28 +405,26 @@ describe('logs, resources and topics', () => {
       TEST_NOW,
     );
     const topics = createTopicsRepository(t.database.db);
-    await topics.insertTopic(
-      {
-        id: 't1',
-        roundId: round.id,
-        title: 'Getting to know you',
-        body: 'Say hello.',
-        publishOn: '2027-01-20',
-        publishedAt: new Date('2027-01-20T00:00:00Z'),
-      },
-      TEST_NOW,
-    );
-    await topics.insertTopic(
-      {
-        id: 't2',
-        roundId: round.id,
-        title: 'Not yet',
-        body: 'Later.',
-        publishOn: '2027-03-01',
-        publishedAt: null,
-      },
-      TEST_NOW,
-    );
+    const topic = (id: string, title: string, publishOn: string) => ({
+      id,
+      roundId: round.id,
+      title,
+      body: 'Say hello.',
+      publishOn,
+      publishTime: '00:00',
+      dueAt: new Date(`${publishOn}T00:00:00Z`),
+      status: 'scheduled' as const,
+      publishedAt: null,
+      translations: {},
+    });
+    await topics.insertTopic(topic('t1', 'Getting to know you', '2027-01-20'), TEST_NOW);
+    await topics.insertTopic(topic('t2', 'Not yet', '2027-03-01'), TEST_NOW);
+    // The archive shows the topics of rounds under way or finished.
+    await t.database.db
+      .updateTable('rounds')
+      .set({ status: 'under-way' })
+      .where('id', '=', round.id)
+      .execute();
     expect(await (await t.request('/resources')).text()).toContain('href="https://example.org/guide"');
     const archive = await (await t.request('/topics')).text();
     expect(archive).toContain('Getting to know you');

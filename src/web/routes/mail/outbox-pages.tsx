@@ -4,13 +4,21 @@ import { DomainError } from '../../../core/errors';
 import type { OutboxReader } from '../../../services/mail/outbox';
 import { isFromThisMachine } from '../../client-address';
 import type { AppEnv } from '../../env';
+import { setFlash } from '../../flash';
 import { requireProgramCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
-import { MailQueueStatus, OutboxList, OutboxMessage, type OutboxNotice } from '../../views/mail/outbox-views';
+import {
+  DeadLettersView,
+  MailQueueStatus,
+  OutboxList,
+  OutboxMessage,
+  type OutboxNotice,
+} from '../../views/mail/outbox-views';
 import type { WebDeps } from '../../web-deps';
 
 const LIST_LIMIT = 200;
 const PROBLEM_LIMIT = 50;
+const DEAD_LETTER_LIMIT = 200;
 
 /**
  * The email HTML is shown as its own document, sandboxed: no script, no same-origin access, no
@@ -61,39 +69,75 @@ export const outboxPages = (ctx: Pick<WebDeps, 'config' | 'services'>) => {
     return message;
   };
 
-  return new Hono<AppEnv>()
-    .use('*', async (c, next) => {
-      await next();
-      // Emails here hold sign-in links: keep them out of caches and search engines.
-      c.header('Cache-Control', 'no-store');
-      c.header('X-Robots-Tag', 'noindex');
-    })
-    .use('*', guard)
-    .get('/', async (c) => {
-      const t = c.get('t');
-      if (!isOutbox) {
-        const { counts, problems } = await mail.queueStatus(readerOf(c), PROBLEM_LIMIT);
+  return (
+    new Hono<AppEnv>()
+      .use('*', async (c, next) => {
+        await next();
+        // Emails here hold sign-in links: keep them out of caches and search engines.
+        c.header('Cache-Control', 'no-store');
+        c.header('X-Robots-Tag', 'noindex');
+      })
+      .use('*', guard)
+      .get('/', async (c) => {
+        const t = c.get('t');
+        if (!isOutbox) {
+          const { counts, problems } = await mail.queueStatus(readerOf(c), PROBLEM_LIMIT);
+          return renderPage(c, {
+            title: t('mail:queue.title'),
+            children: <MailQueueStatus counts={counts} problems={problems} />,
+          });
+        }
+        const messages = await mail.listOutbox(readerOf(c), LIST_LIMIT);
         return renderPage(c, {
-          title: t('mail:queue.title'),
-          children: <MailQueueStatus counts={counts} problems={problems} />,
+          title: t('mail:outbox.title'),
+          children: <OutboxList messages={messages} notice={notice} limit={LIST_LIMIT} />,
         });
-      }
-      const messages = await mail.listOutbox(readerOf(c), LIST_LIMIT);
-      return renderPage(c, {
-        title: t('mail:outbox.title'),
-        children: <OutboxList messages={messages} notice={notice} limit={LIST_LIMIT} />,
-      });
-    })
-    .get('/:id', async (c) => {
-      const message = await findOutboxMessage(c, c.req.param('id'));
-      return renderPage(c, {
-        title: c.get('t')('mail:message.title', { subject: message.subject }),
-        children: <OutboxMessage message={message} notice={notice} />,
-      });
-    })
-    .get('/:id/html', async (c) => {
-      const message = await findOutboxMessage(c, c.req.param('id'));
-      c.header('Content-Security-Policy', EMAIL_HTML_CSP);
-      return c.html(message.html);
-    });
+      })
+      // The messages given up; a program coordinator (signed in: the retry is audited) sends them again.
+      .get('/dead-letters', async (c) => {
+        const messages = await mail.listDeadLetters({ reader: readerOf(c), limit: DEAD_LETTER_LIMIT });
+        return renderPage(c, {
+          title: c.get('t')('mail:deadLetters.title'),
+          children: (
+            <DeadLettersView
+              messages={messages}
+              limit={DEAD_LETTER_LIMIT}
+              canRetry={c.get('viewer')?.isProgramCoordinator ?? false}
+              csrfToken={c.get('csrfToken')}
+            />
+          ),
+        });
+      })
+      .post('/dead-letters/retry', programCoordinatorsOnly, async (c) => {
+        const t = c.get('t');
+        const body = await c.req.parseBody({ all: true });
+        const ids = ([] as unknown[])
+          .concat(body.id ?? [])
+          .filter((id): id is string => typeof id === 'string');
+        const retried = await mail.retryDeadLetters({
+          viewer: c.get('viewer'),
+          mailIds: ids.slice(0, DEAD_LETTER_LIMIT),
+        });
+        setFlash(c, {
+          kind: retried > 0 ? 'success' : 'info',
+          message:
+            retried > 0
+              ? t('mail:deadLetters.retried', { count: retried })
+              : t('mail:deadLetters.nothingRetried'),
+        });
+        return c.redirect('/outbox/dead-letters', 303);
+      })
+      .get('/:id', async (c) => {
+        const message = await findOutboxMessage(c, c.req.param('id'));
+        return renderPage(c, {
+          title: c.get('t')('mail:message.title', { subject: message.subject }),
+          children: <OutboxMessage message={message} notice={notice} />,
+        });
+      })
+      .get('/:id/html', async (c) => {
+        const message = await findOutboxMessage(c, c.req.param('id'));
+        c.header('Content-Security-Policy', EMAIL_HTML_CSP);
+        return c.html(message.html);
+      })
+  );
 };

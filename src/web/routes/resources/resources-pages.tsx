@@ -10,7 +10,6 @@ import {
   ManageResourcesPage,
   type ResourceFormValues,
   ResourcesPage,
-  TopicsArchivePage,
 } from '../../views/resources/resources-views';
 import type { WebDeps } from '../../web-deps';
 
@@ -20,22 +19,15 @@ const readResourceForm = async (c: Context<AppEnv>): Promise<ResourceFormValues>
   return { title: text('title'), url: text('url'), description: text('description') };
 };
 
-/** The public resources page and the archive of published discussion topics. */
+/** The public resources page (the archive of topics is in routes/topics). */
 export const resourcePages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
-  const { resources, rounds } = ctx.services;
+  const { resources } = ctx.services;
 
   app.get('/resources', async (c) =>
     renderPage(c, {
       title: c.get('t')('applications:resources.title'),
       children: <ResourcesPage resources={await resources.list()} />,
-    }),
-  );
-
-  app.get('/topics', async (c) =>
-    renderPage(c, {
-      title: c.get('t')('applications:topics.title'),
-      children: <TopicsArchivePage topics={await rounds.listPublishedTopics()} />,
     }),
   );
 

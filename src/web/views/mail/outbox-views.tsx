@@ -1,5 +1,5 @@
 import type { MailMessage, MailStatusCounts } from '../../../core/mail/mail-message';
-import { LocalTime, Notice } from '../components';
+import { CsrfField, LocalTime, Notice } from '../components';
 import { useShell } from '../shell-context';
 
 /** Whose outbox it is, as the page explains it. */
@@ -54,6 +54,9 @@ export const OutboxList = ({
     <>
       <h1>{t('mail:outbox.title')}</h1>
       <OutboxExplanation notice={notice} />
+      <p>
+        <a href="/outbox/dead-letters">{t('mail:deadLetters.link')}</a>
+      </p>
       {messages.length === 0 ? (
         <p>{t('mail:outbox.empty')}</p>
       ) : (
@@ -176,6 +179,9 @@ export const MailQueueStatus = ({
           </tbody>
         </table>
       </div>
+      <p>
+        <a href="/outbox/dead-letters">{t('mail:deadLetters.link')}</a>
+      </p>
       <h2>{t('mail:queue.problemsTitle')}</h2>
       {problems.length === 0 ? (
         <p>{t('mail:queue.noProblems')}</p>
@@ -217,6 +223,94 @@ export const MailQueueStatus = ({
             </tbody>
           </table>
         </div>
+      )}
+    </>
+  );
+};
+
+/**
+ * The dead letters: emails the queue gave up. Program coordinators may send them again, one by
+ * one or all that are listed; the list is readable by every coordinator.
+ */
+export const DeadLettersView = ({
+  messages,
+  limit,
+  canRetry,
+  csrfToken,
+}: {
+  messages: MailMessage[];
+  limit: number;
+  canRetry: boolean;
+  csrfToken: string;
+}) => {
+  const { t } = useShell();
+  return (
+    <>
+      <p>
+        <a href="/outbox">{t('mail:message.back')}</a>
+      </p>
+      <h1>{t('mail:deadLetters.title')}</h1>
+      <p>{t('mail:deadLetters.intro')}</p>
+      {messages.length === 0 ? (
+        <p>{t('mail:deadLetters.empty')}</p>
+      ) : (
+        <>
+          {canRetry ? (
+            <form method="post" action="/outbox/dead-letters/retry">
+              <CsrfField token={csrfToken} />
+              {messages.map((message) => (
+                <input type="hidden" name="id" value={message.id} />
+              ))}
+              <p>
+                <button type="submit" class="button">
+                  {t('mail:deadLetters.retryAll')}
+                </button>
+              </p>
+            </form>
+          ) : (
+            <p>{t('mail:deadLetters.programOnly')}</p>
+          )}
+          <div class="table-scroll">
+            <table class="table">
+              <caption>{t('mail:deadLetters.caption', { count: messages.length, limit })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('mail:fields.subject')}</th>
+                  <th scope="col">{t('mail:fields.to')}</th>
+                  <th scope="col">{t('mail:fields.kind')}</th>
+                  <th scope="col">{t('mail:fields.attempts')}</th>
+                  <th scope="col">{t('mail:fields.lastError')}</th>
+                  {canRetry && <th scope="col">{t('mail:deadLetters.retry')}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {messages.map((message) => (
+                  <tr data-mail-id={message.id}>
+                    <td>{message.subject}</td>
+                    <td>{message.to}</td>
+                    <td>{message.kind}</td>
+                    <td>{message.attempts}</td>
+                    <td>
+                      <code>{message.lastError}</code>
+                    </td>
+                    {canRetry && (
+                      <td>
+                        <form method="post" action="/outbox/dead-letters/retry">
+                          <CsrfField token={csrfToken} />
+                          <input type="hidden" name="id" value={message.id} />
+                          <button type="submit" class="link-button">
+                            {t('mail:deadLetters.retry')}
+                            <span class="visually-hidden"> {message.subject}</span>
+                          </button>
+                        </form>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </>
   );

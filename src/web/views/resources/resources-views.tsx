@@ -1,8 +1,6 @@
 import type { ShownProblem } from '../../../i18n/problems';
 import type { Resource } from '../../../services/ports/resources';
-import type { PublishedTopic } from '../../../services/ports/rounds';
 import { CsrfField, ErrorSummary, TextAreaField, TextField } from '../components';
-import { formatCalendarDate } from '../format';
 import { useShell } from '../shell-context';
 
 export const ResourcesPage = ({ resources }: { resources: Resource[] }) => {
@@ -28,39 +26,6 @@ export const ResourcesPage = ({ resources }: { resources: Resource[] }) => {
       <p>
         <a href="/topics">{t('applications:topics.title')}</a>
       </p>
-    </article>
-  );
-};
-
-export const TopicsArchivePage = ({ topics }: { topics: PublishedTopic[] }) => {
-  const { t, locale } = useShell();
-  const byRound: { roundId: string; roundName: string; topics: PublishedTopic[] }[] = [];
-  for (const topic of topics) {
-    const last = byRound.at(-1);
-    if (last && last.roundId === topic.roundId) last.topics.push(topic);
-    else byRound.push({ roundId: topic.roundId, roundName: topic.roundName, topics: [topic] });
-  }
-  return (
-    <article>
-      <h1>{t('applications:topics.title')}</h1>
-      <p class="lead">{t('applications:topics.lead')}</p>
-      {byRound.length === 0 && <p>{t('applications:topics.empty')}</p>}
-      {byRound.map((round) => (
-        <section aria-labelledby={`round-${round.roundId}`}>
-          <h2 id={`round-${round.roundId}`}>{round.roundName}</h2>
-          {round.topics.map((topic) => (
-            <article class="topic">
-              <h3>{topic.title}</h3>
-              <p class="field__hint">
-                {t('applications:topics.published', { date: formatCalendarDate(topic.publishOn, locale) })}
-              </p>
-              {topic.body.split(/\n{2,}/).map((paragraph) => (
-                <p>{paragraph}</p>
-              ))}
-            </article>
-          ))}
-        </section>
-      ))}
     </article>
   );
 };

@@ -49,6 +49,10 @@ export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canMana
                         {t('matching:board.link')}
                       </a>
                     )}
+                    <br />
+                    <a class="table__sub" href={`/coordinator/rounds/${round.id}/topics`}>
+                      {t('topics:calendar.link')}
+                    </a>
                   </th>
                   <td>
                     <div class={`tag tag--${round.status}`}>

@@ -28,6 +28,9 @@ export const RoundPageView = ({
       <p>
         <a class="button" href={`/coordinator/rounds/${round.id}/applications`}>
           {t('review:rounds.review')}
+        </a>{' '}
+        <a class="button" href={`/coordinator/rounds/${round.id}/topics`}>
+          {t('topics:calendar.link')}
         </a>
         {hasMatchingBoard(round.status) && (
           <>
