@@ -22,8 +22,8 @@ export interface RecoverPrivateLinksInput {
  * a new link for each of its applications in rounds that have not finished (or, with none, its
  * latest application). No address learns anything: known and unknown ones are answered alike
  * by the caller, and only the address itself receives links. Limits: per network address
- * (LOST_LINK_RATE_LIMIT), and per application at most one link an hour (private-links.ts), so a
- * stranger can cause at most one email an hour per address.
+ * (LOST_LINK_RATE_LIMIT), and per application at most REQUESTED_LINKS_PER_HOUR links an hour
+ * (private-links.ts), so a stranger can cause at most three emails an hour per address.
  * The result is for tests and logs only: never show it.
  */
 export const recoverPrivateLinks = async (
