@@ -3,7 +3,8 @@ import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/env';
-import { SIGN_IN_LINK_MINUTES, signInLinkPath } from '../core/people/sign-in-link';
+import { SESSION_IDLE_HOURS, SESSION_REFRESH_MINUTES } from '../core/people/session-policy';
+import { SIGN_IN_LINK_MINUTES } from '../core/people/sign-in-link';
 import type { Services } from '../services';
 import type { Logger } from '../services/ports/runtime';
 
@@ -21,6 +22,14 @@ export interface AuthDeps {
 
 /** Cookie names start with this (`iln.session_token`, `__Secure-iln.session_token` under https). */
 export const AUTH_COOKIE_PREFIX = 'iln';
+
+/**
+ * The header through which our routes tell better-auth the client's address (web/client-address.ts,
+ * TRUST_PROXY), for the address it keeps with each session. Its default, X-Forwarded-For as sent,
+ * would let any client write what it likes there; the web edge sets this header itself and drops
+ * any copy the client sent.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-iln-client-address';
 
 const snakeCaseDates = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 
@@ -58,8 +67,10 @@ export const createAuth = (deps: AuthDeps) => {
         userId: 'user_id',
         ...snakeCaseDates,
       },
-      expiresIn: 60 * 60 * 24 * 7,
-      updateAge: 60 * 60 * 24,
+      // The idle lifetime, refreshed at most once in SESSION_REFRESH_MINUTES of use; the absolute
+      // lifetime is enforced by web/middleware/session.ts (core/people/session-policy.ts).
+      expiresIn: SESSION_IDLE_HOURS * 60 * 60,
+      updateAge: SESSION_REFRESH_MINUTES * 60,
     },
     account: {
       modelName: 'auth_accounts',
@@ -89,6 +100,7 @@ export const createAuth = (deps: AuthDeps) => {
       useSecureCookies: isHttps,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure: isHttps, path: '/' },
       database: { generateId: () => randomUUID(), validateSchema: database.dialect === 'sqlite' },
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     logger: {
       level: 'warn',
@@ -113,15 +125,12 @@ export const createAuth = (deps: AuthDeps) => {
       magicLink({
         expiresIn: SIGN_IN_LINK_MINUTES * 60,
         storeToken: 'hashed',
+        // The link goes by email only; it is never logged, in development either (a newcomer
+        // without a mail server finds it in the development outbox).
         sendMagicLink: async ({ email, token, metadata }) => {
           const next = typeof metadata?.next === 'string' ? metadata.next : undefined;
           const locale = typeof metadata?.locale === 'string' ? metadata.locale : undefined;
-          const { sent } = await services.people.sendSignInLink({ email, token, next, locale });
-          // So that a newcomer can sign in to a development copy without a mail server.
-          if (sent && !config.isProduction) {
-            const url = `${config.baseUrl.replace(/\/+$/, '')}${signInLinkPath(token, next)}`;
-            logger.info({ email, url }, 'sign-in link (logged outside production only)');
-          }
+          await services.people.sendSignInLink({ email, token, next, locale });
         },
       }),
     ],

@@ -17,7 +17,8 @@ export const runDueCommand: CliCommand = {
     'Usage: iln run-due [--job NAME]',
     '',
     'Runs each scheduled job until nothing more is due, prints what it did, and exits.',
-    '  --job NAME  only this job (topic-delivery, mail-delivery, round-schedule, duplicate-check, survey-delivery)',
+    '  --job NAME  only this job (topic-delivery, mail-delivery, round-schedule, duplicate-check,',
+    '              survey-delivery, check-in-prompts, silent-partner-check, round-closing)',
   ].join('\n'),
   run: async (args, io) => {
     const { values } = parseArgs(args, { values: { job: {} }, maxPositionals: 0 });

@@ -2,6 +2,7 @@ import { type Config, ConfigError, loadConfig } from '../config/env';
 import type { DatabaseHandle } from '../db/connection';
 import { MigrationError } from '../db/migrate';
 import type { Container } from '../main';
+import { runWithAuditOrigin } from '../services/audit/audit-origin';
 import type { Logger } from '../services/ports/runtime';
 import type { CliIo } from './command';
 
@@ -34,7 +35,11 @@ export const withContext = async (
     return reportStartFailure(io, error);
   }
   try {
-    return await work(container);
+    // A verb's changes are the command line's in the audit trail. `serve` (keepOpen) is not
+    // wrapped: each request and each job pass says where it comes from itself.
+    return keepOpen
+      ? await work(container)
+      : await runWithAuditOrigin({ channel: 'command-line', clientAddress: null }, () => work(container));
   } finally {
     if (!keepOpen) await container.close();
   }

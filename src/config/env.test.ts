@@ -77,3 +77,18 @@ test('HOST: the development outbox listens on this machine only unless told othe
   );
   expect(() => loadConfig({ DATA_DIR: dataDir(), HOST: 'not a host!' })).toThrow(/HOST/);
 });
+
+test('TRUST_PROXY: off by default; loopback, addresses and CIDR ranges; anything else is refused in words', () => {
+  const dir = dataDir();
+  expect(loadConfig({ DATA_DIR: dir }).trustProxy).toEqual([]);
+  expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'off' }).trustProxy).toEqual([]);
+  expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'false' }).trustProxy).toEqual([]);
+  expect(
+    loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'loopback, 10.0.0.0/8,192.0.2.1, fd00::/8' }).trustProxy,
+  ).toEqual(['loopback', '10.0.0.0/8', '192.0.2.1', 'fd00::/8']);
+  for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example.org', '10.0.0.0/8/1', 'fd00::/129']) {
+    expect(() => loadConfig({ DATA_DIR: dir, TRUST_PROXY: bad }), bad).toThrow(
+      /TRUST_PROXY: must be off, or a comma-separated list/,
+    );
+  }
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -38,7 +39,33 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3, 'must be an address such as "ILN <hello@iln.example.org>"'),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }),
+  TRUST_PROXY: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .refine((parts) => parts.every(isTrustedProxy), {
+      error:
+        'must be off, or a comma-separated list of the reverse proxies to believe: loopback, IP addresses or CIDR ranges (10.0.0.0/8)',
+    })
+    .optional(),
 });
+
+/** `loopback`, an IP address, or a CIDR range such as 10.0.0.0/8 or fd00::/8. */
+const isTrustedProxy = (value: string): boolean => {
+  if (value === 'loopback') return true;
+  const [address = '', prefix, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+};
+
+const OFF = new Set(['off', 'false', 'no', '0', 'none']);
 
 export interface Config {
   nodeEnv: 'development' | 'production' | 'test';
@@ -60,6 +87,12 @@ export interface Config {
   mailFrom: string;
   authSecret: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (`loopback`, addresses, CIDR ranges);
+   * empty (the default) believes none: the client is the socket's peer. Used for the per-network
+   * limits and the audit trail's "from where".
+   */
+  trustProxy: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -85,6 +118,8 @@ export const loadConfig = (rawEnv: RawEnv = process.env): Config => {
     MAIL_FROM: env.MAIL_FROM ?? 'International Librarians Network <noreply@localhost>',
     AUTH_SECRET: env.AUTH_SECRET,
     LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    TRUST_PROXY:
+      env.TRUST_PROXY && OFF.has(env.TRUST_PROXY.trim().toLowerCase()) ? undefined : env.TRUST_PROXY,
   });
   const problems = parsed.success
     ? []
@@ -113,6 +148,7 @@ export const loadConfig = (rawEnv: RawEnv = process.env): Config => {
     mailFrom: data.MAIL_FROM,
     authSecret: data.AUTH_SECRET ?? readOrCreateDevelopmentSecret(dataDir),
     logLevel: data.LOG_LEVEL,
+    trustProxy: data.TRUST_PROXY ?? [],
   };
 };
 

@@ -5,6 +5,8 @@ import { createApplicantRecordsRepository } from './repositories/applications/ap
 import { createApplicationsRepository } from './repositories/applications/applications-repository';
 import { createDuplicateCheckRepository } from './repositories/applications/duplicate-check-repository';
 import { createAuditLog } from './repositories/audit/audit-log';
+import { createAuditTrailRepository } from './repositories/audit/audit-trail-repository';
+import { createCheckInsRepository } from './repositories/checkins/checkins-repository';
 import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
 import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
 import { createMatchingRepository } from './repositories/matching/matching-repository';
@@ -47,9 +49,11 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     program: () => createProgramRepository(db),
     mail: () => createMailQueueRepository(db),
     surveys: () => createSurveysRepository(db),
+    checkIns: () => createCheckInsRepository(db),
     messages: () => createMessageQueue(db, options.render),
     messagePreview: () => ({ render: async (message) => options.render(message) }),
     audit: () => createAuditLog(db),
+    auditTrail: () => createAuditTrailRepository(db),
   };
   const made: Partial<Store> = {};
   const store = {} as Store;

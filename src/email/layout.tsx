@@ -19,6 +19,17 @@ export interface EmailAction {
   url: string;
 }
 
+/**
+ * A few links to choose from, each a whole answer (the one-click check-in answers): listed after
+ * the paragraphs, each written out in full in the plain-text part.
+ */
+export interface EmailChoices {
+  intro: string;
+  links: EmailAction[];
+  /** A line under the links (until when they work, what opening one does). */
+  note?: string;
+}
+
 export interface EmailContent {
   t: TFunction;
   locale: string;
@@ -29,6 +40,7 @@ export interface EmailContent {
   paragraphs: string[];
   /** Several links, each with what it is for: a list after the paragraphs (one link: use action). */
   links?: EmailAction[];
+  choices?: EmailChoices | undefined;
   /**
    * Formatted content after the paragraphs (a topic's body): HTML that is already sanitised
    * (core/topics renderTopicMarkdown), with its plain-text version and, when it is written in
@@ -89,6 +101,9 @@ const styles = {
   list: 'margin:0 0 16px;padding:0 0 0 20px;',
   listItem: 'margin:0 0 12px;',
   listLink: 'color:#0b5394;font-weight:bold;',
+  choices: 'margin:0 0 16px;padding-left:20px;',
+  choice: 'margin:0 0 8px;',
+  choiceLink: 'color:#0b5394;font-weight:bold;',
   rule: 'border:0;border-top:1px solid #d0d0c8;margin:24px 0 16px;',
   footer: 'margin:0;font-size:13px;color:#555555;',
 } as const;
@@ -114,6 +129,22 @@ const Linked = ({ line }: { line: string }) => {
   return <>{parts as never}</>;
 };
 
+const Choices = ({ choices }: { choices: EmailChoices }) => (
+  <>
+    <p style={styles.paragraph}>{choices.intro}</p>
+    <ul style={styles.choices}>
+      {choices.links.map((link) => (
+        <li style={styles.choice}>
+          <a href={link.url} style={styles.choiceLink}>
+            {link.label}
+          </a>
+        </li>
+      ))}
+    </ul>
+    {choices.note && <p style={styles.fallback}>{choices.note}</p>}
+  </>
+);
+
 /** Keeps the author's line breaks inside a paragraph. */
 const Lines = ({ text }: { text: string }) => {
   const lines = text.split(/\r?\n/);
@@ -133,7 +164,8 @@ const standardFooter = (t: TFunction): string =>
   t('mail:layout.footer', { program: t('common:program.name') });
 
 const EmailDocument = (props: EmailContent & { footerText: string }) => {
-  const { t, locale, preheader, heading, paragraphs, links, rich, closing, action, footerText } = props;
+  const { t, locale, preheader, heading, paragraphs, links, choices, rich, closing, action, footerText } =
+    props;
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -178,6 +210,7 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
               <Lines text={paragraph} />
             </p>
           ))}
+          {choices && <Choices choices={choices} />}
           {action && (
             <>
               <p style={styles.paragraph}>
@@ -210,6 +243,11 @@ const renderText = (content: EmailContent, footerText: string): string => {
   for (const link of content.links ?? []) blocks.push(`${link.label}:\n${link.url}`);
   if (content.rich) blocks.push(content.rich.text);
   blocks.push(...(content.closing ?? []).map((paragraph) => paragraph.replace(/\r\n/g, '\n')));
+  if (content.choices) {
+    const { intro, links, note } = content.choices;
+    blocks.push([intro, ...links.map((link) => `- ${link.label}:\n  ${link.url}`)].join('\n'));
+    if (note) blocks.push(note);
+  }
   if (content.action) blocks.push(`${content.action.label}:\n${content.action.url}`);
   // "-- " (with the space) is the standard signature separator; clients fold what follows.
   blocks.push(`-- \n${footerText}`);
@@ -219,6 +257,7 @@ const renderText = (content: EmailContent, footerText: string): string => {
 export const renderEmail = (content: EmailContent): RenderedEmail => {
   if (content.action) checkActionUrl(content.action.url);
   for (const link of content.links ?? []) checkActionUrl(link.url);
+  for (const link of content.choices?.links ?? []) checkActionUrl(link.url);
   const footerText = content.footer ?? standardFooter(content.t);
   const rendered = (<EmailDocument {...content} footerText={footerText} />).toString();
   if (typeof rendered !== 'string') throw new Error('Email templates must render synchronously.');

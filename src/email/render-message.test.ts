@@ -26,6 +26,7 @@ const survey = {
   closesAt: '2027-05-01T00:00:00.000Z',
   timeZone: 'America/Sao_Paulo',
 };
+const checkIn = { token: 'nonce.3.signature', fortnight: 3, expiresAt: '2027-04-26T00:00:00.000Z' };
 const partner = {
   name: 'Wanjiru Kamau',
   email: 'wanjiru@example.org',
@@ -84,6 +85,32 @@ const examples: { [K in MessageKind]: Extract<Message, { kind: K }>['payload'] }
     body: 'Describe **your favourite** space; [this study](https://example.org/spaces) may help.',
     textLocale: 'en',
     applicationId: 'application-1',
+  },
+  'check-in-prompt': { name: 'Ana Lima', roundName: round.name, checkIn },
+  'silent-partner-reminder': {
+    name: 'Ana Lima',
+    roundName: round.name,
+    reason: 'reported-not-responding',
+    partnerNames: ['Wanjiru'],
+    checkIn,
+  },
+  'round-closing': {
+    name: 'Ana Lima',
+    roundName: round.name,
+    timeZone: 'America/Sao_Paulo',
+    survey: {
+      state: 'open',
+      title: { en: 'End-of-round survey' },
+      token,
+      closesAt: '2027-08-01T00:00:00.000Z',
+    },
+    nextRound: {
+      id: 'round-2027-09',
+      name: 'September 2027 round',
+      isOpenNow: true,
+      applicationsOpenAt: '2027-07-01T00:00:00.000Z',
+      applicationsCloseAt: '2027-08-15T00:00:00.000Z',
+    },
   },
 };
 

@@ -14,10 +14,12 @@ import { renderApplicationReceivedEmail } from './templates/application-received
 import { renderReviewEmail } from './templates/application-review';
 import { renderApplicationWaitlistedEmail } from './templates/application-waitlisted';
 import { renderApplicationWithdrawnEmail } from './templates/application-withdrawn';
+import { renderCheckInPromptEmail, renderSilentPartnerReminderEmail } from './templates/check-in-emails';
 import {
   renderPartnerLeftEmail,
   renderPartnershipIntroductionEmail,
 } from './templates/partnership-introduction';
+import { renderRoundClosingEmail } from './templates/round-closing';
 import { renderSignInLinkEmail } from './templates/sign-in-link';
 import { renderSurveyEmail } from './templates/survey-invitation';
 import { renderTopicEmail } from './templates/topic';
@@ -134,6 +136,7 @@ export const createMessageRenderer =
             links,
             `/topics/${encodeURIComponent(payload.topicId)}?lang=${encodeURIComponent(payload.textLocale)}`,
           ),
+          urlOf: (path) => urlOf(links, path),
         });
       }
       case 'sign-in-link': {
@@ -173,6 +176,27 @@ export const createMessageRenderer =
           timeZone: payload.timeZone,
         });
       }
+      case 'check-in-prompt':
+        return renderCheckInPromptEmail({
+          locale,
+          payload: message.payload,
+          urlOf: (path) => urlOf(links, path),
+          areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
+        });
+      case 'silent-partner-reminder':
+        return renderSilentPartnerReminderEmail({
+          locale,
+          payload: message.payload,
+          urlOf: (path) => urlOf(links, path),
+          areaUrl: urlOf(links, PARTICIPANT_AREA_PATH),
+        });
+      case 'round-closing':
+        return renderRoundClosingEmail({
+          locale,
+          payload: message.payload,
+          surveyUrl: (token) => urlOf(links, surveyLinkPath(token)),
+          roundUrl: (roundId) => urlOf(links, `/rounds/${encodeURIComponent(roundId)}`),
+        });
     }
   };
 

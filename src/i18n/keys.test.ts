@@ -13,6 +13,7 @@ import {
   SECTORS,
 } from '../core/applications';
 import { EXPORT_COLUMNS, IMPORT_FIELDS } from '../core/applications/csv-columns';
+import { AUDIT_ACTIONS, AUDIT_CHANNELS, AUDIT_SUBJECT_TYPES } from '../core/audit/audit-entry';
 import type { MailStatus } from '../core/mail/mail-message';
 import { MATCH_OBJECTIVES, UNMATCHED_CODES } from '../core/matchmaking';
 import { ROUND_STATUSES } from '../core/rounds';
@@ -23,6 +24,7 @@ import { TOPIC_SOURCE_LOCALE, TOPIC_TRANSLATION_LOCALES, type TopicSlotRole } fr
 import { REVIEW_EMAIL_KINDS } from '../email/templates/application-review';
 import type { MatchRunStatus } from '../services/ports/matching';
 import { REVIEW_ACTIONS } from '../services/review/review-application';
+import { AUDIT_CSV_COLUMNS } from '../web/views/audit/audit-csv';
 import type { OutboxNotice } from '../web/views/mail/outbox-views';
 import { PAIR_SLOTS } from '../web/views/matching/pair-model';
 import { SETTINGS_FIELD_NAMES, SETTINGS_GROUPS } from '../web/views/matching/settings-fields';
@@ -133,6 +135,11 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'matching:pair.slot.*': PAIR_SLOTS,
   'matching:settings.fields.*': SETTINGS_FIELD_NAMES,
   'matching:settings.groups.*': SETTINGS_GROUPS,
+  // A new audit action needs its label (core/audit/audit-entry.ts says how to add one).
+  'audit:actions.*': AUDIT_ACTIONS,
+  'audit:subjectTypes.*': AUDIT_SUBJECT_TYPES,
+  'audit:channels.*': [...AUDIT_CHANNELS, 'unknown'],
+  'audit:csv.*': AUDIT_CSV_COLUMNS,
   // What core and services say, as reasons and problem codes (source-codes.ts reads them).
   'problems:*': sourceCodes.reasons,
   'validation:*': sourceCodes.codes,

@@ -2,9 +2,12 @@ import type { Services } from '../services';
 import type { MailTransport } from '../services/ports/mail';
 import type { Logger } from '../services/ports/runtime';
 import { applicantCountsPruningJob } from './definitions/applicant-counts-pruning';
+import { checkInPromptsJob } from './definitions/check-in-prompts';
 import { duplicateCheckJob } from './definitions/duplicate-check';
 import { mailDeliveryJob } from './definitions/mail-delivery';
+import { roundClosingJob } from './definitions/round-closing';
 import { roundScheduleJob } from './definitions/round-schedule';
+import { silentPartnerCheckJob } from './definitions/silent-partner-check';
 import { surveyDeliveryJob } from './definitions/survey-delivery';
 import { topicDeliveryJob } from './definitions/topic-delivery';
 import type { Job } from './job-definition';
@@ -24,4 +27,7 @@ export const createJobs = (
   duplicateCheckJob(services),
   applicantCountsPruningJob(services),
   surveyDeliveryJob(services, options.logger),
+  checkInPromptsJob(services, options.logger),
+  silentPartnerCheckJob(services, options.logger),
+  roundClosingJob(services, options.logger),
 ];

@@ -1,3 +1,4 @@
+import { runWithAuditOrigin } from '../services/audit/audit-origin';
 import type { Logger } from '../services/ports/runtime';
 import type { Job } from './job-definition';
 import { startWorkerLoop, type WorkerLoop } from './worker-loop';
@@ -9,6 +10,10 @@ export interface RunningJobs {
   runOnce: () => Promise<Record<string, number>>;
 }
 
+/** What the schedule does is recorded in the audit trail as the schedule's (no person, no address). */
+const asSchedule = <T>(work: () => Promise<T>): Promise<T> =>
+  runWithAuditOrigin({ channel: 'schedule', clientAddress: null }, work);
+
 /** Runs every job on its own polling loop (what `iln serve` does). */
 export const startJobs = (jobs: readonly Job[], logger: Logger): RunningJobs => {
   const loops = new Map<string, WorkerLoop>();
@@ -19,7 +24,7 @@ export const startJobs = (jobs: readonly Job[], logger: Logger): RunningJobs => 
         name: job.name,
         intervalMs: job.intervalMs,
         logger,
-        pass: (isStopping) => job.runPass(isStopping),
+        pass: (isStopping) => asSchedule(() => job.runPass(isStopping)),
         againAtOnce: job.againAtOnce,
       }),
     );
@@ -48,7 +53,7 @@ export const runDueJobs = async (
   for (const job of jobs) {
     let total = 0;
     for (let pass = 0; pass < (options.maxPasses ?? 1000); pass++) {
-      const done = await job.runPass();
+      const done = await asSchedule(() => job.runPass());
       total += done;
       if (!job.againAtOnce(done)) break;
     }

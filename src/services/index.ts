@@ -12,6 +12,17 @@ import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/
 import { recoverPrivateLinks } from './applications/recover-private-links';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
+import { stampingAuditOrigin, stampingAuditOriginOutside } from './audit/audit-origin';
+import { exportAuditTrail, listAuditTrail } from './audit/audit-trail';
+import {
+  type DueCheckInPrompt,
+  listDueCheckInPrompts,
+  sendCheckInPrompts,
+} from './checkins/check-in-prompts';
+import { answerMyCheckIn, loadMyCheckIns } from './checkins/my-check-ins';
+import { confirmCheckIn, openCheckInLink } from './checkins/record-check-in';
+import { dismissIntervention, loadRoundCheckIns } from './checkins/round-check-ins';
+import { listDueSilentPartnerChecks, sendSilentPartnerReminders } from './checkins/silent-partner-reminders';
 import { findDemoSignIns } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
 import { listDeadLetters, retryDeadLetters } from './mail/dead-letters';
@@ -43,16 +54,24 @@ import { exportSolverGraph } from './matching/solver-graph-export';
 import { getMyApplication, getMyPartnership, listMyPartnerships } from './participants/participant-area';
 import { createCoordinator } from './people/create-coordinator';
 import { loadCoordinatorDashboard } from './people/load-coordinator-dashboard';
+import {
+  addCoordinator,
+  changeCoordinator,
+  findCoordinator,
+  listCoordinators,
+  removeCoordinator,
+} from './people/manage-coordinators';
 import { requestSignInLink } from './people/request-sign-in-link';
 import { sendSignInLink } from './people/send-sign-in-link';
+import { recordSignOutEverywhere } from './people/sign-out-everywhere';
 import { findPersonByEmail, findViewerByEmail } from './people/viewers';
 import type { UseCaseDeps } from './ports/deps';
 import type { UnitOfWork } from './ports/store';
 import { addResource, moveResource, removeResource, updateResource } from './resources/manage-resources';
 import { addApplicationNote } from './review/add-application-note';
 import { admitWaitlistedApplications } from './review/admit-from-waitlist';
+import { exportApplicationsAudited } from './review/audited-export';
 import { bulkReview } from './review/bulk-review';
-import { exportApplications } from './review/export-applications';
 import {
   importApplications,
   previewApplicationsImport,
@@ -71,6 +90,7 @@ import {
   listDueRoundTransitions,
 } from './rounds/apply-due-round-transitions';
 import { createRound } from './rounds/create-round';
+import { listDueRoundClosings, sendRoundClosingEmails } from './rounds/send-closing-emails';
 import { changeRoundStatus } from './rounds/transition-round';
 import { updateRound } from './rounds/update-round';
 import { openSurveyLink, submitSurveyAnswers } from './surveys/answer-survey';
@@ -117,7 +137,14 @@ type Args<F> = F extends (deps: UseCaseDeps, ...args: infer A) => unknown ? A : 
  * Every use case, bound to its dependencies once: the web app, the jobs, the CLI and auth call
  * these and never see a repository. Grouped by feature, as the folders are.
  */
-export const createServices = (deps: ServiceDeps) => {
+export const createServices = (given: ServiceDeps) => {
+  // Every audit entry records from where its action came (services/audit/audit-origin.ts).
+  const deps: ServiceDeps = {
+    ...given,
+    store: stampingAuditOriginOutside(given.store),
+    uow: stampingAuditOrigin(given.uow),
+    applicantUow: stampingAuditOrigin(given.applicantUow),
+  };
   const applicant: UseCaseDeps = { ...deps, uow: deps.applicantUow };
   const bind =
     <F extends (deps: UseCaseDeps, ...args: never[]) => unknown>(useCase: F, with_: UseCaseDeps = deps) =>
@@ -148,7 +175,7 @@ export const createServices = (deps: ServiceDeps) => {
       bulk: bind(bulkReview),
       addNote: bind(addApplicationNote),
       admitFromWaitlist: bind(admitWaitlistedApplications),
-      export: bind(exportApplications),
+      export: bind(exportApplicationsAudited),
       uploadCsv: bind(uploadApplicationsCsv),
       previewImport: bind(previewApplicationsImport),
       import: bind(importApplications),
@@ -162,6 +189,9 @@ export const createServices = (deps: ServiceDeps) => {
       applyDueTransitions: bind(applyDueRoundTransitions),
       listDueTransitions: bind(listDueRoundTransitions),
       applyDueTransition: bind(applyDueRoundTransition),
+      listDueClosings: bind(listDueRoundClosings),
+      sendClosingEmails: (roundId: string, options?: { batchSize?: number; isStopping?: () => boolean }) =>
+        sendRoundClosingEmails(deps, roundId, options),
     },
     people: {
       createCoordinator: bind(createCoordinator),
@@ -170,6 +200,12 @@ export const createServices = (deps: ServiceDeps) => {
       findViewerByEmail: bind(findViewerByEmail),
       findPersonByEmail: bind(findPersonByEmail),
       dashboard: (viewer: Viewer | null) => loadCoordinatorDashboard(deps, viewer),
+      listCoordinators: bind(listCoordinators),
+      findCoordinator: bind(findCoordinator),
+      addCoordinator: bind(addCoordinator),
+      changeCoordinator: bind(changeCoordinator),
+      removeCoordinator: bind(removeCoordinator),
+      recordSignOutEverywhere: bind(recordSignOutEverywhere),
     },
     resources: {
       list: () => deps.store.resources.listResources(),
@@ -252,6 +288,23 @@ export const createServices = (deps: ServiceDeps) => {
       unpublishReport: bind(unpublishRoundReport),
       publishedReport: bind(getPublishedRoundReport),
       publishedReports: bind(listPublishedRoundReports),
+    },
+    audit: {
+      list: bind(listAuditTrail),
+      export: bind(exportAuditTrail),
+    },
+    checkIns: {
+      openLink: bind(openCheckInLink),
+      confirm: bind(confirmCheckIn),
+      mine: (viewer: Viewer | null) => loadMyCheckIns(deps, viewer),
+      answerMine: bind(answerMyCheckIn),
+      round: bind(loadRoundCheckIns),
+      dismiss: bind(dismissIntervention),
+      listDuePrompts: bind(listDueCheckInPrompts),
+      sendPrompts: (due: DueCheckInPrompt, options?: { batchSize?: number; isStopping?: () => boolean }) =>
+        sendCheckInPrompts(deps, due, options),
+      listDueSilentChecks: bind(listDueSilentPartnerChecks),
+      remindSilentPartners: bind(sendSilentPartnerReminders),
     },
     program: {
       checkDatabase: () => deps.store.program.checkDatabase(),

@@ -5,7 +5,9 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { PARTICIPANT_AREA_PATH } from '../core/people/participant-area';
 import { MAX_IMPORT_BYTES } from '../services/review/import-applications';
+import { clientAddressMiddleware } from './client-address';
 import type { AppEnv } from './env';
+import { auditOrigin } from './middleware/audit-origin';
 import { csrfProtection } from './middleware/csrf';
 import { handleError, handleNotFound } from './middleware/errors';
 import { formBody } from './middleware/form-body';
@@ -13,6 +15,7 @@ import { i18nMiddleware } from './middleware/i18n';
 import { securityHeaders } from './middleware/security-headers';
 import { sessionMiddleware } from './middleware/session';
 import { applicationPages } from './routes/applications/application-pages';
+import { checkInLinkPages } from './routes/checkins/check-in-link-pages';
 import { outboxPages } from './routes/mail/outbox-pages';
 import { participantPages } from './routes/participant/participant-pages';
 import { authPages } from './routes/people/auth-pages';
@@ -55,6 +58,7 @@ export const createApp = (ctx: WebDeps) => {
   app.onError(handleError(ctx));
   app.notFound(handleNotFound);
   app.use('*', requestId());
+  app.use('*', clientAddressMiddleware(ctx.config.trustProxy));
   app.use('*', securityHeaders(ctx));
   // Pages are text and people are on slow connections: the application form is ~100 kB of
   // HTML and ~10 kB gzipped. Static files arrive already compressed and are left alone.
@@ -71,6 +75,7 @@ export const createApp = (ctx: WebDeps) => {
   app.use('*', i18nMiddleware());
   app.use('*', formBody());
   app.use('*', sessionMiddleware(ctx, auth));
+  app.use('*', auditOrigin());
   app.use('*', csrfProtection(ctx));
   app.route('/', publicPages(ctx));
   app.route('/', roundPages(ctx));
@@ -81,6 +86,7 @@ export const createApp = (ctx: WebDeps) => {
   app.route('/coordinator', coordinatorTopicPages(ctx));
   app.route('/', authPages(ctx, auth));
   app.route('/survey', surveyLinkPages(ctx));
+  app.route('/check-in', checkInLinkPages(ctx));
   app.route('/reports', publicReportPages(ctx));
   app.route('/coordinator/surveys', coordinatorSurveyPages(ctx));
   app.route('/coordinator', coordinatorPages(ctx));

@@ -31,6 +31,8 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => {
     mailFrom: 'International Librarians Network <noreply@iln.example.org>',
     authSecret: 'test-secret-test-secret-test-secret-0123',
     logLevel: 'silent',
+    // Tests speak for clients through X-Forwarded-For, as a proxy on this machine would.
+    trustProxy: ['loopback'],
     ...overrides,
   };
 };

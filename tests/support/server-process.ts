@@ -48,6 +48,8 @@ export const startServerProcess = async (
       PORT: String(port),
       BASE_URL: baseUrl,
       DATA_DIR: dataDir,
+      // Load tests speak for many clients through X-Forwarded-For, as a local reverse proxy would.
+      TRUST_PROXY: 'loopback',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

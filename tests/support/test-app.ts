@@ -74,6 +74,8 @@ export const createTestContext = async (
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
     AUTH_SECRET: 'x'.repeat(32),
+    // Tests speak for clients through X-Forwarded-For, as a reverse proxy on this machine would.
+    TRUST_PROXY: 'loopback',
     ...options.env,
   });
   const database = await createTestDatabase();

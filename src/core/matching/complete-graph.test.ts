@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CandidateSweep,
   type Edge,
   MatchingInputError,
   maxWeightMatching,
@@ -103,6 +104,55 @@ describe('maxWeightMatchingComplete', () => {
     expect(verifyOptimality([], none, { maxCardinality: true })).toEqual({ ok: true });
   });
 
+  it('gives the same matching, duals and rounds from stored scores or candidates gathered by the caller', () => {
+    const random = rng(7);
+    for (let t = 0; t < 150; t++) {
+      const n = 2 + Math.floor(random() * 40);
+      const k = 1 + (t % 4);
+      const maxCardinality = t % 3 === 0;
+      const country = Array.from({ length: n }, () => Math.floor(random() * 4));
+      const rowStart = new Float64Array(n);
+      for (let i = 1; i < n; i++) rowStart[i] = rowStart[i - 1]! + (n - i);
+      // Few distinct values, so ties decide which candidates stay: the order must be the engine's.
+      const values = new Int16Array((n * (n - 1)) / 2);
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 1; j < n; j++) {
+          values[rowStart[i]! + j - i - 1] = country[i] === country[j] ? -1 : Math.floor(random() * 6) * 10;
+        }
+      }
+      const offset = t % 2 === 0 ? 1 : 1000;
+      const floor = t % 5 === 0 ? 20 : 0;
+      const score = (u: number, v: number) => {
+        const value = values[rowStart[u]! + v - u - 1]!;
+        return value >= floor ? value + offset : null;
+      };
+      const plain = maxWeightMatchingComplete({ n, score, candidatesPerVertex: k, maxCardinality });
+      const triangle = { values, rowStart, offset, floor };
+      const stored = maxWeightMatchingComplete({
+        n,
+        score,
+        triangle,
+        candidatesPerVertex: k,
+        maxCardinality,
+      });
+      const candidates = new CandidateSweep(n, k);
+      for (let u = 0; u < n; u++) {
+        for (let v = u + 1; v < n; v++) {
+          const s = score(u, v);
+          if (s !== null) candidates.offer(u, v, s);
+        }
+      }
+      const fed = maxWeightMatchingComplete({ n, score, candidates, candidatesPerVertex: k, maxCardinality });
+      for (const other of [stored, fed]) {
+        expect(other.pairs).toEqual(plain.pairs);
+        expect(other.duals).toEqual(plain.duals);
+        expect(other.pricingRounds).toBe(plain.pricingRounds);
+        expect(other.edgesUsed).toBe(plain.edgesUsed);
+        expect(other.certified).toBe(true);
+      }
+    }
+  });
+
   it('rejects bad problems and bad scores', () => {
     expect(() => maxWeightMatchingComplete({ n: -1, score: () => 1 })).toThrow(MatchingInputError);
     expect(() => maxWeightMatchingComplete({ n: 3, score: () => 1, candidatesPerVertex: 0 })).toThrow(
@@ -111,5 +161,12 @@ describe('maxWeightMatchingComplete', () => {
     expect(() => maxWeightMatchingComplete({ n: 3, score: () => Number.NaN })).toThrow(
       /^maxWeightMatchingComplete: score\(0, 1\) returned NaN/,
     );
+    const small = { values: new Int16Array(1), rowStart: new Float64Array(3), offset: 1, floor: 0 };
+    expect(() => maxWeightMatchingComplete({ n: 3, score: () => 1, triangle: small })).toThrow(
+      /^maxWeightMatchingComplete: triangle must hold/,
+    );
+    expect(() =>
+      maxWeightMatchingComplete({ n: 3, score: () => 1, candidates: new CandidateSweep(4, 20) }),
+    ).toThrow(/^maxWeightMatchingComplete: candidates were gathered for 4 vertices/);
   });
 });

@@ -4,7 +4,9 @@
  * Mehlhorn–Schäfer's sparse-then-price heuristics):
  *
  *  1. one pass over all pairs keeps each vertex's k best allowed partners (a size-k min-heap per
- *     vertex in typed arrays); their union is the sparse start graph;
+ *     vertex in typed arrays; candidate-sweep.ts); their union is the sparse start graph. The pass
+ *     reads stored scores when the caller has them (`triangle`), or is made by the caller while
+ *     scoring (`candidates`), with the same result;
  *  2. solve exactly on the sparse graph (maxWeightMatching's solver, with duals);
  *  3. price every other allowed pair against the duals: (i, j) is a violator when
  *       u_i + u_j + sum_{B ∋ i, j} z_B < w_ij.
@@ -35,13 +37,15 @@
  * outside the sparse graph is in neither endpoint's top-k list, so it scores at most
  * min(kth_i, kth_j); it can only violate when u_i + u_j < min(kth_i, kth_j). Walking the vertices
  * in increasing dual order, the pairs that pass this bound form a short run after each vertex, and
- * only they cost a score call; all others are priced by the bound. The candidate pass is the one
- * full sweep of score calls (n(n-1)/2).
+ * only they cost a score call; all others are priced by the bound (pricing.ts). The candidate pass
+ * is the one full sweep of score calls (n(n-1)/2), unless the caller made it.
  */
+import { CandidateSweep, checkScore, collectCandidates, sweepScores, sweepTriangle } from './candidate-sweep';
 import { MatchingInputError } from './errors';
 import { graphFromArrays } from './input';
 import { type SolverState, solveGraphWithState } from './max-weight-matching';
-import type { CertifiedMatching, CompleteGraphProblem } from './types';
+import { BlossomSums, pricePairs } from './pricing';
+import type { CandidateLists, CertifiedMatching, CompleteGraphProblem } from './types';
 
 const FN = 'maxWeightMatchingComplete';
 const DEFAULT_K = 20;
@@ -54,10 +58,12 @@ const VIOLATORS_PER_VERTEX = 4;
  * never violated; components of G - X are only merged by pairs outside the graph).
  */
 class EdgeList {
-  eu = new Int32Array(1024);
-  ev = new Int32Array(1024);
-  w = new Float64Array(1024);
-  m = 0;
+  constructor(
+    public eu: Int32Array,
+    public ev: Int32Array,
+    public w: Float64Array,
+    public m: number,
+  ) {}
 
   add(i: number, j: number, w: number): void {
     const a = Math.min(i, j);
@@ -81,163 +87,24 @@ class EdgeList {
   }
 }
 
-const checkScore = (s: number | null, i: number, j: number): void => {
-  if (s !== null && (typeof s !== 'number' || !Number.isFinite(s))) {
-    throw new MatchingInputError(
-      `${FN}: score(${i}, ${j}) returned ${String(s)}; expected a finite number or null`,
-    );
-  }
-};
-
 /**
- * Step 1: each vertex's k best allowed partners. Returns kth[i]: an upper bound on the score of
- * every allowed pair (i, j) that is NOT among i's candidates (the k-th best score, or -Infinity when
- * i has fewer than k allowed partners, all of them candidates).
+ * Step 1: the sweep the caller fed (CompleteGraphProblem.candidates), or the engine's own pass over
+ * the stored scores (triangle) or through `score`.
  */
-function candidateGraph(
-  n: number,
-  k: number,
-  score: CompleteGraphProblem['score'],
-  edges: EdgeList,
-): Float64Array {
-  const heapW = new Float64Array(n * k);
-  const heapV = new Int32Array(n * k);
-  const count = new Int32Array(n);
-  const gate = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
-  // Separate functions per loop: each is optimised on its own with complete type feedback (one
-  // big function is OSR-compiled in its first loop and deoptimised on reaching the next).
-  candidateSweep(n, k, score, heapW, heapV, count, gate);
-  return collectCandidates(n, k, heapW, heapV, count, edges);
-}
-
-/** The full sweep of score calls: keeps each vertex's k best partners in a min-heap of size k. */
-function candidateSweep(
-  n: number,
-  k: number,
-  score: CompleteGraphProblem['score'],
-  heapW: Float64Array,
-  heapV: Int32Array,
-  count: Int32Array,
-  gate: Float64Array,
-): void {
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const s = score(i, j);
-      if (s === null) continue;
-      if (!(s > gate[i]! || s > gate[j]!)) {
-        if (typeof s !== 'number' || s - s !== 0) checkScore(s, i, j);
-        continue;
-      }
-      checkScore(s, i, j);
-      if (s > gate[i]!) offerCandidate(i, j, s, k, heapW, heapV, count, gate);
-      if (s > gate[j]!) offerCandidate(j, i, s, k, heapW, heapV, count, gate);
+function candidatesOf(problem: CompleteGraphProblem, k: number): CandidateLists {
+  const { n, candidates } = problem;
+  if (candidates !== undefined) {
+    if (candidates.n !== n || candidates.k !== Math.min(k, Math.max(1, n - 1))) {
+      throw new MatchingInputError(
+        `${FN}: candidates were gathered for ${candidates.n} vertices and ${candidates.k} per vertex, not ${n} and ${k}`,
+      );
     }
+    return candidates;
   }
-}
-
-/** Offers partner y with score s to x's top-k heap (heap root = the k-th best). */
-function offerCandidate(
-  x: number,
-  y: number,
-  s: number,
-  k: number,
-  heapW: Float64Array,
-  heapV: Int32Array,
-  count: Int32Array,
-  gate: Float64Array,
-): void {
-  const o = x * k;
-  let c = count[x]!;
-  let i: number;
-  if (c < k) {
-    i = c;
-    count[x] = ++c;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (heapW[o + p]! <= s) break;
-      heapW[o + i] = heapW[o + p]!;
-      heapV[o + i] = heapV[o + p]!;
-      i = p;
-    }
-  } else {
-    if (s <= heapW[o]!) return;
-    i = 0;
-    for (;;) {
-      let ch = 2 * i + 1;
-      if (ch >= k) break;
-      if (ch + 1 < k && heapW[o + ch + 1]! < heapW[o + ch]!) ch++;
-      if (heapW[o + ch]! >= s) break;
-      heapW[o + i] = heapW[o + ch]!;
-      heapV[o + i] = heapV[o + ch]!;
-      i = ch;
-    }
-  }
-  heapW[o + i] = s;
-  heapV[o + i] = y;
-  if (c === k) gate[x] = heapW[o]!;
-}
-
-/** Adds the union of the top-k lists to `edges` (each pair once) and returns kth (see above). */
-function collectCandidates(
-  n: number,
-  k: number,
-  heapW: Float64Array,
-  heapV: Int32Array,
-  count: Int32Array,
-  edges: EdgeList,
-): Float64Array {
-  const kth = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < count[i]!; c++) {
-      const j = heapV[i * k + c]!;
-      let inBoth = false;
-      if (j < i) for (let d = 0; d < count[j]! && !inBoth; d++) inBoth = heapV[j * k + d] === i;
-      if (!inBoth) edges.add(i, j, heapW[i * k + c]!);
-    }
-    kth[i] = count[i]! < k ? Number.NEGATIVE_INFINITY : heapW[i * k]!;
-  }
-  return kth;
-}
-
-/**
- * "Sum of z over blossoms containing both i and j", from the solver's final state (parent links of
- * vertices and blossoms, real blossom duals): O(n) to set up, no member lists needed.
- */
-function blossomSums(state: SolverState, n: number) {
-  const { parent, base, z } = state;
-  const depth = new Int32Array(2 * n).fill(-1);
-  const zsum = new Float64Array(2 * n);
-  const chain = new Int32Array(n + 1);
-  for (let b = n; b < 2 * n; b++) {
-    if (base[b] === -1 || depth[b] !== -1) continue;
-    let len = 0;
-    let x = b;
-    while (x !== -1 && depth[x] === -1) {
-      chain[len++] = x;
-      x = parent[x]!;
-    }
-    let d = x === -1 ? -1 : depth[x]!;
-    let zs = x === -1 ? 0 : zsum[x]!;
-    while (len > 0) {
-      const c = chain[--len]!;
-      depth[c] = ++d;
-      zs += z[c]!;
-      zsum[c] = zs;
-    }
-  }
-  return (i: number, j: number): number => {
-    let x = parent[i]!;
-    let y = parent[j]!;
-    if (x === -1 || y === -1) return 0;
-    while (depth[x]! > depth[y]!) x = parent[x]!;
-    while (depth[y]! > depth[x]!) y = parent[y]!;
-    while (x !== y) {
-      x = parent[x]!;
-      y = parent[y]!;
-      if (x === -1 || y === -1) return 0;
-    }
-    return zsum[x]!;
-  };
+  const sweep = new CandidateSweep(n, k);
+  if (problem.triangle) sweepTriangle(sweep, problem.triangle);
+  else sweepScores(sweep, problem.score);
+  return sweep;
 }
 
 export function maxWeightMatchingComplete(problem: CompleteGraphProblem): CertifiedMatching {
@@ -250,9 +117,22 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     throw new MatchingInputError(`${FN}: candidatesPerVertex must be a positive integer, got ${k}`);
   }
   if (typeof score !== 'function') throw new MatchingInputError(`${FN}: score must be a function`);
+  const triangle = problem.triangle;
+  if (
+    triangle !== undefined &&
+    (triangle.rowStart.length < n ||
+      triangle.values.length < (n * (n - 1)) / 2 ||
+      !Number.isInteger(triangle.offset) ||
+      !Number.isInteger(triangle.floor))
+  ) {
+    throw new MatchingInputError(
+      `${FN}: triangle must hold n(n-1)/2 values and n row starts, with integer offset and floor`,
+    );
+  }
 
-  const edges = new EdgeList();
-  const kth = candidateGraph(n, Math.min(k, Math.max(1, n - 1)), score, edges);
+  const start = collectCandidates(candidatesOf(problem, k));
+  const edges = new EdgeList(start.eu, start.ev, start.w, start.m);
+  const kth = start.kth;
   let integral = true;
   let maxAbs = 0;
   for (let e = 0; e < edges.m; e++) {
@@ -266,12 +146,16 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
   // Violators added per round: every violator up to VIOLATORS_PER_VERTEX * n, plus each vertex's
   // most violated pair (so a round always makes progress at every violated vertex).
   const vioCap = VIOLATORS_PER_VERTEX * n;
-  const vioA = new Int32Array(vioCap);
-  const vioB = new Int32Array(vioCap);
-  const vioWs = new Float64Array(vioCap);
-  const vioJ = new Int32Array(n);
-  const vioS = new Float64Array(n);
-  const vioW = new Float64Array(n);
+  const vio = {
+    cap: vioCap,
+    a: new Int32Array(vioCap),
+    b: new Int32Array(vioCap),
+    w: new Float64Array(vioCap),
+    j: new Int32Array(n),
+    s: new Float64Array(n),
+    sw: new Float64Array(n),
+  };
+  const { a: vioA, b: vioB, w: vioWs, j: vioJ, sw: vioW } = vio;
   const inX = new Uint8Array(n);
   const root = new Int32Array(n);
   const find = (v: number): number => {
@@ -299,9 +183,9 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
 
     // ---- pricing pass -------------------------------------------------------------------------
     const u = result.duals.vertex;
-    const zBoth = blossomSums(state, n);
+    const zBoth = new BlossomSums(state, n);
     vioJ.fill(-1);
-    vioS.fill(0);
+    vio.s.fill(0);
     let oddBefore = 0;
     if (maxCard) {
       inX.fill(0);
@@ -328,22 +212,7 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
       sortedU[t] = u[order[t]!]!;
       sortedKth[t] = kth[order[t]!]!;
     }
-    const priced = pricePairs(
-      n,
-      order,
-      sortedU,
-      sortedKth,
-      score,
-      tol,
-      zBoth,
-      vioCap,
-      vioA,
-      vioB,
-      vioWs,
-      vioJ,
-      vioS,
-      vioW,
-    );
+    const priced = pricePairs(n, order, sortedU, sortedKth, problem, tol, zBoth, vio);
     const listed = priced.listed;
     const violated = priced.violated;
     // maxCardinality: do allowed pairs outside the graph merge components of G - X?
@@ -378,73 +247,6 @@ export function maxWeightMatchingComplete(problem: CompleteGraphProblem): Certif
     }
     if (added.size === 0) return { ...result, certified: true, pricingRounds: rounds, edgesUsed: edges.m };
   }
-}
-
-/**
- * One pricing pass (in its own function so it is optimised on its own). Lists violated and tight
- * pairs outside the graph (vioA/vioB/vioWs, at most vioCap) and each vertex's most violated pair
- * (vioJ/vioS/vioW, which the caller resets).
- */
-function pricePairs(
-  n: number,
-  order: number[],
-  sortedU: Float64Array,
-  sortedKth: Float64Array,
-  score: CompleteGraphProblem['score'],
-  tol: number,
-  zBoth: (i: number, j: number) => number,
-  vioCap: number,
-  vioA: Int32Array,
-  vioB: Int32Array,
-  vioWs: Float64Array,
-  vioJ: Int32Array,
-  vioS: Float64Array,
-  vioW: Float64Array,
-): { listed: number; violated: number } {
-  let listed = 0;
-  let violated = 0;
-  // Each unordered pair is looked at once, from its endpoint earlier in dual order: then
-  // u_i <= u_j, and the partners j that can violate form a run right after i.
-  for (let a = 0; a < n; a++) {
-    const ui = sortedU[a]!;
-    const limit = sortedKth[a]! - tol - ui; // need u_j < limit
-    for (let b = a + 1; b < n; b++) {
-      const uj = sortedU[b]!;
-      if (!(uj < limit)) break;
-      if (!(ui + uj < sortedKth[b]! - tol)) continue;
-      const oi = order[a]!;
-      const oj = order[b]!;
-      const i = Math.min(oi, oj);
-      const j = Math.max(oi, oj);
-      const s = score(i, j);
-      if (s === null) continue;
-      checkScore(s, i, j);
-      if (ui + uj > s + tol) continue;
-      const slack = ui + uj + zBoth(i, j) - s;
-      if (slack > tol) continue;
-      // Tight pairs are listed too (added only if the round has violators): with many equal
-      // scores they tend to be the next round's violators.
-      if (listed < vioCap) {
-        vioA[listed] = i;
-        vioB[listed] = j;
-        vioWs[listed] = s;
-        listed++;
-      }
-      if (slack >= -tol) continue;
-      violated++;
-      if (vioJ[i] === -1 || slack < vioS[i]!) {
-        vioJ[i] = j;
-        vioS[i] = slack;
-        vioW[i] = s;
-      }
-      if (vioJ[j] === -1 || slack < vioS[j]!) {
-        vioJ[j] = i;
-        vioS[j] = slack;
-        vioW[j] = s;
-      }
-    }
-  }
-  return { listed, violated };
 }
 
 function countOdd(n: number, inX: Uint8Array, find: (v: number) => number): number {

@@ -1,8 +1,10 @@
 /** Public API of the matching engine (issue 3). See README.md. */
+export { CandidateSweep } from './candidate-sweep';
 export { maxWeightMatchingComplete } from './complete-graph';
 export { MatchingInputError } from './errors';
 export { maxWeightMatching } from './max-weight-matching';
 export type {
+  CandidateLists,
   CertifiedMatching,
   CompleteGraphProblem,
   DualBlossom,
@@ -10,6 +12,7 @@ export type {
   MatchingDuals,
   MatchingOptions,
   MatchingResult,
+  ScoreTriangle,
   Verification,
 } from './types';
 export { verifyOptimality } from './verify-optimality';

@@ -70,6 +70,40 @@ export interface CompleteGraphProblem {
   /** k: how many best partners per vertex go into the sparse start graph (default 20). */
   candidatesPerVertex?: number;
   maxCardinality?: boolean;
+  /**
+   * The same scores as `score`, stored: when given, the candidate sweep (the one pass that looks at
+   * every pair) reads them from this array instead of calling `score` n(n−1)/2 times; `score` is
+   * still used for the few pairs pricing looks at. The result is the same either way.
+   */
+  triangle?: ScoreTriangle;
+  /**
+   * Step 1 done by the caller: a CandidateSweep (candidate-sweep.ts) for n and candidatesPerVertex
+   * that was offered every allowed pair with its score, in the order u ascending, then v ascending
+   * (a caller who scores every pair anyway spares the engine its own pass). The engine then skips
+   * its pass; the result is the same as without it.
+   */
+  candidates?: CandidateLists;
+}
+
+/** Each vertex's best partners (candidate-sweep.ts): heap entries i·k .. i·k + count[i]. */
+export interface CandidateLists {
+  readonly n: number;
+  readonly k: number;
+  readonly heapW: Float64Array;
+  readonly heapV: Int32Array;
+  readonly count: Int32Array;
+}
+
+/**
+ * Scores of every pair of 0..n−1 as an upper triangle, row by row: the value of (u, v), u < v, is
+ * values[rowStart[u] + v − u − 1]; the pair scores value + offset when value ≥ floor, and is
+ * forbidden otherwise (score returns null). Integer values, so no validation is needed.
+ */
+export interface ScoreTriangle {
+  values: Int16Array | Int32Array;
+  rowStart: Float64Array;
+  offset: number;
+  floor: number;
 }
 
 export interface CertifiedMatching extends MatchingResult {

@@ -11,7 +11,7 @@ import type { MatchObjective, MatchSnapshot } from './match-snapshot';
 /** Best (pairs, weakest fit, total fit) and (total fit + pairs, total fit) over every matching, by enumeration. */
 function bruteForce(snapshot: MatchSnapshot) {
   const context = prepareMatchContext(snapshot);
-  const table = buildPairFitTable(context.pool, context.scorer);
+  const table = buildPairFitTable(context.pool);
   const n = context.pool.n;
   const best = { total: [-1, -1], fairness: [-1, -1, -1] };
   const used = new Uint8Array(n);

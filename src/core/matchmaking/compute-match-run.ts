@@ -5,9 +5,10 @@
  * same run.
  *
  *  1. Only accepted applications take part; the others are listed as skipped.
- *  2. Fits of every pair are computed once (scoring/pair-fit-table.ts).
- *  3. Locks that break no rule become partnerships as they are; the rest are rejected with the
+ *  2. Locks that break no rule become partnerships as they are; the rest are rejected with the
  *     rules they break, and their people are matched like everyone else.
+ *  3. Fits of every pair are computed once (scoring/pair-fit-table.ts), feeding the engine's
+ *     candidate sweep for stage 4 on the way.
  *  4. Two-person stage (pair-stage.ts), by the snapshot's objective, over everyone not locked.
  *  5. Trio stage (trio-stage.ts), when the round allows trios: leftovers join pairs of stage 4.
  *  6. Everyone still alone gets a reason (unmatched-reasons.ts).
@@ -18,7 +19,7 @@ import { applyLocks } from './apply-locks';
 import { buildPartnership, fitTableOf, prepareMatchContext } from './match-context';
 import type { MatchRun, Partnership, SkippedApplication, UnmatchedParticipant } from './match-run';
 import type { MatchSnapshot } from './match-snapshot';
-import { solvePairStage } from './pair-stage';
+import { solvePairStage, stageSweep } from './pair-stage';
 import { describeFitDistribution, listCountryFigures } from './run-figures';
 import { assignTrios } from './trio-stage';
 import { explainUnmatched } from './unmatched-reasons';
@@ -31,9 +32,12 @@ export function computeMatchRun(snapshot: MatchSnapshot): MatchRun {
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((a) => ({ applicationId: a.id, code: 'application-not-accepted', params: { status: a.status } }));
 
-  const table = fitTableOf(context);
   const { locked, rejectedLocks, stage } = applyLocks(context);
-  const pairStage = solvePairStage(table, stage, snapshot.objective);
+  // Locks need no fits, so the stage is known before the table is built, and the engine's
+  // candidate lists are gathered as the table is filled (pair-stage.ts, stageSweep).
+  const sweep = context.table === undefined ? stageSweep(pool.n, stage, snapshot.objective) : undefined;
+  const table = fitTableOf(context, sweep);
+  const pairStage = solvePairStage(table, stage, snapshot.objective, sweep && table.candidates);
 
   const matched = new Set(pairStage.pairs.flat());
   let leftovers = [...stage].filter((i) => !matched.has(i));

@@ -71,11 +71,6 @@ function explainPair(context: MatchContext, i: number, j: number): PairExplanati
   const a = pool.members[i]!.answers;
   const b = pool.members[j]!.answers;
   const { fit, parts } = scorePair(context.scorer, i, j);
-  const sharedInterests = INTEREST_IDS.flatMap((id, k) =>
-    a.interests.includes(id) && b.interests.includes(id)
-      ? [{ interestId: id, rarity: Math.round(pool.interestIdf[k]! * 100) / 100 }]
-      : [],
-  ).sort((x, y) => y.rarity - x.rarity || (x.interestId < y.interestId ? -1 : 1));
   const levelOf = (answers: MatchAnswers, code: string) =>
     answers.languages.find((l) => l.code === code)?.level;
   const sharedLanguages = a.languages
@@ -90,7 +85,7 @@ function explainPair(context: MatchContext, i: number, j: number): PairExplanati
     applicationIds: [pool.members[i]!.id, pool.members[j]!.id],
     fit,
     parts,
-    sharedInterests,
+    sharedInterests: sharedInterestsOf(context, i, j),
     sharedTerms: topSharedTerms(context, i, j),
     preferences: [checkPreference(a, b), checkPreference(b, a)],
     sharedLanguages,
@@ -101,19 +96,44 @@ function explainPair(context: MatchContext, i: number, j: number): PairExplanati
   };
 }
 
+/** The taxonomy interests both named (the pool's bitsets), rarest first, then by id. */
+function sharedInterestsOf(context: MatchContext, i: number, j: number) {
+  const { interestBits, interestWords: IW, interestIdf } = context.pool;
+  const shared: { interestId: string; rarity: number }[] = [];
+  for (let w = 0; w < IW; w++) {
+    let x = interestBits[i * IW + w]! & interestBits[j * IW + w]!;
+    while (x !== 0) {
+      const low = x & -x;
+      const k = w * 32 + 31 - Math.clz32(low);
+      shared.push({ interestId: INTEREST_IDS[k]!, rarity: Math.round(interestIdf[k]! * 100) / 100 });
+      x ^= low;
+    }
+  }
+  return shared.sort((x, y) => y.rarity - x.rarity || (x.interestId < y.interestId ? -1 : 1));
+}
+
+/**
+ * Up to five terms both texts share, by contribution to their similarity (then term id). Both
+ * vectors are sorted by term id, so they are intersected by a merge.
+ */
 function topSharedTerms(context: MatchContext, i: number, j: number) {
-  const { text } = context.pool;
-  const weightOf = new Map<number, number>();
-  for (let k = text.start[i]!; k < text.start[i + 1]!; k++) weightOf.set(text.term[k]!, text.weight[k]!);
+  const { start, term, weight, vocabulary } = context.pool.text;
   const shared: [number, number][] = [];
-  for (let k = text.start[j]!; k < text.start[j + 1]!; k++) {
-    const w = weightOf.get(text.term[k]!);
-    if (w !== undefined) shared.push([text.term[k]!, w * text.weight[k]!]);
+  let x = start[i]!;
+  let y = start[j]!;
+  const xEnd = start[i + 1]!;
+  const yEnd = start[j + 1]!;
+  while (x < xEnd && y < yEnd) {
+    const tx = term[x]!;
+    const ty = term[y]!;
+    if (tx < ty) x++;
+    else if (ty < tx) y++;
+    else shared.push([tx, weight[x++]! * weight[y++]!]);
   }
   return shared
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .sort((p, q) => q[1] - p[1] || p[0] - q[0])
     .slice(0, 5)
-    .map(([t]) => ({ term: text.vocabulary[t]!.term, surface: text.vocabulary[t]!.surface }));
+    .map(([t]) => ({ term: vocabulary[t]!.term, surface: vocabulary[t]!.surface }));
 }
 
 function checkPreference(wants: MatchAnswers, other: MatchAnswers): PreferenceCheck {

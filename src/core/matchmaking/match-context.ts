@@ -6,10 +6,11 @@
  * after it is passed in.
  */
 import { MatchInputError } from '../scoring/errors';
-import { createFitScorer, type FitScorer, scorePair } from '../scoring/fit-scorer';
-import { buildPairFitTable, type PairFitTable } from '../scoring/pair-fit-table';
+import { type FitScorer, scorePair } from '../scoring/fit-scorer';
+import { buildPairFitTable, type KernelSweep, type PairFitTable } from '../scoring/pair-fit-table';
 import { listPairBreaches, type RuleBreach } from '../scoring/partnership-rules';
 import { prepareScoringPool, type ScoringPool } from '../scoring/scoring-pool';
+import { createFitScorer } from '../scoring/wasm-fit-scorer';
 import type { Partnership } from './match-run';
 import { type MatchApplication, type MatchSnapshot, toPoolMember } from './match-snapshot';
 
@@ -49,8 +50,9 @@ export function prepareMatchContext(snapshot: MatchSnapshot, only?: readonly str
   return context;
 }
 
-export function fitTableOf(context: MatchContext): PairFitTable {
-  context.table ??= buildPairFitTable(context.pool, context.scorer);
+/** The context's fit table, built on first use (then with `sweep`'s candidate lists, if given). */
+export function fitTableOf(context: MatchContext, sweep?: KernelSweep): PairFitTable {
+  context.table ??= buildPairFitTable(context.pool, sweep, context.scorer);
   return context.table;
 }
 

@@ -25,9 +25,9 @@
  * Integer weights throughout, so the engine is exact.
  */
 import { maxWeightMatchingComplete } from '../matching/complete-graph';
-import type { CertifiedMatching } from '../matching/types';
+import type { CandidateLists, CertifiedMatching } from '../matching/types';
 import { MAX_FIT_POINTS } from '../scoring/match-settings';
-import type { PairFitTable } from '../scoring/pair-fit-table';
+import type { KernelSweep, PairFitTable } from '../scoring/pair-fit-table';
 import type { MatchObjective } from './match-snapshot';
 
 /** Best partners per person in the engine's start graph (more: fewer pricing rounds, bigger graph). */
@@ -60,18 +60,46 @@ export interface PairStageResult {
   certificate: StageCertificate;
 }
 
-/** `vertices`: pool indices taking part, ascending. */
+/**
+ * How to gather the stage's first solve's candidate lists (matching/candidate-sweep.ts) while the
+ * fit table is built (scoring/pair-fits-kernel.ts): the table is filled in the order the engine
+ * would sweep it, so the engine is spared that second pass over every pair and finds the same
+ * start graph. Pool indices map to stage positions; pairs with a locked member are not in the
+ * stage. Scores are fit + the objective's pair bonus, as the first solve weighs them.
+ */
+export function stageSweep(poolSize: number, vertices: Int32Array, objective: MatchObjective): KernelSweep {
+  const position = new Int32Array(poolSize).fill(-1);
+  for (let u = 0; u < vertices.length; u++) position[vertices[u]!] = u;
+  return {
+    position,
+    stageSize: vertices.length,
+    k: Math.min(DEFAULT_CANDIDATES, Math.max(1, vertices.length - 1)),
+    bonus: objective === 'total-fit' ? 1 : cardinalityBonus(vertices.length),
+  };
+}
+
+/**
+ * `vertices`: pool indices taking part, ascending. `fed`: the candidates gathered while `table` was
+ * built (stageSweep for these vertices and this objective), if they were: the first solve then
+ * skips its sweep.
+ */
 export function solvePairStage(
   table: PairFitTable,
   vertices: Int32Array,
   objective: MatchObjective,
-  candidatesPerVertex = DEFAULT_CANDIDATES,
+  fed?: CandidateLists,
 ): PairStageResult {
+  const candidatesPerVertex = DEFAULT_CANDIDATES;
+  let candidates = fed;
   const { fits, rowStart } = table;
   const identity = vertices.length === table.n;
-  // Called for every pair at least once: a plain look-up when the stage is the whole pool.
-  const solveAbove = (threshold: number, bonus: number): CertifiedMatching =>
-    maxWeightMatchingComplete({
+  // Called for the pairs pricing looks at; when the stage is the whole pool, the candidate sweep
+  // over every pair reads the table itself (triangle).
+  const solveAbove = (threshold: number, bonus: number): CertifiedMatching => {
+    // Only the first solve (threshold 0, the objective's bonus: what stageSweep gathered for) uses them.
+    const given = threshold === 0 ? candidates : undefined;
+    candidates = undefined;
+    return maxWeightMatchingComplete({
       n: vertices.length,
       score: identity
         ? (u, v) => {
@@ -82,8 +110,11 @@ export function solvePairStage(
             const fit = table.fitOfOrdered(vertices[u]!, vertices[v]!);
             return fit >= threshold ? fit + bonus : null;
           },
+      ...(identity ? { triangle: { values: fits, rowStart, offset: bonus, floor: threshold } } : {}),
+      ...(given ? { candidates: given } : {}),
       candidatesPerVertex,
     });
+  };
   if (objective === 'total-fit') return resultOf(table, vertices, solveAbove(0, 1), 1, {});
   const bonus = cardinalityBonus(vertices.length);
   const base = solveAbove(0, bonus);

@@ -1,4 +1,6 @@
 import type { ApplicationStatus } from '../applications/application-status';
+import type { CheckInLinks } from '../checkins/check-in-link';
+import type { SilenceReason } from '../checkins/silent-partners';
 import type { Round } from '../rounds/round';
 import type { LocalizedText } from '../surveys/survey';
 import type { CallMode } from '../time/overlap-periods';
@@ -112,6 +114,19 @@ export interface MessagePayloads {
   'survey-invitation': AboutSurvey;
   /** The one reminder, to those who have not answered. */
   'survey-reminder': AboutSurvey;
+  /** "Did you connect?" in a fortnight without a topic (a topic's email carries the same links). */
+  'check-in-prompt': { name: string; roundName: string; checkIn: CheckInLinks };
+  /** The one friendly reminder to a silent partner of a partnership on the intervention list. */
+  'silent-partner-reminder': {
+    name: string;
+    roundName: string;
+    reason: SilenceReason;
+    /** The first names the recipient knows their partners by. */
+    partnerNames: string[];
+    checkIn?: CheckInLinks | undefined;
+  };
+  /** The round has ended: thanks, the end-of-round survey and the next round. */
+  'round-closing': RoundClosing;
   /** A fortnightly discussion topic, to one active participant (core/topics/topic-messages.ts). */
   topic: TopicMessage;
 }
@@ -132,11 +147,36 @@ export interface TopicMessage {
   body: string;
   /** The language of `title` and `body` (`en` when there is no translation into theirs). */
   textLocale: string;
-  /**
-   * The participant's application in the round: what their one-click check-in answers will be
-   * signed for (issue 11 item 3 adds them to the topic email's check-in section).
-   */
+  /** The participant's application in the round. */
   applicationId: string;
+  /** The fortnight's one-click check-in answers; undefined when the topic's moment is outside the round. */
+  checkIn?: CheckInLinks | undefined;
+}
+
+/** What the closing email of a round says. */
+export interface RoundClosing {
+  name: string;
+  roundName: string;
+  /** The participant's own zone, for the survey's and the next round's moments. */
+  timeZone: string;
+  /**
+   * The end-of-round survey: open now (a personal link, only its hash stored), opening later (it
+   * comes by email then), or none for this round.
+   */
+  survey:
+    | { state: 'open'; title: LocalizedText; token: string; closesAt: string }
+    | { state: 'later'; title: LocalizedText; sendAt: string }
+    | { state: 'none' };
+  /** The round to apply to next, or undefined: a general line that the next round will be announced. */
+  nextRound?:
+    | {
+        id: string;
+        name: string;
+        isOpenNow: boolean;
+        applicationsOpenAt: string;
+        applicationsCloseAt: string;
+      }
+    | undefined;
 }
 
 export type MessageKind = keyof MessagePayloads;
@@ -157,6 +197,9 @@ export const MESSAGE_KINDS = [
   'partnership-partner-left',
   'survey-invitation',
   'survey-reminder',
+  'check-in-prompt',
+  'silent-partner-reminder',
+  'round-closing',
   'topic',
 ] as const satisfies readonly MessageKind[];
 

@@ -8,7 +8,6 @@ import {
   BLOCKED_NO_LANGUAGE,
   BLOCKED_PAST_PARTNERS,
   BLOCKED_SAME_COUNTRY,
-  createFitScorer,
   FORBIDDEN,
   PAIR_ALLOWED,
   scorePair,
@@ -17,6 +16,7 @@ import { DEFAULT_MATCH_SETTINGS, FIT_PARTS, MAX_FIT_POINTS, MatchSettingsSchema 
 import { buildPairFitTable } from './pair-fit-table';
 import { listPairBreaches } from './partnership-rules';
 import { type PairConstraints, type PoolMember, prepareScoringPool } from './scoring-pool';
+import { createFitScorer } from './wasm-fit-scorer';
 
 const settings = DEFAULT_MATCH_SETTINGS;
 const poolOf = (members: PoolMember[], constraints: PairConstraints = {}, s = settings) =>

@@ -7,7 +7,6 @@ export {
   BLOCKED_PAST_PARTNERS,
   BLOCKED_SAME_COUNTRY,
   BLOCKED_SAME_PERSON,
-  createFitScorer,
   type FitScorer,
   FORBIDDEN,
   PAIR_ALLOWED,
@@ -40,3 +39,4 @@ export {
 } from './scoring-pool';
 export { buildTextVectors, type TextVectors, type VocabularyTerm } from './text-vectors';
 export { type Token, tokenizeText } from './tokenize';
+export { createFitScorer } from './wasm-fit-scorer';

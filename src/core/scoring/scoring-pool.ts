@@ -11,8 +11,15 @@
 import type { ApplicationAnswers } from '../applications/application-answers';
 import { INTEREST_IDS } from '../applications/interest-taxonomy';
 import { CAREER_STAGES, LANGUAGE_LEVELS, SECTORS } from '../applications/labels';
-import { type RoundCalendar, type RoundSpan, roundSpanOf } from '../time/round-calendar';
+import {
+  describeZoneOverSpan,
+  type RoundCalendar,
+  type RoundSpan,
+  roundSpanOf,
+  type ZoneOverSpan,
+} from '../time/round-calendar';
 import { type AvailabilityProfile, buildAvailabilityProfile } from '../time/weekly-overlap';
+import { type FlatProfiles, flattenProfiles } from './call-profiles';
 import { MatchInputError } from './errors';
 import type { MatchSettings } from './match-settings';
 import { buildTextVectors, type TextVectors } from './text-vectors';
@@ -93,7 +100,11 @@ export interface ScoringPool {
 
 const INTEREST_INDEX = new Map<string, number>(INTEREST_IDS.map((id, k) => [id, k]));
 
-/** Members are indexed in ascending id order whatever order they come in. Throws MatchInputError on a repeated id. */
+/**
+ * Members are indexed in ascending id order whatever order they come in. Throws MatchInputError on
+ * a repeated id. Each kind of array is built by a function of its own: they run once per match run,
+ * and V8 compiles a small function that got hot quickly, a large one slowly.
+ */
 export function prepareScoringPool(
   input: readonly PoolMember[],
   settings: MatchSettings,
@@ -103,40 +114,88 @@ export function prepareScoringPool(
   const members = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = members.length;
   const indexOf = new Map<string, number>();
-  members.forEach((m, i) => {
-    if (indexOf.has(m.id)) throw new MatchInputError(`prepareScoringPool: application ${m.id} appears twice`);
-    indexOf.set(m.id, i);
-  });
+  for (let i = 0; i < n; i++) {
+    const id = members[i]!.id;
+    if (indexOf.has(id)) throw new MatchInputError(`prepareScoringPool: application ${id} appears twice`);
+    indexOf.set(id, i);
+  }
   const span = roundSpanOf(calendar);
   const countries = new Map<string, number>();
   const country = Int32Array.from(members, (m) => idOf(countries, m.answers.countryOfResidence));
-
-  const interestWords = Math.ceil(INTEREST_IDS.length / 32);
-  const interestBits = new Int32Array(n * interestWords);
-  const df = new Float64Array(INTEREST_IDS.length);
-  members.forEach((m, i) => {
-    for (const id of new Set(m.answers.interests)) {
-      const k = INTEREST_INDEX.get(id);
-      if (k === undefined) continue;
-      interestBits[i * interestWords + (k >> 5)]! |= 1 << (k & 31);
-      df[k]!++;
-    }
-  });
-  const interestIdf = Float64Array.from(df, (d) => (d > 0 ? Math.log(1 + n / d) : 0));
-  const interestWeight = Int32Array.from(interestIdf, (idf) => Math.round(idf * idf * 1000));
-  const interestNorm = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let k = 0; k < INTEREST_IDS.length; k++) {
-      if ((interestBits[i * interestWords + (k >> 5)]! >>> (k & 31)) & 1) sum += interestWeight[k]!;
-    }
-    interestNorm[i] = sum;
-  }
-
   const text = buildTextVectors(
     members.map((m) => `${m.answers.otherInterests ?? ''}\n${m.answers.hopes ?? ''}`),
   );
+  // Each zone's offsets over the round, looked up once per zone rather than once per member.
+  const zones = new Map<string, ZoneOverSpan>();
+  const profiles = members.map((m) => {
+    const { timeZone, availability } = m.answers;
+    let zone = zones.get(timeZone);
+    if (zone === undefined) {
+      zone = describeZoneOverSpan(timeZone, span);
+      zones.set(timeZone, zone);
+    }
+    const windows = availability.emailOnly ? [] : availability.windows;
+    return buildAvailabilityProfile({ timeZone, windows }, span, zone);
+  });
+  const maxRegimes = profiles.reduce((most, p) => Math.max(most, p.regimes.length), 1);
+  return {
+    n,
+    members,
+    indexOf,
+    settings,
+    span,
+    country,
+    ...interestArrays(members),
+    text,
+    ...languageArrays(members, settings),
+    ...preferenceArrays(members),
+    profiles,
+    maxRegimes,
+    calls: flattenProfiles(profiles),
+    ...blockedLists(members, indexOf, constraints),
+    minOverlapMinutes: Math.round(settings.rules.minWeeklyOverlapHours * 60),
+  };
+}
 
+/** Interest bitsets, IDF weights (from how many members name each interest) and per-member norms. */
+function interestArrays(members: readonly PoolMember[]) {
+  const n = members.length;
+  const interestWords = Math.ceil(INTEREST_IDS.length / 32);
+  const interestBits = new Int32Array(n * interestWords);
+  const df = new Float64Array(INTEREST_IDS.length);
+  for (let i = 0; i < n; i++) {
+    for (const id of members[i]!.answers.interests) {
+      const k = INTEREST_INDEX.get(id);
+      if (k === undefined) continue;
+      const word = i * interestWords + (k >> 5);
+      const bit = 1 << (k & 31);
+      if ((interestBits[word]! & bit) !== 0) continue; // named twice
+      interestBits[word]! |= bit;
+      df[k]!++;
+    }
+  }
+  const interestIdf = Float64Array.from(df, (d) => (d > 0 ? Math.log(1 + n / d) : 0));
+  const interestWeight = Int32Array.from(interestIdf, (idf) => Math.round(idf * idf * 1000));
+  // Over set bits in ascending interest order; integer weights, so the sum is exact.
+  const interestNorm = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    for (let w = 0; w < interestWords; w++) {
+      let x = interestBits[i * interestWords + w]!;
+      while (x !== 0) {
+        const low = x & -x;
+        sum += interestWeight[w * 32 + 31 - Math.clz32(low)]!;
+        x ^= low;
+      }
+    }
+    interestNorm[i] = sum;
+  }
+  return { interestWords, interestBits, interestWeight, interestIdf, interestNorm };
+}
+
+/** Language ids in first-seen order, working-language bitsets and the best level per language. */
+function languageArrays(members: readonly PoolMember[], settings: MatchSettings) {
+  const n = members.length;
   const minLevel = LANGUAGE_LEVELS.indexOf(settings.rules.workingLanguageLevel);
   const languages = new Map<string, number>();
   for (const m of members) for (const skill of m.answers.languages) idOf(languages, skill.code);
@@ -145,59 +204,29 @@ export function prepareScoringPool(
   const languageWords = Math.max(1, Math.ceil(L / 32));
   const workingLanguages = new Int32Array(n * languageWords);
   const languageLevel = new Uint8Array(n * L);
-  members.forEach((m, i) => {
-    for (const skill of m.answers.languages) {
+  for (let i = 0; i < n; i++) {
+    for (const skill of members[i]!.answers.languages) {
       const k = languages.get(skill.code)!;
       const level = LANGUAGE_LEVELS.indexOf(skill.level);
       languageLevel[i * L + k] = Math.max(languageLevel[i * L + k]!, level + 1);
       if (level >= minLevel) workingLanguages[i * languageWords + (k >> 5)]! |= 1 << (k & 31);
     }
-  });
+  }
+  return { languageCodes, languageWords, workingLanguages, languageLevel };
+}
 
-  const sector = Int32Array.from(members, (m) => SECTORS.indexOf(m.answers.sector));
-  const careerStage = Int32Array.from(members, (m) => CAREER_STAGES.indexOf(m.answers.careerStage));
-  const openToAnyone = Uint8Array.from(members, (m) => (m.answers.partnerPreference.openToAnyone ? 1 : 0));
-  const preferredSectors = Int32Array.from(members, (m) =>
-    maskOf(m.answers.partnerPreference.sectors.map((s) => SECTORS.indexOf(s))),
-  );
-  const preferredStages = Int32Array.from(members, (m) =>
-    maskOf(m.answers.partnerPreference.careerStages.map((s) => CAREER_STAGES.indexOf(s))),
-  );
-
-  const profiles = members.map((m) => {
-    const windows = m.answers.availability.emailOnly ? [] : m.answers.availability.windows;
-    return buildAvailabilityProfile({ timeZone: m.answers.timeZone, windows }, span);
-  });
-  const maxRegimes = profiles.reduce((most, p) => Math.max(most, p.regimes.length), 1);
-  const calls = flattenProfiles(profiles);
-
+/** Sector and career stage indices, and each member's partner preference as masks. */
+function preferenceArrays(members: readonly PoolMember[]) {
   return {
-    n,
-    members,
-    indexOf,
-    settings,
-    span,
-    country,
-    interestWords,
-    interestBits,
-    interestWeight,
-    interestIdf,
-    interestNorm,
-    text,
-    languageCodes,
-    languageWords,
-    workingLanguages,
-    languageLevel,
-    sector,
-    careerStage,
-    openToAnyone,
-    preferredSectors,
-    preferredStages,
-    profiles,
-    maxRegimes,
-    calls,
-    ...blockedLists(members, indexOf, constraints),
-    minOverlapMinutes: Math.round(settings.rules.minWeeklyOverlapHours * 60),
+    sector: Int32Array.from(members, (m) => SECTORS.indexOf(m.answers.sector)),
+    careerStage: Int32Array.from(members, (m) => CAREER_STAGES.indexOf(m.answers.careerStage)),
+    openToAnyone: Uint8Array.from(members, (m) => (m.answers.partnerPreference.openToAnyone ? 1 : 0)),
+    preferredSectors: Int32Array.from(members, (m) =>
+      maskOf(m.answers.partnerPreference.sectors.map((s) => SECTORS.indexOf(s))),
+    ),
+    preferredStages: Int32Array.from(members, (m) =>
+      maskOf(m.answers.partnerPreference.careerStages.map((s) => CAREER_STAGES.indexOf(s))),
+    ),
   };
 }
 
@@ -258,43 +287,4 @@ function blockedLists(
   });
   for (let i = 0; i < n; i++) blockedStart[i + 1]! += blockedStart[i]!;
   return { blockedStart, blocked, blockedWhy };
-}
-
-/**
- * Availability profiles in typed arrays: person p's regimes are regimeStart[p] .. regimeStart[p + 1]
- * (each with its first instant), regime r's intervals are intervalStart[r] .. intervalStart[r + 1].
- */
-export interface FlatProfiles {
-  wantsCalls: Uint8Array;
-  regimeStart: Int32Array;
-  regimeFromMs: Float64Array;
-  intervalStart: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-}
-
-function flattenProfiles(profiles: readonly AvailabilityProfile[]): FlatProfiles {
-  const regimes = profiles.flatMap((p) => p.regimes);
-  const regimeStart = new Int32Array(profiles.length + 1);
-  profiles.forEach((p, i) => {
-    regimeStart[i + 1] = regimeStart[i]! + p.regimes.length;
-  });
-  const intervalStart = new Int32Array(regimes.length + 1);
-  regimes.forEach((r, k) => {
-    intervalStart[k + 1] = intervalStart[k]! + r.starts.length;
-  });
-  const starts = new Int32Array(intervalStart[regimes.length]!);
-  const ends = new Int32Array(starts.length);
-  regimes.forEach((r, k) => {
-    starts.set(r.starts, intervalStart[k]!);
-    ends.set(r.ends, intervalStart[k]!);
-  });
-  return {
-    wantsCalls: Uint8Array.from(profiles, (p) => (p.wantsCalls ? 1 : 0)),
-    regimeStart,
-    regimeFromMs: Float64Array.from(regimes, (r) => r.fromMs),
-    intervalStart,
-    starts,
-    ends,
-  };
 }

@@ -70,39 +70,66 @@ export function describeProfileOverlap(
         : 'both-email-only';
   if (callMode !== 'both-calls') return { callMode, periods: [], guaranteedWeeklyMinutes: 0 };
   const periods: OverlapPeriod[] = [];
+  let guaranteedWeeklyMinutes = Number.POSITIVE_INFINITY;
   forEachOverlapPeriod(a, b, span.endMs, (ra, rb, fromMs, toMs) => {
     const shared = intersect(ra, rb);
-    periods.push({
-      fromAt: new Date(fromMs).toISOString(),
-      toAt: new Date(toMs).toISOString(),
-      offsetMinutes: [ra.offsetMinutes, rb.offsetMinutes],
-      weeklyMinutes: shared.reduce((sum, [s, e]) => sum + (e - s), 0),
-      sharedWindows: shared.map(([s, e]) => ({
+    let weeklyMinutes = 0;
+    const sharedWindows: SharedWindow[] = [];
+    for (let k = 0; k < shared.length; k += 2) {
+      const s = shared[k]!;
+      const e = shared[k + 1]!;
+      weeklyMinutes += e - s;
+      sharedWindows.push({
         minutes: e - s,
         local: [localSpan(s, e, ra.offsetMinutes), localSpan(s, e, rb.offsetMinutes)],
-      })),
+      });
+    }
+    if (weeklyMinutes < guaranteedWeeklyMinutes) guaranteedWeeklyMinutes = weeklyMinutes;
+    periods.push({
+      fromAt: isoOf(fromMs),
+      toAt: isoOf(toMs),
+      offsetMinutes: [ra.offsetMinutes, rb.offsetMinutes],
+      weeklyMinutes,
+      sharedWindows,
     });
   });
-  const guaranteedWeeklyMinutes = Math.min(...periods.map((p) => p.weeklyMinutes));
   return { callMode, periods, guaranteedWeeklyMinutes };
 }
 
-/** Shared UTC-week intervals; a stretch running over the week's end is joined into one [s, e) with e > WEEK_MINUTES. */
-function intersect(a: AvailabilityRegime, b: AvailabilityRegime): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * ISO text of an instant. Periods start and end at a few instants (the round's ends and the zones'
+ * changes), asked for again and again when every partnership of a run is explained.
+ */
+const isoTexts = new Map<number, string>();
+function isoOf(ms: number): string {
+  let text = isoTexts.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString();
+    if (isoTexts.size >= 10_000) isoTexts.clear();
+    isoTexts.set(ms, text);
+  }
+  return text;
+}
+
+/**
+ * Shared UTC-week intervals as [start, end, start, end, …]; a stretch running over the week's end
+ * is joined into one [s, e) with e > WEEK_MINUTES.
+ */
+function intersect(a: AvailabilityRegime, b: AvailabilityRegime): number[] {
+  const out: number[] = [];
   let i = 0;
   let j = 0;
   while (i < a.starts.length && j < b.starts.length) {
     const start = Math.max(a.starts[i]!, b.starts[j]!);
     const end = Math.min(a.ends[i]!, b.ends[j]!);
-    if (end > start) out.push([start, end]);
+    if (end > start) out.push(start, end);
     if (a.ends[i]! < b.ends[j]!) i++;
     else j++;
   }
-  const last = out[out.length - 1];
-  if (out.length > 1 && out[0]![0] === 0 && last![1] === WEEK_MINUTES) {
-    const first = out.shift()!;
-    last![1] = WEEK_MINUTES + first[1];
+  const last = out.length - 1;
+  if (out.length > 2 && out[0] === 0 && out[last] === WEEK_MINUTES) {
+    out[last] = WEEK_MINUTES + out[1]!;
+    out.splice(0, 2);
   }
   return out;
 }

@@ -111,9 +111,10 @@ export function describeZoneOverSpan(timeZone: string, span: RoundSpan): ZoneOve
   const key = `${timeZone}|${span.startMs}|${span.endMs}`;
   let found = zoneSpans.get(key);
   if (found === undefined) {
+    const changes = listOffsetChanges(timeZone, span);
     found = {
-      offsetAtStart: offsetMinutesAt(timeZone, span.startMs),
-      changes: listOffsetChanges(timeZone, span),
+      offsetAtStart: changes.length > 0 ? changes[0]!.offsetBefore : offsetMinutesAt(timeZone, span.startMs),
+      changes,
     };
     if (zoneSpans.size >= 10_000) zoneSpans.clear();
     zoneSpans.set(key, found);

@@ -49,40 +49,101 @@ export function buildAvailabilityProfile(
   span: RoundSpan,
   zone: ZoneOverSpan = describeZoneOverSpan(availability.timeZone, span),
 ): AvailabilityProfile {
+  const week = localWeek(availability.windows);
   const { changes } = zone;
-  const offsets = [zone.offsetAtStart, ...changes.map((c) => c.offsetAfter)];
-  const froms = [span.startMs, ...changes.map((c) => c.atMs)];
-  const regimes = offsets.map((offsetMinutes, r) => ({
-    fromMs: froms[r]!,
-    offsetMinutes,
-    ...layOutWeek(availability, offsetMinutes),
-  }));
+  const regimes: AvailabilityRegime[] = [
+    { fromMs: span.startMs, offsetMinutes: zone.offsetAtStart, ...layOutWeek(week, zone.offsetAtStart) },
+  ];
+  for (const change of changes) {
+    regimes.push({
+      fromMs: change.atMs,
+      offsetMinutes: change.offsetAfter,
+      ...layOutWeek(week, change.offsetAfter),
+    });
+  }
   return { wantsCalls: availability.windows.length > 0, regimes };
 }
 
-function layOutWeek(availability: WeeklyAvailability, offsetMinutes: number) {
-  const raw: [number, number][] = [];
-  for (const window of availability.windows) {
+/**
+ * The windows as local-week minutes [start, start + length) (start = day · 1440 + time), parsed
+ * once for every regime. Windows with an unknown day or that do not end after they start are left
+ * out (they give no time).
+ */
+function localWeek(windows: WeeklyAvailability['windows']): Int32Array {
+  const week = new Int32Array(2 * windows.length);
+  let k = 0;
+  for (const window of windows) {
     const day = DAYS_OF_WEEK.indexOf(window.day);
-    const from = parseLocalTimeMinutes(window.startTime);
-    const to = parseLocalTimeMinutes(window.endTime);
+    const from = minutesOf(window.startTime);
+    const to = minutesOf(window.endTime);
     if (day < 0 || !(to > from)) continue;
-    const start = mod(day * DAY_MINUTES + from - offsetMinutes, WEEK_MINUTES);
-    const end = start + (to - from);
-    if (end <= WEEK_MINUTES) raw.push([start, end]);
-    else raw.push([start, WEEK_MINUTES], [0, end - WEEK_MINUTES]);
+    week[k++] = day * DAY_MINUTES + from;
+    week[k++] = to - from;
   }
-  raw.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const merged: [number, number][] = [];
-  for (const interval of raw) {
-    const last = merged[merged.length - 1];
-    if (last && interval[0] <= last[1]) last[1] = Math.max(last[1], interval[1]);
-    else merged.push([interval[0], interval[1]]);
+  return week.subarray(0, k);
+}
+
+/**
+ * parseLocalTimeMinutes, remembered: a round's windows use a few dozen distinct times, parsed once
+ * (only valid times are kept, so the map holds at most the 1,441 of a day).
+ */
+const parsedTimes = new Map<string, number>();
+function minutesOf(time: string): number {
+  let minutes = parsedTimes.get(time);
+  if (minutes === undefined) {
+    minutes = parseLocalTimeMinutes(time);
+    parsedTimes.set(time, minutes);
   }
-  return {
-    starts: Int32Array.from(merged, (x) => x[0]),
-    ends: Int32Array.from(merged, (x) => x[1]),
-  };
+  return minutes;
+}
+
+/**
+ * The local week under a fixed offset as UTC-week intervals, sorted (by start, then end) and
+ * merged where they touch or overlap; a window running over the week's end is split in two.
+ * Insertion sort: a person has a handful of windows.
+ */
+function layOutWeek(week: Int32Array, offsetMinutes: number) {
+  const starts = new Int32Array(week.length);
+  const ends = new Int32Array(week.length);
+  let count = 0;
+  for (let k = 0; k < week.length; k += 2) {
+    const start = mod(week[k]! - offsetMinutes, WEEK_MINUTES);
+    const end = start + week[k + 1]!;
+    if (end <= WEEK_MINUTES) count = insertInterval(starts, ends, count, start, end);
+    else {
+      count = insertInterval(starts, ends, count, start, WEEK_MINUTES);
+      count = insertInterval(starts, ends, count, 0, end - WEEK_MINUTES);
+    }
+  }
+  let merged = 0;
+  for (let k = 0; k < count; k++) {
+    if (merged > 0 && starts[k]! <= ends[merged - 1]!) {
+      ends[merged - 1] = Math.max(ends[merged - 1]!, ends[k]!);
+    } else {
+      starts[merged] = starts[k]!;
+      ends[merged++] = ends[k]!;
+    }
+  }
+  return { starts: starts.slice(0, merged), ends: ends.slice(0, merged) };
+}
+
+/** Inserts [start, end) into the first `count` intervals, kept sorted by start, then end; returns the new count. */
+function insertInterval(
+  starts: Int32Array,
+  ends: Int32Array,
+  count: number,
+  start: number,
+  end: number,
+): number {
+  let at = count;
+  while (at > 0 && (starts[at - 1]! > start || (starts[at - 1] === start && ends[at - 1]! > end))) {
+    starts[at] = starts[at - 1]!;
+    ends[at] = ends[at - 1]!;
+    at--;
+  }
+  starts[at] = start;
+  ends[at] = end;
+  return count + 1;
 }
 
 const mod = (x: number, m: number) => ((x % m) + m) % m;

@@ -12,7 +12,9 @@ import * as applicationPrivateLinks from './0011-application-private-links';
 import * as runningMembership from './0012-running-membership';
 import * as surveys from './0013-surveys';
 import * as topics from './0014-topics';
+import * as checkins from './0015-checkins';
 import * as reviewReads from './0016-review-reads';
+import * as auditTrail from './0019-audit-trail';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -29,5 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0012-running-membership': runningMembership,
   '0013-surveys': surveys,
   '0014-topics': topics,
+  '0015-checkins': checkins,
   '0016-review-reads': reviewReads,
+  '0019-audit-trail': auditTrail,
 };

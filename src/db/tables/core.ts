@@ -97,6 +97,9 @@ export interface AuditLogTable {
   subject_type: string;
   subject_id: string;
   details: string; // JSON
+  /** web, command-line or schedule; null before migration 0019 or when unknown. */
+  channel: string | null;
+  client_address: string | null;
 }
 
 export interface CoreTables {

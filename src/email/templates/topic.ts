@@ -3,20 +3,16 @@ import { renderTopicMarkdown, topicPlainText } from '../../core/topics';
 import { getT } from '../../i18n';
 import type { RenderedEmail } from '../layout';
 import { renderEmail } from '../layout';
+import { checkInChoices } from './check-in-choices';
 
 export interface TopicEmailInput extends TopicMessage {
   /** The email's own language (its greeting, intro and footer). */
   locale: string;
   /** The topic on the public site, in the language of the text: `${baseUrl}/topics/<id>?lang=…`. */
   topicUrl: string;
+  /** A site path (a check-in link's) as an absolute URL. */
+  urlOf: (path: string) => string;
 }
-
-/**
- * Issue 11 item 3 puts the one-click check-in answers here ("we've been in touch", "not yet",
- * "my partner isn't responding"): signed, expiring links for `input.applicationId`, after the
- * topic and before the link to the archive. Until then the email asks nothing.
- */
-const checkInSection = (_input: TopicEmailInput): string[] => [];
 
 /**
  * The words of a topic email that are the same for every recipient reading one language: made once
@@ -64,7 +60,7 @@ const sharedWords = (input: TopicEmailInput) => {
 /**
  * The fortnightly topic: a greeting, one line saying which topic of which round this is, the
  * topic itself (Markdown, sanitised; the plain-text part carries the Markdown as written), the
- * check-in section, and a link to read it on the site. When the topic has no translation into
+ * fortnight's one-click check-in answers, and a link to read it on the site. When the topic has no translation into
  * the reader's language the body is English and marked so (lang attribute) for screen readers.
  */
 export const renderTopicEmail = (input: TopicEmailInput): RenderedEmail & { subject: string } => {
@@ -78,7 +74,9 @@ export const renderTopicEmail = (input: TopicEmailInput): RenderedEmail & { subj
     heading: input.title,
     paragraphs: [t('topics:email.greeting', { name: input.name }), words.intro],
     rich: { ...words.body, ...(isOtherLanguage ? { lang: input.textLocale } : {}) },
-    closing: [...checkInSection(input), words.optional],
+    closing: [words.optional],
+    // "Did you connect?" with one click, after the topic and before the link to the archive.
+    choices: input.checkIn && checkInChoices(t, input.checkIn, input.urlOf),
     action: { label: words.readOnline, url: input.topicUrl },
     footer: words.footer,
   });

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../tests/support/te
 import { createApplicationsRepository } from '../../db/repositories/applications/applications-repository';
 import { createPeopleRepository } from '../../db/repositories/people/people-repository';
 import { createRoundsRepository } from '../../db/repositories/rounds/rounds-repository';
+import { createServices } from '..';
 import { isProgramEmpty, seedDemo } from './seed-demo';
 
 let database: TestDatabase;
@@ -84,6 +85,24 @@ test('seeds an open round with a skewed pool, a closed round to match, a round u
     .where('kind', '=', 'partnership-introduction')
     .execute();
   expect(introductions).toHaveLength(result.runningRound.participants);
+  // Some check-ins, and exactly one partnership on the intervention list (one partner says the
+  // other is not responding); the participants the home page offers have not checked in.
+  const checkIns = await database.db
+    .selectFrom('check_ins')
+    .select(['application_id', 'answer'])
+    .where('round_id', '=', running.id)
+    .execute();
+  expect(checkIns).toHaveLength(result.runningRound.checkIns);
+  expect(checkIns.length).toBeGreaterThan(100);
+  expect(checkIns.filter((c) => c.answer === 'not-responding')).toHaveLength(1);
+  const services = createServices(testServiceDeps(database, { now }));
+  const coordinator = await createPeopleRepository(database.db).findViewerByEmail(result.coordinatorEmail);
+  const view = await services.checkIns.round({ viewer: coordinator!, roundId: running.id });
+  expect(view.interventions.map((i) => i.reason)).toEqual(['reported-not-responding']);
+  for (const email of result.participantEmails) {
+    const viewer = await createPeopleRepository(database.db).findViewerByEmail(email);
+    expect((await services.checkIns.mine(viewer ?? null)).history).toEqual([]);
+  }
   expect(result.participantEmails).toHaveLength(2);
   for (const email of result.participantEmails) {
     expect(await createPeopleRepository(database.db).findViewerByEmail(email)).toMatchObject({

@@ -35,7 +35,7 @@ export interface SeedDemoResult {
   /** `overQuota`: how many would go to the waitlist if applications closed now. */
   openRound: { id: string; applications: number; overQuota: number; countries: number };
   closedRound: { id: string; applications: number };
-  runningRound: { id: string; participants: number; partnerships: number };
+  runningRound: { id: string; participants: number; partnerships: number; checkIns: number };
   /** Two participants of the round under way, in different partnerships (the home page names them). */
   participantEmails: string[];
 }
@@ -207,6 +207,7 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
       id: runningRound.id,
       participants: introduced.participants,
       partnerships: introduced.partnerships,
+      checkIns: introduced.checkIns,
     },
     participantEmails: introduced.participantEmails,
   };

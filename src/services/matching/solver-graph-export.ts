@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/errors';
 import { type SolverGraph, toSolverGraph } from '../../core/matchmaking';
-import type { Viewer } from '../../core/people/viewer';
+import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 
@@ -13,10 +13,25 @@ export const exportSolverGraph = async (
   deps: UseCaseDeps,
   input: { viewer: Viewer | null; roundId: string; runId: string },
 ): Promise<SolverGraph> => {
-  assertProgramCoordinator(input.viewer, 'export a match run’s graph');
+  const viewer = assertProgramCoordinator(input.viewer, 'export a match run’s graph');
   const run = await deps.store.matching.findRun(input.roundId, input.runId);
   if (!run)
     throw new DomainError('NOT_FOUND', 'match.runNotFound', { runId: input.runId, roundId: input.roundId });
   const minFit = run.result.certificate.pairStage.bottleneckFit;
-  return toSolverGraph(run.snapshot, minFit === undefined ? {} : { minFit });
+  const graph = toSolverGraph(run.snapshot, minFit === undefined ? {} : { minFit });
+  // The graph names every applicant of the run by id: an export of the round's data, recorded.
+  const now = deps.clock.now();
+  await deps.uow.transaction((store) =>
+    store.audit.record(
+      {
+        actorPersonId: actorIdOf(viewer),
+        action: 'match.graph-exported',
+        subjectType: 'match-run',
+        subjectId: run.id,
+        details: { roundId: input.roundId },
+      },
+      now,
+    ),
+  );
+  return graph;
 };

@@ -6,6 +6,11 @@ import type { CountryScope } from '../ports/review';
  * The guard clauses the use cases share. `doing` names what was attempted, for the log
  * (`review applications`); people see the reason's translation.
  */
+export const assertSignedIn = (viewer: Viewer | null, doing: string): Viewer => {
+  if (!viewer) throw new DomainError('UNAUTHENTICATED', 'access.signInFirst', { doing });
+  return viewer;
+};
+
 export const assertCoordinator = (viewer: Viewer | null, doing: string): Viewer => {
   if (!viewer) throw new DomainError('UNAUTHENTICATED', 'access.signInFirst', { doing });
   if (!isCoordinator(viewer)) {

@@ -186,6 +186,12 @@ export interface MatchingRepository {
     reason: string,
     now: Date,
   ) => Promise<StoredPartnership | undefined>;
+  /**
+   * The round is over: every active partnership of it ends (`round-ended`) and whoever is still in
+   * one is marked as out of it (`partnership-ended`, as migration 0012 expects). Conditional
+   * updates, so a second call changes nothing; returns how many partnerships ended now.
+   */
+  endRoundPartnerships: (roundId: string, now: Date) => Promise<number>;
   /** Links applications to the people who signed in as them (participants). */
   setApplicationPerson: (applicationId: string, personId: string) => Promise<void>;
 }

@@ -23,6 +23,16 @@ export interface PeopleRepository {
   findViewerByEmail: (email: string) => Promise<Viewer | undefined>;
   /** Makes sure the countries named exist in the countries table (person_roles refers to it). */
   ensureCountries: (countries: { code: string; name: string }[]) => Promise<void>;
+  /** Everyone with a coordinator role, with all their roles, by name. */
+  listCoordinators: () => Promise<{ person: Person; roles: PersonRole[] }[]>;
+  /** Takes a role away; false when the person did not have it. */
+  revokeRole: (personId: string, role: PersonRole) => Promise<boolean>;
+  /**
+   * The program coordinators' ids, with their role rows locked until the transaction ends: of two
+   * transactions removing program coordinators at once, the second waits and then sees the first's
+   * change, so together they cannot remove the last one.
+   */
+  lockProgramCoordinators: () => Promise<string[]>;
 }
 
 export type SignInAttemptKind = 'email' | 'ip';

@@ -10,4 +10,11 @@ export interface RoundsRepository {
   insertRound: (round: Round, now: Date) => Promise<void>;
   /** Saves every field of an existing round. */
   saveRound: (round: Round, now: Date) => Promise<void>;
+  /**
+   * Saves every field of the round only if its stored status is still `expectedStatus`; false when
+   * it is not (another server or coordinator moved it meanwhile). A compare-and-set in one
+   * statement: of two transactions moving the same round at once, one saves and the other gets
+   * false (on PostgreSQL the second waits for the first's row lock, then re-reads the row).
+   */
+  saveRoundIfStatus: (round: Round, expectedStatus: Round['status'], now: Date) => Promise<boolean>;
 }

@@ -3,7 +3,8 @@ import type {
   ApplicationsRepository,
   DuplicateCheckRepository,
 } from './applications';
-import type { AuditLog } from './audit';
+import type { AuditLog, AuditTrailRepository } from './audit';
+import type { CheckInsRepository } from './checkins';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
 import type { MessagePreview, MessageQueue } from './messages';
@@ -37,9 +38,12 @@ export interface Store {
   program: ProgramRepository;
   mail: MailQueueRepository;
   surveys: SurveysRepository;
+  checkIns: CheckInsRepository;
   messages: MessageQueue;
   messagePreview: MessagePreview;
   audit: AuditLog;
+  /** Reads the audit trail (written only through `audit`). */
+  auditTrail: AuditTrailRepository;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isDomainError } from '../../core/errors';
 import { findDueTransition, type RoundStatus } from '../../core/rounds';
 import type { UseCaseDeps } from '../ports/deps';
 import { moveRound } from './transition-round';
@@ -28,13 +29,19 @@ export const applyDueRoundTransition = async (
   roundId: string,
 ): Promise<AppliedTransition | undefined> => {
   const now = deps.clock.now();
-  return deps.uow.transaction(async (store) => {
-    const round = await store.rounds.findRound(roundId);
-    const to = round && findDueTransition(round, now);
-    if (!round || !to) return undefined;
-    await moveRound(store, deps, { round, to, now, actorPersonId: null, reason: 'scheduled' });
-    return { roundId: round.id, from: round.status, to };
-  });
+  try {
+    return await deps.uow.transaction(async (store) => {
+      const round = await store.rounds.findRound(roundId);
+      const to = round && findDueTransition(round, now);
+      if (!round || !to) return undefined;
+      await moveRound(store, deps, { round, to, now, actorPersonId: null, reason: 'scheduled' });
+      return { roundId: round.id, from: round.status, to };
+    });
+  } catch (error) {
+    // Another server's schedule (or a coordinator) moved it first: nothing is left to do.
+    if (isDomainError(error) && error.reason === 'round.movedMeanwhile') return undefined;
+    throw error;
+  }
 };
 
 export const applyDueRoundTransitions = async (deps: UseCaseDeps): Promise<AppliedTransition[]> => {

@@ -5,6 +5,7 @@ import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
 import { type CarryOverWaitlistResult, carryOverWaitlist } from './carry-over-waitlist';
+import { endRoundPartnerships } from './end-round';
 import { type QuotaSettlementResult, settleCountryQuota } from './settle-country-quota';
 
 /**
@@ -25,6 +26,8 @@ export interface TransitionRoundResult {
   from: RoundStatus;
   carryOver?: CarryOverWaitlistResult & { fromRoundId: string };
   quota?: QuotaSettlementResult;
+  /** Partnerships that ended with the round (a round under way finishing). */
+  partnershipsEnded?: number;
 }
 
 const PAST_APPLICATIONS: readonly RoundStatus[] = ['closed', 'matching', 'under-way', 'finished'];
@@ -54,7 +57,11 @@ export const moveRound = async (
 ): Promise<TransitionRoundResult> => {
   const { round, now } = move;
   const moved = transitionRound(round, move.to, now);
-  await store.rounds.saveRound(moved, now);
+  // Only from the status this move was judged from: two servers (or a coordinator and the
+  // schedule) moving the same round at once move it once, with one audit entry.
+  if (!(await store.rounds.saveRoundIfStatus(moved, round.status, now))) {
+    throw new DomainError('CONFLICT', 'round.movedMeanwhile', { name: round.name, roundId: round.id });
+  }
   await store.audit.record(
     {
       actorPersonId: move.actorPersonId,
@@ -70,6 +77,13 @@ export const moveRound = async (
     // After saveRound: on PostgreSQL the row update waited for submissions holding the round in
     // share mode, so every application that will ever land in this window is visible here.
     result.quota = await settleCountryQuota(store, deps, moved, {
+      now,
+      actorPersonId: move.actorPersonId,
+    });
+  }
+  if (round.status === 'under-way' && moved.status === 'finished') {
+    result.partnershipsEnded = await endRoundPartnerships(store, {
+      round: moved,
       now,
       actorPersonId: move.actorPersonId,
     });

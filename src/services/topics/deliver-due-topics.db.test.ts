@@ -11,6 +11,8 @@ import {
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/test-database';
 import { seedParticipants, seedTopic, seedUnderWayRound } from '../../../tests/support/topic-fixtures';
 import { assembleContainer, type Container } from '../../composition/container';
+import { hashToken } from '../../core/applications/application-token';
+import { fortnightAt } from '../../core/checkins/fortnights';
 import { runDueJobs } from '../../jobs';
 import { DEFAULT_MAIL_CONCURRENCY } from '../mail/deliver-due-mail';
 import type { UseCaseDeps } from '../ports/deps';
@@ -138,6 +140,35 @@ describe('fan-out', () => {
     expect(messagesOf(log.lines, 'info')).toContain(
       'topic "Getting to know you" is due; sending it to every active participant',
     );
+  });
+
+  test("each topic email carries the fortnight's three one-click check-in links, stored as hashes for that participant", async () => {
+    await seedParticipants(database.db, { roundId: ROUND, count: 4 });
+    await seedTopic(database.db, {
+      roundId: ROUND,
+      id: 't1',
+      dueAt: DUE,
+      title: 'Hello',
+      body: 'Say hello.',
+    });
+    expect(await ctx.services.topics.deliver('t1')).toBe(4);
+    const links = await database.db
+      .selectFrom('check_in_links')
+      .select(['token_hash', 'application_id', 'fortnight'])
+      .execute();
+    const ownerOf = new Map(links.map((link) => [link.token_hash, link]));
+    expect(links).toHaveLength(4);
+    const round = await ctx.services.rounds.find(ROUND);
+    const fortnight = fortnightAt(round!, DUE);
+    for (const row of await mailRows()) {
+      const tokens = [...row.text_body.matchAll(/\/check-in\/([A-Za-z0-9._~-]+)\?answer=([a-z-]+)/g)];
+      expect(tokens.map((match) => match[2]).sort()).toEqual(['in-touch', 'not-responding', 'not-yet']);
+      expect(new Set(tokens.map((match) => match[1])).size).toBe(1);
+      const stored = ownerOf.get(hashToken(tokens[0]![1]!));
+      expect(stored?.application_id).toBe(row.dedupe_key?.split(':')[2]);
+      expect(stored?.fortnight).toBe(fortnight);
+      expect(row.html_body).toContain(`/check-in/${tokens[0]![1]}`);
+    }
   });
 
   test('nothing goes out before its moment, as a draft, or before the round is under way', async () => {

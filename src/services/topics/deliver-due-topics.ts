@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { classifyFanOutStart, isTopicDue, planTopicMessages } from '../../core/topics';
+import { issueCheckInLinks } from '../checkins/check-in-links';
 import type { UseCaseDeps } from '../ports/deps';
 import type { PreparedTopicEmails } from '../ports/topics';
 import { numberOfTopic } from './topic-access';
@@ -17,6 +18,9 @@ import { numberOfTopic } from './topic-access';
  *   not queued again. Killed mid-batch, the transaction never commits and the batch is redone.
  * - The mail queue then sends each queued email (services/mail/deliver-due-mail.ts), claiming it
  *   under a lease; its dedupe key `topic:<topic>:<application>` is a second guard.
+ * - Each email carries the fortnight's one-click check-in answers (services/checkins): their
+ *   signed tokens are made before the batch and their hashes stored in its transaction, so a link
+ *   exists exactly when its email does.
  * - When nobody is left, the topic is marked sent (once, by a conditional update) and audited.
  *
  * Between batches the pass yields to the event loop, so the server keeps answering while it fans a
@@ -70,6 +74,7 @@ export const deliverTopic = async (
   }
 
   const number = await numberOfTopic(deps, topic);
+  const round = await deps.store.rounds.getRound(topic.roundId);
   const batchSize = options.batchSize ?? TOPIC_FAN_OUT_BATCH;
   let after = '';
   let queued = 0;
@@ -87,6 +92,13 @@ export const deliverTopic = async (
     if (recipients.length === 0) break;
     after = recipients.at(-1)!.applicationId;
     const planned = planTopicMessages(topic, number, recipients);
+    const checkIns = issueCheckInLinks(deps, {
+      round,
+      at: topic.dueAt,
+      applicationIds: recipients.map((recipient) => recipient.applicationId),
+    });
+    for (const { applicationId, message } of planned)
+      if (message.kind === 'topic') message.payload.checkIn = checkIns.links.get(applicationId);
     // Rendered a few at a time with the event loop free in between, before the transaction.
     const prepared: PreparedTopicEmails[] = [];
     for (let start = 0; start < planned.length; start += RENDER_SLICE) {
@@ -99,6 +111,7 @@ export const deliverTopic = async (
       await yieldToEventLoop();
     }
     queued += await deps.uow.transaction(async (store) => {
+      await store.checkIns.insertLinks(checkIns.rows, deps.clock.now());
       let written = 0;
       for (const part of prepared)
         written += await store.topicDeliveries.recordDeliveries(topic.id, part, deps.clock.now());

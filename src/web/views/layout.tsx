@@ -44,6 +44,12 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
       { href: '/coordinator/rounds', label: t('nav.rounds') },
       { href: '/coordinator/resources', label: t('nav.resources') },
       { href: '/coordinator/surveys', label: t('nav.surveys') },
+      ...(viewer.isProgramCoordinator
+        ? [
+            { href: '/coordinator/people', label: t('nav.people') },
+            { href: '/coordinator/audit', label: t('nav.audit') },
+          ]
+        : []),
       // The outbox is for program coordinators only (routes/mail/outbox-pages.tsx).
       ...(isOutboxEnabled && viewer.isProgramCoordinator
         ? [{ href: '/outbox', label: t('nav.outbox') }]
@@ -143,6 +149,16 @@ export const Layout = ({
                     </a>
                   </li>
                 ))}
+                {viewer && (
+                  <li>
+                    <a
+                      href="/sign-out/everywhere"
+                      aria-current={currentPath === '/sign-out/everywhere' ? 'page' : undefined}
+                    >
+                      {t('nav.signOutEverywhere')}
+                    </a>
+                  </li>
+                )}
                 {viewer ? (
                   <li>
                     <form method="post" action="/sign-out" class="site-nav__form">

@@ -14,9 +14,14 @@ export const auditRow = (entry: AuditEntry, now: Date): Insertable<AuditLogTable
   subject_type: entry.subjectType,
   subject_id: entry.subjectId,
   details: JSON.stringify(entry.details),
+  channel: entry.origin?.channel ?? null,
+  client_address: entry.origin?.clientAddress ?? null,
 });
 
-/** The one writer of audit_log: rows are only ever inserted. */
+/**
+ * The one writer of audit_log: rows are only ever inserted. There is no update or delete here or
+ * anywhere, and the database refuses both (migration 0019's triggers).
+ */
 export const createAuditLog = (db: Kysely<Database>): AuditLog => ({
   record: async (entry, now) => {
     await db.insertInto('audit_log').values(auditRow(entry, now)).execute();

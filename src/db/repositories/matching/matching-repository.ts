@@ -476,6 +476,31 @@ export const createMatchingRepository = (db: Kysely<Database>): MatchingReposito
       );
       return partnership;
     },
+    endRoundPartnerships: async (roundId, now) => {
+      const at = now.toISOString();
+      const ended = await db
+        .updateTable('partnerships')
+        .set({ status: 'ended', ended_at: at, end_reason: 'round-ended' })
+        .where('round_id', '=', roundId)
+        .where('status', '=', 'active')
+        .returning('id')
+        .execute();
+      if (ended.length === 0) return 0;
+      const SLICE = 500;
+      for (let start = 0; start < ended.length; start += SLICE) {
+        await db
+          .updateTable('partnership_members')
+          .set({ left_at: at, left_reason: 'partnership-ended' })
+          .where(
+            'partnership_id',
+            'in',
+            ended.slice(start, start + SLICE).map((row) => row.id),
+          )
+          .where('left_at', 'is', null)
+          .execute();
+      }
+      return ended.length;
+    },
     setApplicationPerson: async (applicationId, personId) => {
       await db
         .updateTable('applications')

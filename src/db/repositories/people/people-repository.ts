@@ -164,6 +164,55 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
       return ids;
     },
 
+    listCoordinators: async () => {
+      const rows = await db
+        .selectFrom('person_roles')
+        .innerJoin('people', 'people.id', 'person_roles.person_id')
+        .selectAll('people')
+        .select(['person_roles.role', 'person_roles.country_code'])
+        .where('person_roles.role', 'in', ['program_coordinator', 'country_coordinator'])
+        .orderBy('people.name')
+        .orderBy('people.email')
+        .orderBy('person_roles.role')
+        .orderBy('person_roles.country_code')
+        .execute();
+      const coordinators = new Map<string, { person: Person; roles: PersonRole[] }>();
+      for (const row of rows) {
+        let coordinator = coordinators.get(row.id);
+        if (!coordinator) {
+          coordinator = { person: toPerson(row), roles: [] };
+          coordinators.set(row.id, coordinator);
+        }
+        coordinator.roles.push({ role: row.role, countryCode: row.country_code });
+      }
+      return [...coordinators.values()];
+    },
+
+    revokeRole: async (personId, { role, countryCode }) => {
+      const result = await db
+        .deleteFrom('person_roles')
+        .where('person_id', '=', personId)
+        .where('role', '=', role)
+        .where((eb) =>
+          countryCode === null ? eb('country_code', 'is', null) : eb('country_code', '=', countryCode),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    // An UPDATE that changes nothing takes the rows' write locks on both databases (SQLite has no
+    // SELECT … FOR UPDATE); on PostgreSQL a second one waits for the first's commit and then
+    // re-reads the rows, skipping any the first deleted.
+    lockProgramCoordinators: async () => {
+      const rows = await db
+        .updateTable('person_roles')
+        .set((eb) => ({ created_at: eb.ref('created_at') }))
+        .where('role', '=', 'program_coordinator')
+        .returning('person_id')
+        .execute();
+      return [...new Set(rows.map((row) => row.person_id))].sort();
+    },
+
     ensureCountries: async (countries) => {
       if (countries.length === 0) return;
       await db

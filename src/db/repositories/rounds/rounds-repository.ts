@@ -69,5 +69,14 @@ export const createRoundsRepository = (db: Kysely<Database>): RoundsRepository =
         throw new DomainError('NOT_FOUND', 'round.notFound', { id: round.id });
       }
     },
+    saveRoundIfStatus: async (round, expectedStatus, now) => {
+      const result = await db
+        .updateTable('rounds')
+        .set({ ...toRow(round), updated_at: now.toISOString() })
+        .where('id', '=', round.id)
+        .where('status', '=', expectedStatus)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
   };
 };

@@ -6,6 +6,7 @@ import { MyApplicationView } from '../../views/participant/my-application-view';
 import { PartnershipView } from '../../views/participant/partnership-view';
 import { PartnershipsListView } from '../../views/participant/partnerships-list-view';
 import type { WebDeps } from '../../web-deps';
+import { participantCheckInPages } from './check-in-pages';
 
 /** Personal pages: never kept by a browser cache or a proxy. */
 const noStore = async (c: Context<AppEnv>, next: Next) => {
@@ -45,6 +46,8 @@ export const participantPages = (ctx: WebDeps) => {
       children: <PartnershipView partnership={partnership} />,
     });
   });
+
+  app.route('/check-ins', participantCheckInPages(ctx));
 
   app.get('/partnerships/:partnershipId/application', async (c) => {
     const mine = await participants.application({

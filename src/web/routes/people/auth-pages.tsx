@@ -8,11 +8,18 @@ import { PARTICIPANT_AREA_PATH } from '../../../core/people/participant-area';
 import { SIGN_IN_LINK_MINUTES } from '../../../core/people/sign-in-link';
 import { isCoordinator } from '../../../core/people/viewer';
 import { SIGN_IN_RATE_LIMIT } from '../../../services/people/request-sign-in-link';
+import { authRequestHeaders } from '../../auth-headers';
 import { clientIpAddress } from '../../client-address';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
 import { renderPage } from '../../views/layout';
-import { CheckEmail, LinkInvalid, RateLimited, SignInForm } from '../../views/people/auth-views';
+import {
+  CheckEmail,
+  LinkInvalid,
+  RateLimited,
+  SignInForm,
+  SignOutEverywherePage,
+} from '../../views/people/auth-views';
 import type { WebDeps } from '../../web-deps';
 
 const SignInFormSchema = z.object({
@@ -71,7 +78,7 @@ export const authPages = (ctx: WebDeps, auth: Auth) => {
         issueLink: async (person, options) => {
           await auth.api.signInMagicLink({
             body: { email: person.email, name: person.name, metadata: options },
-            headers: c.req.raw.headers,
+            headers: authRequestHeaders(c),
           });
         },
       });
@@ -111,7 +118,7 @@ export const authPages = (ctx: WebDeps, auth: Auth) => {
     if (!token) return linkInvalid();
     let verified: Awaited<ReturnType<typeof verifyLink>>;
     const verifyLink = () =>
-      auth.api.magicLinkVerify({ query: { token }, headers: c.req.raw.headers, returnHeaders: true });
+      auth.api.magicLinkVerify({ query: { token }, headers: authRequestHeaders(c), returnHeaders: true });
     try {
       verified = await verifyLink();
     } catch (error) {
@@ -127,13 +134,37 @@ export const authPages = (ctx: WebDeps, auth: Auth) => {
 
   app.post('/sign-out', async (c) => {
     try {
-      const { headers } = await auth.api.signOut({ headers: c.req.raw.headers, returnHeaders: true });
+      const { headers } = await auth.api.signOut({ headers: authRequestHeaders(c), returnHeaders: true });
       for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
     } catch (error) {
       // Signing out without a session (an old tab, a second click) is not an error.
       if (!isAPIError(error)) throw error;
     }
     setFlash(c, { kind: 'success', message: c.get('t')('auth:signOut.done') });
+    return c.redirect('/sign-in', 303);
+  });
+
+  // Ends every session of the signed-in person, on every device (a lost laptop, a shared computer).
+  app.get('/sign-out/everywhere', (c) => {
+    const viewer = c.get('viewer');
+    if (!viewer) return c.redirect('/sign-in?next=%2Fsign-out%2Feverywhere', 303);
+    return renderPage(c, {
+      title: c.get('t')('auth:signOutEverywhere.title'),
+      children: <SignOutEverywherePage csrfToken={c.get('csrfToken')} email={viewer.email} />,
+    });
+  });
+
+  app.post('/sign-out/everywhere', async (c) => {
+    const viewer = c.get('viewer');
+    if (!viewer) return c.redirect('/sign-in', 303);
+    const { headers } = await auth.api.revokeSessions({
+      headers: authRequestHeaders(c),
+      returnHeaders: true,
+    });
+    for (const cookie of headers.getSetCookie()) c.header('set-cookie', cookie, { append: true });
+    await people.recordSignOutEverywhere(viewer);
+    ctx.logger.info({ personId: viewer.personId }, 'signed out everywhere');
+    setFlash(c, { kind: 'success', message: c.get('t')('auth:signOutEverywhere.done') });
     return c.redirect('/sign-in', 303);
   });
 

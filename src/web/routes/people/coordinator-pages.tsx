@@ -4,10 +4,13 @@ import { requireCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
 import { DashboardView } from '../../views/people/dashboard';
 import type { WebDeps } from '../../web-deps';
+import { auditPages } from '../audit/audit-pages';
+import { coordinatorCheckIns } from '../checkins/coordinator-check-ins';
 import { coordinatorMatching } from '../matching/coordinator-matching';
 import { coordinatorPartnerships } from '../partnerships/coordinator-partnerships';
 import { coordinatorApplications } from '../review/coordinator-applications';
 import { coordinatorRounds } from '../rounds/coordinator-rounds';
+import { coordinatorPeoplePages } from './coordinator-people-pages';
 
 /**
  * Everything under /coordinator. The role guard is applied to the whole sub-app, so a page added
@@ -33,6 +36,9 @@ export const coordinatorPages = (ctx: WebDeps) => {
   app.route('/rounds', coordinatorApplications(ctx));
   app.route('/rounds', coordinatorPartnerships(ctx));
   app.route('/rounds', coordinatorMatching(ctx));
+  app.route('/people', coordinatorPeoplePages(ctx));
+  app.route('/audit', auditPages(ctx));
+  app.route('/rounds', coordinatorCheckIns(ctx));
 
   return app;
 };

@@ -1,5 +1,5 @@
 import { getCountryName } from '../../../core/countries';
-import { participantPartnershipPath } from '../../../core/people/participant-area';
+import { PARTICIPANT_AREA_PATH, participantPartnershipPath } from '../../../core/people/participant-area';
 import type { PartnershipSummary } from '../../../services/participants/participant-area';
 import { formatCalendarDate } from '../format';
 import { useShell } from '../shell-context';
@@ -12,6 +12,13 @@ export const PartnershipsListView = ({ partnerships }: { partnerships: Partnersh
       <h1>{t('participant:area.title')}</h1>
       <p class="lead">{t('participant:area.lead')}</p>
       {partnerships.length === 0 && <p>{t('participant:area.none')}</p>}
+      {partnerships.some((p) => p.status === 'active' && p.round.status === 'under-way' && !p.youLeftAt) && (
+        <p>
+          <a class="button" href={`${PARTICIPANT_AREA_PATH}/check-ins`}>
+            {t('checkins:area.link')}
+          </a>
+        </p>
+      )}
       {partnerships.map((partnership) => (
         <article class="round-box" data-partnership-id={partnership.id}>
           <h2>{t('participant:area.roundHeading', { round: partnership.round.name })}</h2>

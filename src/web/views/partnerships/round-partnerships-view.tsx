@@ -63,6 +63,11 @@ export const RoundPartnershipsView = ({
       <BackLink href={`/coordinator/rounds/${encodeURIComponent(round.id)}`} label={t('partnerships:back')} />
       <h1>{t('partnerships:title', { round: round.name })}</h1>
       <p class="lead">{t('partnerships:lead')}</p>
+      <p>
+        <a href={`/coordinator/rounds/${encodeURIComponent(round.id)}/check-ins`}>
+          {t('checkins:coordinator.partnershipsLink')}
+        </a>
+      </p>
       {view.partnerships.length === 0 ? (
         <p>{t('partnerships:none')}</p>
       ) : (

@@ -1,4 +1,5 @@
 import { LOST_LINK_PATH } from '../../../core/applications/private-link';
+import { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_HOURS } from '../../../core/people/session-policy';
 import { CsrfField, ErrorSummary, type FieldError, TextField } from '../components';
 import { useShell } from '../shell-context';
 
@@ -105,6 +106,26 @@ export const Forbidden = ({ email }: { email: string }) => {
       <p>
         <a href="/">{t('auth:forbidden.home')}</a>
       </p>
+    </section>
+  );
+};
+
+/** Ending every session of the signed-in person: what it does, and one button. */
+export const SignOutEverywherePage = ({ csrfToken, email }: { csrfToken: string; email: string }) => {
+  const { t } = useShell();
+  return (
+    <section class="sign-in">
+      <h1>{t('auth:signOutEverywhere.title')}</h1>
+      <p>{t('auth:signOutEverywhere.body', { email })}</p>
+      <p>
+        {t('auth:signOutEverywhere.lifetime', { idleHours: SESSION_IDLE_HOURS, days: SESSION_ABSOLUTE_DAYS })}
+      </p>
+      <form method="post" action="/sign-out/everywhere">
+        <CsrfField token={csrfToken} />
+        <button type="submit" class="button">
+          {t('auth:signOutEverywhere.submit')}
+        </button>
+      </form>
     </section>
   );
 };

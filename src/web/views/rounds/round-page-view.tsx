@@ -45,6 +45,9 @@ export const RoundPageView = ({
             {' '}
             <a class="button button--secondary" href={`/coordinator/rounds/${round.id}/partnerships`}>
               {t('partnerships:roundLink')}
+            </a>{' '}
+            <a class="button button--secondary" href={`/coordinator/rounds/${round.id}/check-ins`}>
+              {t('checkins:coordinator.roundLink')}
             </a>
           </>
         )}

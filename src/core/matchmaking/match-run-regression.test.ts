@@ -1,0 +1,297 @@
+/**
+ * Pinned results: match runs on synthetic rounds of different sizes, seeds, settings, dates and
+ * objectives must give exactly what they gave when recorded (before the pipeline was made faster,
+ * commit 2119070). Each case pins a hash of its input (so a change to the synthetic pool generator
+ * is told apart from a change of results) and hashes of: the run (partnerships, fits, parts,
+ * totals, unmatched reasons, figures, certificate), the explanations of every partnership, the
+ * two-person stage's whole scored graph (every allowed pair and its fit), the rules every pair of
+ * a sample breaks, and, for a few, a repair run. Any speed-up must leave every hash as it is; when
+ * a change of results is intended, re-record with `npx vitest run -u` and say why in the commit.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { syntheticMembers } from '../../../tests/support/test-applicants';
+import { DEFAULT_MATCH_SETTINGS, MatchSettingsSchema } from '../scoring/match-settings';
+import type { PoolMember } from '../scoring/scoring-pool';
+import { checkPartnership } from './check-partnership';
+import { computeMatchRun } from './compute-match-run';
+import { explainPartnerships } from './explain-partnership';
+import type { MatchSnapshot } from './match-snapshot';
+import { repairMatches } from './repair-run';
+import { toSolverGraph } from './solver-graph';
+
+const hash = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+
+/** Zones with unusual rules: 45-minute and half-hour offsets, a 30-minute daylight saving
+ * (Lord Howe), Ramadan's negative one (Casablanca), the southern hemisphere, none at all. */
+const ODD_ZONES = [
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Africa/Casablanca',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'America/Santiago',
+  'America/Asuncion',
+  'Asia/Tehran',
+  'Europe/Dublin',
+  'Pacific/Auckland',
+  'America/Sao_Paulo',
+  'Asia/Kolkata',
+  'UTC',
+];
+
+/** Every `every`-th member gets an odd zone, odd-minute windows (one to midnight) and non-Latin text. */
+function withOddities(members: PoolMember[], every: number): PoolMember[] {
+  return members.map((m, k) => {
+    if (k % every !== 0) return m;
+    const zone = ODD_ZONES[(k / every) % ODD_ZONES.length]!;
+    const windows =
+      k % (2 * every) === 0
+        ? [
+            { day: 'tue' as const, startTime: '06:10', endTime: '08:35' },
+            { day: 'sun' as const, startTime: '21:45', endTime: '24:00' },
+            { day: 'mon' as const, startTime: '00:00', endTime: '01:20' },
+          ]
+        : m.answers.availability.windows;
+    return {
+      ...m,
+      answers: {
+        ...m.answers,
+        timeZone: zone,
+        availability: { ...m.answers.availability, windows },
+        otherInterests: `${m.answers.otherInterests ?? ''} 图书馆 数字保存 Bibliothèque numérique ßtraße`,
+        hopes: `${m.answers.hopes ?? ''} библиотека δεδομένα`,
+      },
+    };
+  });
+}
+
+interface Case {
+  name: string;
+  snapshot: MatchSnapshot;
+  /** Also run a repair with these inactive people and newcomers (ids), and verify nothing else. */
+  repair?: { inactive: number; newcomers: number };
+}
+
+function snapshotOf(members: PoolMember[], rest: Partial<MatchSnapshot> = {}): MatchSnapshot {
+  return {
+    round: { startsOn: '2025-03-03', endsOn: '2025-06-30', programTimeZone: 'Australia/Sydney' },
+    applications: members.map((m) => ({ ...m, status: 'accepted' as const })),
+    settings: DEFAULT_MATCH_SETTINGS,
+    objective: 'total-fit',
+    locks: [],
+    exclusions: [],
+    pastPartners: [],
+    ...rest,
+  };
+}
+
+function cases(): Case[] {
+  const small = withOddities(syntheticMembers(48, 5), 4);
+  const id = (k: number) => small[k]!.id;
+  const smallSnapshot = snapshotOf(small, {
+    applications: small.map((m, k) => ({
+      ...m,
+      // Some not accepted, and two applications of one person.
+      status: k % 11 === 3 ? ('waitlisted' as const) : k % 13 === 5 ? ('declined' as const) : 'accepted',
+      personKey: k === 7 ? small[8]!.personKey : m.personKey,
+    })),
+    locks: [
+      [id(0), id(1)],
+      [id(2), id(4), id(6)],
+      [id(10), id(10)],
+      [id(12), id(3)],
+    ],
+    exclusions: [
+      [id(20), id(21)],
+      [id(22), id(30)],
+      [id(9), 'not-in-round'],
+    ],
+    pastPartners: [
+      [small[24]!.personKey, small[25]!.personKey],
+      [small[26]!.personKey, small[40]!.personKey],
+    ],
+  });
+  return [
+    { name: 'small round with locks, exclusions, past partners', snapshot: smallSnapshot },
+    {
+      name: 'fairness first',
+      snapshot: snapshotOf(withOddities(syntheticMembers(110, 9), 9), {
+        objective: 'fairness-first',
+        settings: MatchSettingsSchema.parse({ rules: { minWeeklyOverlapHours: 0.5 } }),
+      }),
+    },
+    {
+      name: 'northern autumn round, fluent working level, two hours of overlap, other weights',
+      snapshot: snapshotOf(withOddities(syntheticMembers(300, 21), 5), {
+        round: { startsOn: '2025-09-01', endsOn: '2025-12-19', programTimeZone: 'America/New_York' },
+        settings: MatchSettingsSchema.parse({
+          weights: {
+            sharedInterests: 2000,
+            partnerPreferences: 1000,
+            availability: 3000,
+            freeText: 1500,
+            languages: 1200,
+            careerStage: 700,
+            sector: 600,
+          },
+          rules: { workingLanguageLevel: 'fluent', minWeeklyOverlapHours: 2 },
+          availability: { targetWeeklyHours: 3.5, oneEmailOnlyCredit: 0.3 },
+        }),
+      }),
+      repair: { inactive: 25, newcomers: 0 },
+    },
+    {
+      name: 'no language or overlap rule, no trios',
+      snapshot: snapshotOf(syntheticMembers(301, 4), {
+        round: { startsOn: '2025-10-06', endsOn: '2026-02-27', programTimeZone: 'Europe/London' },
+        settings: MatchSettingsSchema.parse({
+          rules: { requireSharedLanguage: false, minWeeklyOverlapHours: 0, allowTrios: false },
+        }),
+      }),
+    },
+    { name: 'the benchmark round of 860', snapshot: snapshotOf(syntheticMembers(860, 1)) },
+    {
+      name: '1,500 with odd zones',
+      snapshot: snapshotOf(withOddities(syntheticMembers(1500, 2), 17), {
+        round: { startsOn: '2026-01-12', endsOn: '2026-05-29', programTimeZone: 'Pacific/Auckland' },
+      }),
+    },
+  ];
+}
+
+function fingerprint({ snapshot, repair }: Case) {
+  const run = computeMatchRun(snapshot);
+  const explanations = explainPartnerships(
+    snapshot,
+    run.partnerships.map((p) => p.applicationIds),
+  );
+  const graph = toSolverGraph(snapshot);
+  const ids = snapshot.applications.map((a) => a.id);
+  const sample = ids.slice(0, 24);
+  const breaches = sample.flatMap((x, i) =>
+    sample
+      .slice(i + 1)
+      .map((y, j) => [
+        checkPartnership(snapshot, [x, y]),
+        checkPartnership(snapshot, [x, y, sample[(i + j + 5) % sample.length]!]),
+      ]),
+  );
+  let repaired: string | undefined;
+  if (repair) {
+    const active = run.partnerships.map((p) => p.applicationIds);
+    const inactive = active.slice(0, repair.inactive).map((p) => p[0]!);
+    repaired = hash(repairMatches({ snapshot, activePartnerships: active, inactive, newcomers: [] }));
+  }
+  return {
+    input: hash(snapshot),
+    summary: [
+      run.partnerships.length,
+      run.unmatched.length,
+      run.totalFit,
+      run.solverWeight,
+      run.certificate.pairStage.certified,
+    ],
+    run: hash(run),
+    explanations: hash(explanations),
+    graph: hash(graph),
+    breaches: hash(breaches),
+    ...(repaired === undefined ? {} : { repaired }),
+  };
+}
+
+describe('match runs give the results recorded before the pipeline was made faster', () => {
+  it('every case', () => {
+    const got = Object.fromEntries(cases().map((c) => [c.name, fingerprint(c)]));
+    expect(got).toMatchInlineSnapshot(`
+      {
+        "1,500 with odd zones": {
+          "breaches": "d100b919faa2d028",
+          "explanations": "52a73c90ebfc22fb",
+          "graph": "de98f3a164431819",
+          "input": "f97907f2ff8eed26",
+          "run": "b5897d154d38c327",
+          "summary": [
+            746,
+            8,
+            4500612,
+            4501358,
+            true,
+          ],
+        },
+        "fairness first": {
+          "breaches": "3cdce616d168feb6",
+          "explanations": "ec1c7698fd665308",
+          "graph": "18a0f64b5abed2d9",
+          "input": "e3bd8f9d32c95f32",
+          "run": "333dc8a9b825ceb9",
+          "summary": [
+            55,
+            0,
+            271298,
+            31074378,
+            true,
+          ],
+        },
+        "no language or overlap rule, no trios": {
+          "breaches": "c458785416c05b85",
+          "explanations": "31c7c2e87d672cb5",
+          "graph": "060e7f02d1e430a4",
+          "input": "d0b5a25c50c338dd",
+          "run": "6a001308d22c59ce",
+          "summary": [
+            150,
+            1,
+            892354,
+            892504,
+            true,
+          ],
+        },
+        "northern autumn round, fluent working level, two hours of overlap, other weights": {
+          "breaches": "d47546c9d9573b42",
+          "explanations": "43d136471a18f8eb",
+          "graph": "be653249c839062b",
+          "input": "7414582fee68b73b",
+          "repaired": "e89960bc03ccbe87",
+          "run": "d7c55770fec2754a",
+          "summary": [
+            108,
+            83,
+            563603,
+            556068,
+            true,
+          ],
+        },
+        "small round with locks, exclusions, past partners": {
+          "breaches": "bf46370ca2f9db16",
+          "explanations": "bb332633f4e1e4cb",
+          "graph": "95b3b10b7a4aabd9",
+          "input": "0c7087bbb016743e",
+          "run": "fc497ee7cc9806fd",
+          "summary": [
+            19,
+            1,
+            92959,
+            89019,
+            true,
+          ],
+        },
+        "the benchmark round of 860": {
+          "breaches": "31aaa9c54ff059cf",
+          "explanations": "96e6556bdb99dc00",
+          "graph": "cd7d25fb97a28d3e",
+          "input": "ea60368bc7139497",
+          "run": "67212ac36c672f9d",
+          "summary": [
+            425,
+            10,
+            2531388,
+            2531813,
+            true,
+          ],
+        },
+      }
+    `);
+  });
+});
