@@ -44,3 +44,37 @@ if (document.readyState === 'loading') {
 } else {
   showLocalTimes(document);
 }
+
+// "Select all on this page" ticks every row of its form; ticking rows by hand keeps it in step.
+// Without JavaScript the server reads the same box and acts on every application of the page.
+const syncSelectAll = (form, group) => {
+  const all = form.querySelector(`input[data-select-all="${group}"]`);
+  const rows = [...form.querySelectorAll(`input[data-select="${group}"]`)];
+  if (!all || rows.length === 0) return;
+  all.checked = rows.every((row) => row.checked);
+  all.indeterminate = !all.checked && rows.some((row) => row.checked);
+};
+
+document.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox' || !box.form) return;
+  if (box.dataset.selectAll) {
+    for (const row of box.form.querySelectorAll(`input[data-select="${box.dataset.selectAll}"]`)) {
+      row.checked = box.checked;
+    }
+  } else if (box.dataset.select) {
+    syncSelectAll(box.form, box.dataset.select);
+  }
+});
+
+const syncAllSelectAlls = (root) => {
+  for (const all of root.querySelectorAll('input[data-select-all]')) {
+    if (all.form) syncSelectAll(all.form, all.dataset.selectAll);
+  }
+};
+document.addEventListener('htmx:afterSettle', (event) => syncAllSelectAlls(event.target));
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => syncAllSelectAlls(document));
+} else {
+  syncAllSelectAlls(document);
+}

@@ -14,6 +14,7 @@ import { createPeopleRepository } from './repositories/people/people-repository'
 import { createSignInAttemptsRepository } from './repositories/people/sign-in-attempts-repository';
 import { createProgramRepository } from './repositories/program/program-repository';
 import { createResourcesRepository } from './repositories/resources/resources-repository';
+import { createApplicationDecisionRepository } from './repositories/review/application-decisions-repository';
 import { createApplicationReviewRepository } from './repositories/review/application-review-repository';
 import { createCoordinatorDashboardRepository } from './repositories/review/coordinator-dashboard-repository';
 import { createRoundsRepository } from './repositories/rounds/rounds-repository';
@@ -41,6 +42,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     applicantRecords: () => createApplicantRecordsRepository(db, options.dialect),
     duplicates: () => createDuplicateCheckRepository(db),
     review: () => createApplicationReviewRepository(db),
+    decisions: () => createApplicationDecisionRepository(db),
     dashboard: () => createCoordinatorDashboardRepository(db),
     people: () => createPeopleRepository(db),
     signInAttempts: () => createSignInAttemptsRepository(db),

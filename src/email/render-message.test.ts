@@ -45,6 +45,7 @@ const partner = {
 const examples: { [K in MessageKind]: Extract<Message, { kind: K }>['payload'] } = {
   'application-received': aboutApplication,
   'application-link-resent': aboutApplication,
+  'application-imported': { ...aboutApplication, isWaitlisted: true },
   'application-waitlisted-by-quota': { ...aboutApplication, countryCode: 'BR' },
   'application-previous-answers': { name: 'Ana Lima', round, prefillToken: token, hours: 48 },
   'application-links': {
@@ -141,6 +142,7 @@ describe('every message kind', () => {
     const applicantKinds: MessageKind[] = [
       'application-received',
       'application-link-resent',
+      'application-imported',
       'application-waitlisted-by-quota',
       'application-accepted',
       'application-declined',

@@ -7,6 +7,7 @@ import { surveyLinkPath } from '../core/surveys/survey-token';
 import { formatCalendarDate } from '../core/time/date-format';
 import { pickLocale } from '../i18n';
 import type { RenderedEmail } from './layout';
+import { renderApplicationImportedEmail } from './templates/application-imported';
 import { renderApplicationLinkResentEmail } from './templates/application-link-resent';
 import { renderApplicationLinksEmail } from './templates/application-links';
 import { renderApplicationPreviousAnswersEmail } from './templates/application-previous-answers';
@@ -71,6 +72,18 @@ export const createMessageRenderer =
         return message.kind === 'application-received'
           ? renderApplicationReceivedEmail(input)
           : renderApplicationLinkResentEmail(input);
+      }
+      case 'application-imported': {
+        const { payload } = message;
+        return renderApplicationImportedEmail({
+          locale,
+          name: payload.name,
+          round: payload.round,
+          timeZone: payload.timeZone,
+          url: privateLinkFor(links, payload.privateToken),
+          lostLinkUrl: urlOf(links, LOST_LINK_PATH),
+          isWaitlisted: payload.isWaitlisted,
+        });
       }
       case 'application-waitlisted-by-quota': {
         const { payload } = message;

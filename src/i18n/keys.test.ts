@@ -13,6 +13,7 @@ import {
   SECTORS,
 } from '../core/applications';
 import { EXPORT_COLUMNS, IMPORT_FIELDS } from '../core/applications/csv-columns';
+import { UNDOABLE_ACTIONS } from '../core/applications/decision-undo';
 import { AUDIT_ACTIONS, AUDIT_CHANNELS, AUDIT_SUBJECT_TYPES } from '../core/audit/audit-entry';
 import type { MailStatus } from '../core/mail/mail-message';
 import { MATCH_OBJECTIVES, UNMATCHED_CODES } from '../core/matchmaking';
@@ -104,8 +105,12 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'review:transition.*': ROUND_STATUSES,
   'review:actions.*': REVIEW_ACTIONS,
   'review:done.*': REVIEW_ACTIONS,
+  'review:list.bulkDoneNames.*': REVIEW_ACTIONS,
+  'review:undo.summary.*': UNDOABLE_ACTIONS,
   'review:csv.columns.*': EXPORT_COLUMNS,
   'review:import.fields.*': IMPORT_FIELDS,
+  'review:import.problem.*': [...IMPORT_FIELDS, 'row'],
+  'review:import.problemEmpty.*': [...IMPORT_FIELDS, 'row'],
   'review:detail.duplicateReason.*': duplicateReasons,
   'review:email.*': REVIEW_EMAIL_KINDS,
   'mail:status.*': mailStatuses,

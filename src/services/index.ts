@@ -63,6 +63,7 @@ import {
 } from './people/manage-coordinators';
 import { requestSignInLink } from './people/request-sign-in-link';
 import { sendSignInLink } from './people/send-sign-in-link';
+import { setOwnTimeZone } from './people/set-own-time-zone';
 import { recordSignOutEverywhere } from './people/sign-out-everywhere';
 import { findPersonByEmail, findViewerByEmail } from './people/viewers';
 import type { UseCaseDeps } from './ports/deps';
@@ -84,6 +85,7 @@ import {
   listRoundApplications,
   loadReviewRound,
 } from './review/review-queries';
+import { undoDecisions } from './review/undo-decisions';
 import {
   applyDueRoundTransition,
   applyDueRoundTransitions,
@@ -173,6 +175,7 @@ export const createServices = (given: ServiceDeps) => {
       detail: bind(getApplicationDetail),
       decide: bind(reviewApplication),
       bulk: bind(bulkReview),
+      undo: bind(undoDecisions),
       addNote: bind(addApplicationNote),
       admitFromWaitlist: bind(admitWaitlistedApplications),
       export: bind(exportApplicationsAudited),
@@ -199,6 +202,7 @@ export const createServices = (given: ServiceDeps) => {
       sendSignInLink: bind(sendSignInLink),
       findViewerByEmail: bind(findViewerByEmail),
       findPersonByEmail: bind(findPersonByEmail),
+      setOwnTimeZone: bind(setOwnTimeZone),
       dashboard: (viewer: Viewer | null) => loadCoordinatorDashboard(deps, viewer),
       listCoordinators: bind(listCoordinators),
       findCoordinator: bind(findCoordinator),

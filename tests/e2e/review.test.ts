@@ -179,7 +179,7 @@ test('a program coordinator uploads a CSV with a bad row, sees the report, and n
   expect(await page.getByText(/Nothing was imported/).count()).toBe(1);
   const reportRow = page.locator('.import-report tbody tr');
   expect(await reportRow.count()).toBe(1);
-  expect(await reportRow.first().textContent()).toMatch(/^3.*Sector.*Choose the sector/);
+  expect(await reportRow.first().textContent()).toMatch(/^3.*Sector.*“Spaceships” is not one of the sectors/);
   await expectAccessible(page);
   expect(await countApplications()).toBe(before);
   const errors = browser.consoleErrors.filter((error) => !/status of 422/.test(error));

@@ -96,13 +96,29 @@ export const splitList = (value: string) =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
-const YES = new Set(['yes', 'y', 'true', '1', 'x', 'on', 'agreed', 'agree', 'si', 'oui', 'ja']);
+/** The words taken for "yes" in a yes/no column (compared without case); anything else is "no". */
+export const YES_WORDS = ['yes', 'y', 'true', '1', 'x', 'on', 'agreed', 'agree', 'si', 'oui', 'ja'] as const;
+const YES = new Set<string>(YES_WORDS);
 
 /** undefined when the column is not in the file, so that the caller can choose the default. */
 export const readFlag = (value: string | undefined): boolean | undefined =>
   value === undefined ? undefined : YES.has(value.toLowerCase());
 
-export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = ['name', 'email', 'countryOfResidence'];
+/**
+ * Fields the coordinator must place before importing. Consent is among them: an application
+ * stands only on the applicant's agreement, so the coordinator either names the column that
+ * records it or says everyone gave it on the original form ("yes" below); a file silent on it is
+ * stopped at the mapping, not row by row.
+ */
+export const REQUIRED_IMPORT_FIELDS: readonly ImportField[] = [
+  'name',
+  'email',
+  'countryOfResidence',
+  'privacyConsent',
+  'codeOfConductAccepted',
+];
+/** The consent fields: a missing choice for them is explained as such (import.consentRequired). */
+export const CONSENT_IMPORT_FIELDS: readonly ImportField[] = ['privacyConsent', 'codeOfConductAccepted'];
 /** Fields that may be set to "yes" for every row (consent given on the original form). */
 export const CONSTANT_YES_FIELDS: readonly ImportField[] = [
   'privacyConsent',
@@ -122,4 +138,6 @@ export interface ImportRowProblem {
   /** Key of the `validation` namespace. */
   code: string;
   params?: MessageParams;
+  /** The cell as the file has it (cut short), so the report can quote what was not accepted. */
+  value?: string;
 }

@@ -169,9 +169,47 @@ const ALIASES: Record<ImportField, string[]> = {
   hopes: ['hopes', 'whatyouhopetoget', 'goals'],
   heardFrom: ['heardfrom', 'howdidyouhearaboutus', 'howyouheard'],
   heardFromDetail: ['heardfromdetail'],
-  privacyConsent: ['privacyconsent', 'privacy'],
-  codeOfConductAccepted: ['codeofconductaccepted', 'codeofconduct'],
-  submittedAt: ['submittedat', 'submitted', 'timestamp'],
+  privacyConsent: [
+    'privacyconsent',
+    'privacy',
+    'agreedtoprivacynotice',
+    'agreedtotheprivacynotice',
+    'privacynotice',
+    'privacypolicy',
+    'consent',
+    'consentgiven',
+    'dataconsent',
+  ],
+  codeOfConductAccepted: [
+    'codeofconductaccepted',
+    'codeofconduct',
+    'acceptedcodeofconduct',
+    'acceptedthecodeofconduct',
+    'agreedtocodeofconduct',
+    'agreedtothecodeofconduct',
+    'conduct',
+  ],
+  submittedAt: ['submittedat', 'submitted', 'timestamp', 'submissiondate', 'datesubmitted'],
+};
+
+/**
+ * A second, looser pass for headers the aliases do not name, as web forms write them ("I agree to
+ * the ILN privacy notice", "Which time zone are you in?"): a field takes the first unused column
+ * whose header contains one of its words. Only fields whose words cannot be mistaken are here
+ * ("name" is not: "Institution name").
+ */
+const HEADER_WORDS: Partial<Record<ImportField, string[]>> = {
+  codeOfConductAccepted: ['codeofconduct'],
+  privacyConsent: ['privacy', 'consent', 'gdpr', 'dataprotection'],
+  timeZone: ['timezone'],
+  languages: ['language'],
+  careerStage: ['careerstage'],
+  yearsInProfession: ['yearsin', 'yearsof', 'experience'],
+  heardFrom: ['hearabout', 'heardabout', 'heardof', 'howdidyouhear'],
+  hopes: ['hopeto', 'hopefor', 'hopes'],
+  interests: ['interest'],
+  emailOnly: ['emailonly'],
+  availability: ['availab'],
 };
 
 /**
@@ -195,6 +233,17 @@ export function guessColumnMapping(
         used.add(index);
         break;
       }
+    }
+  }
+  for (const field of IMPORT_FIELDS) {
+    if (mapping[field] !== 'none') continue;
+    const words = HEADER_WORDS[field] ?? [];
+    const index = normalised.findIndex(
+      (header, i) => !used.has(i) && words.some((word) => header.includes(word)),
+    );
+    if (index >= 0) {
+      mapping[field] = index;
+      used.add(index);
     }
   }
   return mapping;
@@ -242,6 +291,12 @@ export function parseImportRow(
     return restoreFormula(cells[choice] ?? '').trim();
   };
   const problems: ImportRowProblem[] = [];
+  // The cell a problem is about, as the file has it, for the report to quote.
+  const quoted = (field: ImportField | ''): { value: string } | Record<string, never> => {
+    const value = field === '' ? undefined : cell(field);
+    if (!value) return {};
+    return { value: value.length > 80 ? `${value.slice(0, 79)}…` : value };
+  };
   const country = findCountryCode(cell('countryOfResidence') ?? '');
   const input = {
     name: cell('name') ?? '',
@@ -252,13 +307,19 @@ export function parseImportRow(
     codeOfConductAccepted: readFlag(cell('codeOfConductAccepted')) ?? false,
   };
   const result = validateApplicationAnswers(input);
+  // Without a time-zone column the zone comes from the country: an unknown country is reported
+  // once, not again as a missing zone.
+  const zoneFollowsCountry = mapping.timeZone === 'none' && !findCountry(country);
   if (!result.ok) {
     for (const problem of result.problems) {
+      const field = fieldOfPath(problem.field);
+      if (field === 'timeZone' && zoneFollowsCountry) continue;
       problems.push({
         row,
-        field: fieldOfPath(problem.field),
+        field,
         code: problem.code,
         ...(problem.params ? { params: problem.params } : {}),
+        ...quoted(field),
       });
     }
   }
@@ -273,6 +334,7 @@ export function parseImportRow(
         row,
         field: 'submittedAt',
         code: 'import.submittedAt',
+        ...quoted('submittedAt'),
       });
     } else {
       submittedAt = at;

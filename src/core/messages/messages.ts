@@ -84,6 +84,8 @@ interface AboutSurvey {
 export interface MessagePayloads {
   'application-received': AboutApplication;
   'application-link-resent': AboutApplication;
+  /** A coordinator imported the application from a spreadsheet (`isWaitlisted`: placed over quota). */
+  'application-imported': AboutApplication & { isWaitlisted: boolean };
   /** Applications closed and the applicant's country was over its quota. */
   'application-waitlisted-by-quota': AboutApplication & { countryCode: string };
   'application-previous-answers': { name: string; round: RoundFacts; prefillToken: string; hours: number };
@@ -184,6 +186,7 @@ export type MessageKind = keyof MessagePayloads;
 export const MESSAGE_KINDS = [
   'application-received',
   'application-link-resent',
+  'application-imported',
   'application-waitlisted-by-quota',
   'application-previous-answers',
   'application-links',

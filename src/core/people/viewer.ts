@@ -9,6 +9,8 @@ export interface Viewer {
   isProgramCoordinator: boolean;
   /** ISO 3166-1 alpha-2 codes this person coordinates. */
   coordinatedCountryCodes: string[];
+  /** The IANA zone the person chose to see times in; none: each page's own (a round's, or UTC). */
+  timeZone?: string | null;
 }
 
 /**
@@ -35,12 +37,13 @@ export const canSeeCountry = (viewer: Viewer, countryCode: string): boolean =>
 
 /** The viewer a person is, given their roles. */
 export const toViewer = (
-  person: { id: string; email: string; name: string },
+  person: { id: string; email: string; name: string; timeZone?: string | null },
   roles: readonly { role: string; countryCode: string | null }[],
 ): Viewer => ({
   personId: person.id,
   email: person.email,
   name: person.name,
+  timeZone: person.timeZone ?? null,
   isProgramCoordinator: roles.some((role) => role.role === 'program_coordinator'),
   coordinatedCountryCodes: [
     ...new Set(

@@ -15,6 +15,7 @@ import * as topics from './0014-topics';
 import * as checkins from './0015-checkins';
 import * as reviewReads from './0016-review-reads';
 import * as auditTrail from './0019-audit-trail';
+import * as decisionUndo from './0020-decision-undo';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0015-checkins': checkins,
   '0016-review-reads': reviewReads,
   '0019-audit-trail': auditTrail,
+  '0020-decision-undo': decisionUndo,
 };

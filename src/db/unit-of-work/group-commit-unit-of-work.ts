@@ -68,8 +68,12 @@ const batchStoreOver = (trx: Transaction<Database>, options: StoreOptions, write
       },
     },
     messages: {
-      enqueue: async (message, now) => {
+      ...writingFirst(plain.messages, writes),
+      enqueue: async (message, now, enqueueOptions) => {
         const row = messageRow(options.render, message, now);
+        if (enqueueOptions?.notBefore && enqueueOptions.notBefore > now) {
+          row.next_attempt_at = enqueueOptions.notBefore.toISOString();
+        }
         writes.add('mail_messages', row);
         // A repeated dedupe key is dropped by the batch's INSERT … ON CONFLICT DO NOTHING.
         return { id: row.id as string, queued: true };

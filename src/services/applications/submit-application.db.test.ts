@@ -165,6 +165,7 @@ describe('submitApplication', () => {
             work({
               ...inner,
               messages: {
+                ...inner.messages,
                 enqueue: async () => {
                   throw new Error('mail queue unavailable');
                 },

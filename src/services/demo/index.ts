@@ -1,5 +1,5 @@
 export { COUNTRY_MIX, POPULATED_TIME_ZONES } from './country-mix';
-export { NAME_LISTS, type NameRegion } from './name-lists';
+export { NAME_GROUPS, type NameGroup, type NameGroupId, type NameMix } from './name-lists';
 export { createRandom, type Random } from './prng';
 export {
   generateSyntheticPool,

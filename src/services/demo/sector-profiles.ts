@@ -1,20 +1,35 @@
 import type { InterestId } from '../../core/applications/interest-taxonomy';
-import type { Sector } from '../../core/applications/labels';
+import type { CareerStage, Sector } from '../../core/applications/labels';
+
+/** A job and the career stages a person holding it can be at (no student lecturers, no new-graduate directors). */
+export interface RoleProfile {
+  title: string;
+  stages: readonly CareerStage[];
+}
+
+const role = (title: string, ...stages: CareerStage[]): RoleProfile => ({ title, stages });
 
 /**
  * What people in each sector tend to do and care about, so synthetic interests correlate with
  * sector the way real ones do (an academic librarian is likelier to pick open access than
- * children and young adults).
+ * children and young adults). Every sector has a role for every career stage (tested), so a
+ * person's role can always be drawn among those that fit their stage.
  */
-export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; interests: InterestId[] }> = {
+export const SECTOR_PROFILES: Record<
+  Sector,
+  { weight: number; roles: RoleProfile[]; interests: InterestId[] }
+> = {
   academic: {
     weight: 34,
     roles: [
-      'Liaison librarian',
-      'Research support librarian',
-      'Systems librarian',
-      'Subject librarian',
-      'Library director',
+      role('Student library assistant', 'student'),
+      role('Graduate library trainee', 'student', 'early'),
+      role('Liaison librarian', 'early', 'mid', 'late'),
+      role('Research support librarian', 'early', 'mid', 'late'),
+      role('Systems librarian', 'early', 'mid', 'late'),
+      role('Subject librarian', 'early', 'mid', 'late'),
+      role('Head of research services', 'mid', 'late'),
+      role('Library director', 'late'),
     ],
     interests: [
       'academic-and-research-libraries',
@@ -29,11 +44,13 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   public: {
     weight: 22,
     roles: [
-      'Branch librarian',
-      'Community librarian',
-      'Youth services librarian',
-      'Library manager',
-      'Outreach officer',
+      role('Library assistant (while studying)', 'student'),
+      role('Library officer', 'early', 'mid'),
+      role('Branch librarian', 'early', 'mid', 'late'),
+      role('Community librarian', 'early', 'mid', 'late'),
+      role('Youth services librarian', 'early', 'mid', 'late'),
+      role('Outreach officer', 'early', 'mid'),
+      role('Library manager', 'mid', 'late'),
     ],
     interests: [
       'public-libraries',
@@ -47,7 +64,12 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   school: {
     weight: 8,
-    roles: ['Teacher librarian', 'School library coordinator', 'Library technician'],
+    roles: [
+      role('Student teacher librarian', 'student'),
+      role('Library technician', 'early', 'mid', 'late'),
+      role('Teacher librarian', 'early', 'mid', 'late'),
+      role('School library coordinator', 'mid', 'late'),
+    ],
     interests: [
       'school-libraries',
       'children-and-young-adults',
@@ -58,7 +80,13 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   special: {
     weight: 5,
-    roles: ['Information specialist', 'Special librarian', 'Research officer'],
+    roles: [
+      role('Library intern', 'student'),
+      role('Information specialist', 'early', 'mid', 'late'),
+      role('Special librarian', 'early', 'mid', 'late'),
+      role('Research officer', 'early', 'mid'),
+      role('Head of information services', 'mid', 'late'),
+    ],
     interests: [
       'knowledge-management',
       'reference-and-information-services',
@@ -68,7 +96,13 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   'national-or-state': {
     weight: 4,
-    roles: ['Curator', 'Collection librarian', 'Legal deposit officer', 'Digitisation coordinator'],
+    roles: [
+      role('Graduate intern', 'student'),
+      role('Digitisation coordinator', 'early', 'mid'),
+      role('Legal deposit officer', 'early', 'mid', 'late'),
+      role('Collection librarian', 'early', 'mid', 'late'),
+      role('Curator', 'mid', 'late'),
+    ],
     interests: [
       'national-libraries',
       'rare-books-and-special-collections',
@@ -80,7 +114,12 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   government: {
     weight: 5,
-    roles: ['Government librarian', 'Information manager', 'Parliamentary research librarian'],
+    roles: [
+      role('Library intern', 'student'),
+      role('Information manager', 'early', 'mid', 'late'),
+      role('Government librarian', 'early', 'mid', 'late'),
+      role('Parliamentary research librarian', 'mid', 'late'),
+    ],
     interests: [
       'government-libraries',
       'parliamentary-libraries',
@@ -90,7 +129,12 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   health: {
     weight: 5,
-    roles: ['Clinical librarian', 'Health sciences librarian', 'Evidence synthesis librarian'],
+    roles: [
+      role('Library assistant (while studying)', 'student'),
+      role('Clinical librarian', 'early', 'mid', 'late'),
+      role('Health sciences librarian', 'early', 'mid', 'late'),
+      role('Evidence synthesis librarian', 'mid', 'late'),
+    ],
     interests: [
       'health-and-biosciences-libraries',
       'reference-and-information-services',
@@ -100,7 +144,12 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   law: {
     weight: 3,
-    roles: ['Law librarian', 'Legal information specialist'],
+    roles: [
+      role('Law library intern', 'student'),
+      role('Legal information specialist', 'early', 'mid', 'late'),
+      role('Law librarian', 'early', 'mid', 'late'),
+      role('Head of knowledge services', 'late'),
+    ],
     interests: [
       'law-libraries',
       'copyright-and-legal-matters',
@@ -110,7 +159,12 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   corporate: {
     weight: 3,
-    roles: ['Knowledge manager', 'Corporate information specialist', 'Taxonomist'],
+    roles: [
+      role('Information management intern', 'student'),
+      role('Corporate information specialist', 'early', 'mid'),
+      role('Taxonomist', 'early', 'mid', 'late'),
+      role('Knowledge manager', 'mid', 'late'),
+    ],
     interests: [
       'knowledge-management',
       'metadata',
@@ -121,7 +175,13 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   archives: {
     weight: 3,
-    roles: ['Archivist', 'Records manager', 'Digital archivist'],
+    roles: [
+      role('Archives intern', 'student'),
+      role('Records officer', 'early', 'mid'),
+      role('Digital archivist', 'early', 'mid', 'late'),
+      role('Archivist', 'early', 'mid', 'late'),
+      role('Records manager', 'mid', 'late'),
+    ],
     interests: [
       'archives-and-records-management',
       'preservation-and-conservation',
@@ -132,7 +192,12 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   museum: {
     weight: 2,
-    roles: ['Museum librarian', 'Collections officer', 'Gallery librarian'],
+    roles: [
+      role('Museum library volunteer (student)', 'student'),
+      role('Collections officer', 'early', 'mid', 'late'),
+      role('Museum librarian', 'early', 'mid', 'late'),
+      role('Gallery librarian', 'mid', 'late'),
+    ],
     interests: [
       'art-libraries',
       'rare-books-and-special-collections',
@@ -142,7 +207,13 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   'lis-education': {
     weight: 5,
-    roles: ['Library and information science student', 'Lecturer in information studies', 'Graduate trainee'],
+    roles: [
+      role('Library and information science student', 'student'),
+      role('Graduate trainee', 'student', 'early'),
+      role('Research assistant in information studies', 'early'),
+      role('Lecturer in information studies', 'mid', 'late'),
+      role('Professor of information studies', 'late'),
+    ],
     interests: [
       'library-theory-and-research',
       'education-and-training',
@@ -152,7 +223,12 @@ export const SECTOR_PROFILES: Record<Sector, { weight: number; roles: string[]; 
   },
   other: {
     weight: 1,
-    roles: ['Library consultant', 'Bookseller turned librarian', 'Independent researcher'],
+    roles: [
+      role('Student', 'student'),
+      role('Library consultant', 'mid', 'late'),
+      role('Bookseller turned librarian', 'early', 'mid'),
+      role('Independent researcher', 'early', 'mid', 'late'),
+    ],
     interests: [
       'management-and-marketing',
       'library-associations-and-advocacy',

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ApplicationAnswersSchema } from '../../core/applications/application-answers';
 import { DEFAULT_QUOTA_SETTINGS, decideCountryQuota } from '../../core/applications/country-quota';
 import { listLikelyDuplicates } from '../../core/applications/duplicates';
+import { CAREER_STAGES, SECTORS } from '../../core/applications/labels';
 import { getCountry } from '../../core/countries/countries';
+import { COUNTRY_MIX } from './country-mix';
+import { NAME_GROUPS, type NameGroupId } from './name-lists';
 import { SECTOR_PROFILES } from './sector-profiles';
 import { generateSyntheticPool } from './synthetic-pool';
 
@@ -119,6 +122,82 @@ describe('generateSyntheticPool', () => {
       expect(duplicate.submissionOrder).toBeGreaterThan(original.submissionOrder);
       expect(flagged).toContain([original.key, duplicate.key].sort().join('|'));
     }
+  });
+
+  describe('people who look real', () => {
+    // Several seeds and the demo's own shapes, every country of the mix present.
+    const people = [
+      ...generateSyntheticPool({ count: 2000, seed: 2013 }),
+      ...generateSyntheticPool({ count: 600, seed: 7, countries: 40, topCountryShare: 0.24 }),
+    ].filter((applicant) => applicant.duplicateOf === undefined);
+
+    /** The groups whose given and family names make up `name` (given as a woman's or a man's). */
+    const groupsOf = (name: string): NameGroupId[] =>
+      (Object.keys(NAME_GROUPS) as NameGroupId[]).filter((id) => {
+        const group = NAME_GROUPS[id];
+        const fits = (given: readonly string[], family: readonly string[]) =>
+          given.some((g) => family.some((f) => `${g} ${f}` === name));
+        return fits(group.women, group.familyOfWomen ?? group.family) || fits(group.men, group.family);
+      });
+
+    it('names everyone from one naming tradition of their own country', () => {
+      expect(new Set(people.map((p) => p.answers.countryOfResidence)).size).toBe(COUNTRY_MIX.length);
+      for (const { answers } of people) {
+        const mix = COUNTRY_MIX.find((entry) => entry.code === answers.countryOfResidence)!;
+        const countryGroups = mix.names.map(([id]) => id);
+        expect(
+          groupsOf(answers.name).some((id) => countryGroups.includes(id)),
+          `${answers.name} (${answers.countryOfResidence})`,
+        ).toBe(true);
+      }
+    });
+
+    it('never gives a Nigerian a Ghanaian name, nor mixes a Malaysian’s traditions', () => {
+      const ghanaian = new Set([...NAME_GROUPS.ghanaian.women, ...NAME_GROUPS.ghanaian.men]);
+      const nigerians = people.filter((p) => p.answers.countryOfResidence === 'NG');
+      expect(nigerians.length).toBeGreaterThan(20);
+      for (const { answers } of nigerians) expect(ghanaian.has(answers.name.split(' ')[0]!)).toBe(false);
+      const malaysians = people.filter((p) => p.answers.countryOfResidence === 'MY');
+      expect(malaysians.length).toBeGreaterThan(10);
+      for (const { answers } of malaysians) expect(groupsOf(answers.name).length).toBeGreaterThan(0);
+    });
+
+    it('uses the feminine family name with a woman’s given name where the tradition has one', () => {
+      expect(groupsOf('Eleni Papadopoulou')).toEqual(['greek']);
+      expect(groupsOf('Eleni Papadopoulos')).toEqual([]);
+      expect(groupsOf('Giorgos Papadopoulos')).toEqual(['greek']);
+      for (const group of Object.values(NAME_GROUPS)) {
+        if (group.familyOfWomen) expect(group.familyOfWomen).toHaveLength(group.family.length);
+      }
+    });
+
+    it('has a role for every career stage in every sector', () => {
+      for (const sector of SECTORS) {
+        for (const stage of CAREER_STAGES) {
+          expect(
+            SECTOR_PROFILES[sector].roles.some((role) => role.stages.includes(stage)),
+            `${sector}/${stage}`,
+          ).toBe(true);
+        }
+      }
+    });
+
+    it('gives each person a role, a career stage and years in the profession that agree', () => {
+      for (const { answers } of people) {
+        const role = SECTOR_PROFILES[answers.sector].roles.find((r) => r.title === answers.role);
+        const who = `${answers.name}: ${answers.role}, ${answers.careerStage}, ${answers.yearsInProfession} years`;
+        expect(role?.stages, who).toContain(answers.careerStage);
+        if (answers.careerStage === 'student') {
+          expect(answers.yearsInProfession, who).toBeLessThanOrEqual(2);
+          expect(answers.role, who).not.toMatch(/lecturer|professor|director|head of|manager|curator/i);
+        }
+        if (/lecturer|professor|director|head of/i.test(answers.role)) {
+          expect(['mid', 'late'], who).toContain(answers.careerStage);
+          expect(answers.yearsInProfession, who).toBeGreaterThanOrEqual(6);
+        }
+        if (answers.careerStage === 'late') expect(answers.yearsInProfession, who).toBeGreaterThanOrEqual(18);
+      }
+    });
   });
 
   it('handles empty and tiny pools', () => {

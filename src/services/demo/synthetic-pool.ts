@@ -7,6 +7,8 @@
  * the top country holds `topCountryShare` of the pool (12.8%, as 50 of 392 in the first full
  * round) and the long tail still appears in pools of a few hundred. Every applicant's answers
  * satisfy ApplicationAnswersSchema; emails use the reserved example.org/.net/.com domains.
+ * People look real: both names from one naming tradition of their country (name-lists.ts), a role
+ * that fits their career stage (sector-profiles.ts) and years in the profession that fit both.
  */
 import type {
   ApplicationAnswers,
@@ -25,7 +27,7 @@ import {
 import { getCountry } from '../../core/countries/countries';
 import { type AvailabilityWindow, DAYS_OF_WEEK } from '../../core/time/weekly-availability';
 import { COUNTRY_MIX, POPULATED_TIME_ZONES } from './country-mix';
-import { NAME_LISTS } from './name-lists';
+import { composeName, NAME_GROUPS, type NameMix } from './name-lists';
 import { createRandom, type Random } from './prng';
 import { HOPES, OTHER_INTERESTS, POPULAR_INTERESTS, SECTOR_PROFILES } from './sector-profiles';
 
@@ -163,9 +165,7 @@ function drawSubmissionOffset(random: Random): number {
 
 function generateAnswers(random: Random, countryCode: string, index: number): ApplicationAnswers {
   const country = getCountry(countryCode);
-  const mix = COUNTRY_MIX.find((entry) => entry.code === countryCode)!;
-  const names = NAME_LISTS[mix.names];
-  const name = `${random.pick(names.given)} ${random.pick(names.family)}`;
+  const name = pickName(random, COUNTRY_MIX.find((entry) => entry.code === countryCode)!.names);
   const careerStage = random.pickWeighted(
     CAREER_STAGES,
     CAREER_STAGES.map((stage) => CAREER_WEIGHTS[stage]),
@@ -186,7 +186,8 @@ function generateAnswers(random: Random, countryCode: string, index: number): Ap
     timeZone: pickTimeZone(random, countryCode, country.timeZones),
     languages: pickLanguages(random, country.languages),
     sector,
-    role: random.pick(SECTOR_PROFILES[sector].roles),
+    role: random.pick(SECTOR_PROFILES[sector].roles.filter((role) => role.stages.includes(careerStage)))
+      .title,
     careerStage,
     yearsInProfession: random.int(minYears, maxYears),
     interests: pickInterests(random, sector),
@@ -199,6 +200,24 @@ function generateAnswers(random: Random, countryCode: string, index: number): Ap
     privacyConsent: true,
     codeOfConductAccepted: true,
   };
+}
+
+/** Given and family names of one tradition among the country's, the given name a woman's or a man's. */
+function pickName(random: Random, mix: NameMix): string {
+  const group =
+    NAME_GROUPS[
+      random.pickWeighted(
+        mix.map(([id]) => id),
+        mix.map(([, weight]) => weight),
+      )
+    ];
+  const isWoman = random.chance(0.5);
+  return composeName(
+    group,
+    isWoman,
+    random.int(0, (isWoman ? group.women : group.men).length - 1),
+    random.int(0, group.family.length - 1),
+  );
 }
 
 function pickTimeZone(random: Random, countryCode: string, timeZones: readonly string[]): string {

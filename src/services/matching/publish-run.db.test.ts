@@ -28,6 +28,7 @@ const recording = (uow: UnitOfWork): UnitOfWork => ({
       work({
         ...store,
         messages: {
+          ...store.messages,
           enqueue: (message, at) => {
             queued.push(message);
             return store.messages.enqueue(message, at);

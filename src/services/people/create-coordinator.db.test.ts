@@ -39,6 +39,8 @@ test('without countries the person becomes a program coordinator, and an audit r
       name: 'Lead',
       isProgramCoordinator: true,
       coordinatedCountryCodes: [],
+      // Not chosen yet: pages show times in the program's zone.
+      timeZone: null,
     },
   });
   const audit = await auditRows();

@@ -7,6 +7,8 @@ export interface PeopleRepository {
   createPerson: (input: NewPerson, now: Date) => Promise<Person>;
   /** Sets the name of an existing person. */
   renamePerson: (personId: string, name: string, now: Date) => Promise<void>;
+  /** Sets the zone the person sees times in (null: each page's own). */
+  setTimeZone: (personId: string, timeZone: string | null, now: Date) => Promise<void>;
   /** Grants a role; granting one the person already has changes nothing and returns false. */
   grantRole: (personId: string, role: PersonRole, now: Date) => Promise<boolean>;
   listRoles: (personId: string) => Promise<PersonRole[]>;

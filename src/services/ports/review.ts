@@ -51,6 +51,21 @@ export interface ApplicationKeysetPage {
   next: ApplicationCursor | undefined;
 }
 
+/** An application's neighbours in a filtered, sorted list (the detail page's previous and next). */
+export interface ApplicationNeighbours {
+  previous: { id: string; name: string } | undefined;
+  next: { id: string; name: string } | undefined;
+}
+
+export interface NeighboursQuery {
+  roundId: string;
+  scope: CountryScope;
+  filters: ApplicationFilters;
+  sort: ApplicationSort;
+  /** The application whose neighbours are wanted; it need not match the filters itself (any more). */
+  applicationId: string;
+}
+
 /** An application with what coordinators decided about it. */
 export interface ReviewedApplication extends Application {
   declineReason: string | null;
@@ -114,6 +129,11 @@ export interface ApplicationReviewRepository {
    */
   listApplicationsAfter: (query: ApplicationKeysetQuery) => Promise<ApplicationKeysetPage>;
   countApplications: (roundId: string, scope: CountryScope) => Promise<ApplicationCounts>;
+  /**
+   * The applications just before and just after one in a list's order, among those the filters
+   * and scope let through: two index-ordered reads of one row each, however long the list.
+   */
+  findNeighbours: (query: NeighboursQuery) => Promise<ApplicationNeighbours>;
   /** How many of the round's applications stand in each status, per country: every country, unscoped (the quota's cap depends on the whole round). */
   countByCountryAndStatus: (
     roundId: string,

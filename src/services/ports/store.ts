@@ -5,6 +5,7 @@ import type {
 } from './applications';
 import type { AuditLog, AuditTrailRepository } from './audit';
 import type { CheckInsRepository } from './checkins';
+import type { ApplicationDecisionRepository } from './decisions';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
 import type { MessagePreview, MessageQueue } from './messages';
@@ -30,6 +31,7 @@ export interface Store {
   applicantRecords: ApplicantRecordsRepository;
   duplicates: DuplicateCheckRepository;
   review: ApplicationReviewRepository;
+  decisions: ApplicationDecisionRepository;
   dashboard: CoordinatorDashboardRepository;
   people: PeopleRepository;
   signInAttempts: SignInAttemptsRepository;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { toFieldProblems } from '../../core/applications';
 import { DomainError, invalidInput } from '../../core/errors';
+import type { Viewer } from '../../core/people/viewer';
+import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Resource } from '../ports/resources';
 
@@ -36,9 +38,20 @@ const parse = (input: unknown) => {
   return result.data;
 };
 
+/**
+ * The resources page is one list that every participant in every country reads, so only program
+ * coordinators change it; a country coordinator acts for their countries and asks a program
+ * coordinator to add a link (README, "What is promised").
+ */
+const assertMayEdit = (viewer: Viewer | null) => assertProgramCoordinator(viewer, 'edit the resources page');
+
 /** Adds a resource at the end of the list. */
-export const addResource = async (deps: UseCaseDeps, input: unknown): Promise<Resource> => {
-  const values = parse(input);
+export const addResource = async (
+  deps: UseCaseDeps,
+  input: { viewer: Viewer | null; form: unknown },
+): Promise<Resource> => {
+  assertMayEdit(input.viewer);
+  const values = parse(input.form);
   const existing = await deps.store.resources.listResources();
   const resource: Resource = {
     id: deps.ids.newId(),
@@ -49,15 +62,24 @@ export const addResource = async (deps: UseCaseDeps, input: unknown): Promise<Re
   return resource;
 };
 
-export const updateResource = async (deps: UseCaseDeps, id: string, input: unknown): Promise<Resource> => {
+export const updateResource = async (
+  deps: UseCaseDeps,
+  input: { viewer: Viewer | null; id: string; form: unknown },
+): Promise<Resource> => {
+  assertMayEdit(input.viewer);
+  const { id } = input;
   const current = await deps.store.resources.findResource(id);
   if (!current) throw new DomainError('NOT_FOUND', 'resource.notFound', { id });
-  const resource = { ...current, ...parse(input) };
+  const resource = { ...current, ...parse(input.form) };
   await deps.store.resources.saveResource(resource, deps.clock.now());
   return resource;
 };
 
-export const removeResource = async (deps: UseCaseDeps, id: string): Promise<void> => {
+export const removeResource = async (
+  deps: UseCaseDeps,
+  { viewer, id }: { viewer: Viewer | null; id: string },
+): Promise<void> => {
+  assertMayEdit(viewer);
   if (!(await deps.store.resources.deleteResource(id))) {
     throw new DomainError('NOT_FOUND', 'resource.notFound', { id });
   }
@@ -66,9 +88,9 @@ export const removeResource = async (deps: UseCaseDeps, id: string): Promise<voi
 /** Moves a resource one place up or down in the list. */
 export const moveResource = async (
   deps: UseCaseDeps,
-  id: string,
-  direction: 'up' | 'down',
+  { viewer, id, direction }: { viewer: Viewer | null; id: string; direction: 'up' | 'down' },
 ): Promise<void> => {
+  assertMayEdit(viewer);
   const list = await deps.store.resources.listResources();
   const index = list.findIndex((resource) => resource.id === id);
   if (index < 0) throw new DomainError('NOT_FOUND', 'resource.notFound', { id });

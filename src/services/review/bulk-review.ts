@@ -26,6 +26,10 @@ export interface BulkReviewInput {
 
 export interface BulkReviewResult {
   changed: string[];
+  /** The names of the changed applications, in the same order (for saying whom the action changed). */
+  changedNames: string[];
+  /** The decisions' batch, to undo them together (undo-decisions.ts). */
+  batchId: string;
   /** The action did not apply to their current status. */
   unchanged: string[];
   notFound: string[];
@@ -48,7 +52,8 @@ export const bulkReview = async (deps: UseCaseDeps, input: BulkReviewInput): Pro
   const scope = scopeOf(viewer);
   return deps.uow.transaction(async (store) => {
     const round = await store.rounds.getRound(input.roundId);
-    const result: BulkReviewResult = { changed: [], unchanged: [], notFound: [] };
+    const batchId = deps.ids.newId();
+    const result: BulkReviewResult = { changed: [], changedNames: [], batchId, unchanged: [], notFound: [] };
     for (const id of ids) {
       const application = await store.review.findApplicationInScope(id, scope);
       if (!application || application.roundId !== round.id) {
@@ -63,8 +68,14 @@ export const bulkReview = async (deps: UseCaseDeps, input: BulkReviewInput): Pro
         declineReason,
         via: 'bulk',
         now,
+        undoable: { decisionId: deps.ids.newId(), batchId },
       });
-      (to ? result.changed : result.unchanged).push(id);
+      if (to) {
+        result.changed.push(id);
+        result.changedNames.push(application.name);
+      } else {
+        result.unchanged.push(id);
+      }
     }
     return result;
   });

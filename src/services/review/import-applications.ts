@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { admitFromWaitlist, listLikelyDuplicates, PLACE_HOLDING_STATUSES } from '../../core/applications';
+import { hashToken } from '../../core/applications/application-token';
 import {
+  CONSENT_IMPORT_FIELDS,
   CONSTANT_YES_FIELDS,
   type ColumnMapping,
   IMPORT_FIELDS,
@@ -10,6 +12,7 @@ import {
 } from '../../core/applications/csv-columns';
 import { type ChoiceNames, guessColumnMapping, parseImportRow } from '../../core/applications/csv-row';
 import { DomainError, invalidInput, type MessageParams } from '../../core/errors';
+import { roundFactsOf } from '../../core/messages/messages';
 import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round, RoundStatus } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
@@ -30,7 +33,9 @@ import type { ApplicationImport } from '../ports/review';
  * round, the country quota and the likely-duplicate flag (core listLikelyDuplicates). While the
  * round is a draft or open they are simply pending, like submissions, and the quota is settled for everyone
  * at the close; into a closed round they are placed at once (core admitFromWaitlist over the
- * places already held, in submission order). No emails are sent.
+ * places already held, in submission order). Each imported applicant is emailed once, in the same
+ * transaction, a confirmation with their own private link (they never saw this program's
+ * confirmation page), so they can see, change or withdraw what was imported for them.
  */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -40,6 +45,8 @@ export interface ImportReport {
   validRowCount: number;
   problems: ImportRowProblem[];
   imported: number;
+  /** Confirmations queued, one per imported applicant, each with the applicant's private link. */
+  emailed: number;
   waitlisted: number;
   duplicatesFlagged: number;
   /** False when nothing was imported because of problems (all or nothing). */
@@ -128,6 +135,8 @@ export const uploadApplicationsCsv = async (
     fail('import.fileTooLarge', { megabytes: MAX_IMPORT_BYTES / (1024 * 1024) });
   }
   if (input.content.trim() === '') fail('import.empty');
+  // A spreadsheet saved in its own format (xlsx, ods: zip files) rather than as CSV.
+  if (input.content.includes('\u0000')) fail('import.notText');
   const rows = readCsv(input.content);
   if (rows.length < 2) fail('import.empty');
   if (rows.length - 1 > MAX_IMPORT_ROWS) fail('import.tooManyRows', { max: MAX_IMPORT_ROWS });
@@ -187,7 +196,9 @@ export const importApplications = async (
       return [{ field, code: 'import.column' }];
     }
     if (choice === 'none' && REQUIRED_IMPORT_FIELDS.includes(field)) {
-      return [{ field, code: 'import.required' }];
+      return [
+        { field, code: CONSENT_IMPORT_FIELDS.includes(field) ? 'import.consentRequired' : 'import.required' },
+      ];
     }
     return [];
   });
@@ -211,6 +222,7 @@ export const importApplications = async (
             row: result.row,
             field: 'email',
             code: 'import.alreadyApplied',
+            value: result.answers.email,
           });
         } else if (firstRowByEmail.has(email)) {
           result.problems.push({
@@ -218,6 +230,7 @@ export const importApplications = async (
             field: 'email',
             code: 'import.sameAddress',
             params: { row: firstRowByEmail.get(email) ?? 0 },
+            value: result.answers.email,
           });
         } else {
           firstRowByEmail.set(email, result.row);
@@ -232,6 +245,7 @@ export const importApplications = async (
       validRowCount: valid.length,
       problems,
       imported: 0,
+      emailed: 0,
       waitlisted: 0,
       duplicatesFlagged: 0,
       isImported: false,
@@ -257,16 +271,37 @@ export const importApplications = async (
     // A round still taking applications settles its quota when they close (settle-country-quota.ts).
     const settlesAtClose = round.status === 'draft' || round.status === 'open';
     const waitlisted = new Set(settlesAtClose ? [] : quota.stillWaitlisted);
+    let emailed = 0;
     for (const row of incoming) {
+      const token = deps.ids.newToken();
+      const isWaitlisted = waitlisted.has(row.id);
       await store.applications.insertApplication({
         id: row.id,
         roundId: round.id,
         personId: null,
-        status: waitlisted.has(row.id) ? 'waitlisted' : 'pending',
+        status: isWaitlisted ? 'waitlisted' : 'pending',
         answers: row.answers,
-        editTokenHash: null,
+        editTokenHash: hashToken(token),
         submittedAt: row.submittedAt,
       });
+      const queued = await store.messages.enqueue(
+        {
+          kind: 'application-imported',
+          to: row.answers.email,
+          // The old form did not record a language; the program's own until the applicant says.
+          locale: 'en',
+          dedupeKey: `application-imported:${row.id}`,
+          payload: {
+            name: row.answers.name,
+            round: roundFactsOf(round),
+            timeZone: row.answers.timeZone,
+            privateToken: token,
+            isWaitlisted,
+          },
+        },
+        now,
+      );
+      if (queued.queued) emailed += 1;
     }
     const newIds = new Set(incoming.map((row) => row.id));
     const flagged = new Set<string>();
@@ -309,6 +344,7 @@ export const importApplications = async (
     return {
       ...report,
       imported: incoming.length,
+      emailed,
       waitlisted: waitlisted.size,
       duplicatesFlagged: flagged.size,
       isImported: true,

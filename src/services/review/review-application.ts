@@ -1,4 +1,5 @@
 import type { ApplicationStatus } from '../../core/applications/application-status';
+import { isUndoableAction, undoDeadlineOf } from '../../core/applications/decision-undo';
 import { DomainError, invalidInput } from '../../core/errors';
 import { type MessageKind, roundFactsOf } from '../../core/messages/messages';
 import { actorIdOf, type Viewer } from '../../core/people/viewer';
@@ -13,7 +14,8 @@ import type { Store } from '../ports/store';
  * coordinators see), move it to the waitlist or back from the waitlist (or undo a decline). Country
  * coordinators may only act on applications of their countries; anything else is NOT_FOUND, as if
  * it did not exist. Each change is audited and, where the applicant should know, emailed once per
- * status (dedupe key), in the same transaction.
+ * status (dedupe key), in the same transaction. Accepting, declining and waitlisting can be undone
+ * for a few minutes (undo-decisions.ts); their emails wait until then.
  */
 export const REVIEW_ACTIONS = ['accept', 'decline', 'waitlist', 'restore'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
@@ -58,9 +60,27 @@ export const checkDeclineReason = (action: ReviewAction, reason: string | undefi
   return trimmed;
 };
 
+/** The dedupe keys of the emails a decision about the application sends (one per status). */
+const decisionMailKeys = (applicationId: string) =>
+  (['application-accepted', 'application-declined', 'application-waitlisted'] as const).map(
+    (kind) => `${kind}:${applicationId}`,
+  );
+
+/** What a decision made in the review pages records so that it can be undone for a while. */
+export interface UndoableChange {
+  /** The decision's own id, and its batch's (a bulk action shares one; a single decision uses its own). */
+  decisionId: string;
+  batchId: string;
+}
+
 /**
  * Applies one action inside the caller's transaction. Returns the new status, or undefined when the
  * action does not apply to the application's current status (nothing is changed then).
+ *
+ * An email about an earlier decision that has not gone yet is taken back first: whoever changes
+ * their mind within the undo window by deciding again sends the applicant one email, not two. With
+ * `undoable`, the decision is recorded and its email waits until the undo window ends
+ * (core/applications/decision-undo.ts).
  */
 export const applyReviewAction = async (
   store: Store,
@@ -72,6 +92,7 @@ export const applyReviewAction = async (
     declineReason: string | null;
     via: 'single' | 'bulk' | 'waitlist-admission';
     now: Date;
+    undoable?: UndoableChange | undefined;
   },
 ): Promise<ApplicationStatus | undefined> => {
   const { application, round, action, now } = change;
@@ -99,8 +120,12 @@ export const applyReviewAction = async (
     },
     now,
   );
+  await store.messages.cancelUnsent({ dedupeKeys: decisionMailKeys(application.id) });
+  const undoable = change.undoable && isUndoableAction(action) ? change.undoable : undefined;
+  const undoUntil = undoDeadlineOf(now);
+  let mailMessageId: string | null = null;
   if (move.message) {
-    await store.messages.enqueue(
+    const queued = await store.messages.enqueue(
       {
         kind: move.message,
         to: application.email,
@@ -109,10 +134,34 @@ export const applyReviewAction = async (
         payload: { name: application.name, round: roundFactsOf(round) },
       },
       now,
+      undoable ? { notBefore: undoUntil } : undefined,
     );
+    if (queued.queued) mailMessageId = queued.id;
+  }
+  if (undoable && isUndoableAction(action)) {
+    await store.decisions.recordDecisions([
+      {
+        id: undoable.decisionId,
+        batchId: undoable.batchId,
+        roundId: round.id,
+        applicationId: application.id,
+        actorPersonId: change.actorPersonId,
+        action,
+        fromStatus: application.status,
+        toStatus: move.to,
+        mailMessageId,
+        decidedAt: now,
+        undoUntil,
+        undoneAt: null,
+      },
+    ]);
   }
   return move.to;
 };
+
+/** The email that tells the applicant about a status, for putting it back after an undo. */
+export const messageOfStatus = (status: ApplicationStatus) =>
+  Object.values(MOVES).find((move) => move.to === status)?.message;
 
 export interface ReviewApplicationInput {
   viewer: Viewer | null;
@@ -125,6 +174,8 @@ export interface ReviewApplicationInput {
 export interface ReviewApplicationResult {
   from: ApplicationStatus;
   to: ApplicationStatus;
+  /** The application's name, for saying what was done. */
+  name: string;
 }
 
 export const reviewApplication = async (
@@ -146,6 +197,7 @@ export const reviewApplication = async (
       });
     }
     const round = await store.rounds.getRound(input.roundId);
+    const decisionId = deps.ids.newId();
     const to = await applyReviewAction(store, {
       actorPersonId: actorIdOf(viewer),
       application,
@@ -154,6 +206,7 @@ export const reviewApplication = async (
       declineReason,
       via: 'single',
       now,
+      undoable: { decisionId, batchId: decisionId },
     });
     if (!to) {
       throw new DomainError('CONFLICT', 'review.notApplicable', {
@@ -162,6 +215,6 @@ export const reviewApplication = async (
         action: input.action,
       });
     }
-    return { from: application.status, to };
+    return { from: application.status, to, name: application.name };
   });
 };

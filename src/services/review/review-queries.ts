@@ -6,6 +6,7 @@ import type { UseCaseDeps } from '../ports/deps';
 import type {
   ApplicationCounts,
   ApplicationFilters,
+  ApplicationNeighbours,
   ApplicationNote,
   ApplicationSort,
   CountryScope,
@@ -13,6 +14,7 @@ import type {
 } from '../ports/review';
 import { previewCountryQuota, type QuotaPreview } from '../rounds/settle-country-quota';
 import { listReviewActions, type ReviewAction } from './review-application';
+import { findApplicationUndoable, findViewerUndoable, type UndoableDecisions } from './undo-decisions';
 
 /**
  * What coordinators read while reviewing: always within their countries. The scope goes into each
@@ -41,6 +43,8 @@ export interface ApplicationListPage extends ReviewRound {
   items: ReviewedApplication[];
   total: number;
   counts: ApplicationCounts;
+  /** The viewer's latest decisions that can still be undone. */
+  undoable: UndoableDecisions | undefined;
 }
 
 export const listRoundApplications = async (
@@ -56,7 +60,7 @@ export const listRoundApplications = async (
 ): Promise<ApplicationListPage> => {
   const context = await loadReviewRound(deps, input.viewer, input.roundId);
   const { review } = deps.store;
-  const [{ items, total }, counts] = await Promise.all([
+  const [{ items, total }, counts, undoable] = await Promise.all([
     review.listApplications({
       roundId: context.round.id,
       scope: context.scope,
@@ -66,8 +70,9 @@ export const listRoundApplications = async (
       pageSize: input.pageSize,
     }),
     review.countApplications(context.round.id, context.scope),
+    findViewerUndoable(deps.store, context.viewer, context.round, deps.clock.now()),
   ]);
-  return { ...context, items, total, counts };
+  return { ...context, items, total, counts, undoable };
 };
 
 export interface RoundCounts extends ReviewRound {
@@ -96,11 +101,21 @@ export interface ApplicationDetail extends ReviewRound {
   application: ReviewedApplication;
   notes: ApplicationNote[];
   actions: ReviewAction[];
+  /** This application's latest decision, while it can be undone; else the viewer's latest ones. */
+  undoable: UndoableDecisions | undefined;
+  /** The applications before and after this one in the list it was opened from. */
+  neighbours: ApplicationNeighbours;
 }
 
 export const getApplicationDetail = async (
   deps: UseCaseDeps,
-  input: { viewer: Viewer | null; roundId: string; applicationId: string },
+  input: {
+    viewer: Viewer | null;
+    roundId: string;
+    applicationId: string;
+    /** The list it was opened from (for previous and next); the whole round in submission order if omitted. */
+    list?: { filters: ApplicationFilters; sort: ApplicationSort } | undefined;
+  },
 ): Promise<ApplicationDetail> => {
   const context = await loadReviewRound(deps, input.viewer, input.roundId);
   const application = await deps.store.review.findApplicationInScope(input.applicationId, context.scope);
@@ -110,10 +125,24 @@ export const getApplicationDetail = async (
       roundId: input.roundId,
     });
   }
+  const now = deps.clock.now();
+  const [notes, ownUndoable, neighbours] = await Promise.all([
+    deps.store.review.listNotes(application.id),
+    findApplicationUndoable(deps.store, application, now),
+    deps.store.review.findNeighbours({
+      roundId: context.round.id,
+      scope: context.scope,
+      filters: input.list?.filters ?? {},
+      sort: input.list?.sort ?? 'submitted',
+      applicationId: application.id,
+    }),
+  ]);
   return {
     ...context,
     application,
-    notes: await deps.store.review.listNotes(application.id),
+    notes,
     actions: listReviewActions(application.status),
+    undoable: ownUndoable ?? (await findViewerUndoable(deps.store, context.viewer, context.round, now)),
+    neighbours,
   };
 };

@@ -410,7 +410,9 @@ describe('CSV import', () => {
       skipBadRows: false,
     });
     expect(report).toMatchObject({ rowCount: 3, validRowCount: 2, imported: 0, isImported: false });
-    expect(report.problems).toEqual([{ row: 3, field: 'sector', code: 'sector.missing' }]);
+    expect(report.problems).toEqual([
+      { row: 3, field: 'sector', code: 'sector.missing', value: 'Spaceships' },
+    ]);
     expect(await context.database.db.selectFrom('applications').select('id').execute()).toEqual([]);
   });
 
@@ -468,8 +470,18 @@ describe('CSV import', () => {
       { name: 'Ana Silva', status: 'waitlisted', duplicate_of: 'existing', country_code: 'BR' },
       { name: 'Cy Ng', status: 'pending', duplicate_of: null, country_code: 'SG' },
     ]);
-    const mail = await db.selectFrom('mail_messages').select(['kind', 'to_address']).execute();
-    expect(mail).toEqual([{ kind: 'application-waitlisted-by-quota', to_address: 'ana@example.org' }]);
+    const mail = await db
+      .selectFrom('mail_messages')
+      .select(['kind', 'to_address'])
+      .orderBy('kind')
+      .orderBy('to_address')
+      .execute();
+    // Each imported applicant was told at once, with a private link; the quota's email came at the close.
+    expect(mail).toEqual([
+      { kind: 'application-imported', to_address: 'ana@example.org' },
+      { kind: 'application-imported', to_address: 'cy@example.org' },
+      { kind: 'application-waitlisted-by-quota', to_address: 'ana@example.org' },
+    ]);
     await expect(
       importApplications(deps, {
         choiceNames: choiceNamesInEveryLanguage,

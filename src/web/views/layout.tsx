@@ -42,7 +42,8 @@ const navigationFor = (t: TFunction, viewer: Viewer | null, isOutboxEnabled: boo
     return [
       { href: '/coordinator', label: t('nav.dashboard') },
       { href: '/coordinator/rounds', label: t('nav.rounds') },
-      { href: '/coordinator/resources', label: t('nav.resources') },
+      // The resources page is program-wide: program coordinators edit it (routes/resources/).
+      ...(viewer.isProgramCoordinator ? [{ href: '/coordinator/resources', label: t('nav.resources') }] : []),
       { href: '/coordinator/surveys', label: t('nav.surveys') },
       ...(viewer.isProgramCoordinator
         ? [
@@ -181,7 +182,9 @@ export const Layout = ({
         </header>
         <main id="main" class="container" tabindex={-1}>
           {flash && <Notice kind={flash.kind}>{<p>{flash.message}</p>}</Notice>}
-          <ShellContext.Provider value={{ t, locale }}>{children}</ShellContext.Provider>
+          <ShellContext.Provider value={{ t, locale, timeZone: viewer?.timeZone ?? null }}>
+            {children}
+          </ShellContext.Provider>
         </main>
         <footer class="site-footer">
           <div class="container">
@@ -250,6 +253,11 @@ export const renderFragment = (
   children: Child,
   status: RenderPageOptions['status'] = 200,
 ) => {
-  const { t, locale } = pageValuesOf(c);
-  return c.html(<ShellContext.Provider value={{ t, locale }}>{children}</ShellContext.Provider>, status);
+  const { t, locale, viewer } = pageValuesOf(c);
+  return c.html(
+    <ShellContext.Provider value={{ t, locale, timeZone: viewer?.timeZone ?? null }}>
+      {children}
+    </ShellContext.Provider>,
+    status,
+  );
 };

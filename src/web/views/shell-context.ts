@@ -9,6 +9,8 @@ import { DEFAULT_LOCALE, getT } from '../../i18n';
 export interface ShellValues {
   t: TFunction;
   locale: string;
+  /** The zone the signed-in person chose to see times in, if any (views/format.ts useTimes). */
+  timeZone?: string | null;
 }
 
 export const ShellContext = createContext<ShellValues | null>(null);

@@ -32,6 +32,9 @@ test('audit entries are written with JSON details', async () => {
       subject_type: 'person',
       subject_id: 'p1',
       details: '{"a":1}',
+      // Set by the unit of work from the request context (ADR 0019); none outside one.
+      channel: null,
+      client_address: null,
     },
   ]);
 });

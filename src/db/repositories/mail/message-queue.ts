@@ -89,7 +89,11 @@ export const messageRow = (
  * (never from inside the request). With a `dedupeKey` a second message is not queued.
  */
 export const createMessageQueue = (db: Kysely<Database>, render: MessageRenderer): MessageQueue => ({
-  enqueue: (message, now) => insertMailRow(db, messageRow(render, message, now)),
+  enqueue: (message, now, options) => {
+    const row = messageRow(render, message, now);
+    if (options?.notBefore && options.notBefore > now) row.next_attempt_at = options.notBefore.toISOString();
+    return insertMailRow(db, row);
+  },
   enqueueAll: async (messages, now) => {
     if (messages.length === 0) return;
     await db
@@ -97,6 +101,24 @@ export const createMessageQueue = (db: Kysely<Database>, render: MessageRenderer
       .values(messages.map((message) => messageRow(render, message, now)))
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .execute();
+  },
+  cancelUnsent: async ({ ids = [], dedupeKeys = [] }) => {
+    if (ids.length === 0 && dedupeKeys.length === 0) return [];
+    // Deleted rather than marked: the dedupe key must be free for the same message later. The
+    // worker's claim and this delete both test status = 'pending', so exactly one of them wins.
+    const rows = await db
+      .deleteFrom('mail_messages')
+      .where('status', '=', 'pending')
+      .where('attempts', '=', 0)
+      .where((eb) =>
+        eb.or([
+          ...(ids.length > 0 ? [eb('id', 'in', ids)] : []),
+          ...(dedupeKeys.length > 0 ? [eb('dedupe_key', 'in', dedupeKeys)] : []),
+        ]),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((row) => row.id);
   },
 });
 

@@ -70,7 +70,13 @@ test('the viewer carries the roles', async () => {
     name: 'Country Coordinator',
     isProgramCoordinator: false,
     coordinatedCountryCodes: ['AU', 'KE'],
+    timeZone: null,
   });
+  // The zone the person chose to see times in travels with the viewer; null goes back to none.
+  await people.setTimeZone(person.id, 'Asia/Kolkata', now);
+  expect((await people.findViewerByEmail('cc@example.org'))?.timeZone).toBe('Asia/Kolkata');
+  await people.setTimeZone(person.id, null, now);
+  expect((await people.findViewerByEmail('cc@example.org'))?.timeZone).toBeNull();
   expect(await people.findViewerByEmail('nobody@example.org')).toBeUndefined();
 });
 

@@ -82,6 +82,14 @@ export const createPeopleRepository = (db: Kysely<Database>): PeopleRepository =
         .execute();
     },
 
+    setTimeZone: async (personId, timeZone, now) => {
+      await db
+        .updateTable('people')
+        .set({ time_zone: timeZone, updated_at: now.toISOString() })
+        .where('id', '=', personId)
+        .execute();
+    },
+
     grantRole: async (personId, { role, countryCode }, now) => {
       // NULL never equals NULL in a unique constraint, so the program-wide roles are checked here.
       const existing = await db

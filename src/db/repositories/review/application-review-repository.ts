@@ -22,6 +22,7 @@ import type {
 import type { Database } from '../../schema';
 import type { ApplicationImportsTable } from '../../tables/review';
 import { toStoredApplication } from '../applications/applications-repository';
+import { findApplicationNeighbours } from './application-neighbours';
 
 /**
  * The coordinators' view of a round's applications: filtered lists, counts, notes, decisions,
@@ -289,6 +290,8 @@ export const createApplicationReviewRepository = (db: Db): ApplicationReviewRepo
           .sort((a, b) => b.count - a.count || a.sector.localeCompare(b.sector)),
       };
     },
+
+    findNeighbours: (query) => findApplicationNeighbours(db, query, matchesFilters),
 
     countByCountryAndStatus: async (roundId) =>
       (

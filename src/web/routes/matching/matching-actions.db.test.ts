@@ -177,15 +177,19 @@ describe('a program coordinator', () => {
       await t.postForm('/coordinator/rounds/round-open/matching/runs', { objective: 'total-fit' }),
     );
     expect(open).toContain('matching is run once applications have closed');
+    // Where the run form is not shown (a round still open), a malformed run still says what was wrong.
+    const unreadable = await t.postForm('/coordinator/rounds/round-open/matching/runs', {});
+    expect(unreadable.status).toBe(422);
+    expect(await text(unreadable)).toMatch(/class="error-summary"[\s\S]*Choose how to match/);
     expect(
       (await t.postForm('/coordinator/rounds/nowhere/matching/runs', { objective: 'total-fit' })).status,
     ).toBe(404);
     expect((await t.postForm(`${base}/exclusions/nothing/delete`, {})).status).toBe(404);
     expect((await t.postForm(`${base}/locks`, {})).status).toBe(422);
     expect((await t.postForm(`${base}/comments`, { body: 'x' })).status).toBe(404);
-    expect((await t.postForm(`${base}/pair`, { first: 'x'.repeat(5000), second: '\u0000' })).status).toBe(
-      422,
-    );
+    expect((await t.postForm(`${base}/pair`, { first: 'x'.repeat(5000), second: 'y' })).status).toBe(422);
+    // A NUL is refused before any route reads it (web/middleware/form-body.ts).
+    expect((await t.postForm(`${base}/pair`, { first: 'x', second: '\u0000' })).status).toBe(400);
     expect((await t.request(`${base}/compare?before=nope&after=nope`)).status).toBe(404);
     const noToken = await t.request(`${base}/runs`, {
       method: 'POST',

@@ -332,16 +332,24 @@ test('a country coordinator sees counts for their own countries only; a program 
   expect(kenya).toContain('March 2027');
   expect(kenya).toContain('country coordinator for Kenya');
   expect(kenya).toContain('2 in total');
-  expect(kenya).toContain('<li data-status="pending">Pending: 1</li>');
-  expect(kenya).toContain('<li data-status="accepted">Accepted: 1</li>');
+  expect(kenya).toMatch(
+    /<li data-status="pending"><a href="[^"]*\/applications\?status=pending">Pending: 1<\/a><\/li>/,
+  );
+  expect(kenya).toMatch(
+    /<li data-status="accepted"><a href="[^"]*\/applications\?status=accepted">Accepted: 1<\/a><\/li>/,
+  );
   expect(kenya).not.toContain('data-status="waitlisted"');
 
   await t.postForm('/sign-out');
   await signIn('lead@example.org');
   const lead = await (await t.request('/coordinator')).text();
   expect(lead).toContain('5 in total');
-  expect(lead).toContain('<li data-status="pending">Pending: 3</li>');
-  expect(lead).toContain('<li data-status="waitlisted">Waitlisted: 1</li>');
+  expect(lead).toMatch(
+    /<li data-status="pending"><a href="[^"]*\/applications\?status=pending">Pending: 3<\/a><\/li>/,
+  );
+  expect(lead).toMatch(
+    /<li data-status="waitlisted"><a href="[^"]*\/applications\?status=waitlisted">Waitlisted: 1<\/a><\/li>/,
+  );
   expect(lead).toContain('href="/outbox"');
 });
 

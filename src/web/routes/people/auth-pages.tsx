@@ -156,7 +156,7 @@ export const authPages = (ctx: WebDeps, auth: Auth) => {
 
   app.post('/sign-out/everywhere', async (c) => {
     const viewer = c.get('viewer');
-    if (!viewer) return c.redirect('/sign-in', 303);
+    if (!viewer) return c.redirect('/sign-in?next=%2Fsign-out%2Feverywhere', 303);
     const { headers } = await auth.api.revokeSessions({
       headers: authRequestHeaders(c),
       returnHeaders: true,

@@ -11,6 +11,7 @@ import { coordinatorPartnerships } from '../partnerships/coordinator-partnership
 import { coordinatorApplications } from '../review/coordinator-applications';
 import { coordinatorRounds } from '../rounds/coordinator-rounds';
 import { coordinatorPeoplePages } from './coordinator-people-pages';
+import { profilePages } from './profile-pages';
 
 /**
  * Everything under /coordinator. The role guard is applied to the whole sub-app, so a page added
@@ -32,6 +33,7 @@ export const coordinatorPages = (ctx: WebDeps) => {
     });
   });
 
+  app.route('/', profilePages(ctx));
   app.route('/rounds', coordinatorRounds(ctx));
   app.route('/rounds', coordinatorApplications(ctx));
   app.route('/rounds', coordinatorPartnerships(ctx));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { signInAs } from '../../../../tests/support/sign-in';
+import { signInAs, signOut } from '../../../../tests/support/sign-in';
 import { createTestApp, type TestApp } from '../../../../tests/support/test-app';
 
 let t: TestApp;
@@ -80,4 +80,44 @@ test('a resource without a title or with a link that is not http(s) is refused n
   expect(badLink.status).toBe(422);
   expect(await publicPage()).not.toContain('javascript:');
   expect(await publicPage()).not.toContain('A title');
+});
+
+test('the resources page is program-wide: a country coordinator may read it but not change it (403)', async () => {
+  await t.postForm('/coordinator/resources', { title: 'Guide', url: 'https://example.org/guide' });
+  const [id] = await idsOnManagePage();
+  await t.ctx.services.people.createCoordinator({
+    email: 'ke@example.org',
+    name: 'Kenya',
+    countryCodes: ['KE'],
+    actorPersonId: null,
+  });
+  const kenya = await t.ctx.services.people.findViewerByEmail('ke@example.org');
+  await signOut(t);
+  await signInAs(t, 'ke@example.org');
+  expect((await t.request('/coordinator/resources')).status).toBe(403);
+  expect((await t.request(`/coordinator/resources/${id}/edit`)).status).toBe(403);
+  for (const [path, form] of [
+    ['/coordinator/resources', { title: 'Mine', url: 'https://example.org/mine' }],
+    [`/coordinator/resources/${id}`, { title: 'Changed', url: 'https://example.org/changed' }],
+    [`/coordinator/resources/${id}/move`, { direction: 'up' }],
+    [`/coordinator/resources/${id}/delete`, {}],
+  ] as const) {
+    expect((await t.postForm(path, form)).status, path).toBe(403);
+  }
+  // The use cases refuse too, whatever calls them.
+  await expect(
+    t.ctx.services.resources.add({
+      viewer: kenya!,
+      form: { title: 'Mine', url: 'https://example.org/mine' },
+    }),
+  ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  await expect(t.ctx.services.resources.remove({ viewer: kenya!, id: id! })).rejects.toMatchObject({
+    code: 'FORBIDDEN',
+  });
+  const page = await publicPage();
+  expect(page).toContain('Guide');
+  expect(page).not.toContain('Mine');
+  expect(page).not.toContain('Changed');
+  // The navigation no longer offers the page it would refuse.
+  expect(await (await t.request('/coordinator')).text()).not.toContain('href="/coordinator/resources"');
 });

@@ -3,7 +3,7 @@ import { isDomainError } from '../../../core/errors';
 import { type ShownProblem, translateProblems } from '../../../i18n/problems';
 import type { AppEnv } from '../../env';
 import { setFlash } from '../../flash';
-import { requireCoordinator } from '../../middleware/require-role';
+import { requireProgramCoordinator } from '../../middleware/require-role';
 import { renderPage } from '../../views/layout';
 import {
   EditResourcePage,
@@ -34,11 +34,14 @@ export const resourcePages = (ctx: WebDeps) => {
   return app;
 };
 
-/** Coordinators manage the resources list: add, edit, remove, move up or down. Mounted at /coordinator/resources. */
+/**
+ * Program coordinators manage the resources list: add, edit, remove, move up or down. Mounted at
+ * /coordinator/resources. The list is program-wide, so country coordinators are refused (403).
+ */
 export const coordinatorResourcePages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
   const { resources } = ctx.services;
-  app.use('*', requireCoordinator());
+  app.use('*', requireProgramCoordinator());
 
   const renderList = async (
     c: Context<AppEnv>,
@@ -64,7 +67,7 @@ export const coordinatorResourcePages = (ctx: WebDeps) => {
   app.post('/', async (c) => {
     const values = await readResourceForm(c);
     try {
-      await resources.add(values);
+      await resources.add({ viewer: c.get('viewer'), form: values });
     } catch (error) {
       if (isDomainError(error) && error.code === 'VALIDATION')
         return renderList(c, values, translateProblems(c.get('t'), error.details), 422);
@@ -88,7 +91,7 @@ export const coordinatorResourcePages = (ctx: WebDeps) => {
     if (!resource) return c.notFound();
     const values = await readResourceForm(c);
     try {
-      await resources.update(resource.id, values);
+      await resources.update({ viewer: c.get('viewer'), id: resource.id, form: values });
     } catch (error) {
       if (isDomainError(error) && error.code === 'VALIDATION') {
         const t = c.get('t');
@@ -112,14 +115,18 @@ export const coordinatorResourcePages = (ctx: WebDeps) => {
   });
 
   app.post('/:id/delete', async (c) => {
-    await resources.remove(c.req.param('id'));
+    await resources.remove({ viewer: c.get('viewer'), id: c.req.param('id') });
     setFlash(c, { kind: 'success', message: c.get('t')('applications:resources.manage.removed') });
     return c.redirect('/coordinator/resources', 303);
   });
 
   app.post('/:id/move', async (c) => {
     const body = await c.req.parseBody();
-    await resources.move(c.req.param('id'), body.direction === 'up' ? 'up' : 'down');
+    await resources.move({
+      viewer: c.get('viewer'),
+      id: c.req.param('id'),
+      direction: body.direction === 'up' ? 'up' : 'down',
+    });
     return c.redirect('/coordinator/resources', 303);
   });
 

@@ -71,7 +71,10 @@ describe('a country coordinator', () => {
     const page = await (await t.request('/coordinator/rounds/round-q/applications/counts')).text();
     const section = page.slice(page.indexOf('id="quota-preview"'));
     expect(section).toContain('each country could hold 1 places');
-    expect(section).toMatch(/Kenya<\/t[hd]>\s*<td[^>]*>2</);
+    // Each count links to the list it counts: Kenya's pending applications.
+    expect(section).toMatch(
+      /<a href="\/coordinator\/rounds\/round-q\/applications\?country=KE&amp;status=pending">Kenya<\/a><\/t[hd]>\s*<td[^>]*><a[^>]*>2</,
+    );
     expect(section).not.toContain('Nigeria');
     const statuses = await t.database.db
       .selectFrom('applications')

@@ -122,11 +122,90 @@ describe('a program coordinator', () => {
     expectIn(report, 'Nothing was imported.');
     expectIn(report, '1 problem in the file.');
     expectIn(report, '<tr data-row="3"><th scope="row">3</th><td>Sector</td>');
+    // In the coordinator's words, quoting the cell.
+    expectIn(report, '“Spaceships” is not one of the sectors: see “Accepted values” on the upload page.');
     expect(await applicationNames()).toEqual([]);
 
     const skipped = await t.postForm(mappingPath, { ...columns, skipBadRows: 'on' });
     expect(skipped.status).toBe(200);
     expectIn(await skipped.text(), '1 of 2 applications imported');
+    expect(await applicationNames()).toEqual(['Ana Silva']);
+  });
+
+  test('the upload page offers a template and the accepted values; the template imports as it is, and the applicant is emailed a private link', async () => {
+    const form = await (await t.request('/coordinator/rounds/round-a/imports/new')).text();
+    expectIn(form, 'href="/coordinator/rounds/round-a/imports/template.csv"');
+    expectIn(form, '<summary>Accepted values</summary>');
+    expectIn(form, '<code>mid</code> Mid career');
+    expectIn(form, 'Each applicant you import is emailed a confirmation with their own private link');
+
+    const template = await t.request('/coordinator/rounds/round-a/imports/template.csv');
+    expect(template.status).toBe(200);
+    expect(template.headers.get('content-type')).toContain('text/csv');
+    const csv = await template.text();
+    const [header] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+    expect(header).toContain('Agreed to the privacy notice');
+    expect(header?.split(',')).toHaveLength(22);
+
+    const mappingPath = (await upload('round-a', csv, 'applications-template.csv')).headers.get('location')!;
+    const mapping = await (await t.request(mappingPath)).text();
+    // Every column of the template is recognised, the consents too.
+    const columns = chosenColumns(mapping);
+    expect(Object.values(columns).filter((choice) => !/^\d+$/.test(choice))).toEqual([]);
+    expectIn(
+      mapping,
+      'When you import, each applicant is emailed a confirmation with their own private link.',
+    );
+
+    const imported = await t.postForm(mappingPath, columns);
+    expect(imported.status).toBe(200);
+    const report = await imported.text();
+    expectIn(report, '1 of 1 applications imported');
+    expectIn(report, '1 applicant was emailed a confirmation with their private link.');
+    expect(await applicationNames()).toEqual(['Amina Odhiambo']);
+
+    const mails = await t.database.db
+      .selectFrom('mail_messages')
+      .select(['kind', 'subject', 'text_body'])
+      .where('to_address', '=', 'amina.odhiambo@example.org')
+      .execute();
+    expect(mails.map((mail) => mail.kind)).toEqual(['application-imported']);
+    expect(mails[0]!.text_body).toContain('You do not need to apply again.');
+    const link = mails[0]!.text_body.match(/https?:\/\/[^/\s]+(\/applications\/\S+)/)?.[1];
+    expect(link).toBeDefined();
+    // The private link opens the imported application.
+    const own = await t.request(link!);
+    expect(own.status).toBe(200);
+    expectIn(await own.text(), 'Amina Odhiambo');
+  });
+
+  test('a file silent on consent is stopped at the columns, in words; “yes for every row” imports it', async () => {
+    const header =
+      'Name,Email,Country,Languages,Sector,Role,Career stage,Years in profession,Interests,Availability,Hopes,Heard from';
+    const line = row('Ana Silva', 'ana@example.org', 'Brazil').split(',').slice(0, 12).join(',');
+    const mappingPath = (await upload('round-a', `${header}\n${line}`)).headers.get('location')!;
+    const mapping = await (await t.request(mappingPath)).text();
+    // The consent fields are required, start unchosen, and offer no "not in the file".
+    const consent = mapping.match(/<select[^>]*name="map\.privacyConsent"[^>]*>([\s\S]*?)<\/select>/)![1]!;
+    expect(consent).toMatch(/^<option value="">Choose a column<\/option>/);
+    expect(consent).not.toContain('value="none"');
+    const columns = chosenColumns(mapping);
+    expect(columns['map.privacyConsent']).toBe('');
+
+    const refused = await t.postForm(mappingPath, columns);
+    expect(refused.status).toBe(422);
+    expectIn(
+      await refused.text(),
+      'Say whether applicants agreed: choose the column that records it, or “Yes for every row” if everyone agreed on the original form',
+    );
+    expect(await applicationNames()).toEqual([]);
+
+    const imported = await t.postForm(mappingPath, {
+      ...columns,
+      'map.privacyConsent': 'yes',
+      'map.codeOfConductAccepted': 'yes',
+    });
+    expect(imported.status).toBe(200);
     expect(await applicationNames()).toEqual(['Ana Silva']);
   });
 
@@ -136,6 +215,8 @@ describe('a program coordinator', () => {
       ['', 'Choose the CSV file to import'],
       [`${HEADER}\n`, 'Choose a CSV file with a header row and at least one application'],
       ['Name,Email\n"Ana Silva,ana@example.org\n', 'The file is not a readable CSV file (Quote Not Closed'],
+      // A spreadsheet saved as .xlsx (a zip file): its NULs could not even be stored on PostgreSQL.
+      ['PK\u0003\u0004\u0014\u0000\u0006\u0000\b\u0000\u0000\u0000!\u0000', 'This is not a CSV file'],
     ];
     for (const [content, message] of cases) {
       const response = await upload('round-a', content);

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { type Context, Hono } from 'hono';
 import { type ColumnChoice, type ColumnMapping, IMPORT_FIELDS } from '../../../core/applications/csv-columns';
 import { invalidInput, isDomainError } from '../../../core/errors';
@@ -6,8 +7,8 @@ import { choiceNamesInEveryLanguage } from '../../../i18n/labels';
 import { type ShownProblem, shownProblemsOf, translateProblems } from '../../../i18n/problems';
 import { MAX_IMPORT_BYTES } from '../../../services/review/import-applications';
 import type { AppEnv } from '../../env';
-import { importHeaderNames } from '../../views/review/csv-cells';
-import { MappingView, UploadView } from '../../views/review/other-views';
+import { importHeaderNames, importTemplate } from '../../views/review/csv-cells';
+import { IMPORT_TEMPLATE_FILE, MappingView, UploadView } from '../../views/review/import-views';
 import type { WebDeps } from '../../web-deps';
 import { renderRoundPage } from './round-page';
 
@@ -27,6 +28,15 @@ export const importPages = (ctx: WebDeps) => {
       <UploadView round={round} csrfToken={c.get('csrfToken')} problems={problems} />,
       status,
     );
+
+  // A template to fill in: UTF-8 with a byte-order mark, as the export, for spreadsheet programs.
+  app.get('/:roundId/imports/template.csv', async (c) => {
+    await review.loadRound(c.get('viewer'), c.req.param('roundId'));
+    const t = c.get('t');
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${IMPORT_TEMPLATE_FILE}"`);
+    return c.body(`\uFEFF${stringify(importTemplate(t, c.get('locale')))}`);
+  });
 
   app.get('/:roundId/imports/new', async (c) => {
     const { round } = await review.loadRound(c.get('viewer'), c.req.param('roundId'));
@@ -81,7 +91,12 @@ export const importPages = (ctx: WebDeps) => {
       c,
       props.round,
       'review:import.title',
-      <MappingView csrfToken={c.get('csrfToken')} problems={[]} {...props} />,
+      <MappingView
+        csrfToken={c.get('csrfToken')}
+        problems={[]}
+        isOutboxEnabled={c.get('isOutboxEnabled') ?? false}
+        {...props}
+      />,
       status,
     );
 

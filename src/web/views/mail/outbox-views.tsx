@@ -1,6 +1,7 @@
 import type { MailMessage, MailStatusCounts } from '../../../core/mail/mail-message';
-import { CsrfField, LocalTime, Notice } from '../components';
+import { CsrfField, Notice } from '../components';
 import { useShell } from '../shell-context';
+import { Instant, TimeZoneNote } from '../times';
 
 /** Whose outbox it is, as the page explains it. */
 export type OutboxNotice = 'development' | 'unconfigured';
@@ -54,6 +55,7 @@ export const OutboxList = ({
     <>
       <h1>{t('mail:outbox.title')}</h1>
       <OutboxExplanation notice={notice} />
+      <TimeZoneNote pageTimeZone="UTC" pageZone="utc" />
       <p>
         <a href="/outbox/dead-letters">{t('mail:deadLetters.link')}</a>
       </p>
@@ -61,7 +63,7 @@ export const OutboxList = ({
         <p>{t('mail:outbox.empty')}</p>
       ) : (
         <div class="table-scroll">
-          <table class="table">
+          <table class="table table--stack">
             <caption>{t('mail:outbox.caption', { count: messages.length, limit })}</caption>
             <thead>
               <tr>
@@ -78,13 +80,18 @@ export const OutboxList = ({
                   <td>
                     <a href={`/outbox/${encodeURIComponent(message.id)}`}>{message.subject}</a>
                   </td>
-                  <td>{message.to}</td>
-                  <td>{message.kind}</td>
-                  <td>
-                    <LocalTime at={message.createdAt} timeZone="UTC" />
+                  <td data-label={t('mail:fields.to')}>{message.to}</td>
+                  <td data-label={t('mail:fields.kind')}>{message.kind}</td>
+                  <td data-label={t('mail:fields.queuedAt')}>
+                    <Instant at={message.createdAt} pageTimeZone="UTC" />
                   </td>
-                  <td>
+                  <td data-label={t('mail:fields.status')}>
                     <StatusLabel message={message} />
+                    {message.status === 'pending' && (
+                      <span class="table__sub">
+                        {t('mail:outbox.notBefore')} <Instant at={message.nextAttemptAt} pageTimeZone="UTC" />
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -106,6 +113,7 @@ export const OutboxMessage = ({ message, notice }: { message: MailMessage; notic
       </p>
       <h1>{message.subject}</h1>
       <OutboxExplanation notice={notice} />
+      <TimeZoneNote pageTimeZone="UTC" pageZone="utc" />
       <dl class="details">
         <dt>{t('mail:fields.to')}</dt>
         <dd>{message.to}</dd>
@@ -117,13 +125,21 @@ export const OutboxMessage = ({ message, notice }: { message: MailMessage; notic
         </dd>
         <dt>{t('mail:fields.queuedAt')}</dt>
         <dd>
-          <LocalTime at={message.createdAt} timeZone="UTC" />
+          <Instant at={message.createdAt} pageTimeZone="UTC" />
         </dd>
+        {message.status === 'pending' && (
+          <>
+            <dt>{t('mail:fields.notBefore')}</dt>
+            <dd>
+              <Instant at={message.nextAttemptAt} pageTimeZone="UTC" />
+            </dd>
+          </>
+        )}
         {message.sentAt && (
           <>
             <dt>{t('mail:fields.sentAt')}</dt>
             <dd>
-              <LocalTime at={message.sentAt} timeZone="UTC" />
+              <Instant at={message.sentAt} pageTimeZone="UTC" />
             </dd>
           </>
         )}
@@ -210,7 +226,7 @@ export const MailQueueStatus = ({
                   <td>{message.attempts}</td>
                   <td>
                     {message.status === 'pending' ? (
-                      <LocalTime at={message.nextAttemptAt} timeZone="UTC" />
+                      <Instant at={message.nextAttemptAt} pageTimeZone="UTC" />
                     ) : (
                       '—'
                     )}

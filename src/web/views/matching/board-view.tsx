@@ -116,7 +116,12 @@ export const MatchingBoardView = ({
         </ul>
       )}
       {viewer.isProgramCoordinator && !board.canEdit && <p>{t('matching:board.notMatchable')}</p>}
-      {board.canEdit && <RunForm roundId={round.id} problems={runProblems} csrfToken={csrfToken} />}
+      {board.canEdit ? (
+        <RunForm roundId={round.id} problems={runProblems} csrfToken={csrfToken} />
+      ) : (
+        // A run posted where the form is not shown (a round not in matching) still says what was wrong.
+        <ErrorSummary errors={runProblems} />
+      )}
       {board.runs.length > 0 && (
         <section aria-labelledby="runs">
           <h2 id="runs">{t('matching:runs.heading')}</h2>

@@ -1,6 +1,6 @@
 import type { MatchBoard } from '../../../services/matching/match-board';
 import { CsrfField } from '../components';
-import { formatInstant } from '../format';
+import { useTimes } from '../format';
 import { useShell } from '../shell-context';
 import { matchingPath } from './matching-paths';
 import { describeBreach, namesOf } from './matching-words';
@@ -22,6 +22,7 @@ export const FixesSection = ({
   const words = useShell();
   const { t, locale } = words;
   const base = matchingPath(board.round.id);
+  const times = useTimes(board.round.programTimeZone);
   const rejected = board.run?.result.rejectedLocks ?? [];
   return (
     <section aria-labelledby="fixes">
@@ -39,7 +40,7 @@ export const FixesSection = ({
                 {names}{' '}
                 <span class="table__sub">
                   {t('matching:fixes.since', {
-                    at: formatInstant(lock.createdAt, locale, board.round.programTimeZone),
+                    at: times.format(lock.createdAt),
                   })}
                 </span>
                 {board.canEdit && (
@@ -73,7 +74,7 @@ export const FixesSection = ({
                 {names}{' '}
                 <span class="table__sub">
                   {t('matching:fixes.since', {
-                    at: formatInstant(exclusion.createdAt, locale, board.round.programTimeZone),
+                    at: times.format(exclusion.createdAt),
                   })}
                 </span>
                 {board.canEdit && (

@@ -28,18 +28,6 @@ export const formatNumber = (locale: string, value: number): string => {
   return format.format(value);
 };
 
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
-/** An instant, short, in a zone: "Dec 6, 2026, 5:04 PM" (for tables). */
-export const formatShortInstant = (locale: string, timeZone: string, at: Date): string => {
-  const key = `${locale}|${timeZone}`;
-  let format = instantFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-    if (instantFormats.size < 1000) instantFormats.set(key, format);
-  }
-  return format.format(at);
-};
-
 /** 90 → "1 h 30 min", 45 → "45 min", 120 → "2 h". */
 export const formatDuration = (t: TFunction, minutes: number): string => {
   const hours = Math.floor(minutes / 60);

@@ -3,7 +3,7 @@ import type { FitWeights } from '../../../core/scoring/match-settings';
 import { labelFor } from '../../../i18n/labels';
 import type { MatchComment } from '../../../services/ports/matching';
 import { CsrfField, TextAreaField } from '../components';
-import { formatInstant } from '../format';
+import { useTimes } from '../format';
 import { useShell } from '../shell-context';
 import type { PartnershipCardModel } from './board-model';
 import { FitPartsView, PairExplanationView } from './explanation-view';
@@ -71,7 +71,8 @@ const Members = ({ ids, people }: { ids: readonly string[]; people: People }) =>
 };
 
 const Comments = ({ comments, timeZone }: { comments: MatchComment[]; timeZone: string }) => {
-  const { t, locale } = useShell();
+  const { t } = useShell();
+  const times = useTimes(timeZone);
   if (comments.length === 0) return null;
   return (
     <ul class="notes">
@@ -81,7 +82,7 @@ const Comments = ({ comments, timeZone }: { comments: MatchComment[]; timeZone: 
           <p class="field__hint">
             {t('matching:comments.by', {
               name: comment.authorName ?? t('matching:comments.someone'),
-              at: formatInstant(comment.createdAt, locale, timeZone),
+              at: times.format(comment.createdAt),
             })}
           </p>
         </li>

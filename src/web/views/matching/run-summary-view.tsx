@@ -3,7 +3,7 @@ import { getCountryName } from '../../../core/countries';
 import type { MatchRun } from '../../../core/matchmaking';
 import { MAX_FIT_POINTS } from '../../../core/scoring/match-settings';
 import type { MatchBoard } from '../../../services/matching/match-board';
-import { formatInstant } from '../format';
+import { useTimes } from '../format';
 import { useShell } from '../shell-context';
 import { formatNumber } from './matching-words';
 import { ScrollRegion } from './scroll-region';
@@ -121,6 +121,7 @@ export const RunSummary = ({
   publishControl?: Child;
 }) => {
   const { t, locale } = useShell();
+  const times = useTimes(timeZone);
   const { result } = run;
   const matched = result.partnerships.reduce((sum, p) => sum + p.applicationIds.length, 0);
   const trios = result.partnerships.filter((p) => p.applicationIds.length === 3).length;
@@ -145,7 +146,7 @@ export const RunSummary = ({
       </h2>
       <p>
         {t('matching:summary.madeAt', {
-          at: formatInstant(run.createdAt, locale, timeZone),
+          at: times.format(run.createdAt, 'long'),
           objective: t(`matching:objective.${result.objective}.label`),
         })}
       </p>

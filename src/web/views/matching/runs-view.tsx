@@ -1,9 +1,10 @@
 import type { MatchRunSummary } from '../../../services/ports/matching';
 import { SelectField } from '../components';
+import { useTimes } from '../format';
 import { useShell } from '../shell-context';
 import { toBoardQueryString } from './board-model';
 import { comparePath, matchingPath } from './matching-paths';
-import { formatNumber, formatShortInstant } from './matching-words';
+import { formatNumber } from './matching-words';
 import { ScrollRegion } from './scroll-region';
 
 /** The runs of a round, newest first, each leading to its board; and the form comparing two of them. */
@@ -19,6 +20,7 @@ export const RunsTable = ({
   timeZone: string;
 }) => {
   const { t, locale } = useShell();
+  const times = useTimes(timeZone);
   return (
     <ScrollRegion labelledBy="runs-caption">
       <table class="table">
@@ -53,7 +55,7 @@ export const RunsTable = ({
                     {t('matching:runs.show', { number: run.number })}
                   </a>
                 )}
-                <span class="table__sub">{formatShortInstant(locale, timeZone, run.createdAt)}</span>
+                <span class="table__sub">{times.format(run.createdAt)}</span>
               </th>
               <td>{t(`matching:objective.${run.objective}.label`, { defaultValue: run.objective })}</td>
               <td class="num">{formatNumber(locale, run.partnerships)}</td>

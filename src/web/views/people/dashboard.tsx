@@ -1,9 +1,11 @@
 import { getCountryName } from '../../../core/countries';
 import type { Viewer } from '../../../core/people/viewer';
 import type { CoordinatorDashboard } from '../../../services/people/load-coordinator-dashboard';
-import { formatCalendarDate, formatInstant } from '../format';
+import { displayTimeZone, formatCalendarDate, formatTimeIn } from '../format';
 import { hasMatchingBoard, matchingPath } from '../matching/matching-paths';
+import { applicationsPath } from '../review/list-view';
 import { useShell } from '../shell-context';
+import { PROFILE_PATH, TimeZoneNote } from '../times';
 
 export const DashboardView = ({
   viewer,
@@ -14,7 +16,7 @@ export const DashboardView = ({
   dashboard: CoordinatorDashboard;
   isOutboxEnabled: boolean;
 }) => {
-  const { t, locale } = useShell();
+  const { t, locale, timeZone } = useShell();
   const countries = dashboard.countryCodes?.map((code) => getCountryName(code, locale)).join(', ');
   return (
     <section class="dashboard">
@@ -30,7 +32,7 @@ export const DashboardView = ({
         <p>{t('coordinator:dashboard.noRounds')}</p>
       ) : (
         <div class="table-scroll">
-          <table class="table">
+          <table class="table table--stack">
             <thead>
               <tr>
                 <th scope="col">{t('coordinator:dashboard.columns.round')}</th>
@@ -44,45 +46,59 @@ export const DashboardView = ({
               {dashboard.rounds.map((round) => (
                 <tr data-round-id={round.id}>
                   <th scope="row">
-                    <a href={`/coordinator/rounds/${encodeURIComponent(round.id)}/applications`}>
-                      {round.name}
-                    </a>
+                    <a href={applicationsPath(round.id)}>{round.name}</a>
                     {hasMatchingBoard(round.status) && (
                       <a class="table__sub" href={matchingPath(round.id)}>
                         {t('matching:board.linkFor', { round: round.name })}
                       </a>
                     )}
                   </th>
-                  <td>
+                  <td data-label={t('coordinator:dashboard.columns.status')}>
                     <div class={`tag tag--${round.status}`}>{t(`review:roundStatus.${round.status}`)}</div>
                   </td>
-                  <td>
+                  <td data-label={t('coordinator:dashboard.columns.applications')}>
                     {t('coordinator:dashboard.applicationsWindow', {
-                      open: formatInstant(round.applicationsOpenAt, locale, round.timeZone),
-                      close: formatInstant(round.applicationsCloseAt, locale, round.timeZone),
+                      open: formatTimeIn(
+                        round.applicationsOpenAt,
+                        locale,
+                        displayTimeZone(timeZone, round.timeZone),
+                      ),
+                      close: formatTimeIn(
+                        round.applicationsCloseAt,
+                        locale,
+                        displayTimeZone(timeZone, round.timeZone),
+                      ),
                     })}
                   </td>
-                  <td>
+                  <td data-label={t('coordinator:dashboard.columns.dates')}>
                     {t('coordinator:dashboard.roundDates', {
                       start: formatCalendarDate(round.startsOn, locale),
                       end: formatCalendarDate(round.endsOn, locale),
                     })}
                   </td>
-                  <td>
+                  <td data-label={t('coordinator:dashboard.columns.counts')}>
                     {round.totalApplications === 0 ? (
                       t('coordinator:dashboard.noApplications')
                     ) : (
                       <>
-                        <p>{t('coordinator:dashboard.total', { count: round.totalApplications })}</p>
+                        <p>
+                          <a href={applicationsPath(round.id)}>
+                            {t('coordinator:dashboard.total', { count: round.totalApplications })}
+                          </a>
+                        </p>
                         <ul class="counts">
                           {Object.entries(round.applicationCounts)
                             .sort(([a], [b]) => a.localeCompare(b))
                             .map(([status, count]) => (
                               <li data-status={status}>
-                                {t('coordinator:dashboard.countByStatus', {
-                                  status: t(`review:status.${status}`),
-                                  count,
-                                })}
+                                <a
+                                  href={`${applicationsPath(round.id)}?status=${encodeURIComponent(status)}`}
+                                >
+                                  {t('coordinator:dashboard.countByStatus', {
+                                    status: t(`review:status.${status}`),
+                                    count,
+                                  })}
+                                </a>
                               </li>
                             ))}
                         </ul>
@@ -95,8 +111,12 @@ export const DashboardView = ({
           </table>
         </div>
       )}
+      <TimeZoneNote pageTimeZone="UTC" pageZone="rounds" />
       <p class="link-list">
         <a href="/coordinator/rounds">{t('coordinator:dashboard.roundsLink')}</a>
+      </p>
+      <p class="link-list">
+        <a href={PROFILE_PATH}>{t('coordinator:profile.link')}</a>
       </p>
       {isOutboxEnabled && viewer.isProgramCoordinator && (
         <p class="link-list">

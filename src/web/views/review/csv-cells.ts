@@ -6,6 +6,7 @@ import {
   EXPORT_COLUMNS,
   type ExportColumn,
   IMPORT_FIELD_OF_EXPORT_COLUMN,
+  IMPORT_FIELDS,
   type ImportField,
   LIST_SEPARATOR,
   neutraliseFormula,
@@ -131,5 +132,60 @@ export const importHeaderNames = (field: ImportField): string[] =>
     return [
       ...columns.map((column) => columnHeader(t, column)),
       t(`review:csv.columns.${field}`, { defaultValue: field }),
+      // The import template's headers (importTemplate below).
+      t(`review:import.fields.${field}`),
     ];
   });
+
+/** The example applicant of the import template: every answer filled in, as an applicant would. */
+const TEMPLATE_ANSWERS: ApplicationAnswers = {
+  name: 'Amina Odhiambo',
+  email: 'amina.odhiambo@example.org',
+  countryOfResidence: 'KE',
+  timeZone: 'Africa/Nairobi',
+  languages: [
+    { code: 'sw', level: 'native' },
+    { code: 'en', level: 'fluent' },
+  ],
+  sector: 'academic',
+  role: 'Systems librarian',
+  careerStage: 'early',
+  yearsInProfession: 4,
+  interests: ['information-technology', 'open-access', 'research-data-management'],
+  otherInterests: '',
+  partnerPreference: { openToAnyone: true, sectors: [], careerStages: [] },
+  availability: {
+    emailOnly: false,
+    windows: [
+      { day: 'tue', startTime: '17:00', endTime: '19:00' },
+      { day: 'sat', startTime: '09:00', endTime: '11:00' },
+    ],
+  },
+  hopes: 'To learn how other university libraries manage research data.',
+  heardFrom: 'colleague',
+  heardFromDetail: '',
+  privacyConsent: true,
+  codeOfConductAccepted: true,
+};
+
+/**
+ * The CSV template offered on the import page: a column for every import field, headed with the
+ * field's label (which the column guess recognises), and one example row written as the export
+ * writes answers, so the template imports as it is (tested).
+ */
+export const importTemplate = (t: TFunction, locale: string): string[][] => {
+  const answers = TEMPLATE_ANSWERS;
+  const record: Record<ImportField, string> = {
+    name: answers.name,
+    email: answers.email,
+    countryOfResidence: getCountryName(answers.countryOfResidence, locale),
+    ...writeAnswerCells(t, locale, answers),
+    privacyConsent: writeFlag(t, answers.privacyConsent),
+    codeOfConductAccepted: writeFlag(t, answers.codeOfConductAccepted),
+    submittedAt: '2026-01-15 09:30',
+  };
+  return [
+    IMPORT_FIELDS.map((field) => neutraliseFormula(t(`review:import.fields.${field}`))),
+    IMPORT_FIELDS.map((field) => neutraliseFormula(record[field])),
+  ];
+};

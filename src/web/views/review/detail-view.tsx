@@ -2,12 +2,19 @@ import { getCountryName } from '../../../core/countries';
 import type { Round } from '../../../core/rounds';
 import { describeAvailability, describeLanguages, labelFor } from '../../../i18n/labels';
 import type { ShownProblem } from '../../../i18n/problems';
-import type { ApplicationNote, ReviewedApplication } from '../../../services/ports/review';
+import type {
+  ApplicationNeighbours,
+  ApplicationNote,
+  ReviewedApplication,
+} from '../../../services/ports/review';
 import type { ReviewAction } from '../../../services/review/review-application';
+import type { UndoableDecisions } from '../../../services/review/undo-decisions';
 import { BackLink, CsrfField, ErrorSummary, TextAreaField } from '../components';
-import { formatInstant } from '../format';
+import { useTimes } from '../format';
 import { useShell } from '../shell-context';
+import { Instant, TimeZoneNote } from '../times';
 import { applicationsPath } from './list-view';
+import { DecisionNotes, UndoPanel } from './undo-panel';
 
 /** One application in full, with the decisions that apply to it and the coordinators' notes. */
 export interface ApplicationDetailProps {
@@ -16,9 +23,51 @@ export interface ApplicationDetailProps {
   actions: ReviewAction[];
   notes: ApplicationNote[];
   csrfToken: string;
+  /** The query string of the list it was opened from (`?status=pending&country=KE`), or ''. */
+  listQuery: string;
+  neighbours: ApplicationNeighbours;
+  undoable?: UndoableDecisions | undefined;
   problems?: ShownProblem[];
   values?: { declineReason?: string; body?: string };
 }
+
+/** Previous and next in the list the application was opened from, by name. */
+const NeighbourLinks = ({
+  base,
+  listQuery,
+  neighbours,
+}: {
+  base: string;
+  listQuery: string;
+  neighbours: ApplicationNeighbours;
+}) => {
+  const { t } = useShell();
+  if (!neighbours.previous && !neighbours.next) return null;
+  return (
+    <nav class="pagination neighbours" aria-label={t('review:detail.neighbours')}>
+      <ul>
+        <li>
+          {neighbours.previous ? (
+            <a href={`${base}/${neighbours.previous.id}${listQuery}`} rel="prev">
+              {t('review:detail.previous', { name: neighbours.previous.name })}
+            </a>
+          ) : (
+            <span class="field__hint">{t('review:detail.noPrevious')}</span>
+          )}
+        </li>
+        <li>
+          {neighbours.next ? (
+            <a href={`${base}/${neighbours.next.id}${listQuery}`} rel="next">
+              {t('review:detail.next', { name: neighbours.next.name })}
+            </a>
+          ) : (
+            <span class="field__hint">{t('review:detail.noNext')}</span>
+          )}
+        </li>
+      </ul>
+    </nav>
+  );
+};
 
 const Answer = ({ label, children }: { label: string; children: unknown }) => (
   <>
@@ -30,6 +79,7 @@ const Answer = ({ label, children }: { label: string; children: unknown }) => (
 export const ApplicationDetailView = (props: ApplicationDetailProps) => {
   const { t, locale } = useShell();
   const { round, application, notes } = props;
+  const times = useTimes(round.programTimeZone);
   const { answers } = application;
   const base = applicationsPath(round.id);
   const problems = props.problems ?? [];
@@ -38,7 +88,8 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
   const preference = answers.partnerPreference;
   return (
     <section>
-      <BackLink href={base} label={t('review:detail.backToList')} />
+      <BackLink href={`${base}${props.listQuery}`} label={t('review:detail.backToList')} />
+      <NeighbourLinks base={base} listQuery={props.listQuery} neighbours={props.neighbours} />
       <h1>{application.name}</h1>
       <p class="lead">
         {t('review:detail.statusLine', { status: t(`review:status.${application.status}`) })}
@@ -57,17 +108,37 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
       {!application.duplicateOf && application.isLikelyDuplicate && (
         <p class="notice notice--warning">{t('review:detail.duplicatePartner')}</p>
       )}
+      {props.undoable && (
+        <UndoPanel
+          roundId={round.id}
+          programTimeZone={round.programTimeZone}
+          undoable={props.undoable}
+          back={props.listQuery}
+          csrfToken={props.csrfToken}
+          applicationId={
+            props.undoable.applications.some((decided) => decided.id === application.id)
+              ? application.id
+              : undefined
+          }
+        />
+      )}
       <ErrorSummary errors={problems} />
       <h2>{t('review:detail.actionsHeading')}</h2>
       {props.actions.length === 0 ? (
         <p>{t('review:detail.noActions', { status: t(`review:status.${application.status}`) })}</p>
       ) : (
         <div class="review-actions">
+          <DecisionNotes
+            roundStatus={round.status}
+            isQuotaEnabled={round.quota.enabled}
+            countryName={getCountryName(application.countryCode, locale)}
+          />
           {props.actions
             .filter((action) => action !== 'decline')
             .map((action) => (
               <form method="post" action={`${base}/${application.id}/review`}>
                 <CsrfField token={props.csrfToken} />
+                <input type="hidden" name="back" value={props.listQuery} />
                 <input type="hidden" name="action" value={action} />
                 <button type="submit" class={action === 'accept' ? 'button' : 'button button--secondary'}>
                   {t(`review:actions.${action}`)}
@@ -77,6 +148,7 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
           {props.actions.includes('decline') && (
             <form method="post" action={`${base}/${application.id}/review`} class="review-actions__decline">
               <CsrfField token={props.csrfToken} />
+              <input type="hidden" name="back" value={props.listQuery} />
               <input type="hidden" name="action" value="decline" />
               <TextAreaField
                 name="declineReason"
@@ -96,9 +168,10 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
         </div>
       )}
       <h2>{t('review:detail.answersHeading')}</h2>
+      <TimeZoneNote pageTimeZone={round.programTimeZone} />
       <dl class="answers">
         <Answer label={t('review:detail.submitted')}>
-          {formatInstant(application.submittedAt, locale, round.programTimeZone)}
+          <Instant at={application.submittedAt} pageTimeZone={round.programTimeZone} style="long" />
         </Answer>
         <Answer label={t('review:detail.email')}>
           <a href={`mailto:${application.email}`}>{application.email}</a>
@@ -162,7 +235,7 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
               <p class="field__hint">
                 {t('review:detail.noteBy', {
                   author: note.authorName ?? t('review:detail.unknownAuthor'),
-                  time: formatInstant(note.createdAt, locale, round.programTimeZone),
+                  time: times.format(note.createdAt),
                 })}
               </p>
               <p>{note.body}</p>
@@ -172,6 +245,7 @@ export const ApplicationDetailView = (props: ApplicationDetailProps) => {
       )}
       <form method="post" action={`${base}/${application.id}/notes`} class="panel">
         <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="back" value={props.listQuery} />
         <TextAreaField
           name="body"
           label={t('review:detail.noteLabel')}

@@ -3,12 +3,15 @@ import { CAREER_STAGES, SECTORS } from '../../../core/applications/labels';
 import { getCountryName } from '../../../core/countries';
 import type { Round } from '../../../core/rounds';
 import { labelFor } from '../../../i18n/labels';
+import type { ShownProblem } from '../../../i18n/problems';
 import type { ReviewedApplication } from '../../../services/ports/review';
 import { REVIEW_ACTIONS } from '../../../services/review/review-application';
-import { CsrfField, SelectField, TextAreaField, TextField } from '../components';
-import { formatInstant } from '../format';
+import type { UndoableDecisions } from '../../../services/review/undo-decisions';
+import { CsrfField, ErrorSummary, fieldId, SelectField, TextAreaField, TextField } from '../components';
 import { useShell } from '../shell-context';
+import { Instant, TimeZoneNote } from '../times';
 import { PAGE_SIZE, type ReviewQuery, toQueryString } from './review-query';
+import { DecisionNotes, UndoPanel } from './undo-panel';
 
 /**
  * The review list: a GET form of filters (htmx swaps only the results when JavaScript is on), the
@@ -25,7 +28,22 @@ export interface ApplicationsListProps {
   scopeCountryCodes: string[] | null;
   isProgramCoordinator: boolean;
   csrfToken: string;
+  /** The viewer's latest decisions that can still be undone. */
+  undoable?: UndoableDecisions | undefined;
+  /** A bulk action that failed: what was chosen, shown again with its problems. */
+  bulk?: BulkState | undefined;
 }
+
+export interface BulkState {
+  ids: string[];
+  action: string;
+  declineReason: string;
+  /** Fields are the bulk form's: `bulk-ids`, `bulk-action`, `bulk-declineReason`. */
+  problems: ShownProblem[];
+}
+
+/** The bulk form's field for a problem of the bulk action (its ids in the page, for the error summary). */
+export const bulkField = (field: string) => `bulk-${field || 'action'}`;
 
 export const applicationsPath = (roundId: string) => `/coordinator/rounds/${roundId}/applications`;
 
@@ -40,6 +58,15 @@ export const ApplicationsListView = (props: ApplicationsListProps) => {
   return (
     <section>
       <h1>{t('review:list.title', { round: round.name })}</h1>
+      {props.undoable && (
+        <UndoPanel
+          roundId={round.id}
+          programTimeZone={round.programTimeZone}
+          undoable={props.undoable}
+          back={toQueryString(query)}
+          csrfToken={props.csrfToken}
+        />
+      )}
       <p>
         {props.scopeCountryCodes
           ? t('review:list.scopeCountries', {
@@ -158,9 +185,15 @@ export const ApplicationsListView = (props: ApplicationsListProps) => {
 
 const ApplicationsResults = (props: ApplicationsListProps) => {
   const { t, locale } = useShell();
-  const { round, query, items, total } = props;
+  const { round, query, items, total, bulk } = props;
   const base = applicationsPath(round.id);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const selected = new Set(bulk?.ids ?? []);
+  const problems = bulk?.problems ?? [];
+  const errorOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
+  const idsError = errorOf('bulk-ids');
+  const idsId = fieldId('bulk-ids');
+  const listQuery = toQueryString(query);
   return (
     <div id="applications-results" aria-live="polite">
       <p class="results-summary">{t('review:list.summary', { count: total })}</p>
@@ -169,9 +202,72 @@ const ApplicationsResults = (props: ApplicationsListProps) => {
       ) : (
         <form method="post" action={`${base}/bulk`}>
           <CsrfField token={props.csrfToken} />
-          <input type="hidden" name="back" value={toQueryString(query)} />
+          <input type="hidden" name="back" value={listQuery} />
+          {items.map((application) => (
+            <input type="hidden" name="pageIds" value={application.id} />
+          ))}
+          <fieldset class="bulk-actions panel" id="bulk-actions">
+            <legend>{t('review:list.bulkHeading')}</legend>
+            {problems.length > 0 && (
+              <>
+                <ErrorSummary errors={problems} />
+                <p>{t('review:list.bulkError')}</p>
+              </>
+            )}
+            <div class={idsError ? 'field field--error' : 'field'}>
+              <p class="field__hint" id={`${idsId}-hint`}>
+                {t('review:list.selectAllHint')}
+              </p>
+              {idsError && (
+                <p class="field__error" id={`${idsId}-error`}>
+                  <span class="visually-hidden">{t('form.errorPrefix')} </span>
+                  {idsError}
+                </p>
+              )}
+              <div class="choice">
+                <input
+                  type="checkbox"
+                  id={idsId}
+                  name="allOnPage"
+                  value="1"
+                  data-select-all="ids"
+                  aria-describedby={idsError ? `${idsId}-hint ${idsId}-error` : `${idsId}-hint`}
+                  aria-invalid={idsError ? 'true' : undefined}
+                />
+                <label for={idsId}>{t('review:list.selectAll', { count: items.length })}</label>
+              </div>
+            </div>
+            <SelectField
+              name="action"
+              id={fieldId('bulk-action')}
+              label={t('review:list.bulkAction')}
+              placeholder={t('review:list.bulkChoose')}
+              options={REVIEW_ACTIONS.map((action) => ({
+                value: action,
+                label: t(`review:actions.${action}`),
+              }))}
+              value={bulk?.action}
+              error={errorOf('bulk-action')}
+              required
+            />
+            <TextAreaField
+              name="declineReason"
+              id={fieldId('bulk-declineReason')}
+              label={t('review:list.bulkReason')}
+              hint={t('review:list.bulkReasonHint')}
+              value={bulk?.declineReason}
+              error={errorOf('bulk-declineReason')}
+              rows={2}
+              maxlength={1000}
+            />
+            <DecisionNotes roundStatus={round.status} isQuotaEnabled={round.quota.enabled} />
+            <button type="submit" class="button">
+              {t('review:list.bulkApply')}
+            </button>
+          </fieldset>
+          <TimeZoneNote pageTimeZone={round.programTimeZone} />
           <div class="table-scroll">
-            <table class="table">
+            <table class="table table--stack">
               <caption>{t('review:list.caption', { page: query.page, pages })}</caption>
               <thead>
                 <tr>
@@ -189,17 +285,19 @@ const ApplicationsResults = (props: ApplicationsListProps) => {
               <tbody>
                 {items.map((application) => (
                   <tr data-application-id={application.id}>
-                    <td>
+                    <td class="table__select">
                       <input
                         type="checkbox"
                         name="ids"
                         value={application.id}
                         id={`select-${application.id}`}
+                        checked={selected.has(application.id)}
+                        data-select="ids"
                         aria-label={t('review:list.selectApplication', { name: application.name })}
                       />
                     </td>
                     <th scope="row">
-                      <a href={`${base}/${application.id}`}>{application.name}</a>
+                      <a href={`${base}/${application.id}${listQuery}`}>{application.name}</a>
                       {application.isLikelyDuplicate && (
                         <>
                           {' '}
@@ -209,45 +307,28 @@ const ApplicationsResults = (props: ApplicationsListProps) => {
                       <br />
                       <span class="table__sub">{application.answers.role}</span>
                     </th>
-                    <td>{getCountryName(application.countryCode, locale)}</td>
-                    <td>{labelFor(t, 'sector', application.answers.sector)}</td>
-                    <td>{labelFor(t, 'careerStage', application.answers.careerStage)}</td>
-                    <td>
+                    <td data-label={t('review:list.columns.country')}>
+                      {getCountryName(application.countryCode, locale)}
+                    </td>
+                    <td data-label={t('review:list.columns.sector')}>
+                      {labelFor(t, 'sector', application.answers.sector)}
+                    </td>
+                    <td data-label={t('review:list.columns.careerStage')}>
+                      {labelFor(t, 'careerStage', application.answers.careerStage)}
+                    </td>
+                    <td data-label={t('review:list.columns.status')}>
                       <div class={`tag tag--${application.status}`}>
                         {t(`review:status.${application.status}`)}
                       </div>
                     </td>
-                    <td>{formatInstant(application.submittedAt, locale, round.programTimeZone)}</td>
+                    <td data-label={t('review:list.columns.submitted')}>
+                      <Instant at={application.submittedAt} pageTimeZone={round.programTimeZone} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <fieldset class="bulk-actions panel">
-            <legend>{t('review:list.bulkHeading')}</legend>
-            <SelectField
-              name="action"
-              id="bulk-action"
-              label={t('review:list.bulkAction')}
-              placeholder={t('review:list.bulkChoose')}
-              options={REVIEW_ACTIONS.map((action) => ({
-                value: action,
-                label: t(`review:actions.${action}`),
-              }))}
-              required
-            />
-            <TextAreaField
-              name="declineReason"
-              id="bulk-decline-reason"
-              label={t('review:list.bulkReason')}
-              hint={t('review:list.bulkReasonHint')}
-              rows={2}
-              maxlength={1000}
-            />
-            <button type="submit" class="button">
-              {t('review:list.bulkApply')}
-            </button>
-          </fieldset>
         </form>
       )}
       {pages > 1 && (

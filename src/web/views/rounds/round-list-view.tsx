@@ -1,5 +1,5 @@
 import type { Round, RoundStatus } from '../../../core/rounds';
-import { formatCalendarDate, formatInstant } from '../format';
+import { displayTimeZone, formatCalendarDate, formatTimeIn } from '../format';
 import { hasMatchingBoard, matchingPath } from '../matching/matching-paths';
 import { useShell } from '../shell-context';
 
@@ -10,7 +10,7 @@ export const RoundStatusLabel = ({ status }: { status: RoundStatus }) => {
 };
 
 export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canManage: boolean }) => {
-  const { t, locale } = useShell();
+  const { t, locale, timeZone } = useShell();
   return (
     <section>
       <h1>{t('review:rounds.title')}</h1>
@@ -61,8 +61,16 @@ export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canMana
                   </td>
                   <td>
                     {t('review:rounds.window', {
-                      open: formatInstant(round.applicationsOpenAt, locale, round.programTimeZone),
-                      close: formatInstant(round.applicationsCloseAt, locale, round.programTimeZone),
+                      open: formatTimeIn(
+                        round.applicationsOpenAt,
+                        locale,
+                        displayTimeZone(timeZone, round.programTimeZone),
+                      ),
+                      close: formatTimeIn(
+                        round.applicationsCloseAt,
+                        locale,
+                        displayTimeZone(timeZone, round.programTimeZone),
+                      ),
                     })}
                   </td>
                   <td>

@@ -1,6 +1,6 @@
 import type { Round, RoundStatus } from '../../../core/rounds';
 import { BackLink, CsrfField } from '../components';
-import { formatCalendarDate, formatInstant } from '../format';
+import { formatCalendarDate, formatTimeZone, useTimes } from '../format';
 import { hasMatchingBoard, matchingPath } from '../matching/matching-paths';
 import { useShell } from '../shell-context';
 
@@ -21,6 +21,7 @@ export const RoundPageView = ({
   csrfToken: string;
 }) => {
   const { t, locale } = useShell();
+  const times = useTimes(round.programTimeZone);
   return (
     <section>
       <BackLink href="/coordinator/rounds" label={t('review:rounds.backToRounds')} />
@@ -84,11 +85,11 @@ export const RoundPageView = ({
       <ul class="settings-list">
         <li>
           {t('review:rounds.window', {
-            open: formatInstant(round.applicationsOpenAt, locale, round.programTimeZone),
-            close: formatInstant(round.applicationsCloseAt, locale, round.programTimeZone),
-          })}{' '}
-          ({round.programTimeZone.replaceAll('_', ' ')})
+            open: times.format(round.applicationsOpenAt, 'long'),
+            close: times.format(round.applicationsCloseAt, 'long'),
+          })}
         </li>
+        <li>{t('review:rounds.timeZone', { zone: formatTimeZone(round.programTimeZone) })}</li>
         <li>
           {t('review:rounds.dates', {
             start: formatCalendarDate(round.startsOn, locale),
