@@ -255,10 +255,13 @@ describe('bad request bodies', () => {
 });
 
 describe('language', () => {
-  test('?lang= is remembered in a cookie; unknown languages fall back to English', async () => {
-    const response = await t.request('/faq?lang=en');
+  test('?language= is remembered in a cookie; unknown languages fall back to English', async () => {
+    const response = await t.request('/faq?language=en');
     expect(response.headers.getSetCookie().some((c) => c.startsWith('lang=en'))).toBe(true);
-    const unknown = await t.request('/faq?lang=xx', { headers: { 'accept-language': 'zz' } });
+    // ?lang= chooses a page's content language (topics, surveys), never the interface's cookie.
+    const content = await t.request('/faq?lang=es');
+    expect(content.headers.getSetCookie().some((c) => c.startsWith('lang='))).toBe(false);
+    const unknown = await t.request('/faq?language=xx', { headers: { 'accept-language': 'zz' } });
     expect(await unknown.text()).toContain('<html lang="en"');
   });
 });

@@ -32,6 +32,7 @@ export const profilePages = (ctx: WebDeps) => {
           csrfToken={c.get('csrfToken')}
           timeZone={viewer.timeZone ?? ''}
           language={ownLanguage(viewer)}
+          nowMs={ctx.now().getTime()}
         />
       ),
     });
@@ -71,6 +72,7 @@ export const profilePages = (ctx: WebDeps) => {
             csrfToken={c.get('csrfToken')}
             timeZone={chosen}
             language={chosenLanguage ?? ownLanguage(viewer)}
+            nowMs={ctx.now().getTime()}
             problems={translateProblems(t, error.details)}
           />
         ),

@@ -4,6 +4,7 @@ import { supportedLocales } from '../../../i18n';
 import { languageName } from '../../../i18n/labels';
 import type { ShownProblem } from '../../../i18n/problems';
 import { timeZoneOptions } from '../applications/choices';
+import { withValue } from '../applications/form-parts';
 import { CsrfField, ErrorSummary, SelectField } from '../components';
 import { useShell } from '../shell-context';
 import { PROFILE_PATH } from '../times';
@@ -15,6 +16,7 @@ export const ProfileView = ({
   problems = [],
   timeZone,
   language,
+  nowMs,
 }: {
   viewer: Viewer;
   csrfToken: string;
@@ -23,6 +25,8 @@ export const ProfileView = ({
   timeZone: string;
   /** The language choice to show: a shipped language, or '' for the browser's. */
   language: string;
+  /** Now, for each zone's offset in the list. */
+  nowMs: number;
 }) => {
   const { t, locale } = useShell();
   return (
@@ -52,7 +56,10 @@ export const ProfileView = ({
           name="timeZone"
           label={t('coordinator:profile.timeZone')}
           hint={t('coordinator:profile.timeZoneHint')}
-          options={[{ value: '', label: t('coordinator:profile.pageZone') }, ...timeZoneOptions()]}
+          options={[
+            { value: '', label: t('coordinator:profile.pageZone') },
+            ...withValue(timeZoneOptions(t, locale, nowMs), timeZone),
+          ]}
           value={timeZone}
           error={problems.find((problem) => problem.field === 'timeZone')?.message}
           required
