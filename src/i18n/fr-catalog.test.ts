@@ -32,9 +32,10 @@ const french = readCatalogs('fr');
 /** Every text of a catalog by its path (namespace:a.b.0.c). */
 const leaves = (value: unknown, path: string, out: Map<string, string>): Map<string, string> => {
   if (typeof value === 'string') out.set(path, value);
-  else if (Array.isArray(value)) value.forEach((item, index) => leaves(item, `${path}.${index}`, out));
   else if (value && typeof value === 'object')
-    for (const [key, item] of Object.entries(value)) leaves(item, path.endsWith(':') ? `${path}${key}` : `${path}.${key}`, out);
+    // Arrays too: their items are keyed by index.
+    for (const [key, item] of Object.entries(value))
+      leaves(item, path.endsWith(':') ? `${path}${key}` : `${path}.${key}`, out);
   return out;
 };
 const textsOf = (catalogs: Record<string, unknown>): Map<string, string> => {
@@ -73,7 +74,10 @@ describe('the French catalogs', () => {
       frenchKeysFor(key)
         .filter((frenchKey) => frenchTexts.has(frenchKey))
         .filter((frenchKey) => placeholders(frenchTexts.get(frenchKey)!).join() !== placeholders(text).join())
-        .map((frenchKey) => `${frenchKey}: ${placeholders(text).join()} ≠ ${placeholders(frenchTexts.get(frenchKey)!).join()}`),
+        .map(
+          (frenchKey) =>
+            `${frenchKey}: ${placeholders(text).join()} ≠ ${placeholders(frenchTexts.get(frenchKey)!).join()}`,
+        ),
     );
     expect(different).toEqual([]);
   });
