@@ -11,17 +11,19 @@ import {
 import type { Viewer } from '../../core/people/viewer';
 import type { Round } from '../../core/rounds';
 import { type LocalizedText, type SurveyKind, type SurveyPhase, surveyPhaseAt } from '../../core/surveys';
-import { loadRoundCheckIns } from '../checkins/round-check-ins';
+import { listInterventions } from '../checkins/round-check-ins';
+import { watchRound } from '../checkins/watch-round';
 import { assertCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
+import type { CountryScope } from '../ports/review';
 
 /**
  * A round's dashboard: how applications arrived, who takes part, how well the partnerships fit,
  * whether partners check in, whether surveys are answered, how many partnerships need a person,
  * and (program coordinators only: the queue holds everyone's mail) how the mail queue stands.
  * Country coordinators see the figures of their countries. Counting is the database's
- * (ports/dashboard.ts); the intervention count is the check-ins page's own list, so the two
- * always agree.
+ * (ports/dashboard.ts); the intervention count is the check-ins page's own list
+ * (listInterventions), so the two always agree.
  */
 export interface FortnightFigures {
   fortnight: number;
@@ -65,6 +67,28 @@ const fortnightsShown = (round: Round, now: Date): number => {
   return fortnightAt(round, now) ?? countFortnights(round);
 };
 
+/** The check-ins page's intervention list, counted: read without the people's details it shows. */
+const countInterventions = async (
+  deps: UseCaseDeps,
+  round: Round,
+  now: Date,
+  scope: CountryScope,
+): Promise<{ open: number; dismissed: number }> => {
+  const [watch, visibleIds] = await Promise.all([
+    watchRound(deps.store, round, now),
+    scope.kind === 'all'
+      ? Promise.resolve(undefined)
+      : deps.store.roundDashboard
+          .listApplicationIdsFrom(round.id, scope.countryCodes)
+          .then((ids) => new Set(ids)),
+  ]);
+  const listed = listInterventions(
+    watch,
+    (memberIds) => !visibleIds || memberIds.some((id) => visibleIds.has(id)),
+  );
+  return { open: listed.open.length, dismissed: listed.dismissed };
+};
+
 export const loadRoundDashboard = async (
   deps: UseCaseDeps,
   input: { viewer: Viewer | null; roundId: string },
@@ -76,7 +100,7 @@ export const loadRoundDashboard = async (
   const now = deps.clock.now();
   const figures = store.roundDashboard;
   const surveys = await store.surveys.listSurveys(round.id);
-  const [hours, byCountry, active, fitBands, checkIns, responses, checkInView, mail] = await Promise.all([
+  const [hours, byCountry, active, fitBands, checkIns, responses, interventions, mail] = await Promise.all([
     figures.countApplicationsByHour(round.id, scope),
     figures.countParticipantsByCountry(round.id, scope),
     figures.countActiveParticipants(round.id, scope),
@@ -86,7 +110,7 @@ export const loadRoundDashboard = async (
       surveys.map((survey) => survey.id),
       scope,
     ),
-    loadRoundCheckIns(deps, { viewer, roundId: round.id }),
+    countInterventions(deps, round, now, scope),
     viewer.isProgramCoordinator ? figures.countMailHealth() : Promise.resolve(null),
   ]);
 
@@ -135,7 +159,7 @@ export const loadRoundDashboard = async (
         rate: percentOf(answered, invited),
       };
     }),
-    interventions: { open: checkInView.interventions.length, dismissed: checkInView.dismissed },
+    interventions,
     mail,
   };
 };

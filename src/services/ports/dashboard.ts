@@ -34,6 +34,8 @@ export interface RoundDashboardRepository {
     surveyIds: readonly string[],
     scope: CountryScope,
   ) => Promise<{ surveyId: string; invited: number; answered: number }[]>;
+  /** The round's applications from these countries (ids only), to tell which partnerships a country coordinator sees. */
+  listApplicationIdsFrom: (roundId: string, countryCodes: readonly string[]) => Promise<string[]>;
   /**
    * The whole mail queue: waiting to be sent (or being sent), of those how many failed an
    * attempt and will be retried, and the dead letters (given up).

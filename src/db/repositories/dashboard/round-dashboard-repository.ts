@@ -130,6 +130,17 @@ export const createRoundDashboardRepository = (db: Kysely<Database>): RoundDashb
     }));
   },
 
+  listApplicationIdsFrom: async (roundId, countryCodes) => {
+    if (countryCodes.length === 0) return [];
+    const rows = await db
+      .selectFrom('applications')
+      .select('id')
+      .where('round_id', '=', roundId)
+      .where('country_code', 'in', [...countryCodes])
+      .execute();
+    return rows.map((row) => row.id);
+  },
+
   countMailHealth: async () => {
     const rows = await db
       .selectFrom('mail_messages')
