@@ -33,7 +33,7 @@ export const RoundPageView = ({
         </a>{' '}
         <a class="button" href={`/coordinator/rounds/${round.id}/topics`}>
           {t('topics:calendar.link')}
-        </a>
+        </a>{' '}
         <a class="button" href={roundDashboardPath(round.id)}>
           {t('dashboard:link')}
         </a>
