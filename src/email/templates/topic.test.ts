@@ -53,4 +53,9 @@ test('a body in another language than the email around it is marked with its lan
   expect(fallback).toContain('<div lang="en" dir="ltr"');
   expect(render(message({ locale: 'es', textLocale: 'es' })).html).not.toContain('<div lang=');
   expect(render(message({ locale: 'en', textLocale: 'es' })).html).toContain('<div lang="es" dir="ltr"');
+  // German has no catalogs, so the email around a Spanish topic is in English.
+  expect(render(message({ locale: 'de', textLocale: 'es' })).html).toContain('<div lang="es" dir="ltr"');
+  // French has: the email is in French around an English topic, and around a French one.
+  expect(render(message({ locale: 'fr', textLocale: 'en' })).html).toContain('<div lang="en" dir="ltr"');
+  expect(render(message({ locale: 'fr', textLocale: 'fr' })).html).not.toContain('<div lang=');
 });
