@@ -141,6 +141,9 @@ export const createPrivacyRepository = (db: Kysely<Database>): PrivacyRepository
         eb.or([
           eb('subject_id', 'in', [...ids, ...(person ? [person.id] : [])]),
           ...(person ? [eb('actor_person_id', '=', person.id)] : []),
+          // Entries about a partnership or a batch name the application in their details; ids are
+          // random, so a match is theirs. A scan of the trail, for a download someone asked for.
+          ...applicationIds.map((id) => eb('details', 'like', `%"${id}"%`)),
         ]),
       )
       .orderBy('at')
