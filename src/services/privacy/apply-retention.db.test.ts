@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createTestContext, type TestClock } from '../../../tests/support/test-app';
 import { seedApplication, seedRound } from '../../../tests/support/review-fixtures';
+import { createTestContext, type TestClock } from '../../../tests/support/test-app';
 import type { Container } from '../../composition/container';
 import { retentionJob } from '../../jobs/definitions/retention';
 
@@ -15,10 +15,34 @@ beforeEach(async () => {
   // Round a ended on 1 July 2026; round b on 1 December 2026.
   await seedRound(ctx.database.db, { id: 'round-a', status: 'finished', endsOn: '2026-07-01' });
   await seedRound(ctx.database.db, { id: 'round-b', status: 'finished', endsOn: '2026-12-01' });
-  await seedApplication(ctx.database.db, { roundId: 'round-a', id: 'declined-a', name: 'Dina Declined', country: 'KE', status: 'declined' });
-  await seedApplication(ctx.database.db, { roundId: 'round-a', id: 'withdrawn-a', name: 'Wim Withdrawn', country: 'NL', status: 'withdrawn' });
-  await seedApplication(ctx.database.db, { roundId: 'round-a', id: 'accepted-a', name: 'Ada Accepted', country: 'GB', status: 'accepted' });
-  await seedApplication(ctx.database.db, { roundId: 'round-b', id: 'declined-b', name: 'Bea Declined', country: 'KE', status: 'declined' });
+  await seedApplication(ctx.database.db, {
+    roundId: 'round-a',
+    id: 'declined-a',
+    name: 'Dina Declined',
+    country: 'KE',
+    status: 'declined',
+  });
+  await seedApplication(ctx.database.db, {
+    roundId: 'round-a',
+    id: 'withdrawn-a',
+    name: 'Wim Withdrawn',
+    country: 'NL',
+    status: 'withdrawn',
+  });
+  await seedApplication(ctx.database.db, {
+    roundId: 'round-a',
+    id: 'accepted-a',
+    name: 'Ada Accepted',
+    country: 'GB',
+    status: 'accepted',
+  });
+  await seedApplication(ctx.database.db, {
+    roundId: 'round-b',
+    id: 'declined-b',
+    name: 'Bea Declined',
+    country: 'KE',
+    status: 'declined',
+  });
 });
 afterEach(async () => {
   await dispose();
@@ -46,7 +70,12 @@ test('declined and withdrawn applications are erased N months after their round 
   expect(await erasedIds()).toEqual(['declined-a', 'withdrawn-a']);
   const after = await rows();
   const declined = after.find((row) => row.id === 'declined-a');
-  expect(declined).toMatchObject({ name: '—', email: 'erased-declined-a@erased.invalid', country_code: 'KE', status: 'declined' });
+  expect(declined).toMatchObject({
+    name: '—',
+    email: 'erased-declined-a@erased.invalid',
+    country_code: 'KE',
+    status: 'declined',
+  });
   expect(after.find((row) => row.id === 'accepted-a')?.name).toBe('Ada Accepted');
   const answers = await ctx.database.db
     .selectFrom('applications')
@@ -116,5 +145,7 @@ test('mail to an address still in use by a later application is kept', async () 
   clock.set(new Date('2027-07-02T00:30:00Z'));
   await ctx.services.privacy.applyRetention({ months: 12 });
   expect(await erasedIds()).toEqual(['declined-a', 'withdrawn-a']);
-  expect(await ctx.database.db.selectFrom('mail_messages').select('id').execute()).toEqual([{ id: 'mail-1' }]);
+  expect(await ctx.database.db.selectFrom('mail_messages').select('id').execute()).toEqual([
+    { id: 'mail-1' },
+  ]);
 });

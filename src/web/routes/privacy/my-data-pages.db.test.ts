@@ -8,6 +8,7 @@ import {
   type TrustFixture,
 } from '../../../../tests/support/trust-fixture';
 import { PRIVACY_NOTICE_VERSION } from '../../../core/privacy/privacy-notice';
+import type { PersonalDataExport } from '../../../services/privacy/export-personal-data';
 
 let t: TestApp;
 let f: TrustFixture;
@@ -95,7 +96,7 @@ describe('a signed-in participant', () => {
     const [exported] = await auditOf('person.data-exported');
     expect(exported?.subject_id).toBe(data.person.id);
     expect(exported?.details).toBe('{"applications":1}');
-    const again = await (await t.request('/participant/my-data/download')).json();
+    const again = (await (await t.request('/participant/my-data/download')).json()) as PersonalDataExport;
     expect(again.auditEntries).toContainEqual(
       expect.objectContaining({ action: 'person.data-exported', byThemselves: true, channel: 'web' }),
     );
@@ -219,13 +220,15 @@ describe('an applicant with their private link', () => {
     const response = await t.request(`/applications/${f.applicant.token}/my-data.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('no-store');
-    const data = await response.json();
+    const data = (await response.json()) as PersonalDataExport;
     expect(data.person).toBeNull();
     expect(data.applications).toHaveLength(1);
-    expect(data.applications[0].answers.name).toBe(f.applicant.name);
-    expect(data.applications[0].privateLinksSentAt).toEqual(expect.any(Array));
+    expect(data.applications[0]).toMatchObject({
+      answers: { name: f.applicant.name },
+      privateLinksSentAt: expect.any(Array),
+    });
     // The consent record: the version of the notice they accepted on the form.
-    expect(data.consents[0].privacyNoticeVersion).toBe(PRIVACY_NOTICE_VERSION);
+    expect(data.consents[0]?.privacyNoticeVersion).toBe(PRIVACY_NOTICE_VERSION);
     expect(data.emails.some((e: { kind: string }) => e.kind === 'application-received')).toBe(true);
   });
 
@@ -267,4 +270,15 @@ test('a coordinator cannot erase themselves before a program coordinator removes
     .where('email', '=', TRUST_COORDINATORS.kenya.email)
     .executeTakeFirst();
   expect(still?.name).toBe(TRUST_COORDINATORS.kenya.name);
+});
+
+test('the privacy notice shows its version, the one applications record', async () => {
+  const page = await (await t.request('/privacy')).text();
+  expect(page).toContain(`Version ${PRIVACY_NOTICE_VERSION}.`);
+  const row = await db()
+    .selectFrom('applications')
+    .select('consent_version')
+    .where('id', '=', f.applicant.applicationId)
+    .executeTakeFirstOrThrow();
+  expect(row.consent_version).toBe(PRIVACY_NOTICE_VERSION);
 });
