@@ -29,6 +29,7 @@ export const renderApplicationWaitlistedEmail = (
       t('applications:email.waitlisted.decline', { url: `${input.url}/carry-over` }),
       describeRoundDates(input),
       t('applications:email.waitlisted.privateLink'),
+      t('applications:email.lostLink', { url: input.lostLinkUrl }),
     ],
     action: { label: t('applications:email.viewButton'), url: input.url },
   });
