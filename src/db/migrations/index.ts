@@ -16,6 +16,7 @@ import * as checkins from './0015-checkins';
 import * as reviewReads from './0016-review-reads';
 import * as auditTrail from './0019-audit-trail';
 import * as decisionUndo from './0020-decision-undo';
+import * as privacy from './0022-privacy';
 import * as peopleChosenLocale from './0023-people-chosen-locale';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   '0016-review-reads': reviewReads,
   '0019-audit-trail': auditTrail,
   '0020-decision-undo': decisionUndo,
+  '0022-privacy': privacy,
   '0023-people-chosen-locale': peopleChosenLocale,
 };
