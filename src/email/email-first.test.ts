@@ -63,7 +63,7 @@ const EXAMPLES: { [K in MessageKind]: Example<K> } = {
         timeDifference: [{ fromAt: '2027-03-01T00:00:00.000Z', minutes: 420 }],
         sharedInterestIds: [],
         sharedLanguageCodes: ['en'],
-        callMode: 'email-only',
+        callMode: 'both-email-only',
         guaranteedWeeklyMinutes: 0,
       },
     ],
@@ -83,7 +83,12 @@ const EXAMPLES: { [K in MessageKind]: Example<K> } = {
     name: 'Amaka',
     roundName: round.name,
     timeZone: 'Africa/Lagos',
-    survey: { state: 'open', title: { en: 'End-of-round survey' }, token: 'SURVEY.1.sig', closesAt: aboutSurvey.closesAt },
+    survey: {
+      state: 'open',
+      title: { en: 'End-of-round survey' },
+      token: 'SURVEY.1.sig',
+      closesAt: aboutSurvey.closesAt,
+    },
   },
   topic: {
     name: 'Amaka',
@@ -138,7 +143,12 @@ const ACTIONS: { action: string; kinds: MessageKind[]; link: RegExp }[] = [
   },
   {
     action: 'open the participants’ area (partners, check-ins)',
-    kinds: ['partnership-introduction', 'partnership-partner-left', 'check-in-prompt', 'silent-partner-reminder'],
+    kinds: [
+      'partnership-introduction',
+      'partnership-partner-left',
+      'check-in-prompt',
+      'silent-partner-reminder',
+    ],
     link: /^https:\/\/iln\.example\.org\/participant$/,
   },
   ...(['in-touch', 'not-yet'] as const).map((answer) => ({
@@ -177,8 +187,14 @@ describe('what a participant must do is a link in the emails about it', () => {
     '$action: $kind',
     ({ kind, link }) => {
       const { html, text } = linksOf(kind);
-      expect(html.some((href) => link.test(href)), `${kind} HTML links: ${html.join(' ')}`).toBe(true);
-      expect(text.some((url) => link.test(url)), `${kind} text links: ${text.join(' ')}`).toBe(true);
+      expect(
+        html.some((href) => link.test(href)),
+        `${kind} HTML links: ${html.join(' ')}`,
+      ).toBe(true);
+      expect(
+        text.some((url) => link.test(url)),
+        `${kind} text links: ${text.join(' ')}`,
+      ).toBe(true);
     },
   );
 });
