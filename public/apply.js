@@ -18,14 +18,23 @@ if (zoneSelect) {
     } catch {
       browserZone = undefined;
     }
-    // Some browsers still report older names for a few zones.
-    const aliases = {
-      'Asia/Calcutta': 'Asia/Kolkata',
-      'Asia/Saigon': 'Asia/Ho_Chi_Minh',
-      'Asia/Katmandu': 'Asia/Kathmandu',
+    // Browsers may report an older name (Asia/Calcutta) for a zone the list holds under its current
+    // name (Asia/Kolkata): look for the option the browser resolves to the same zone.
+    const sameZone = (name) => {
+      try {
+        return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+      } catch {
+        return undefined;
+      }
     };
-    const candidate = browserZone && !hasOption(zoneSelect, browserZone) ? aliases[browserZone] : browserZone;
-    if (candidate && hasOption(zoneSelect, candidate)) zoneSelect.value = candidate;
+    let candidate = browserZone && hasOption(zoneSelect, browserZone) ? browserZone : undefined;
+    if (browserZone && !candidate) {
+      const wanted = sameZone(browserZone);
+      candidate = Array.from(zoneSelect.options).find(
+        (option) => option.value !== '' && sameZone(option.value) === wanted,
+      )?.value;
+    }
+    if (candidate) zoneSelect.value = candidate;
   }
   if (countrySelect) {
     countrySelect.addEventListener('change', () => {

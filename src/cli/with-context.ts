@@ -2,7 +2,6 @@ import { type Config, ConfigError, loadConfig } from '../config/env';
 import type { DatabaseHandle } from '../db/connection';
 import { MigrationError } from '../db/migrate';
 import type { Container } from '../main';
-import { runWithAuditOrigin } from '../services/audit/audit-origin';
 import type { Logger } from '../services/ports/runtime';
 import type { CliIo } from './command';
 
@@ -28,8 +27,14 @@ export const withContext = async (
   { keepOpen = false, migrate = true } = {},
 ): Promise<number> => {
   let container: Container;
+  let runWithAuditOrigin: typeof import('../services/audit/audit-origin').runWithAuditOrigin;
   try {
-    const { createContainer } = await import('../main');
+    // Imported with the root, so that verbs that only open the database (withDatabase) load no use-case code.
+    const [{ createContainer }, auditOrigin] = await Promise.all([
+      import('../main'),
+      import('../services/audit/audit-origin'),
+    ]);
+    runWithAuditOrigin = auditOrigin.runWithAuditOrigin;
     container = await createContainer(loadConfig(), { migrate });
   } catch (error) {
     return reportStartFailure(io, error);

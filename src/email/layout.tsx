@@ -38,6 +38,8 @@ export interface EmailContent {
   heading: string;
   /** Plain text; escaped in HTML, line breaks kept. */
   paragraphs: string[];
+  /** Several links, each with what it is for: a list after the paragraphs (one link: use action). */
+  links?: EmailAction[];
   choices?: EmailChoices | undefined;
   /**
    * Formatted content after the paragraphs (a topic's body): HTML that is already sanitised
@@ -96,12 +98,36 @@ const styles = {
     'display:inline-block;padding:12px 20px;border-radius:4px;background-color:#0b5394;color:#ffffff;font-weight:bold;text-decoration:none;',
   fallback: 'margin:0 0 16px;font-size:14px;color:#444444;',
   fallbackLink: 'color:#0b5394;word-break:break-all;',
+  list: 'margin:0 0 16px;padding:0 0 0 20px;',
+  listItem: 'margin:0 0 12px;',
+  listLink: 'color:#0b5394;font-weight:bold;',
   choices: 'margin:0 0 16px;padding-left:20px;',
   choice: 'margin:0 0 8px;',
   choiceLink: 'color:#0b5394;font-weight:bold;',
   rule: 'border:0;border-top:1px solid #d0d0c8;margin:24px 0 16px;',
   footer: 'margin:0;font-size:13px;color:#555555;',
 } as const;
+
+/** Web addresses written in a paragraph, without the punctuation that may follow them. */
+const URL_IN_TEXT = /https?:\/\/[^\s<>"]+?(?=[.,;:!?)]*(?:\s|$))/g;
+
+/** A line with the web addresses in it made into links (the text part has them as they are). */
+const Linked = ({ line }: { line: string }) => {
+  const parts: unknown[] = [];
+  let last = 0;
+  for (const match of line.matchAll(URL_IN_TEXT)) {
+    const at = match.index ?? 0;
+    if (at > last) parts.push(line.slice(last, at));
+    parts.push(
+      <a href={match[0]} style={styles.fallbackLink}>
+        {match[0]}
+      </a>,
+    );
+    last = at + match[0].length;
+  }
+  if (last < line.length) parts.push(line.slice(last));
+  return <>{parts as never}</>;
+};
 
 const Choices = ({ choices }: { choices: EmailChoices }) => (
   <>
@@ -127,7 +153,7 @@ const Lines = ({ text }: { text: string }) => {
       {lines.map((line, index) => (
         <>
           {index > 0 && <br />}
-          {line}
+          <Linked line={line} />
         </>
       ))}
     </>
@@ -138,7 +164,8 @@ const standardFooter = (t: TFunction): string =>
   t('mail:layout.footer', { program: t('common:program.name') });
 
 const EmailDocument = (props: EmailContent & { footerText: string }) => {
-  const { t, locale, preheader, heading, paragraphs, choices, rich, closing, action, footerText } = props;
+  const { t, locale, preheader, heading, paragraphs, links, choices, rich, closing, action, footerText } =
+    props;
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -158,6 +185,21 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
               <Lines text={paragraph} />
             </p>
           ))}
+          {links && links.length > 0 && (
+            <ul style={styles.list}>
+              {links.map((link) => (
+                <li style={styles.listItem}>
+                  <a href={link.url} style={styles.listLink}>
+                    {link.label}
+                  </a>
+                  <br />
+                  <a href={link.url} style={styles.fallbackLink}>
+                    {link.url}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
           {rich && (
             <div lang={rich.lang} dir={rich.lang ? directionOf(rich.lang) : undefined} style={styles.rich}>
               {raw(rich.html)}
@@ -198,6 +240,7 @@ const EmailDocument = (props: EmailContent & { footerText: string }) => {
 const renderText = (content: EmailContent, footerText: string): string => {
   const blocks = [`${content.heading}\n${'='.repeat(Math.min(Math.max(content.heading.length, 3), 72))}`];
   blocks.push(...content.paragraphs.map((paragraph) => paragraph.replace(/\r\n/g, '\n')));
+  for (const link of content.links ?? []) blocks.push(`${link.label}:\n${link.url}`);
   if (content.rich) blocks.push(content.rich.text);
   blocks.push(...(content.closing ?? []).map((paragraph) => paragraph.replace(/\r\n/g, '\n')));
   if (content.choices) {
@@ -213,6 +256,7 @@ const renderText = (content: EmailContent, footerText: string): string => {
 
 export const renderEmail = (content: EmailContent): RenderedEmail => {
   if (content.action) checkActionUrl(content.action.url);
+  for (const link of content.links ?? []) checkActionUrl(link.url);
   for (const link of content.choices?.links ?? []) checkActionUrl(link.url);
   const footerText = content.footer ?? standardFooter(content.t);
   const rendered = (<EmailDocument {...content} footerText={footerText} />).toString();

@@ -1,3 +1,4 @@
+import { LOST_LINK_PATH } from '../core/applications/private-link';
 import { getCountryName } from '../core/countries';
 import type { Message } from '../core/messages/messages';
 import { PARTICIPANT_AREA_PATH } from '../core/people/participant-area';
@@ -8,6 +9,7 @@ import { pickLocale } from '../i18n';
 import type { RenderedEmail } from './layout';
 import { renderApplicationImportedEmail } from './templates/application-imported';
 import { renderApplicationLinkResentEmail } from './templates/application-link-resent';
+import { renderApplicationLinksEmail } from './templates/application-links';
 import { renderApplicationPreviousAnswersEmail } from './templates/application-previous-answers';
 import { renderApplicationReceivedEmail } from './templates/application-received';
 import { renderReviewEmail } from './templates/application-review';
@@ -65,6 +67,7 @@ export const createMessageRenderer =
           round: payload.round,
           timeZone: payload.timeZone,
           url: privateLinkFor(links, payload.privateToken),
+          lostLinkUrl: urlOf(links, LOST_LINK_PATH),
         };
         return message.kind === 'application-received'
           ? renderApplicationReceivedEmail(input)
@@ -78,6 +81,7 @@ export const createMessageRenderer =
           round: payload.round,
           timeZone: payload.timeZone,
           url: privateLinkFor(links, payload.privateToken),
+          lostLinkUrl: urlOf(links, LOST_LINK_PATH),
           isWaitlisted: payload.isWaitlisted,
         });
       }
@@ -89,6 +93,7 @@ export const createMessageRenderer =
           round: payload.round,
           timeZone: payload.timeZone,
           url: privateLinkFor(links, payload.privateToken),
+          lostLinkUrl: urlOf(links, LOST_LINK_PATH),
           countryName: getCountryName(payload.countryCode, locale),
         });
       }
@@ -105,12 +110,21 @@ export const createMessageRenderer =
           hours: payload.hours,
         });
       }
+      case 'application-links':
+        return renderApplicationLinksEmail({
+          locale,
+          payload: message.payload,
+          urlFor: (token) => privateLinkFor(links, token),
+        });
       case 'application-withdrawn':
         return renderApplicationWithdrawnEmail({
           locale,
           name: message.payload.name,
           roundName: message.payload.roundName,
           homeUrl: urlOf(links, '/'),
+          applyUrl: message.payload.roundId
+            ? urlOf(links, `/rounds/${encodeURIComponent(message.payload.roundId)}/apply`)
+            : undefined,
         });
       case 'application-accepted':
       case 'application-declined':
@@ -123,6 +137,7 @@ export const createMessageRenderer =
           roundName: payload.round.name,
           startsOn: formatCalendarDate(payload.round.startsOn as never, locale),
           locale,
+          lostLinkUrl: urlOf(links, LOST_LINK_PATH),
         });
       }
       case 'topic': {

@@ -120,6 +120,7 @@ const EXPANSIONS: Record<string, readonly string[]> = {
   'topics:calendar.move.*': ['earlier', 'later'],
   'common:errors.*': errorTextKeys,
   'applications:private.status.*': APPLICATION_STATUSES,
+  'applications:email.links.status.*': APPLICATION_STATUSES,
   'applications:labels.*': labelKinds,
   'applications:labels.sector.*': SECTORS,
   'applications:labels.careerStage.*': CAREER_STAGES,

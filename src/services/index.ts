@@ -9,6 +9,7 @@ import {
 } from './applications/flag-likely-duplicates';
 import { viewPrivateApplication } from './applications/get-private-application';
 import { findApplicantCountsExpiry, pruneApplicantCounts } from './applications/prune-applicant-counts';
+import { recoverPrivateLinks } from './applications/recover-private-links';
 import { requestPreviousAnswers } from './applications/request-previous-answers';
 import { submitApplication } from './applications/submit-application';
 import { stampingAuditOrigin, stampingAuditOriginOutside } from './audit/audit-origin';
@@ -160,6 +161,7 @@ export const createServices = (given: ServiceDeps) => {
       viewPrivate: bind(viewPrivateApplication, applicant),
       findPreviousAnswers: bind(findPreviousAnswers, applicant),
       requestPreviousAnswers: bind(requestPreviousAnswers, applicant),
+      recoverLinks: bind(recoverPrivateLinks, applicant),
       flagLikelyDuplicates: bind(flagLikelyDuplicates),
       listUnchecked: bind(listUncheckedApplications),
       checkDuplicates: bind(checkLikelyDuplicates),

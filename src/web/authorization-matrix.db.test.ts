@@ -157,6 +157,8 @@ const MATRIX: Record<string, Policy | Row> = {
   'POST /rounds/:id/apply': { who: EVERYONE, form: () => validForm({ name: 'Matrix Applicant', email: 'matrix.applicant@example.org' }) },
   'GET /rounds/:id/applied': EVERYONE,
   'POST /rounds/:id/apply/previous-answers': { who: EVERYONE, form: () => ({ 'previous-email': 'someone@example.org' }) },
+  'GET /lost-link': EVERYONE,
+  'POST /lost-link': { who: EVERYONE, form: () => ({ email: 'someone@example.org' }) },
   'GET /resources': EVERYONE,
   'GET /topics': EVERYONE,
   'GET /topics/:topicId': EVERYONE,

@@ -26,6 +26,13 @@ function isLanguageCode(code: string): boolean {
   return known;
 }
 
+/**
+ * The most languages and weekly call times an application may give (the form says so). Not lower:
+ * stored applications, imports and match snapshots are read with this same schema.
+ */
+export const MAX_LANGUAGES = 10;
+export const MAX_AVAILABILITY_WINDOWS = 21;
+
 const requiredText = (max: number, missing: string, tooLong: string) =>
   z.string({ error: missing }).trim().min(1, { error: missing }).max(max, { error: tooLong });
 
@@ -77,7 +84,7 @@ export const AvailabilitySchema = z
       emailOnly: z.boolean({ error: 'availability.emailOnlyMissing' }).default(false),
       windows: z
         .array(AvailabilityWindowSchema, { error: 'availability.windowsMissing' })
-        .max(21, { error: 'availability.tooManyWindows' })
+        .max(MAX_AVAILABILITY_WINDOWS, { error: 'availability.tooManyWindows' })
         .default([]),
     },
     { error: 'availability.missing' },
@@ -156,7 +163,7 @@ export const ApplicationAnswersSchema = z.object(
     languages: z
       .array(LanguageSkillSchema, { error: 'languages.missing' })
       .min(1, { error: 'languages.missing' })
-      .max(10, { error: 'languages.tooMany' })
+      .max(MAX_LANGUAGES, { error: 'languages.tooMany' })
       .refine((skills) => new Set(skills.map((skill) => skill?.code)).size === skills.length, {
         error: 'languages.repeated',
       }),

@@ -7,6 +7,8 @@ export {
   AvailabilityWindowSchema,
   type LanguageSkill,
   LanguageSkillSchema,
+  MAX_AVAILABILITY_WINDOWS,
+  MAX_LANGUAGES,
   type PartnerPreference,
   PartnerPreferenceSchema,
   validateApplicationAnswers,

@@ -17,6 +17,7 @@
  */
 export const AUDIT_ACTIONS = [
   'application.submitted',
+  'application.resubmitted',
   'application.edited',
   'application.withdrawn',
   'application.link-resent',

@@ -1,3 +1,4 @@
+import type { ApplicationStatus } from '../applications/application-status';
 import type { CheckInLinks } from '../checkins/check-in-link';
 import type { SilenceReason } from '../checkins/silent-partners';
 import type { Round } from '../rounds/round';
@@ -88,7 +89,13 @@ export interface MessagePayloads {
   /** Applications closed and the applicant's country was over its quota. */
   'application-waitlisted-by-quota': AboutApplication & { countryCode: string };
   'application-previous-answers': { name: string; round: RoundFacts; prefillToken: string; hours: number };
-  'application-withdrawn': { name: string; roundName: string };
+  /** The owner of an address asked for their private links again (one per application). */
+  'application-links': {
+    name: string;
+    links: { round: RoundFacts; privateToken: string; status: ApplicationStatus }[];
+  };
+  /** `roundId` is set when the round still takes applications: the email says how to apply again. */
+  'application-withdrawn': { name: string; roundName: string; roundId?: string | undefined };
   'application-accepted': { name: string; round: RoundFacts };
   'application-declined': { name: string; round: RoundFacts };
   /** A coordinator moved the application to the waitlist. */
@@ -182,6 +189,7 @@ export const MESSAGE_KINDS = [
   'application-imported',
   'application-waitlisted-by-quota',
   'application-previous-answers',
+  'application-links',
   'application-withdrawn',
   'application-accepted',
   'application-declined',

@@ -27,7 +27,8 @@ export {
   type ZoneOverSpan,
 } from './round-calendar';
 export { describeTimeDifference, type TimeDifferencePeriod } from './time-difference';
-export { isValidTimeZone, normaliseTimeZone, TimeZoneSchema } from './time-zones';
+export { formatUtcOffset, listTimeZoneChoices, type TimeZoneChoice } from './time-zone-choices';
+export { CURRENT_TIME_ZONES, isValidTimeZone, normaliseTimeZone, TimeZoneSchema } from './time-zones';
 export {
   type AvailabilityWindow,
   DAYS_OF_WEEK,

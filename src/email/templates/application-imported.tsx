@@ -31,6 +31,7 @@ export const renderApplicationImportedEmail = (
           : []),
       t('applications:email.received.next'),
       t('applications:email.privateLink'),
+      t('applications:email.lostLink', { url: input.lostLinkUrl }),
       t('applications:email.imported.notYou'),
     ],
     action: { label: t('applications:email.viewButton'), url: input.url },

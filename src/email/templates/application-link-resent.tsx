@@ -14,6 +14,7 @@ export const renderApplicationLinkResentEmail = (input: ApplicationEmailInput): 
       t('applications:email.resent.intro', { round: input.round.name }),
       t('applications:email.resent.oldLinks'),
       t('applications:email.resent.notYou'),
+      t('applications:email.lostLink', { url: input.lostLinkUrl }),
     ],
     action: { label: t('applications:email.viewButton'), url: input.url },
   });

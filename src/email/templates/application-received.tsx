@@ -16,6 +16,8 @@ export interface ApplicationEmailInput {
   timeZone: string;
   /** The private link `${baseUrl}/applications/<token>`. */
   url: string;
+  /** The page that emails the private links again (`${baseUrl}/lost-link`). */
+  lostLinkUrl: string;
 }
 
 export interface ApplicationEmail {
@@ -49,6 +51,7 @@ export const renderApplicationReceivedEmail = (input: ApplicationEmailInput): Ap
       ...(input.round.isQuotaEnabled ? [t('applications:email.received.quota')] : []),
       t('applications:email.received.next'),
       t('applications:email.privateLink'),
+      t('applications:email.lostLink', { url: input.lostLinkUrl }),
     ],
     action: { label: t('applications:email.viewButton'), url: input.url },
   });

@@ -15,6 +15,8 @@ export interface ReviewEmailInput {
   /** The round's first day, already formatted for the reader. */
   startsOn: string;
   locale: string;
+  /** The page that emails the applicant's private links again. */
+  lostLinkUrl: string;
 }
 
 export interface ReviewEmail {
@@ -30,6 +32,8 @@ export const renderReviewEmail = (input: ReviewEmailInput): ReviewEmail => {
   const paragraphs = [t('review:email.greeting', values)];
   const body: unknown = t(key('paragraphs'), { ...values, returnObjects: true });
   if (Array.isArray(body)) paragraphs.push(...body.map(String));
+  // The private link (in the confirmation email) is how an applicant sees or withdraws their application.
+  paragraphs.push(t('applications:email.reviewLink', { url: input.lostLinkUrl }));
   paragraphs.push(t('review:email.signOff'));
   const { html, text } = renderEmail({
     t,
@@ -37,6 +41,7 @@ export const renderReviewEmail = (input: ReviewEmailInput): ReviewEmail => {
     preheader: t(key('preheader'), values),
     heading: t(key('heading'), values),
     paragraphs,
+    action: { label: t('applications:email.lostLinkButton'), url: input.lostLinkUrl },
   });
   return { subject: t(key('subject'), values), html, text };
 };

@@ -28,6 +28,7 @@ export const renderApplicationWaitlistedEmail = (
       t('applications:email.waitlisted.carryOver'),
       describeRoundDates(input),
       t('applications:email.waitlisted.privateLink'),
+      t('applications:email.lostLink', { url: input.lostLinkUrl }),
     ],
     // A link of its own, not a URL inside a sentence: in HTML it is something to click.
     choices: {

@@ -2,12 +2,14 @@ import { getT } from '../../i18n';
 import { renderEmail } from '../layout';
 import type { ApplicationEmail } from './application-received';
 
-/** Confirms a withdrawal; says how to take part later. */
+/** Confirms a withdrawal; says how to apply again while the round is open, and to take part later. */
 export const renderApplicationWithdrawnEmail = (input: {
   locale: string;
   name: string;
   roundName: string;
   homeUrl: string;
+  /** The round's application form, when it still takes applications. */
+  applyUrl?: string | undefined;
 }): ApplicationEmail => {
   const t = getT(input.locale);
   const { html, text } = renderEmail({
@@ -17,6 +19,9 @@ export const renderApplicationWithdrawnEmail = (input: {
     paragraphs: [
       t('applications:email.greeting', { name: input.name }),
       t('applications:email.withdrawn.intro', { round: input.roundName }),
+      ...(input.applyUrl
+        ? [t('applications:email.withdrawn.applyAgain', { round: input.roundName, url: input.applyUrl })]
+        : []),
       t('applications:email.withdrawn.later'),
     ],
     action: { label: t('applications:email.withdrawn.button'), url: input.homeUrl },

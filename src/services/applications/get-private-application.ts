@@ -14,6 +14,8 @@ export interface PrivateApplication {
   canWithdraw: boolean;
   /** Waitlisted and not yet declined. */
   canDeclineCarryOver: boolean;
+  /** Withdrawn while the round still takes applications: applying again makes it a fresh one. */
+  canApplyAgain: boolean;
 }
 
 /** A link that opens nothing; it never says whether the token ever existed. */
@@ -36,13 +38,15 @@ export const getPrivateApplication = async (
     store.applicantRecords.findFlags(application.id),
   ]);
   const isActive = application.status !== 'withdrawn' && application.status !== 'declined';
+  const isAccepting = isAcceptingApplications(round, now);
   return {
     application,
     round,
     flags: flags ?? { declinedCarryOver: false, duplicateOf: null, duplicateReason: null, withdrawnAt: null },
-    canEdit: isActive && isAcceptingApplications(round, now),
+    canEdit: isActive && isAccepting,
     canWithdraw: isActive && round.status !== 'finished',
     canDeclineCarryOver: application.status === 'waitlisted' && !flags?.declinedCarryOver,
+    canApplyAgain: application.status === 'withdrawn' && isAccepting,
   };
 };
 

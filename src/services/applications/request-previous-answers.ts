@@ -4,6 +4,7 @@ import { DomainError, invalidInput } from '../../core/errors';
 import { roundFactsOf } from '../../core/messages/messages';
 import { normalizeEmail } from '../../core/people/person';
 import type { UseCaseDeps } from '../ports/deps';
+import { emailPrivateLinks } from './private-links';
 
 /** At most this many previous-answers requests per address and per network address in the window. */
 export const PREVIOUS_ANSWERS_RATE_LIMIT = { windowMinutes: 60, perEmail: 3, perIpAddress: 20 } as const;
@@ -19,8 +20,8 @@ export interface RequestPreviousAnswersInput {
 
 /**
  * A returning participant asks for a link that opens this round's form with their last answers
- * filled in. Known addresses get one by email; unknown ones get nothing, and the caller answers
- * both the same way. Every request counts against the address and the network address.
+ * filled in. Known addresses get one by email (an address already in this round gets its private
+ * link instead); unknown ones get nothing, and the caller answers every case the same way. Every request counts against the address and the network address.
  * The result is for tests only: never show it.
  */
 export const requestPreviousAnswers = async (
@@ -50,6 +51,22 @@ export const requestPreviousAnswers = async (
   if (ipKey) await records.recordLinkRequest(ipKey, now);
   await records.pruneLinkRequestsBefore(new Date(now.getTime() - 24 * 60 * 60_000));
 
+  // Already in this round (and not withdrawn): the form could only be refused, so the address
+  // gets its application's private link instead (at most once an hour, as for a repeated try).
+  const inThisRound = await deps.store.applications.findApplicationByEmail(round.id, email);
+  if (inThisRound && inThisRound.status !== 'withdrawn') {
+    const sent = await deps.uow.transaction((store) =>
+      emailPrivateLinks(
+        deps,
+        store,
+        [{ application: inThisRound, round }],
+        input.locale,
+        now,
+        'previous-answers',
+      ),
+    );
+    return { linkSent: sent > 0 };
+  }
   const previous = await deps.store.applications.findLatestApplicationByEmail(email);
   if (!previous) return { linkSent: false };
   const token = deps.ids.newToken();

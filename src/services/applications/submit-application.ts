@@ -10,7 +10,7 @@ import { normalizeEmail } from '../../core/people/person';
 import { isAcceptingApplications, type Round } from '../../core/rounds';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
-import { resendPrivateLink } from './private-links';
+import { addPrivateLink, resendPrivateLink } from './private-links';
 
 export interface SubmitApplicationInput {
   roundId: string;
@@ -85,7 +85,8 @@ type Outcome = { kind: 'submitted'; result: SubmitApplicationResult } | { kind: 
  * applications close: rounds/settle-country-quota.ts; likely duplicates are flagged a moment
  * later: flag-likely-duplicates.ts), and the confirmation email is queued in the same transaction.
  * A second application from the same address is refused with CONFLICT, and the private link is
- * emailed again (at most once an hour, never cancelling a link: private-links.ts); the unique
+ * emailed again (at most once an hour, never cancelling a link: private-links.ts), unless the
+ * first was withdrawn: then it becomes a fresh application (reopenWithdrawn). The unique
  * (round, email) constraint is the final guard under concurrency. Tries are limited per address
  * and per network address (APPLY_RATE_LIMIT).
  */
@@ -123,16 +124,72 @@ export const submitApplication = async (
   if (await isOverLimit(deps, keys.email, APPLY_RATE_LIMIT.perEmail, now)) {
     throw tooMany('application.tooManyForAddress');
   }
-  // The try above was rolled back with its insert: it is counted here, with the resend.
-  await deps.uow.transaction(async (store) => {
+  // The try above was rolled back with its insert: it is counted here, with what follows.
+  const reopened = await deps.uow.transaction(async (store) => {
     await recordApplyTry(store, keys, now);
     const existing = await store.applications.findApplicationByEmail(round.id, answers.email);
-    if (existing) {
-      const current = await store.rounds.getRound(round.id);
-      await resendPrivateLink(deps, store, current, existing, input.locale, now);
+    if (!existing) return undefined;
+    const current = await store.applicantRecords.lockRoundShared(round.id);
+    if (existing.status === 'withdrawn') {
+      assertAcceptingApplications(current, now);
+      return reopenWithdrawn(deps, store, current, existing.id, answers, input, now);
     }
+    await resendPrivateLink(deps, store, current, existing, input.locale, now);
+    return undefined;
   });
+  if (reopened) return reopened;
   throw new DomainError('CONFLICT', 'application.alreadyApplied', { roundId: round.id });
+};
+
+/**
+ * The address withdrew its application to this round and applies again while the round still
+ * takes applications: the withdrawn application becomes a fresh one (one per address and round
+ * stays true), confirmed by email with a new private link. Links emailed before still open it:
+ * they went to the same address.
+ */
+const reopenWithdrawn = async (
+  deps: UseCaseDeps,
+  store: Store,
+  round: Round,
+  applicationId: string,
+  answers: ApplicationAnswers,
+  input: SubmitApplicationInput,
+  now: Date,
+): Promise<SubmitApplicationResult | undefined> => {
+  if (
+    !(await store.applicantRecords.reopenWithdrawn(applicationId, { answers, locale: input.locale }, now))
+  ) {
+    return undefined;
+  }
+  const token = await addPrivateLink(deps, store, applicationId, now);
+  await store.messages.enqueue(
+    {
+      kind: 'application-received',
+      to: answers.email,
+      locale: input.locale,
+      payload: {
+        name: answers.name,
+        round: roundFactsOf(round),
+        timeZone: answers.timeZone,
+        privateToken: token,
+      },
+    },
+    now,
+  );
+  await store.audit.record(
+    {
+      actorPersonId: null,
+      action: 'application.resubmitted',
+      subjectType: 'application',
+      subjectId: applicationId,
+      details: { roundId: round.id, status: 'pending', countryOfResidence: answers.countryOfResidence },
+    },
+    now,
+  );
+  if (isWellFormedToken(input.prefillToken)) {
+    await store.applicantRecords.markPrefillLinkUsed(hashToken(input.prefillToken), now);
+  }
+  return { applicationId, status: 'pending', token };
 };
 
 const insertApplication = async (

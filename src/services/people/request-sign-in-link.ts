@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError, invalidInput } from '../../core/errors';
 import { normalizeEmail, type Person } from '../../core/people/person';
+import { sendPrivateLinksTo } from '../applications/recover-private-links';
 import type { UseCaseDeps } from '../ports/deps';
 
 /**
@@ -32,8 +33,9 @@ export type IssueSignInLink = (
 ) => Promise<void>;
 
 /**
- * Someone asks for a sign-in link. Known people get one by email, within the limits above; unknown
- * addresses get nothing, and the caller answers every case the same way so that the form reveals
+ * Someone asks for a sign-in link. Known people get one by email, within the limits above; an
+ * address that has only applied gets its applications' private links (sendPrivateLinksTo); others
+ * get nothing, and the caller answers every case the same way so that the form reveals
  * neither who has an account nor whether a limit was reached. Every request counts against the
  * network address; only emails sent count against the email address.
  * The result is for logs and tests only; never show it.
@@ -57,7 +59,12 @@ export const requestSignInLink = async (
   await attempts.pruneBefore(new Date(now.getTime() - 24 * 60 * 60_000));
 
   const person = await deps.store.people.findPersonByEmail(email);
-  if (!person) return { linkSent: false };
+  if (!person) {
+    // Applicants are not people who sign in (yet): an address that has applied gets the private
+    // links to its applications instead, at most one per application an hour. Answered the same.
+    await sendPrivateLinksTo(deps, { email, locale: input.locale, via: 'sign-in' });
+    return { linkSent: false };
+  }
   const emailKey = deps.hashKey(`email:${email}`);
   if ((await attempts.countSince('email', emailKey, windowStart)) >= SIGN_IN_RATE_LIMIT.emailsPerAddress) {
     deps.logger.info(

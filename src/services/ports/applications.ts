@@ -37,6 +37,8 @@ export interface ApplicationsRepository {
   findApplicationByEmail: (roundId: string, email: string) => Promise<Application | undefined>;
   /** The application a private link opens: the confirmation's link or any link emailed since. */
   findApplicationByTokenHash: (tokenHash: string) => Promise<Application | undefined>;
+  /** Every application of an address, in any round, the newest first. */
+  listApplicationsByEmail: (email: string) => Promise<Application[]>;
   /** The person's most recent application in any round (a returning participant's answers). */
   findLatestApplicationByEmail: (email: string) => Promise<Application | undefined>;
   /** Every application of a round in submission order (the order the quota is decided in). */
@@ -45,6 +47,8 @@ export interface ApplicationsRepository {
   setStatus: (id: string, status: ApplicationStatus, now: Date) => Promise<void>;
   /** Adds a private link to an application; the links it already has keep working. */
   addPrivateLink: (applicationId: string, tokenHash: string, now: Date) => Promise<void>;
+  /** How many links were added (addPrivateLink, addPrivateLinks) since `since`. */
+  countPrivateLinksSince: (applicationId: string, since: Date) => Promise<number>;
   /** addPrivateLink for many in one statement (a few hundred at a time). */
   addPrivateLinks: (
     links: readonly { applicationId: string; tokenHash: string }[],
@@ -75,6 +79,16 @@ export interface ApplicantRecordsRepository {
   findFlags: (applicationId: string) => Promise<ApplicationFlags | undefined>;
   setDeclinedCarryOver: (applicationId: string, now: Date) => Promise<void>;
   markWithdrawn: (applicationId: string, now: Date) => Promise<void>;
+  /**
+   * A withdrawn application becomes a fresh one: the new answers, pending, submitted now (so it
+   * queues behind earlier applications for the country quota), its flags cleared and checked for
+   * duplicates again. False when the application was not withdrawn (nothing changed).
+   */
+  reopenWithdrawn: (
+    applicationId: string,
+    fresh: { answers: ApplicationAnswers; locale: string },
+    now: Date,
+  ) => Promise<boolean>;
   insertPrefillLink: (tokenHash: string, email: string, expiresAt: Date, now: Date) => Promise<void>;
   findPrefillLink: (tokenHash: string) => Promise<PrefillLink | undefined>;
   markPrefillLinkUsed: (tokenHash: string, now: Date) => Promise<void>;

@@ -44,7 +44,12 @@ export const withdrawApplication = async (
         to: application.email,
         locale: input.locale,
         dedupeKey: `application-withdrawn:${application.id}`,
-        payload: { name: application.answers.name, roundName: round.name },
+        payload: {
+          name: application.answers.name,
+          roundName: round.name,
+          // canEdit: the round takes applications, so applying again makes a fresh one.
+          roundId: current.canEdit ? round.id : undefined,
+        },
       },
       now,
     );

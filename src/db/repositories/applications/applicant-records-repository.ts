@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { DuplicateReason } from '../../../core/applications';
+import { type DuplicateReason, normaliseName } from '../../../core/applications';
 import { DomainError } from '../../../core/errors';
 import { normalizeEmail } from '../../../core/people/person';
 import type { ApplicantRecordsRepository } from '../../../services/ports/applications';
@@ -61,6 +61,32 @@ export const createApplicantRecordsRepository = (db: Db, dialect: Dialect): Appl
       .set({ status: 'withdrawn', withdrawn_at: now.toISOString(), updated_at: now.toISOString() })
       .where('id', '=', applicationId)
       .execute();
+  },
+  reopenWithdrawn: async (applicationId, fresh, now) => {
+    const at = now.toISOString();
+    const result = await db
+      .updateTable('applications')
+      .set({
+        status: 'pending',
+        answers: JSON.stringify(fresh.answers),
+        name: fresh.answers.name,
+        name_key: normaliseName(fresh.answers.name),
+        email: normalizeEmail(fresh.answers.email),
+        country_code: fresh.answers.countryOfResidence,
+        locale: fresh.locale,
+        submitted_at: at,
+        updated_at: at,
+        withdrawn_at: null,
+        declined_carry_over: 0,
+        decline_reason: null,
+        duplicate_of: null,
+        duplicate_reason: null,
+        duplicate_checked: 0,
+      })
+      .where('id', '=', applicationId)
+      .where('status', '=', 'withdrawn')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   },
   insertPrefillLink: async (tokenHash, email, expiresAt, now) => {
     await db

@@ -135,6 +135,16 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
           .executeTakeFirst());
       return row ? toStoredApplication(row) : undefined;
     },
+    listApplicationsByEmail: async (email) =>
+      (
+        await db
+          .selectFrom('applications')
+          .selectAll()
+          .where('email', '=', normalizeEmail(email))
+          .orderBy('submitted_at', 'desc')
+          .orderBy('id')
+          .execute()
+      ).map(toStoredApplication),
     findLatestApplicationByEmail: async (email) => {
       const row = await db
         .selectFrom('applications')
@@ -172,6 +182,15 @@ export const createApplicationsRepository = (db: Db): ApplicationsRepository => 
         .insertInto('application_private_links')
         .values({ token_hash: tokenHash, application_id: applicationId, created_at: now.toISOString() })
         .execute();
+    },
+    countPrivateLinksSince: async (applicationId, since) => {
+      const row = await db
+        .selectFrom('application_private_links')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('application_id', '=', applicationId)
+        .where('created_at', '>', since.toISOString())
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
     },
     addPrivateLinks: async (links, now) => {
       if (links.length === 0) return;

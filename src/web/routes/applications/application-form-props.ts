@@ -15,10 +15,15 @@ import {
   readValue,
 } from '../../views/applications/form-values';
 
-/** The application form's props for a page: values as posted, problems translated, row counts. */
+/**
+ * The application form's props for a page: values as posted, problems translated, row counts.
+ * A group shows at least its default rows, every row in use (even past the limit, so that stored
+ * answers from before a lower limit are never hidden: validation then says what is too many; a
+ * post with hundreds of rows is still cut at twice the limit), and the rows asked for, up to the limit.
+ */
 const clampRows = (requested: unknown, used: number, fallback: number, max: number) => {
   const asked = typeof requested === 'string' && /^\d{1,2}$/.test(requested) ? Number(requested) : fallback;
-  return Math.min(max, Math.max(fallback, used, asked));
+  return Math.max(Math.min(used, 2 * max), Math.min(max, Math.max(fallback, asked)));
 };
 
 /** Form values ready to show again: blank rows dropped and renumbered as the validator sees them. */
@@ -32,6 +37,7 @@ const suggestedZone = (values: FormValues): string | undefined => {
 
 export const formProps = (
   c: Context<AppEnv>,
+  now: Date,
   action: string,
   mode: 'apply' | 'edit',
   values: FormValues,
@@ -51,8 +57,16 @@ export const formProps = (
     DEFAULT_WINDOW_ROWS,
     MAX_WINDOW_ROWS,
   );
-  if (rows.add === 'languages') languageRows = Math.min(MAX_LANGUAGE_ROWS, languageRows + 1);
-  if (rows.add === 'windows') windowRows = Math.min(MAX_WINDOW_ROWS, windowRows + 1);
+  // "Add another …" posts the form back; the new row's first field then takes the focus.
+  let focusField: string | undefined;
+  if (rows.add === 'languages' && languageRows < MAX_LANGUAGE_ROWS) {
+    languageRows += 1;
+    focusField = `languages.${languageRows - 1}.code`;
+  }
+  if (rows.add === 'windows' && windowRows < MAX_WINDOW_ROWS) {
+    windowRows += 1;
+    focusField = `availability.windows.${windowRows - 1}.day`;
+  }
   return {
     action,
     mode,
@@ -62,5 +76,7 @@ export const formProps = (
     windowRows,
     csrfToken: c.get('csrfToken'),
     suggestedTimeZone: suggestedZone(prepared),
+    nowMs: now.getTime(),
+    focusField,
   };
 };

@@ -108,7 +108,7 @@ describe('the application form', () => {
     t.clock.advance(61 * 60_000);
     const again = await t.postForm(applyPath, validForm({ email: 'ANA@example.org ' }));
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain('You have already applied to this round');
+    expect(await again.text()).toContain('An application from this email address is already in this round');
     const mails = await mailTo('ana@example.org');
     expect(mails.map((m) => m.kind)).toEqual(['application-received', 'application-link-resent']);
     // Both links work: re-sending adds a link, it never cancels the one the applicant has.

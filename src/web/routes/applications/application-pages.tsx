@@ -23,6 +23,8 @@ import {
 import { renderPage } from '../../views/layout';
 import type { WebDeps } from '../../web-deps';
 import { formProps } from './application-form-props';
+import { appliedAddressOf, rememberAppliedAddress } from './applied-address';
+import { lostLinkPages } from './lost-link-pages';
 import { privateLinkPages } from './private-link-pages';
 
 /**
@@ -86,7 +88,7 @@ export const applicationPages = (ctx: WebDeps) => {
     if (!isAcceptingApplications(round, ctx.now())) return renderNotAccepting(c, round);
     const prefillToken = c.req.query('prefill');
     const previous = prefillToken ? await applications.findPreviousAnswers(prefillToken) : undefined;
-    const form = formProps(c, c.req.path, 'apply', previous ? answersToFormValues(previous) : {});
+    const form = formProps(c, ctx.now(), c.req.path, 'apply', previous ? answersToFormValues(previous) : {});
     return renderApply(
       c,
       round,
@@ -104,7 +106,7 @@ export const applicationPages = (ctx: WebDeps) => {
     const prefillToken = readValue(values, 'prefill') || undefined;
     const rows = { languageRows: values.languageRows, windowRows: values.windowRows, add };
     if (add === 'languages' || add === 'windows') {
-      const form = formProps(c, c.req.path, 'apply', answersPart(values), [], rows);
+      const form = formProps(c, ctx.now(), c.req.path, 'apply', answersPart(values), [], rows);
       return renderApply(c, round, { ...form, prefillToken }, { prefilled: !!prefillToken });
     }
     try {
@@ -116,15 +118,17 @@ export const applicationPages = (ctx: WebDeps) => {
         prefillToken,
         ipAddress: clientIpAddress(c),
       });
-      return c.redirect(`/rounds/${encodeURIComponent(round.id)}/applied`, 303);
+      const appliedPath = `/rounds/${encodeURIComponent(round.id)}/applied`;
+      rememberAppliedAddress(c, appliedPath, readValue(values, 'email'));
+      return c.redirect(appliedPath, 303);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       if (error.code === 'VALIDATION') {
-        const form = formProps(c, c.req.path, 'apply', answersPart(values), error.details, rows);
+        const form = formProps(c, ctx.now(), c.req.path, 'apply', answersPart(values), error.details, rows);
         return renderApply(c, round, { ...form, prefillToken }, { status: 422, prefilled: !!prefillToken });
       }
       if (error.code === 'RATE_LIMITED') {
-        const form = formProps(c, c.req.path, 'apply', answersPart(values), [], rows);
+        const form = formProps(c, ctx.now(), c.req.path, 'apply', answersPart(values), [], rows);
         c.header('Retry-After', String(APPLY_RATE_LIMIT.windowMinutes * 60));
         return renderApply(
           c,
@@ -153,7 +157,7 @@ export const applicationPages = (ctx: WebDeps) => {
     if (!round) return notFound(c);
     return renderPage(c, {
       title: c.get('t')('applications:applied.title'),
-      children: <AppliedPage round={round} />,
+      children: <AppliedPage round={round} email={appliedAddressOf(c)} />,
     });
   });
 
@@ -179,7 +183,7 @@ export const applicationPages = (ctx: WebDeps) => {
         error.code === 'VALIDATION'
           ? translateProblem(t, { field: 'email', code: 'email.invalid' })
           : t('applications:previous.rateLimited');
-      return renderApply(c, round, formProps(c, applyPath, 'apply', {}), {
+      return renderApply(c, round, formProps(c, ctx.now(), applyPath, 'apply', {}), {
         status: error.code === 'VALIDATION' ? 422 : 429,
         previousError: message,
         previousEmail: email,
@@ -189,6 +193,7 @@ export const applicationPages = (ctx: WebDeps) => {
     return c.redirect(applyPath, 303);
   });
 
+  app.route('/', lostLinkPages(ctx));
   app.route('/applications', privateLinkPages(ctx));
   return app;
 };

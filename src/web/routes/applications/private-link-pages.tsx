@@ -87,7 +87,7 @@ export const privateLinkPages = (ctx: WebDeps) => {
     rows: { languageRows?: unknown; windowRows?: unknown; add?: string } = {},
     status: 200 | 422 = 200,
   ) => {
-    const form = formProps(c, '/applications/edit', 'edit', values, problems, rows);
+    const form = formProps(c, ctx.now(), '/applications/edit', 'edit', values, problems, rows);
     return renderPage(c, {
       title: c.get('t')('applications:edit.title', { name: round.name }),
       status,
@@ -144,7 +144,8 @@ export const privateLinkPages = (ctx: WebDeps) => {
           title={t('applications:withdraw.title')}
           body={[
             t('applications:withdraw.body', { name: view.round.name }),
-            t('applications:withdraw.later'),
+            // canEdit: the round still takes applications, so applying again is possible.
+            t(view.canEdit ? 'applications:withdraw.laterOpen' : 'applications:withdraw.later'),
           ]}
           button={t('applications:withdraw.button')}
           action="/applications/withdraw"

@@ -18,7 +18,12 @@ export const profilePages = (ctx: WebDeps) => {
     return renderPage(c, {
       title: c.get('t')('coordinator:profile.title'),
       children: viewer && (
-        <ProfileView viewer={viewer} csrfToken={c.get('csrfToken')} timeZone={viewer.timeZone ?? ''} />
+        <ProfileView
+          viewer={viewer}
+          csrfToken={c.get('csrfToken')}
+          timeZone={viewer.timeZone ?? ''}
+          nowMs={ctx.now().getTime()}
+        />
       ),
     });
   });
@@ -47,6 +52,7 @@ export const profilePages = (ctx: WebDeps) => {
             viewer={viewer}
             csrfToken={c.get('csrfToken')}
             timeZone={chosen}
+            nowMs={ctx.now().getTime()}
             problems={translateProblems(t, error.details)}
           />
         ),

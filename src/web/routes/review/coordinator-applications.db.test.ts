@@ -300,7 +300,8 @@ describe('a program coordinator', () => {
     expect(response.headers.get('location')).toBe(
       '/coordinator/rounds/round-a/applications?q=a%0D%0ASet-Cookie%3A+x%3D1&country=BR',
     );
-    for (const back of ['//evil.example', 'https://evil.example', '?\u0000', '\n']) {
+    // (A NUL anywhere in a request is refused before any route, with a 400: form-body.ts.)
+    for (const back of ['//evil.example', 'https://evil.example', '?%00', '\n']) {
       const other = await t.postForm('/coordinator/rounds/round-a/applications/bulk', {
         ids: ['br-1'],
         action: 'accept',

@@ -1,5 +1,6 @@
 import { CsrfField, ErrorSummary } from '../components';
 import { useShell } from '../shell-context';
+import { currentZoneName } from './choices';
 import { AboutSection, LanguagesSection, WorkSection } from './form-about-sections';
 import { AgreementsSection, AvailabilitySection, HopesSection } from './form-availability-sections';
 import { InterestsSection, PartnerSection } from './form-interest-sections';
@@ -62,7 +63,8 @@ export const ApplicationForm = (props: ApplicationFormProps) => {
     message: problem.message,
   }));
 
-  const timeZone = v('timeZone') || props.suggestedTimeZone || '';
+  // Shown by its current name, so an answer given as `Asia/Calcutta` selects Asia/Kolkata.
+  const timeZone = currentZoneName(v('timeZone') || props.suggestedTimeZone || '');
   const isEdit = props.mode === 'edit';
   const form: FormContext = { props, values, v, error, k, t, locale, timeZone, isEdit };
 

@@ -1,3 +1,4 @@
+import { LOST_LINK_PATH } from '../../../core/applications/private-link';
 import type { Round, RoundPhase } from '../../../core/rounds';
 import type { PrivateApplication } from '../../../services/applications/get-private-application';
 import { CsrfField, ErrorSummary, LocalTime, Notice, TextField } from '../components';
@@ -30,8 +31,12 @@ const PreviousAnswersBox = ({
 }) => {
   const { t } = useShell();
   return (
-    <details class="previous-answers" open={error ? true : undefined}>
-      <summary>{t('applications:previous.summary')}</summary>
+    <details
+      class="previous-answers"
+      open={error ? true : undefined}
+      aria-labelledby="previous-answers-summary"
+    >
+      <summary id="previous-answers-summary">{t('applications:previous.summary')}</summary>
       <p>{t('applications:previous.body')}</p>
       <form method="post" action={`${roundPath(round)}/apply/previous-answers`}>
         <CsrfField token={csrfToken} />
@@ -94,6 +99,7 @@ export const ApplyPage = ({
           email={previousEmail}
         />
       )}
+      <LostLinkLine text={t('applications:apply.lostLink')} link={t('applications:apply.lostLinkLink')} />
       {formError && (
         <Notice kind="error">
           <p>{formError}</p>
@@ -134,7 +140,13 @@ export const NotAcceptingPage = ({ round, phase }: { round: Round; phase: RoundP
   );
 };
 
-export const AppliedPage = ({ round }: { round: Round }) => {
+const LostLinkLine = ({ text, link }: { text: string; link: string }) => (
+  <p>
+    {text} <a href={LOST_LINK_PATH}>{link}</a>
+  </p>
+);
+
+export const AppliedPage = ({ round, email }: { round: Round; email?: string | undefined }) => {
   const { t } = useShell();
   return (
     <article>
@@ -142,9 +154,17 @@ export const AppliedPage = ({ round }: { round: Round }) => {
       <Notice kind="success">
         <p>{t('applications:applied.received', { name: round.name })}</p>
       </Notice>
+      {email ? (
+        <>
+          <p class="applied-address">{t('applications:applied.sentTo', { email })}</p>
+          <p>{t('applications:applied.wrongAddress')}</p>
+        </>
+      ) : (
+        <p>{t('applications:applied.email')}</p>
+      )}
       {round.quota.enabled && <p>{t('applications:applied.quota')}</p>}
-      <p>{t('applications:applied.email')}</p>
       <p>{t('applications:applied.spam')}</p>
+      <LostLinkLine text={t('applications:applied.lostLink')} link={t('applications:applied.lostLinkLink')} />
       <h2>{t('applications:applied.nextHeading')}</h2>
       <p>{t('applications:applied.next')}</p>
       <p>
@@ -164,7 +184,8 @@ export const AlreadyAppliedPage = ({ round, message }: { round: Round; message: 
       <Notice kind="info">
         <p>{message}</p>
       </Notice>
-      <p>{t('applications:applied.spam')}</p>
+      <p>{t('applications:alreadyApplied.spam')}</p>
+      <LostLinkLine text={t('applications:applied.lostLink')} link={t('applications:applied.lostLinkLink')} />
       <p>
         <a href={roundPath(round)}>{t('applications:applied.roundLink', { name: round.name })}</a>
       </p>
@@ -194,12 +215,24 @@ export const PrivateApplicationPage = ({
           {k('editUntil')}{' '}
           <LocalTime at={round.applicationsCloseAt.toISOString()} timeZone={round.programTimeZone} />
         </p>
+      ) : view.canApplyAgain ? (
+        <Notice kind="info">
+          <p>
+            {k('withdrawnApplyAgain')}{' '}
+            <LocalTime at={round.applicationsCloseAt.toISOString()} timeZone={round.programTimeZone} />
+          </p>
+          <p>
+            <a href={`${roundPath(round)}/apply`}>{k('applyAgainLink', { name: round.name })}</a>
+          </p>
+        </Notice>
       ) : (
         <Notice kind="info">
           <p>
-            {application.status === 'withdrawn' || application.status === 'declined'
-              ? k('readOnlyInactive')
-              : k('readOnlyClosed')}
+            {application.status === 'withdrawn'
+              ? k('withdrawnLater')
+              : application.status === 'declined'
+                ? k('readOnlyInactive')
+                : k('readOnlyClosed')}
           </p>
         </Notice>
       )}
@@ -300,6 +333,8 @@ export const UnknownLinkPage = () => {
       <p class="lead">{t('applications:unknownLink.body')}</p>
       <p>{t('applications:unknownLink.help')}</p>
       <p>
+        <a href={LOST_LINK_PATH}>{t('applications:unknownLink.lostLink')}</a>
+        {' · '}
         <a href="/apply">{t('applications:unknownLink.apply')}</a>
         {' · '}
         <a href="/">{t('errors.backHome')}</a>

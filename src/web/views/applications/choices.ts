@@ -6,10 +6,9 @@ import {
   REFERRAL_SOURCES,
   SECTORS,
 } from '../../../core/applications';
-import { listCountries } from '../../../core/countries';
-import { DAYS_OF_WEEK } from '../../../core/time';
+import { getCountryName, listCountries } from '../../../core/countries';
+import { DAYS_OF_WEEK, formatUtcOffset, listTimeZoneChoices, normaliseTimeZone } from '../../../core/time';
 import type { Option } from '../components';
-import { formatTimeZone } from '../format';
 
 /** The closed choices of the application form, labelled in the reader's language. */
 const label = (t: TFunction, key: string) => t(`applications:labels.${key}`);
@@ -50,14 +49,49 @@ export const countryOptions = (locale: string) =>
     })),
   );
 
-/** Every IANA zone the runtime knows plus every zone the country list suggests, sorted. */
-export const timeZoneOptions = (): Option[] =>
-  cached('zones', () => {
-    const zones = new Set<string>(Intl.supportedValuesOf('timeZone'));
-    for (const country of listCountries('en')) for (const zone of country.timeZones) zones.add(zone);
-    zones.add('UTC');
-    return [...zones].sort().map((zone) => ({ value: zone, label: formatTimeZone(zone) }));
-  });
+/**
+ * The current zones (no old aliases), west to east, each labelled with its UTC offset now, its
+ * country and its city: "UTC+05:30 · India — Kolkata". Offsets move with daylight saving, so the
+ * list is made again each hour (a few tens of milliseconds); only the latest list per language is kept.
+ */
+const zoneLists = new Map<string, { hour: number; options: Option[] }>();
+export const timeZoneOptions = (t: TFunction, locale: string, atMs: number): Option[] => {
+  const hour = Math.floor(atMs / 3_600_000);
+  const kept = zoneLists.get(locale);
+  if (kept?.hour === hour) return kept.options;
+  const collator = new Intl.Collator(locale);
+  const options = listTimeZoneChoices(atMs)
+    .map((choice) => {
+      let place = t('applications:form.timeZone.utc');
+      if (choice.countryCode) {
+        const country = getCountryName(choice.countryCode, locale);
+        const region =
+          choice.region && choice.region !== getCountryName(choice.countryCode, 'en')
+            ? choice.region
+            : undefined;
+        const city = region ? `${choice.city} (${region})` : choice.city;
+        place = city === country ? country : `${country} — ${city}`;
+      }
+      return { choice, place };
+    })
+    .sort((a, b) => a.choice.offsetMinutes - b.choice.offsetMinutes || collator.compare(a.place, b.place))
+    .map(({ choice, place }) => ({
+      value: choice.zone,
+      label: t('applications:form.timeZone.option', { offset: formatUtcOffset(choice.offsetMinutes), place }),
+    }));
+  if (zoneLists.size > 20) zoneLists.clear();
+  zoneLists.set(locale, { hour, options });
+  return options;
+};
+
+/** A zone as the picker shows it selected: its current name (`Asia/Calcutta` → `Asia/Kolkata`). */
+export const currentZoneName = (zone: string): string => {
+  try {
+    return zone === '' ? '' : normaliseTimeZone(zone);
+  } catch {
+    return zone;
+  }
+};
 
 /** Languages people in the listed countries commonly speak, named in `locale`, sorted. */
 export const languageOptions = (locale: string): Option[] =>

@@ -2,12 +2,14 @@ import { fieldId, RadioGroup, SelectField, TextField } from '../components';
 import {
   careerStageOptions,
   countryOptions,
+  currentZoneName,
   languageLevelOptions,
   languageOptions,
   sectorOptions,
   timeZoneOptions,
 } from './choices';
 import { type FormContext, Group, withValue } from './form-parts';
+import { AddRowButton, RepeatRow } from './form-rows';
 import { MAX_LANGUAGE_ROWS } from './form-values';
 
 /** The application form's first sections: about you, your languages, your work. */
@@ -83,7 +85,7 @@ export const AboutSection = ({ form }: { form: FormContext }) => {
           {countryOptions(locale).map((country) => (
             <option
               value={country.value}
-              data-time-zone={country.timeZone}
+              data-time-zone={currentZoneName(country.timeZone)}
               selected={country.value === v('countryOfResidence').toUpperCase()}
             >
               {country.label}
@@ -95,7 +97,7 @@ export const AboutSection = ({ form }: { form: FormContext }) => {
         name="timeZone"
         label={k('timeZone.label')}
         hint={props.suggestedTimeZone && !v('timeZone') ? k('timeZone.suggested') : k('timeZone.hint')}
-        options={withValue(timeZoneOptions(), timeZone)}
+        options={withValue(timeZoneOptions(t, locale, props.nowMs), timeZone)}
         value={timeZone}
         placeholder={k('timeZone.placeholder')}
         error={error('timeZone')}
@@ -113,49 +115,54 @@ export const LanguagesSection = ({ form }: { form: FormContext }) => {
       <Group
         name="languages"
         legend={k('languages.legend')}
-        hint={k('languages.hint')}
+        hint={t('applications:form.languages.hint', { max: MAX_LANGUAGE_ROWS })}
         error={error('languages')}
       >
         {Array.from({ length: props.languageRows }, (_, index) => (
-          <Group
+          <RepeatRow
             name={`languages.${index}`}
-            legend={t('applications:form.languages.row', { number: index + 1 })}
-            error={error(`languages.${index}`)}
-            optional={index > 0}
-          >
-            <SelectField
-              name={`languages.${index}.code`}
-              label={k('languages.code')}
-              options={withValue(languageOptions(locale), v(`languages.${index}.code`))}
-              value={v(`languages.${index}.code`)}
-              placeholder={k('languages.codePlaceholder')}
-              error={error(`languages.${index}.code`)}
-              required={index === 0}
-            />
-            <SelectField
-              name={`languages.${index}.level`}
-              label={k('languages.level')}
-              options={languageLevelOptions(t)}
-              value={v(`languages.${index}.level`)}
-              placeholder={k('languages.levelPlaceholder')}
-              error={error(`languages.${index}.level`)}
-              required={index === 0}
-            />
-          </Group>
+            kind="language"
+            legend={t(
+              index === 0 ? 'applications:form.languages.row' : 'applications:form.languages.optionalRow',
+              {
+                number: index + 1,
+              },
+            )}
+            rowError={error(`languages.${index}`)}
+            focusField={props.focusField}
+            cells={[
+              {
+                name: `languages.${index}.code`,
+                label: k('languages.code'),
+                options: withValue(languageOptions(locale), v(`languages.${index}.code`)),
+                value: v(`languages.${index}.code`),
+                placeholder: k('languages.codePlaceholder'),
+                error: error(`languages.${index}.code`),
+                required: index === 0,
+              },
+              {
+                name: `languages.${index}.level`,
+                label: k('languages.level'),
+                options: languageLevelOptions(t),
+                value: v(`languages.${index}.level`),
+                placeholder: k('languages.levelPlaceholder'),
+                error: error(`languages.${index}.level`),
+                required: index === 0,
+              },
+            ]}
+          />
         ))}
-        {props.languageRows < MAX_LANGUAGE_ROWS && (
-          <p>
-            <button
-              type="submit"
-              name="_add"
-              value="languages"
-              class="button button--secondary"
-              formnovalidate
-            >
-              {k('languages.add')}
-            </button>
-          </p>
-        )}
+        <AddRowButton
+          group="languages"
+          label={k('languages.add')}
+          isAtLimit={props.languageRows >= MAX_LANGUAGE_ROWS}
+          limitText={t(
+            props.languageRows >= MAX_LANGUAGE_ROWS
+              ? 'applications:form.languages.atLimit'
+              : 'applications:form.languages.limit',
+            { max: MAX_LANGUAGE_ROWS },
+          )}
+        />
       </Group>
     </section>
   );

@@ -1,6 +1,7 @@
 import { fieldId, SelectField, TextAreaField, TextField } from '../components';
 import { dayOptions, referralOptions, timeOptions } from './choices';
 import { Consent, type FormContext, Group, withValue } from './form-parts';
+import { AddRowButton, RepeatRow } from './form-rows';
 import { MAX_WINDOW_ROWS } from './form-values';
 
 /** The application form's last sections: availability for calls, hopes, agreements. */
@@ -35,62 +36,58 @@ export const AvailabilitySection = ({ form }: { form: FormContext }) => {
         <Group
           name="availability.windows"
           legend={k('availability.windowsLegend')}
-          hint={k('availability.windowsHint')}
+          hint={t('applications:form.availability.windowsHint', { max: MAX_WINDOW_ROWS })}
           error={error('availability.windows')}
-          optional
         >
           {Array.from({ length: props.windowRows }, (_, index) => {
             const base = `availability.windows.${index}`;
             return (
-              <Group
+              <RepeatRow
                 name={base}
+                kind="time"
                 legend={t('applications:form.availability.row', { number: index + 1 })}
-                error={error(base)}
-                optional
-              >
-                <SelectField
-                  name={`${base}.day`}
-                  label={k('availability.day')}
-                  options={dayOptions(t)}
-                  value={v(`${base}.day`)}
-                  placeholder={k('availability.dayPlaceholder')}
-                  error={error(`${base}.day`)}
-                  required
-                />
-                <SelectField
-                  name={`${base}.startTime`}
-                  label={k('availability.start')}
-                  options={withValue(timeOptions('start'), v(`${base}.startTime`))}
-                  value={v(`${base}.startTime`)}
-                  placeholder={k('availability.timePlaceholder')}
-                  error={error(`${base}.startTime`)}
-                  required
-                />
-                <SelectField
-                  name={`${base}.endTime`}
-                  label={k('availability.end')}
-                  options={withValue(timeOptions('end'), v(`${base}.endTime`))}
-                  value={v(`${base}.endTime`)}
-                  placeholder={k('availability.timePlaceholder')}
-                  error={error(`${base}.endTime`)}
-                  required
-                />
-              </Group>
+                rowError={error(base)}
+                focusField={props.focusField}
+                cells={[
+                  {
+                    name: `${base}.day`,
+                    label: k('availability.day'),
+                    options: dayOptions(t),
+                    value: v(`${base}.day`),
+                    placeholder: k('availability.dayPlaceholder'),
+                    error: error(`${base}.day`),
+                  },
+                  {
+                    name: `${base}.startTime`,
+                    label: k('availability.start'),
+                    options: withValue(timeOptions('start'), v(`${base}.startTime`)),
+                    value: v(`${base}.startTime`),
+                    placeholder: k('availability.timePlaceholder'),
+                    error: error(`${base}.startTime`),
+                  },
+                  {
+                    name: `${base}.endTime`,
+                    label: k('availability.end'),
+                    options: withValue(timeOptions('end'), v(`${base}.endTime`)),
+                    value: v(`${base}.endTime`),
+                    placeholder: k('availability.timePlaceholder'),
+                    error: error(`${base}.endTime`),
+                  },
+                ]}
+              />
             );
           })}
-          {props.windowRows < MAX_WINDOW_ROWS && (
-            <p>
-              <button
-                type="submit"
-                name="_add"
-                value="windows"
-                class="button button--secondary"
-                formnovalidate
-              >
-                {k('availability.add')}
-              </button>
-            </p>
-          )}
+          <AddRowButton
+            group="windows"
+            label={k('availability.add')}
+            isAtLimit={props.windowRows >= MAX_WINDOW_ROWS}
+            limitText={t(
+              props.windowRows >= MAX_WINDOW_ROWS
+                ? 'applications:form.availability.atLimit'
+                : 'applications:form.availability.limit',
+              { max: MAX_WINDOW_ROWS },
+            )}
+          />
         </Group>
       </Group>
     </section>

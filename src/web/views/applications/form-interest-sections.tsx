@@ -17,16 +17,18 @@ export const InterestsSection = ({ form }: { form: FormContext }) => {
         hint={t('applications:form.interests.hint', { min: MIN_INTERESTS, max: MAX_INTERESTS })}
         error={error('interests')}
       >
-        {interestGroups(t).map((group) => (
-          <CheckboxGroup
-            id={fieldId(`interests-${group.id}`)}
-            name="interests"
-            legend={group.label}
-            options={group.options}
-            values={readValues(values, 'interests')}
-            required
-          />
-        ))}
+        <div class="checkbox-columns">
+          {interestGroups(t).map((group) => (
+            <CheckboxGroup
+              id={fieldId(`interests-${group.id}`)}
+              name="interests"
+              legend={group.label}
+              options={group.options}
+              values={readValues(values, 'interests')}
+              required
+            />
+          ))}
+        </div>
       </Group>
       <TextAreaField
         name="otherInterests"
@@ -68,20 +70,25 @@ export const PartnerSection = ({ form }: { form: FormContext }) => {
             <label for={`${fieldId('partnerPreference.openToAnyone')}-input`}>{k('partner.anyone')}</label>
           </div>
         </Group>
-        <CheckboxGroup
-          name="partnerPreference.sectors"
-          legend={k('partner.sectors')}
-          options={sectorOptions(t)}
-          values={readValues(values, 'partnerPreference.sectors')}
-          error={error('partnerPreference.sectors')}
-        />
-        <CheckboxGroup
-          name="partnerPreference.careerStages"
-          legend={k('partner.careerStages')}
-          options={careerStageOptions(t)}
-          values={readValues(values, 'partnerPreference.careerStages')}
-          error={error('partnerPreference.careerStages')}
-        />
+        {/* Not marked optional: one of "open to anyone" or these is needed (the hint says so). */}
+        <div class="checkbox-columns">
+          <CheckboxGroup
+            name="partnerPreference.sectors"
+            legend={k('partner.sectors')}
+            options={sectorOptions(t)}
+            values={readValues(values, 'partnerPreference.sectors')}
+            error={error('partnerPreference.sectors')}
+            required
+          />
+          <CheckboxGroup
+            name="partnerPreference.careerStages"
+            legend={k('partner.careerStages')}
+            options={careerStageOptions(t)}
+            values={readValues(values, 'partnerPreference.careerStages')}
+            error={error('partnerPreference.careerStages')}
+            required
+          />
+        </div>
       </Group>
     </section>
   );

@@ -21,6 +21,10 @@ export interface ApplicationFormProps {
   suggestedTimeZone?: string | undefined;
   /** When editing: the private link's token, sent in the body so that the path holds none. */
   privateToken?: string | undefined;
+  /** The moment the page is made: the time-zone list shows the UTC offsets in force then. */
+  nowMs: number;
+  /** The field to focus when the page opens: the first of a row just added. */
+  focusField?: string | undefined;
 }
 
 /** What every section of the application form reads: the values, the errors and the texts. */

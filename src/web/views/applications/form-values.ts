@@ -1,4 +1,4 @@
-import type { ApplicationAnswers } from '../../../core/applications';
+import { type ApplicationAnswers, MAX_AVAILABILITY_WINDOWS, MAX_LANGUAGES } from '../../../core/applications';
 import type { ShownProblem } from '../../../i18n/problems';
 
 /**
@@ -8,10 +8,10 @@ import type { ShownProblem } from '../../../i18n/problems';
  */
 export type FormValues = Record<string, string | string[]>;
 
-export const DEFAULT_LANGUAGE_ROWS = 3;
-export const DEFAULT_WINDOW_ROWS = 3;
-export const MAX_LANGUAGE_ROWS = 10;
-export const MAX_WINDOW_ROWS = 21;
+export const DEFAULT_LANGUAGE_ROWS = 2;
+export const DEFAULT_WINDOW_ROWS = 2;
+export const MAX_LANGUAGE_ROWS = MAX_LANGUAGES;
+export const MAX_WINDOW_ROWS = MAX_AVAILABILITY_WINDOWS;
 
 /** The names the form itself adds that are not answers. */
 export const CONTROL_FIELDS = ['_csrf', '_add', 'languageRows', 'windowRows', 'prefill', 'token'];

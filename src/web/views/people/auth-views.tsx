@@ -1,3 +1,4 @@
+import { LOST_LINK_PATH } from '../../../core/applications/private-link';
 import { SESSION_ABSOLUTE_DAYS, SESSION_IDLE_HOURS } from '../../../core/people/session-policy';
 import { CsrfField, ErrorSummary, type FieldError, TextField } from '../components';
 import { useShell } from '../shell-context';
@@ -39,6 +40,9 @@ export const SignInForm = ({
           {t('auth:signIn.submit')}
         </button>
       </form>
+      <p class="sign-in__applicants">
+        {t('auth:signIn.applicantNote')} <a href={LOST_LINK_PATH}>{t('auth:signIn.applicantLink')}</a>
+      </p>
     </section>
   );
 };
@@ -58,6 +62,7 @@ export const CheckEmail = ({
     <section class="sign-in" aria-live="polite">
       <h1>{t('auth:checkEmail.title')}</h1>
       <p>{t('auth:checkEmail.body', { email, minutes })}</p>
+      <p>{t('auth:checkEmail.applicant')}</p>
       <p>{t('auth:checkEmail.notArrived')}</p>
       <p>{t('auth:checkEmail.limit', limit)}</p>
       <p>

@@ -2,6 +2,7 @@ import { getCountryName } from '../../../core/countries';
 import type { Viewer } from '../../../core/people/viewer';
 import type { ShownProblem } from '../../../i18n/problems';
 import { timeZoneOptions } from '../applications/choices';
+import { withValue } from '../applications/form-parts';
 import { CsrfField, ErrorSummary, SelectField } from '../components';
 import { useShell } from '../shell-context';
 import { PROFILE_PATH } from '../times';
@@ -12,12 +13,15 @@ export const ProfileView = ({
   csrfToken,
   problems = [],
   timeZone,
+  nowMs,
 }: {
   viewer: Viewer;
   csrfToken: string;
   problems?: ShownProblem[];
   /** The choice to show (the submitted one after a problem). */
   timeZone: string;
+  /** Now, for each zone's offset in the list. */
+  nowMs: number;
 }) => {
   const { t, locale } = useShell();
   return (
@@ -47,7 +51,10 @@ export const ProfileView = ({
           name="timeZone"
           label={t('coordinator:profile.timeZone')}
           hint={t('coordinator:profile.timeZoneHint')}
-          options={[{ value: '', label: t('coordinator:profile.pageZone') }, ...timeZoneOptions()]}
+          options={[
+            { value: '', label: t('coordinator:profile.pageZone') },
+            ...withValue(timeZoneOptions(t, locale, nowMs), timeZone),
+          ]}
           value={timeZone}
           error={problems.find((problem) => problem.field === 'timeZone')?.message}
           required

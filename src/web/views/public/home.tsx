@@ -1,3 +1,4 @@
+import { LOST_LINK_PATH } from '../../../core/applications/private-link';
 import type { Round, RoundPhase } from '../../../core/rounds';
 import type { DemoSignIns } from '../../../services/demo/demo-setting';
 import { LocalTime, Notice, translateList } from '../components';
@@ -82,6 +83,9 @@ export const HomePage = ({ current, demo }: HomePageProps) => {
         </Notice>
       )}
       <RoundBox current={current} />
+      <p>
+        {t('public:home.lostLink')} <a href={LOST_LINK_PATH}>{t('public:home.lostLinkLink')}</a>
+      </p>
       <section aria-labelledby="who-heading">
         <h2 id="who-heading">{t('public:home.whoHeading')}</h2>
         {translateList<string>(t, 'public:home.who').map((paragraph) => (
