@@ -208,8 +208,13 @@ const checkWithoutJavaScript = async (role: Role, email?: (f: TrustFixture) => s
     const forms = await page.locator('form').evaluateAll((elements) =>
       elements.map((form) => ({
         method: (form.getAttribute('method') ?? 'get').toUpperCase(),
-        // The resolved action (the page's own address when the attribute is absent).
-        action: (form as unknown as { action: string }).action,
+        // Resolved by hand: `form.action` is shadowed by a field named "action" (the review forms).
+        action: new URL(form.getAttribute('action') ?? '', form.ownerDocument.baseURI).href,
+        // A preview (a survey as participants will see it) shows its form with the button disabled.
+        canSubmit:
+          form.querySelector(
+            'button:not([type="button"]):not([disabled]), input[type="submit"]:not([disabled])',
+          ) !== null,
       })),
     );
     for (const form of forms) {
@@ -217,7 +222,10 @@ const checkWithoutJavaScript = async (role: Role, email?: (f: TrustFixture) => s
       const method = form.method === 'GET' ? 'GET' : 'POST';
       if (!['GET', 'POST'].includes(form.method)) problems.push(`a form with method ${form.method}`);
       else if (url.origin !== origin) problems.push(`a form posting to ${form.action}`);
-      else if (!patterns.some((route) => route.method === method && route.pattern.test(url.pathname))) {
+      else if (
+        form.canSubmit &&
+        !patterns.some((route) => route.method === method && route.pattern.test(url.pathname))
+      ) {
         problems.push(`a form to ${method} ${url.pathname}, which is no route`);
       }
     }
