@@ -39,7 +39,7 @@ export const seedDemoCommand: CliCommand = {
           [
             `Open round ${result.openRound.id}: ${result.openRound.applications} applications from ${result.openRound.countries} countries (${result.openRound.overQuota} over the country quota: they go to the waitlist when applications close).`,
             `Closed round ${result.closedRound.id}: ${result.closedRound.applications} accepted applicants, ready to be matched.`,
-            `Round under way ${result.runningRound.id}: ${result.runningRound.participants} participants in ${result.runningRound.partnerships} partnerships, introduced by email.`,
+            `Round under way ${result.runningRound.id}: ${result.runningRound.participants} participants in ${result.runningRound.partnerships} partnerships, introduced by email; ${result.runningRound.topics} topics, this fortnight's due now (\`iln run-due\` or the server's worker sends it to everyone); ${result.runningRound.checkIns} check-ins; a mid-round survey answered by ${result.runningRound.survey.answered} of ${result.runningRound.survey.invited}.`,
             `Participants sign in the same way, e.g. ${result.participantEmails.join(' or ')}.`,
             `Sign in as ${result.coordinatorEmail} (program coordinator) or ${result.countryCoordinatorEmail} (country coordinator, ${result.countryCoordinatorCountry}); links appear in the outbox.`,
           ].join('\n'),

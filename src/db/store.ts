@@ -7,6 +7,7 @@ import { createDuplicateCheckRepository } from './repositories/applications/dupl
 import { createAuditLog } from './repositories/audit/audit-log';
 import { createAuditTrailRepository } from './repositories/audit/audit-trail-repository';
 import { createCheckInsRepository } from './repositories/checkins/checkins-repository';
+import { createRoundDashboardRepository } from './repositories/dashboard/round-dashboard-repository';
 import { createMailQueueRepository } from './repositories/mail/mail-queue-repository';
 import { createMessageQueue, type MessageRenderer } from './repositories/mail/message-queue';
 import { createMatchingRepository } from './repositories/matching/matching-repository';
@@ -44,6 +45,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     review: () => createApplicationReviewRepository(db),
     decisions: () => createApplicationDecisionRepository(db),
     dashboard: () => createCoordinatorDashboardRepository(db),
+    roundDashboard: () => createRoundDashboardRepository(db),
     people: () => createPeopleRepository(db),
     signInAttempts: () => createSignInAttemptsRepository(db),
     resources: () => createResourcesRepository(db),

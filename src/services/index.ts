@@ -23,6 +23,7 @@ import { answerMyCheckIn, loadMyCheckIns } from './checkins/my-check-ins';
 import { confirmCheckIn, openCheckInLink } from './checkins/record-check-in';
 import { dismissIntervention, loadRoundCheckIns } from './checkins/round-check-ins';
 import { listDueSilentPartnerChecks, sendSilentPartnerReminders } from './checkins/silent-partner-reminders';
+import { loadRoundDashboard } from './dashboard/load-round-dashboard';
 import { findDemoSignIns } from './demo/demo-setting';
 import { isProgramEmpty, seedDemo } from './demo/seed-demo';
 import { listDeadLetters, retryDeadLetters } from './mail/dead-letters';
@@ -296,6 +297,9 @@ export const createServices = (given: ServiceDeps) => {
     audit: {
       list: bind(listAuditTrail),
       export: bind(exportAuditTrail),
+    },
+    dashboard: {
+      round: bind(loadRoundDashboard),
     },
     checkIns: {
       openLink: bind(openCheckInLink),

@@ -246,6 +246,7 @@ const MATRIX: Record<string, Policy | Row> = {
   'POST /coordinator/rounds/:roundId/partnerships/inactive': { who: PROGRAM, form: (c) => ({ applicationId: c.f.bystanderApplicationId }) },
   'POST /coordinator/rounds/:roundId/partnerships/repair': PROGRAM,
   'GET /coordinator/rounds/:roundId/check-ins': COORDINATORS,
+  'GET /coordinator/rounds/:roundId/dashboard': COORDINATORS,
   // Nothing is flagged in the fixture, so a coordinator's dismissal finds no intervention (404): this
   // row checks only that others are refused; routes/checkins/check-in-pages.db.test.ts dismisses one.
   'POST /coordinator/rounds/:roundId/check-ins/dismiss': { who: { ...COORDINATORS, otherCountry: 404, country: 404, program: 404 }, form: (c) => ({ partnershipId: c.f.participant.partnershipId, episode: '2026-04-10' }) },

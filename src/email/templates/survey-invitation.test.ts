@@ -23,6 +23,6 @@ test('the invitation carries the personal link in both parts, and the closing mo
 
 test('the reminder says so; a translated title follows the participant’s language', () => {
   const email = render({ kind: 'survey-reminder', to: 'a@example.org', locale: 'fr', payload });
-  expect(email.subject).toBe('Reminder: Enquête de mi-parcours');
-  expect(email.text).toContain('A few days ago');
+  expect(email.subject).toBe('Rappel\u00a0: Enquête de mi-parcours');
+  expect(email.text).toContain('Il y a quelques jours');
 });

@@ -47,7 +47,9 @@ test('markup in the body is sanitised in HTML and left out of the text', () => {
 });
 
 test('a body in another language than the email around it is marked with its language', () => {
-  // Only English catalogs exist yet, so the email around a Spanish topic is in English.
-  expect(render(message({ locale: 'es-MX', textLocale: 'es' })).html).toContain('<div lang="es" dir="ltr"');
-  expect(render(message({ locale: 'fr', textLocale: 'en' })).html).not.toContain('<div lang=');
+  // German has no catalogs, so the email around a Spanish topic is in English.
+  expect(render(message({ locale: 'de', textLocale: 'es' })).html).toContain('<div lang="es" dir="ltr"');
+  // French has: the email is in French around an English topic, and around a French one.
+  expect(render(message({ locale: 'fr', textLocale: 'en' })).html).toContain('<div lang="en" dir="ltr"');
+  expect(render(message({ locale: 'fr', textLocale: 'fr' })).html).not.toContain('<div lang=');
 });

@@ -6,7 +6,7 @@ import { actorIdOf, type Viewer } from '../../core/people/viewer';
 import type { Round } from '../../core/rounds';
 import { assertCoordinator, scopeOf } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
-import { watchRound } from './watch-round';
+import { type RoundWatch, watchRound } from './watch-round';
 
 /**
  * A round's check-ins for coordinators: the intervention list (partnerships the silent-partner
@@ -65,6 +65,29 @@ export interface RoundCheckIns {
 
 const RECENT = 25;
 
+/**
+ * The intervention list of a watched round as `isVisible` (members still in a partnership → seen
+ * by this coordinator) lets it be seen: the findings not dismissed for their episode, and how many
+ * were. The check-ins page and the dashboard's count both read it, so they always agree.
+ */
+export const listInterventions = (
+  watch: RoundWatch,
+  isVisible: (memberIds: readonly string[]) => boolean,
+) => {
+  const partnerships = new Map(watch.partnerships.map((p) => [p.id, p]));
+  let dismissed = 0;
+  const open = [];
+  for (const finding of watch.silent) {
+    const partnership = partnerships.get(finding.partnershipId)!;
+    const memberIds = partnership.members.filter((m) => m.leftAt === null).map((m) => m.applicationId);
+    if (!isVisible(memberIds)) continue;
+    const episode = watch.episodeOf(finding);
+    if (episode?.dismissedAt) dismissed++;
+    else open.push({ finding, partnership, memberIds, episode });
+  }
+  return { open, dismissed };
+};
+
 export const loadRoundCheckIns = async (
   deps: UseCaseDeps,
   input: { viewer: Viewer | null; roundId: string },
@@ -91,17 +114,10 @@ export const loadRoundCheckIns = async (
       .filter((c) => c.applicationId === applicationId && c.partnershipId === partnershipId)
       .sort((a, b) => b.fortnight - a.fortnight)[0];
 
-  let dismissed = 0;
+  const listed = listInterventions(watch, isVisible);
+  const dismissed = listed.dismissed;
   const interventions: Intervention[] = [];
-  for (const finding of watch.silent) {
-    const partnership = watch.partnerships.find((p) => p.id === finding.partnershipId)!;
-    const memberIds = partnership.members.filter((m) => m.leftAt === null).map((m) => m.applicationId);
-    if (!isVisible(memberIds)) continue;
-    const episode = watch.episodeOf(finding);
-    if (episode?.dismissedAt) {
-      dismissed++;
-      continue;
-    }
+  for (const { finding, partnership, memberIds, episode } of listed.open) {
     interventions.push({
       partnershipId: finding.partnershipId,
       reason: finding.reason,

@@ -104,6 +104,26 @@ test('seeds an open round with a skewed pool, a closed round to match, a round u
     expect((await services.checkIns.mine(viewer ?? null)).history).toEqual([]);
   }
   expect(result.participantEmails).toHaveLength(2);
+  // Everyone accepted into the round under way has a partner.
+  expect(result.runningRound.participants).toBe(400);
+  // The topic calendar: earlier fortnights' topics are history, this fortnight's is due now.
+  const due = await services.topics.listDue();
+  expect(due).toEqual([{ topicId: result.runningRound.dueTopicId }]);
+  const topics = await database.db
+    .selectFrom('topics')
+    .select(['published_at'])
+    .where('round_id', '=', running.id)
+    .execute();
+  expect(topics).toHaveLength(result.runningRound.topics);
+  expect(topics.filter((topic) => topic.published_at !== null).length).toBeGreaterThan(0);
+  // A mid-round survey sent to everyone and answered by about half, not by the offered sign-ins.
+  expect(result.runningRound.survey.invited).toBe(400);
+  expect(result.runningRound.survey.answered).toBeGreaterThan(150);
+  expect(result.runningRound.survey.answered).toBeLessThan(250);
+  const rates = await services.surveys.responseRates(coordinator!, running.id);
+  expect(rates).toEqual([
+    expect.objectContaining({ phase: 'open', invited: 400, answered: result.runningRound.survey.answered }),
+  ]);
   for (const email of result.participantEmails) {
     expect(await createPeopleRepository(database.db).findViewerByEmail(email)).toMatchObject({
       isProgramCoordinator: false,

@@ -5,6 +5,7 @@ import { DEFAULT_QUOTA_SETTINGS } from '../../core/applications/country-quota';
 import { DomainError } from '../../core/errors';
 import { normalizeEmail } from '../../core/people/person';
 import type { Round } from '../../core/rounds';
+import type { MatchSettingsInput } from '../../core/scoring/match-settings';
 import type { LocalDate } from '../../core/time/local-time';
 import { grantCoordinator } from '../people/create-coordinator';
 import type { UseCaseDeps } from '../ports/deps';
@@ -35,7 +36,16 @@ export interface SeedDemoResult {
   /** `overQuota`: how many would go to the waitlist if applications closed now. */
   openRound: { id: string; applications: number; overQuota: number; countries: number };
   closedRound: { id: string; applications: number };
-  runningRound: { id: string; participants: number; partnerships: number; checkIns: number };
+  runningRound: {
+    id: string;
+    participants: number;
+    partnerships: number;
+    checkIns: number;
+    topics: number;
+    /** This fortnight's topic, due at the seed: the next `run-due` (or the worker) sends it to everyone. */
+    dueTopicId: string | undefined;
+    survey: { surveyId: string; invited: number; answered: number };
+  };
   /** Two participants of the round under way, in different partnerships (the home page names them). */
   participantEmails: string[];
 }
@@ -46,6 +56,9 @@ export const DEMO_SETTING = 'demo';
 export const DEMO_COORDINATOR_EMAIL = 'coordinator@demo.example.org';
 export const DEMO_COUNTRY_COORDINATOR_EMAIL = 'country-coordinator@demo.example.org';
 const PROGRAM_TIME_ZONE = 'Australia/Sydney';
+const RUNNING_ROUND_SETTINGS: MatchSettingsInput = {
+  rules: { workingLanguageLevel: 'basic', minWeeklyOverlapHours: 0, allowTrios: true },
+};
 const DEMO_COUNTRIES = 40;
 
 const localDate = (at: DateTime): LocalDate => at.toISODate() as LocalDate;
@@ -137,6 +150,9 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
   const seeded = await deps.uow.transaction(async (store) => {
     const { rounds, applications } = store;
     await rounds.insertRound(runningRound, now);
+    // Everyone in the round under way finds a partner (N applicants give N participants): basic
+    // English counts as a working language and a call overlap is not required.
+    await store.matching.saveSettings(runningRound.id, RUNNING_ROUND_SETTINGS, now);
     await rounds.insertRound(closedRound, now);
     await rounds.insertRound(openRound, now);
     const insertPool = async (
@@ -180,6 +196,7 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
     emailOf: new Map(
       runningPool.map((a) => [`${runningRound.id}-${a.key}`, normalizeEmail(a.answers.email)]),
     ),
+    seed: input.seed,
   });
   await deps.uow.transaction((store) =>
     store.program.saveSetting(
@@ -208,6 +225,9 @@ export const seedDemo = async (deps: UseCaseDeps, input: SeedDemoInput): Promise
       participants: introduced.participants,
       partnerships: introduced.partnerships,
       checkIns: introduced.checkIns,
+      topics: introduced.topics,
+      dueTopicId: introduced.dueTopicId,
+      survey: introduced.survey,
     },
     participantEmails: introduced.participantEmails,
   };

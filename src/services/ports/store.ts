@@ -5,6 +5,7 @@ import type {
 } from './applications';
 import type { AuditLog, AuditTrailRepository } from './audit';
 import type { CheckInsRepository } from './checkins';
+import type { RoundDashboardRepository } from './dashboard';
 import type { ApplicationDecisionRepository } from './decisions';
 import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
@@ -33,6 +34,7 @@ export interface Store {
   review: ApplicationReviewRepository;
   decisions: ApplicationDecisionRepository;
   dashboard: CoordinatorDashboardRepository;
+  roundDashboard: RoundDashboardRepository;
   people: PeopleRepository;
   signInAttempts: SignInAttemptsRepository;
   resources: ResourcesRepository;

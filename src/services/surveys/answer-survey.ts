@@ -94,7 +94,12 @@ export const submitSurveyAnswers = async (
   return recordAnswers(deps, survey, link.applicationId, checked.answers);
 };
 
-const recordAnswers = async (
+/**
+ * Records one participant's checked answers (a second time counts for nothing). The link's use
+ * case above is the way in for people; the demo seed calls this for its synthetic respondents,
+ * who have no link to follow.
+ */
+export const recordAnswers = async (
   deps: UseCaseDeps,
   survey: Survey,
   applicationId: string,

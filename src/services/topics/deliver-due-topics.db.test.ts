@@ -118,7 +118,8 @@ describe('fan-out', () => {
     expect(spanish?.subject).toBe('Topic 1: Conocerse');
     expect(spanish?.html_body).toContain('Di <strong>hola</strong>.');
     expect(spanish?.text_body).toContain('Di **hola**.');
-    expect(french?.subject).toBe('Topic 1: Getting to know you');
+    // The email is in French around the topic's English text.
+    expect(french?.subject).toBe('Sujet 1\u00a0: Getting to know you');
     expect(french?.html_body).toContain('lang="en"');
     expect(french?.html_body).toContain('http://localhost:3000/topics/t1?lang=en');
     expect(participants).toHaveLength(8);

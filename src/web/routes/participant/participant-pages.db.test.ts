@@ -70,6 +70,9 @@ describe('the participants’ area', () => {
     expect(page).toContain('Times you can both call');
     expect(page).toContain('Your time');
     expect(page).toContain('A good peer partnership');
+    // Every placeholder filled in (a caption once showed "from {{from}} to {{to}}").
+    expect(page).toContain(`Shared call times with ${partner.name.split(' ')[0]}`);
+    expect(page).not.toMatch(/\{\{\w+\}\}/);
     // Nobody else of the round appears: not their names, not their addresses.
     for (const other of ROUND_PEOPLE.filter((p) => p.id !== 'gb-1' && p.id !== partner.id)) {
       expect(page).not.toContain(other.email);

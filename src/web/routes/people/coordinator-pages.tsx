@@ -6,6 +6,7 @@ import { DashboardView } from '../../views/people/dashboard';
 import type { WebDeps } from '../../web-deps';
 import { auditPages } from '../audit/audit-pages';
 import { coordinatorCheckIns } from '../checkins/coordinator-check-ins';
+import { roundDashboardPages } from '../dashboard/round-dashboard-pages';
 import { coordinatorMatching } from '../matching/coordinator-matching';
 import { coordinatorPartnerships } from '../partnerships/coordinator-partnerships';
 import { coordinatorApplications } from '../review/coordinator-applications';
@@ -41,6 +42,7 @@ export const coordinatorPages = (ctx: WebDeps) => {
   app.route('/people', coordinatorPeoplePages(ctx));
   app.route('/audit', auditPages(ctx));
   app.route('/rounds', coordinatorCheckIns(ctx));
+  app.route('/rounds', roundDashboardPages(ctx));
 
   return app;
 };

@@ -62,7 +62,7 @@ export const CallTimes = ({
           <div class="table-scroll">
             <table class="table table--stack">
               <caption>
-                {t('participant:partnership.periodCaption', { name: partnerName, period: label })}
+                {t('participant:partnership.periodCaption', { name: partnerName, ...dates })}
               </caption>
               <thead>
                 <tr>

@@ -1,6 +1,7 @@
 import { getCountryName } from '../../../core/countries';
 import type { Viewer } from '../../../core/people/viewer';
 import type { CoordinatorDashboard } from '../../../services/people/load-coordinator-dashboard';
+import { roundDashboardPath } from '../dashboard/round-dashboard-view';
 import { displayTimeZone, formatCalendarDate, formatTimeIn } from '../format';
 import { hasMatchingBoard, matchingPath } from '../matching/matching-paths';
 import { applicationsPath } from '../review/list-view';
@@ -47,6 +48,9 @@ export const DashboardView = ({
                 <tr data-round-id={round.id}>
                   <th scope="row">
                     <a href={applicationsPath(round.id)}>{round.name}</a>
+                    <a class="table__sub" href={roundDashboardPath(round.id)}>
+                      {t('dashboard:linkFor', { round: round.name })}
+                    </a>
                     {hasMatchingBoard(round.status) && (
                       <a class="table__sub" href={matchingPath(round.id)}>
                         {t('matching:board.linkFor', { round: round.name })}

@@ -1,5 +1,6 @@
 import type { Round, RoundStatus } from '../../../core/rounds';
 import { BackLink, CsrfField } from '../components';
+import { roundDashboardPath } from '../dashboard/round-dashboard-view';
 import { formatCalendarDate, formatTimeZone, useTimes } from '../format';
 import { hasMatchingBoard, matchingPath } from '../matching/matching-paths';
 import { useShell } from '../shell-context';
@@ -32,6 +33,9 @@ export const RoundPageView = ({
         </a>{' '}
         <a class="button" href={`/coordinator/rounds/${round.id}/topics`}>
           {t('topics:calendar.link')}
+        </a>{' '}
+        <a class="button" href={roundDashboardPath(round.id)}>
+          {t('dashboard:link')}
         </a>
         {hasMatchingBoard(round.status) && (
           <>
