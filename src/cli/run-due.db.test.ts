@@ -86,7 +86,7 @@ test('runs one job when asked, and refuses a job that does not exist', async () 
   const unknown = capture();
   expect(await runDueCommand.run(['--job', 'gardening'], unknown.io)).toBe(2);
   expect(unknown.err.join('\n')).toContain(
-    'there is no job "gardening" (topic-delivery, mail-delivery, round-schedule, duplicate-check, applicant-counts-pruning, survey-delivery, check-in-prompts, silent-partner-check, round-closing)',
+    'there is no job "gardening" (topic-delivery, mail-delivery, round-schedule, duplicate-check, applicant-counts-pruning, survey-delivery, check-in-prompts, silent-partner-check, round-closing, retention)',
   );
 });
 

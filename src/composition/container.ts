@@ -128,7 +128,13 @@ export const assembleContainer = (
       })();
       return webApp;
     },
-    jobs: () => createJobs(services, { transport, mailFrom: config.mailFrom, logger }),
+    jobs: () =>
+      createJobs(services, {
+        transport,
+        mailFrom: config.mailFrom,
+        logger,
+        retentionMonths: config.retentionMonths,
+      }),
     close: async () => {
       await matchEngine.close();
       if (!options.transport) transport.close();

@@ -52,6 +52,11 @@ const EnvSchema = z.object({
         'must be off, or a comma-separated list of the reverse proxies to believe: loopback, IP addresses or CIDR ranges (10.0.0.0/8)',
     })
     .optional(),
+  RETENTION_MONTHS: z.coerce
+    .number({ error: 'must be a whole number of months' })
+    .int({ error: 'must be a whole number of months' })
+    .min(1, { error: 'must be at least 1 (month)' })
+    .max(120, { error: 'must be at most 120 (months)' }),
 });
 
 /** `loopback`, an IP address, or a CIDR range such as 10.0.0.0/8 or fd00::/8. */
@@ -93,6 +98,8 @@ export interface Config {
    * limits and the audit trail's "from where".
    */
   trustProxy: readonly string[];
+  /** Months after a round ends that its declined and withdrawn applications are kept (the retention job). */
+  retentionMonths: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +127,8 @@ export const loadConfig = (rawEnv: RawEnv = process.env): Config => {
     LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     TRUST_PROXY:
       env.TRUST_PROXY && OFF.has(env.TRUST_PROXY.trim().toLowerCase()) ? undefined : env.TRUST_PROXY,
+    // core/privacy/erasure.ts DEFAULT_RETENTION_MONTHS; the privacy notice promises twelve.
+    RETENTION_MONTHS: env.RETENTION_MONTHS ?? '12',
   });
   const problems = parsed.success
     ? []
@@ -149,6 +158,7 @@ export const loadConfig = (rawEnv: RawEnv = process.env): Config => {
     authSecret: data.AUTH_SECRET ?? readOrCreateDevelopmentSecret(dataDir),
     logLevel: data.LOG_LEVEL,
     trustProxy: data.TRUST_PROXY ?? [],
+    retentionMonths: data.RETENTION_MONTHS,
   };
 };
 

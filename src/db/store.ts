@@ -13,6 +13,7 @@ import { createMessageQueue, type MessageRenderer } from './repositories/mail/me
 import { createMatchingRepository } from './repositories/matching/matching-repository';
 import { createPeopleRepository } from './repositories/people/people-repository';
 import { createSignInAttemptsRepository } from './repositories/people/sign-in-attempts-repository';
+import { createPrivacyRepository } from './repositories/privacy/privacy-repository';
 import { createProgramRepository } from './repositories/program/program-repository';
 import { createResourcesRepository } from './repositories/resources/resources-repository';
 import { createApplicationDecisionRepository } from './repositories/review/application-decisions-repository';
@@ -54,6 +55,7 @@ export const createStore = (db: Kysely<Database>, options: StoreOptions): Store 
     mail: () => createMailQueueRepository(db),
     surveys: () => createSurveysRepository(db),
     checkIns: () => createCheckInsRepository(db),
+    privacy: () => createPrivacyRepository(db),
     messages: () => createMessageQueue(db, options.render),
     messagePreview: () => ({ render: async (message) => options.render(message) }),
     audit: () => createAuditLog(db),

@@ -69,6 +69,9 @@ import { recordSignOutEverywhere } from './people/sign-out-everywhere';
 import { findPersonByEmail, findViewerByEmail } from './people/viewers';
 import type { UseCaseDeps } from './ports/deps';
 import type { UnitOfWork } from './ports/store';
+import { applyRetention, countPastRetention } from './privacy/apply-retention';
+import { erasePersonalData } from './privacy/erase-personal-data';
+import { exportPersonalData } from './privacy/export-personal-data';
 import { addResource, moveResource, removeResource, updateResource } from './resources/manage-resources';
 import { addApplicationNote } from './review/add-application-note';
 import { admitWaitlistedApplications } from './review/admit-from-waitlist';
@@ -313,6 +316,12 @@ export const createServices = (given: ServiceDeps) => {
         sendCheckInPrompts(deps, due, options),
       listDueSilentChecks: bind(listDueSilentPartnerChecks),
       remindSilentPartners: bind(sendSilentPartnerReminders),
+    },
+    privacy: {
+      exportData: bind(exportPersonalData),
+      eraseData: bind(erasePersonalData),
+      applyRetention: bind(applyRetention),
+      countPastRetention: bind(countPastRetention),
     },
     program: {
       checkDatabase: () => deps.store.program.checkDatabase(),

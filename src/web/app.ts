@@ -20,6 +20,7 @@ import { outboxPages } from './routes/mail/outbox-pages';
 import { participantPages } from './routes/participant/participant-pages';
 import { authPages } from './routes/people/auth-pages';
 import { coordinatorPages } from './routes/people/coordinator-pages';
+import { dataErasedPages } from './routes/privacy/my-data-pages';
 import { publicPages } from './routes/public/public-pages';
 import { coordinatorResourcePages, resourcePages } from './routes/resources/resources-pages';
 import { apiApplications } from './routes/review/api-applications';
@@ -91,6 +92,7 @@ export const createApp = (ctx: WebDeps) => {
   app.route('/coordinator/surveys', coordinatorSurveyPages(ctx));
   app.route('/coordinator', coordinatorPages(ctx));
   app.route(PARTICIPANT_AREA_PATH, participantPages(ctx));
+  app.route('/', dataErasedPages());
   app.route('/outbox', outboxPages(ctx));
   app.route('/api', apiApplications(ctx));
   return app;

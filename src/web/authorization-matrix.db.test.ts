@@ -181,6 +181,12 @@ const MATRIX: Record<string, Policy | Row> = {
   'POST /applications/withdraw': { who: LINK_HOLDER, form: (c) => ({ token: c.applicationToken }), last: 1 },
   'GET /applications/:token/carry-over': LINK_HOLDER,
   'POST /applications/carry-over': { who: { ...LINK_HOLDER, applicant: 409 }, form: (c) => ({ token: c.applicationToken }) },
+  // Their data, email-first (routes/privacy): erasing comes after withdrawing, which it includes.
+  'GET /applications/:token/my-data': LINK_HOLDER,
+  'GET /applications/:token/my-data.json': LINK_HOLDER,
+  'GET /applications/:token/erase': LINK_HOLDER,
+  'POST /applications/erase': { who: LINK_HOLDER, form: (c) => ({ token: c.applicationToken }), last: 1.4 },
+  'GET /data-erased': EVERYONE,
   'GET /check-in/done': { who: EVERYONE, query: () => 'outcome=recorded&answer=in-touch' },
   'GET /check-in/:token': SURVEY_LINK_HOLDERS,
   'POST /check-in': { who: SURVEY_LINK_HOLDERS, form: (c) => ({ token: c.checkInToken, answer: 'in-touch' }) },
@@ -190,6 +196,13 @@ const MATRIX: Record<string, Policy | Row> = {
 
   // Participants' area.
   'GET /participant': SIGNED_IN,
+  'GET /participant/my-data': SIGNED_IN,
+  'GET /participant/my-data/download': SIGNED_IN,
+  'GET /participant/my-data/erase': SIGNED_IN,
+  // Erasing oneself during a round leaves one's partnership, a table this matrix watches; so here it
+  // runs after everyone has signed out and only the refusal is checked. Who may erase (participants;
+  // coordinators are refused with 409) is tested in routes/privacy/my-data-pages.db.test.ts.
+  'POST /participant/my-data/erase': { who: policy('sign-in'), last: 3 },
   'GET /participant/partnerships/:partnershipId': OWN_PARTNERSHIP,
   'GET /participant/partnerships/:partnershipId/application': OWN_PARTNERSHIP,
   'GET /participant/check-ins': SIGNED_IN,

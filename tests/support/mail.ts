@@ -33,6 +33,7 @@ export const testConfig = (overrides: Partial<Config> = {}): Config => {
     logLevel: 'silent',
     // Tests speak for clients through X-Forwarded-For, as a proxy on this machine would.
     trustProxy: ['loopback'],
+    retentionMonths: 12,
     ...overrides,
   };
 };

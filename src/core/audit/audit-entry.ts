@@ -73,6 +73,9 @@ export const AUDIT_ACTIONS = [
   'topic.deleted',
   'topic.sent',
   'mail.dead-letter-retried',
+  'person.data-exported',
+  'person.data-erased',
+  'application.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

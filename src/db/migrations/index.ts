@@ -16,6 +16,7 @@ import * as checkins from './0015-checkins';
 import * as reviewReads from './0016-review-reads';
 import * as auditTrail from './0019-audit-trail';
 import * as decisionUndo from './0020-decision-undo';
+import * as privacy from './0022-privacy';
 
 /** Every migration, by name, in order. Listed statically so they run the same under tsx and tests. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0016-review-reads': reviewReads,
   '0019-audit-trail': auditTrail,
   '0020-decision-undo': decisionUndo,
+  '0022-privacy': privacy,
 };

@@ -23,6 +23,8 @@ export interface PeopleTable {
   time_zone: string | null;
   created_at: string;
   updated_at: string;
+  /** When the person's data was erased (0022); null while it is held. */
+  erased_at?: string | null;
 }
 
 export interface PersonRolesTable {
@@ -87,6 +89,10 @@ export interface ApplicationsTable {
   /** The answers' sector and role, kept beside them for the review counts, filter and search (0016). */
   sector?: string;
   role?: string;
+  /** The privacy notice version accepted (core/privacy/privacy-notice.ts); null before 0022 (0022). */
+  consent_version?: string | null;
+  /** When the application's personal data was erased (0022); null while it is held. */
+  erased_at?: string | null;
 }
 
 export interface AuditLogTable {

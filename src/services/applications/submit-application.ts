@@ -7,6 +7,7 @@ import { hashToken, isWellFormedToken } from '../../core/applications/applicatio
 import { DomainError, invalidInput } from '../../core/errors';
 import { roundFactsOf } from '../../core/messages/messages';
 import { normalizeEmail } from '../../core/people/person';
+import { PRIVACY_NOTICE_VERSION } from '../../core/privacy/privacy-notice';
 import { isAcceptingApplications, type Round } from '../../core/rounds';
 import type { UseCaseDeps } from '../ports/deps';
 import type { Store } from '../ports/store';
@@ -220,6 +221,7 @@ const insertApplication = async (
     editTokenHash: hashToken(token),
     submittedAt: now,
     locale: input.locale,
+    consentVersion: PRIVACY_NOTICE_VERSION,
     // Likely duplicates are flagged a moment later by the duplicate job
     // (flag-likely-duplicates.ts), so a submission's cost does not grow with its round.
     duplicateChecked: false,

@@ -20,6 +20,11 @@ export interface NewApplication {
    * default) when the caller has decided the flag itself (imports) or none is wanted.
    */
   duplicateChecked?: boolean;
+  /**
+   * The privacy notice version the applicant accepted (core/privacy/privacy-notice.ts): the form's
+   * and an import's; unset for copies (a carry-over keeps its source's record).
+   */
+  consentVersion?: string;
 }
 
 /**

@@ -11,6 +11,7 @@ import type { MailQueueRepository } from './mail';
 import type { MatchingRepository } from './matching';
 import type { MessagePreview, MessageQueue } from './messages';
 import type { PeopleRepository, SignInAttemptsRepository } from './people';
+import type { PrivacyRepository } from './privacy';
 import type { ProgramRepository } from './program';
 import type { ResourcesRepository } from './resources';
 import type { ApplicationReviewRepository, CoordinatorDashboardRepository } from './review';
@@ -43,6 +44,7 @@ export interface Store {
   mail: MailQueueRepository;
   surveys: SurveysRepository;
   checkIns: CheckInsRepository;
+  privacy: PrivacyRepository;
   messages: MessageQueue;
   messagePreview: MessagePreview;
   audit: AuditLog;

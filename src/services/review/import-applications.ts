@@ -14,6 +14,7 @@ import { type ChoiceNames, guessColumnMapping, parseImportRow } from '../../core
 import { DomainError, invalidInput, type MessageParams } from '../../core/errors';
 import { roundFactsOf } from '../../core/messages/messages';
 import { actorIdOf, type Viewer } from '../../core/people/viewer';
+import { PRIVACY_NOTICE_VERSION } from '../../core/privacy/privacy-notice';
 import type { Round, RoundStatus } from '../../core/rounds';
 import { assertProgramCoordinator } from '../people/access';
 import type { UseCaseDeps } from '../ports/deps';
@@ -283,6 +284,8 @@ export const importApplications = async (
         answers: row.answers,
         editTokenHash: hashToken(token),
         submittedAt: row.submittedAt,
+        // The import page asks the coordinator to confirm consent to this notice for every row.
+        consentVersion: PRIVACY_NOTICE_VERSION,
       });
       const queued = await store.messages.enqueue(
         {

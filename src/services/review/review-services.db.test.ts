@@ -4,6 +4,7 @@ import { seedApplication, seedRound } from '../../../tests/support/review-fixtur
 import { createTestContext } from '../../../tests/support/test-app';
 import { guessColumnMapping } from '../../core/applications/csv-row';
 import type { Viewer } from '../../core/people/viewer';
+import { PRIVACY_NOTICE_VERSION } from '../../core/privacy/privacy-notice';
 import { createApplicationReviewRepository } from '../../db/repositories/review/application-review-repository';
 import { getT } from '../../i18n';
 import { choiceNamesInEveryLanguage } from '../../i18n/labels';
@@ -588,5 +589,15 @@ describe('CSV export and import', () => {
     const original = await answersOf('round-a');
     expect(original).toHaveLength(2);
     expect(await answersOf('round-b')).toEqual(original);
+    // Imported rows record the privacy notice's version the coordinator confirmed consent to.
+    const versions = await db
+      .selectFrom('applications')
+      .select('consent_version')
+      .where('round_id', '=', 'round-b')
+      .execute();
+    expect(versions).toEqual([
+      { consent_version: PRIVACY_NOTICE_VERSION },
+      { consent_version: PRIVACY_NOTICE_VERSION },
+    ]);
   });
 });

@@ -71,6 +71,7 @@ export const applicationRow = (application: NewApplication) => {
     updated_at: at,
     duplicate_checked: application.duplicateChecked === false ? 0 : 1,
     locale: application.locale ?? DEFAULT_APPLICATION_LOCALE,
+    consent_version: application.consentVersion ?? null,
   } satisfies Insertable<ApplicationsTable>;
 };
 

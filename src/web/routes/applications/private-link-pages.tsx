@@ -21,13 +21,15 @@ import {
 } from '../../views/applications/form-values';
 import { renderErrorPage } from '../../views/error-page';
 import { renderPage } from '../../views/layout';
+import { EraseConfirmView, MyDataView } from '../../views/privacy/my-data-views';
 import type { WebDeps } from '../../web-deps';
+import { DATA_ERASED_PATH, sendPersonalData } from '../privacy/my-data-pages';
 import { formProps } from './application-form-props';
 
 /** Pages opened with a private link. GET paths carry the token; POSTs carry it in the body. */
 export const privateLinkPages = (ctx: WebDeps) => {
   const app = new Hono<AppEnv>();
-  const { applications } = ctx.services;
+  const { applications, privacy } = ctx.services;
 
   // Never log the path here: it holds the token.
   app.onError((error, c) => {
@@ -162,6 +164,44 @@ export const privateLinkPages = (ctx: WebDeps) => {
     await applications.withdraw({ token, locale: c.get('locale') });
     setFlash(c, { kind: 'success', message: c.get('t')('applications:withdraw.done') });
     return c.redirect(pathFor(token), 303);
+  });
+
+  // Their data, email-first: the private link is the credential for its address.
+  app.get('/:token/my-data', async (c) => {
+    const token = c.req.param('token');
+    await load(token);
+    return renderPage(c, {
+      title: c.get('t')('privacy:myData.title'),
+      children: (
+        <MyDataView downloadHref={`${pathFor(token)}/my-data.json`} eraseHref={`${pathFor(token)}/erase`} />
+      ),
+    });
+  });
+
+  app.get('/:token/my-data.json', async (c) =>
+    sendPersonalData(c, await privacy.exportData({ token: c.req.param('token') })),
+  );
+
+  app.get('/:token/erase', async (c) => {
+    const token = c.req.param('token');
+    await load(token);
+    return renderPage(c, {
+      title: c.get('t')('privacy:erase.title'),
+      children: (
+        <EraseConfirmView
+          action="/applications/erase"
+          cancelHref={`${pathFor(token)}/my-data`}
+          csrfToken={c.get('csrfToken')}
+          token={token}
+        />
+      ),
+    });
+  });
+
+  app.post('/erase', async (c) => {
+    const token = readValue(toFormValues(await c.req.parseBody({ all: true })), 'token');
+    await privacy.eraseData({ token });
+    return c.redirect(DATA_ERASED_PATH, 303);
   });
 
   app.get('/:token/carry-over', async (c) => {

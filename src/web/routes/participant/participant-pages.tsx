@@ -6,6 +6,7 @@ import { MyApplicationView } from '../../views/participant/my-application-view';
 import { PartnershipView } from '../../views/participant/partnership-view';
 import { PartnershipsListView } from '../../views/participant/partnerships-list-view';
 import type { WebDeps } from '../../web-deps';
+import { myDataPages } from '../privacy/my-data-pages';
 import { participantCheckInPages } from './check-in-pages';
 
 /** Personal pages: never kept by a browser cache or a proxy. */
@@ -48,6 +49,7 @@ export const participantPages = (ctx: WebDeps) => {
   });
 
   app.route('/check-ins', participantCheckInPages(ctx));
+  app.route('/my-data', myDataPages(ctx));
 
   app.get('/partnerships/:partnershipId/application', async (c) => {
     const mine = await participants.application({

@@ -256,6 +256,9 @@ export const PrivateApplicationPage = ({
       <h2>{k('answersHeading')}</h2>
       <AnswersList answers={application.answers} />
       <p class="field__hint">{k('keepPrivate')}</p>
+      <p>
+        <a href={`${basePath}/my-data`}>{t('privacy:myData.link')}</a>
+      </p>
     </article>
   );
 };

@@ -51,6 +51,9 @@ export const PartnershipsListView = ({ partnerships }: { partnerships: Partnersh
           </p>
         </article>
       ))}
+      <p>
+        <a href={`${PARTICIPANT_AREA_PATH}/my-data`}>{t('privacy:myData.link')}</a>
+      </p>
     </section>
   );
 };

@@ -1,3 +1,4 @@
+import { PRIVACY_NOTICE_VERSION } from '../../../core/privacy/privacy-notice';
 import { translateList } from '../components';
 import { useShell } from '../shell-context';
 
@@ -76,6 +77,7 @@ export const PrivacyPage = () => {
       <h1>{t('public:privacy.title')}</h1>
       <p class="lead">{t('public:privacy.lead')}</p>
       <Sections sections={translateList<Section>(t, 'public:privacy.sections')} />
+      <p class="field__hint">{t('privacy:notice.version', { version: PRIVACY_NOTICE_VERSION })}</p>
     </article>
   );
 };
