@@ -61,9 +61,7 @@ export const CallTimes = ({
         ) : (
           <div class="table-scroll">
             <table class="table">
-              <caption>
-                {t('participant:partnership.periodCaption', { name: partnerName, ...dates })}
-              </caption>
+              <caption>{t('participant:partnership.periodCaption', { name: partnerName, ...dates })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('participant:partnership.yourTime')}</th>
