@@ -404,3 +404,22 @@ export const TRUST_PARAMS: Record<
 
 export const trustParam = (name: string, routePath: string, c: TrustCredentials): string | undefined =>
   TRUST_PARAMS[name]?.(c.f, routePath, c);
+
+/**
+ * Query strings (and path parameters other than TRUST_PARAMS gives) that GET pages need to show
+ * what they are for, by route as registered; the browser crawl (tests/e2e/page-crawl.test.ts)
+ * visits every GET route with them.
+ */
+export const TRUST_PAGE_QUERIES: Record<
+  string,
+  { query?: (f: TrustFixture) => string; params?: Record<string, (f: TrustFixture) => string> }
+> = {
+  'GET /sign-in/verify': { query: () => 'token=never-issued' },
+  'GET /check-in/done': { query: () => 'outcome=recorded&answer=in-touch' },
+  'GET /coordinator/rounds/:roundId/partnerships/inactive': {
+    query: (f) => `application=${f.bystanderApplicationId}`,
+  },
+  'GET /coordinator/rounds/:roundId/matching/pair': { query: () => 'first=filler-005&second=filler-006' },
+  'GET /coordinator/surveys/new': { query: (f) => `round=${f.underWayRoundId}` },
+  'GET /coordinator/surveys/:id/results': { params: { id: (f) => f.sentSurveyId } },
+};

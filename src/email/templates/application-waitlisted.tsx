@@ -26,11 +26,15 @@ export const renderApplicationWaitlistedEmail = (
       t('applications:email.waitlisted.why', { country: input.countryName }),
       t('applications:email.waitlisted.admission'),
       t('applications:email.waitlisted.carryOver'),
-      t('applications:email.waitlisted.decline', { url: `${input.url}/carry-over` }),
       describeRoundDates(input),
       t('applications:email.waitlisted.privateLink'),
       t('applications:email.lostLink', { url: input.lostLinkUrl }),
     ],
+    // A link of its own, not a URL inside a sentence: in HTML it is something to click.
+    choices: {
+      intro: t('applications:email.waitlisted.decline'),
+      links: [{ label: t('applications:private.declineCarryOverButton'), url: `${input.url}/carry-over` }],
+    },
     action: { label: t('applications:email.viewButton'), url: input.url },
   });
   return { subject: t('applications:email.waitlisted.subject', { round: input.round.name }), html, text };

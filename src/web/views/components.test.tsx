@@ -109,6 +109,8 @@ describe('form fields', () => {
     );
     expect(html).toContain('<h2 class="error-summary__title">There is a problem</h2>');
     expect(html).toContain('<a href="#field-email">Enter an email</a>');
+    // Announced by screen readers when the page with errors loads.
+    expect(html).toContain('<div class="error-summary" role="alert"');
     expect(await render(inShell(<ErrorSummary errors={[]} />))).toBe('');
   });
 });

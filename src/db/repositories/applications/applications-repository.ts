@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import { type ApplicationAnswers, normaliseName } from '../../../core/applications';
 import type { Application } from '../../../core/applications/application';
 import type { ApplicationStatus } from '../../../core/applications/application-status';

@@ -60,7 +60,7 @@ export const CallTimes = ({
           </p>
         ) : (
           <div class="table-scroll">
-            <table class="table">
+            <table class="table table--stack">
               <caption>{t('participant:partnership.periodCaption', { name: partnerName, ...dates })}</caption>
               <thead>
                 <tr>
@@ -72,13 +72,15 @@ export const CallTimes = ({
               <tbody>
                 {period.sharedWindows.map((window) => (
                   <tr>
-                    <td>
+                    <td data-label={t('participant:partnership.yourTime')}>
                       <Span span={window.local[mine]} />
                     </td>
-                    <td>
+                    <td data-label={t('participant:partnership.theirTime', { name: partnerName })}>
                       <Span span={window.local[theirs]} />
                     </td>
-                    <td>{formatDuration(t, window.minutes)}</td>
+                    <td data-label={t('participant:partnership.length')}>
+                      {formatDuration(t, window.minutes)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

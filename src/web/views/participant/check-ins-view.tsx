@@ -63,7 +63,7 @@ export const MyCheckInsView = ({ checkIns, csrfToken }: { checkIns: MyCheckIns; 
         <p>{t('checkins:area.noHistory')}</p>
       ) : (
         <div class="table-scroll">
-          <table class="table">
+          <table class="table table--stack">
             <caption>{t('checkins:area.historyCaption')}</caption>
             <thead>
               <tr>
@@ -78,10 +78,12 @@ export const MyCheckInsView = ({ checkIns, csrfToken }: { checkIns: MyCheckIns; 
             <tbody>
               {checkIns.history.map((past) => (
                 <tr>
-                  <td>{past.roundName}</td>
-                  <td class="num">{past.fortnight}</td>
-                  <td>{t(ANSWER_KEYS[past.answer])}</td>
-                  <td>{day(past.answeredAt)}</td>
+                  <td data-label={t('checkins:area.columns.round')}>{past.roundName}</td>
+                  <td class="num" data-label={t('checkins:area.columns.fortnight')}>
+                    {past.fortnight}
+                  </td>
+                  <td data-label={t('checkins:area.columns.answer')}>{t(ANSWER_KEYS[past.answer])}</td>
+                  <td data-label={t('checkins:area.columns.date')}>{day(past.answeredAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -26,7 +26,7 @@ export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canMana
         <p>{t('review:rounds.none')}</p>
       ) : (
         <div class="table-scroll">
-          <table class="table">
+          <table class="table table--stack">
             <thead>
               <tr>
                 <th scope="col">{t('review:rounds.columns.name')}</th>
@@ -54,12 +54,12 @@ export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canMana
                       {t('topics:calendar.link')}
                     </a>
                   </th>
-                  <td>
+                  <td data-label={t('review:rounds.columns.status')}>
                     <div class={`tag tag--${round.status}`}>
                       <RoundStatusLabel status={round.status} />
                     </div>
                   </td>
-                  <td>
+                  <td data-label={t('review:rounds.columns.applications')}>
                     {t('review:rounds.window', {
                       open: formatTimeIn(
                         round.applicationsOpenAt,
@@ -73,7 +73,7 @@ export const RoundsListView = ({ rounds, canManage }: { rounds: Round[]; canMana
                       ),
                     })}
                   </td>
-                  <td>
+                  <td data-label={t('review:rounds.columns.dates')}>
                     {t('review:rounds.dates', {
                       start: formatCalendarDate(round.startsOn, locale),
                       end: formatCalendarDate(round.endsOn, locale),
