@@ -120,7 +120,7 @@ describe('check-ins in the participants’ area and for coordinators', () => {
     expect(saved.status).toBe(303);
     const after = await (await t.request('/participant/check-ins')).text();
     expect(after).toContain('Your answer “Not yet” is recorded');
-    expect(after).toMatch(/<td>Not yet<\/td>/);
+    expect(after).toMatch(/<td data-label="[^"]+">Not yet<\/td>/);
     const notMine = await t.postForm('/participant/check-ins', {
       partnershipId: 'round-s-p1',
       answer: 'not-yet',
@@ -144,7 +144,7 @@ describe('check-ins in the participants’ area and for coordinators', () => {
     expect(page).toMatch(/data-partnership-id="round-s-p1"/);
     expect(page).toContain('Reported “not responding” on');
     expect(page).toContain('/coordinator/rounds/round-s/partnerships/inactive?application=gb-1');
-    expect(page).toMatch(/<td>Person ke-2 \(Kenya\)<\/td>/);
+    expect(page).toMatch(/<td data-label="Participant">Person ke-2 \(Kenya\)<\/td>/);
     const episode = /name="episode" value="([^"]+)"/.exec(page)?.[1];
     const dismissed = await t.postForm('/coordinator/rounds/round-s/check-ins/dismiss', {
       partnershipId: 'round-s-p1',

@@ -141,7 +141,7 @@ export const AuditTrailPage = (props: AuditTrailPageProps) => {
         <p>{t('audit:empty')}</p>
       ) : (
         <div class="table-scroll">
-          <table class="audit-table">
+          <table class="table table--stack audit-table">
             <caption>{t(query.after ? 'audit:table.captionOlder' : 'audit:table.caption')}</caption>
             <thead>
               <tr>
@@ -156,10 +156,10 @@ export const AuditTrailPage = (props: AuditTrailPageProps) => {
             <tbody>
               {entries.map((entry) => (
                 <tr>
-                  <td>
+                  <td data-label={t('audit:table.when')}>
                     <time datetime={entry.at}>{formatAuditInstant(entry.at)}</time>
                   </td>
-                  <td>
+                  <td data-label={t('audit:table.who')}>
                     {entry.actor ? (
                       <>
                         {entry.actor.name}
@@ -170,18 +170,22 @@ export const AuditTrailPage = (props: AuditTrailPageProps) => {
                       t(entry.actorPersonId ? 'audit:table.formerPerson' : 'audit:table.noPerson')
                     )}
                   </td>
-                  <th scope="row">{t(`audit:actions.${entry.action}`, { defaultValue: entry.action })}</th>
-                  <td>
+                  <th scope="row" data-label={t('audit:table.action')}>
+                    {t(`audit:actions.${entry.action}`, { defaultValue: entry.action })}
+                  </th>
+                  <td data-label={t('audit:table.subject')}>
                     {t(`audit:subjectTypes.${entry.subjectType}`, { defaultValue: entry.subjectType })}
                     <br />
                     <a href={`/coordinator/audit${auditQueryString({ subject: entry.subjectId })}`}>
                       <code>{entry.subjectId}</code>
                     </a>
                   </td>
-                  <td>
+                  <td data-label={t('audit:table.fromWhere')}>
                     <Channel channel={entry.channel} clientAddress={entry.clientAddress} />
                   </td>
-                  <td class="audit-details">{describeDetails(entry.details)}</td>
+                  <td class="audit-details" data-label={t('audit:table.details')}>
+                    {describeDetails(entry.details)}
+                  </td>
                 </tr>
               ))}
             </tbody>

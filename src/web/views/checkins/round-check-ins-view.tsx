@@ -103,7 +103,7 @@ export const RoundCheckInsView = ({ view, csrfToken }: { view: RoundCheckIns; cs
       {view.dismissed > 0 && <p>{t('checkins:coordinator.dismissedCount', { count: view.dismissed })}</p>}
       <h2>{t('checkins:coordinator.engagementHeading')}</h2>
       <div class="table-scroll">
-        <table class="table">
+        <table class="table table--stack">
           <caption>{t('checkins:coordinator.engagementCaption')}</caption>
           <thead>
             <tr>
@@ -118,9 +118,13 @@ export const RoundCheckInsView = ({ view, csrfToken }: { view: RoundCheckIns; cs
           <tbody>
             {view.engagement.map((row) => (
               <tr>
-                <th scope="row">{row.fortnight}</th>
+                <th scope="row" data-label={t('checkins:coordinator.columns.fortnight')}>
+                  {row.fortnight}
+                </th>
                 {CHECK_IN_ANSWERS.map((answer) => (
-                  <td class="num">{row.counts[answer]}</td>
+                  <td class="num" data-label={t(ANSWER_KEYS[answer])}>
+                    {row.counts[answer]}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -132,7 +136,7 @@ export const RoundCheckInsView = ({ view, csrfToken }: { view: RoundCheckIns; cs
         <p>{t('checkins:coordinator.noCheckIns')}</p>
       ) : (
         <div class="table-scroll">
-          <table class="table">
+          <table class="table table--stack">
             <caption>{t('checkins:coordinator.recentCaption')}</caption>
             <thead>
               <tr>
@@ -148,13 +152,19 @@ export const RoundCheckInsView = ({ view, csrfToken }: { view: RoundCheckIns; cs
             <tbody>
               {view.recent.map((checkIn) => (
                 <tr>
-                  <td>
+                  <td data-label={t('checkins:coordinator.columns.participant')}>
                     {checkIn.name} ({getCountryName(checkIn.countryCode, locale)})
                   </td>
-                  <td>{checkIn.partnerNames.join(', ')}</td>
-                  <td class="num">{checkIn.fortnight}</td>
-                  <td>{t(ANSWER_KEYS[checkIn.answer])}</td>
-                  <td>{day(checkIn.answeredAt)}</td>
+                  <td data-label={t('checkins:coordinator.columns.partners')}>
+                    {checkIn.partnerNames.join(', ')}
+                  </td>
+                  <td class="num" data-label={t('checkins:coordinator.columns.fortnight')}>
+                    {checkIn.fortnight}
+                  </td>
+                  <td data-label={t('checkins:coordinator.columns.answer')}>
+                    {t(ANSWER_KEYS[checkIn.answer])}
+                  </td>
+                  <td data-label={t('checkins:coordinator.columns.date')}>{day(checkIn.answeredAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -68,7 +68,7 @@ const CountryTable = ({ result }: { result: MatchRun }) => {
   );
   return (
     <ScrollRegion labelledBy="by-country-caption">
-      <table class="table">
+      <table class="table table--stack">
         <caption id="by-country-caption">{t('matching:summary.byCountryCaption')}</caption>
         <thead>
           <tr>
@@ -94,11 +94,21 @@ const CountryTable = ({ result }: { result: MatchRun }) => {
           {rows.map((row) => (
             <tr>
               <th scope="row">{getCountryName(row.country, locale)}</th>
-              <td class="num">{formatNumber(locale, row.participants)}</td>
-              <td class="num">{formatNumber(locale, row.inPartnerships)}</td>
-              <td class="num">{formatNumber(locale, row.inTrios)}</td>
-              <td class="num">{formatNumber(locale, row.unmatched)}</td>
-              <td class="num">{formatNumber(locale, row.meanFit)}</td>
+              <td class="num" data-label={t('matching:summary.participantsColumn')}>
+                {formatNumber(locale, row.participants)}
+              </td>
+              <td class="num" data-label={t('matching:summary.matchedColumn')}>
+                {formatNumber(locale, row.inPartnerships)}
+              </td>
+              <td class="num" data-label={t('matching:summary.triosColumn')}>
+                {formatNumber(locale, row.inTrios)}
+              </td>
+              <td class="num" data-label={t('matching:summary.unmatchedColumn')}>
+                {formatNumber(locale, row.unmatched)}
+              </td>
+              <td class="num" data-label={t('matching:summary.meanFitColumn')}>
+                {formatNumber(locale, row.meanFit)}
+              </td>
             </tr>
           ))}
         </tbody>

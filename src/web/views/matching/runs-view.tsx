@@ -23,7 +23,7 @@ export const RunsTable = ({
   const times = useTimes(timeZone);
   return (
     <ScrollRegion labelledBy="runs-caption">
-      <table class="table">
+      <table class="table table--stack">
         <caption id="runs-caption">{t('matching:runs.caption')}</caption>
         <thead>
           <tr>
@@ -57,12 +57,22 @@ export const RunsTable = ({
                 )}
                 <span class="table__sub">{times.format(run.createdAt)}</span>
               </th>
-              <td>{t(`matching:objective.${run.objective}.label`, { defaultValue: run.objective })}</td>
-              <td class="num">{formatNumber(locale, run.partnerships)}</td>
-              <td class="num">{formatNumber(locale, run.unmatched)}</td>
-              <td class="num">{formatNumber(locale, run.totalFit)}</td>
-              <td>{t(run.isOptimal ? 'matching:summary.yes' : 'matching:summary.no')}</td>
-              <td>{t(`matching:runStatus.${run.status}`)}</td>
+              <td data-label={t('matching:runs.objective')}>
+                {t(`matching:objective.${run.objective}.label`, { defaultValue: run.objective })}
+              </td>
+              <td class="num" data-label={t('matching:runs.partnerships')}>
+                {formatNumber(locale, run.partnerships)}
+              </td>
+              <td class="num" data-label={t('matching:runs.unmatched')}>
+                {formatNumber(locale, run.unmatched)}
+              </td>
+              <td class="num" data-label={t('matching:runs.totalFit')}>
+                {formatNumber(locale, run.totalFit)}
+              </td>
+              <td data-label={t('matching:runs.optimal')}>
+                {t(run.isOptimal ? 'matching:summary.yes' : 'matching:summary.no')}
+              </td>
+              <td data-label={t('matching:runs.status')}>{t(`matching:runStatus.${run.status}`)}</td>
             </tr>
           ))}
         </tbody>

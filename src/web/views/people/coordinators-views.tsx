@@ -76,7 +76,7 @@ export const CoordinatorsPage = ({
       <h1>{t('people:list.title')}</h1>
       <p class="lead">{t('people:list.lead')}</p>
       <div class="table-scroll">
-        <table>
+        <table class="table table--stack">
           <caption>{t('people:list.caption', { count: coordinators.length })}</caption>
           <thead>
             <tr>
@@ -93,13 +93,13 @@ export const CoordinatorsPage = ({
                   {coordinator.name}
                   {coordinator.personId === viewerId && <> {t('people:list.you')}</>}
                 </th>
-                <td>{coordinator.email}</td>
-                <td>
+                <td data-label={t('people:list.email')}>{coordinator.email}</td>
+                <td data-label={t('people:list.role')}>
                   {coordinator.isProgramCoordinator
                     ? t('people:kind.program')
                     : t('people:list.countryRole', { countries: countryNames(coordinator.countryCodes) })}
                 </td>
-                <td>
+                <td data-label={t('people:list.actions')}>
                   <a href={`${BASE}/${coordinator.personId}`}>
                     {t('people:list.change')}
                     <span class="visually-hidden"> {coordinator.name}</span>

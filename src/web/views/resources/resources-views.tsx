@@ -93,7 +93,7 @@ export const ManageResourcesPage = ({
         <p>{t('applications:resources.empty')}</p>
       ) : (
         <div class="table-scroll">
-          <table>
+          <table class="table table--stack">
             <caption>{t('applications:resources.manage.listCaption')}</caption>
             <thead>
               <tr>
@@ -106,8 +106,8 @@ export const ManageResourcesPage = ({
               {resources.map((resource, index) => (
                 <tr>
                   <th scope="row">{resource.title}</th>
-                  <td>{resource.url}</td>
-                  <td>
+                  <td data-label={t('applications:resources.manage.urlLabel')}>{resource.url}</td>
+                  <td data-label={t('applications:resources.manage.actions')}>
                     <a href={`/coordinator/resources/${resource.id}/edit`}>
                       {t('applications:resources.manage.edit')}
                       <span class="visually-hidden"> {resource.title}</span>

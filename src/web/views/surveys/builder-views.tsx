@@ -57,7 +57,7 @@ export const SurveysListView = ({
             <p>{t('surveys:list.none')}</p>
           ) : (
             <div class="table-scroll">
-              <table>
+              <table class="table table--stack">
                 <caption class="visually-hidden">{t('surveys:list.caption', { round: round.name })}</caption>
                 <thead>
                   <tr>
@@ -78,12 +78,14 @@ export const SurveysListView = ({
                         <th scope="row">
                           <a href={`/coordinator/surveys/${survey.id}`}>{pickText(survey.title, locale)}</a>
                         </th>
-                        <td>{kindLabel(t, survey.kind)}</td>
-                        <td>
+                        <td data-label={t('surveys:list.kind')}>{kindLabel(t, survey.kind)}</td>
+                        <td data-label={t('surveys:list.status')}>
                           {phaseLabel(t, rate?.phase ?? (survey.status === 'draft' ? 'draft' : 'scheduled'))}
                         </td>
-                        <td>{formatInstant(survey.sendAt, locale, round.programTimeZone)}</td>
-                        <td class="num">
+                        <td data-label={t('surveys:list.sendAt')}>
+                          {formatInstant(survey.sendAt, locale, round.programTimeZone)}
+                        </td>
+                        <td class="num" data-label={t('surveys:list.responseRate')}>
                           {rate && rate.invited > 0
                             ? t('surveys:list.rate', {
                                 answered: rate.answered,

@@ -156,7 +156,7 @@ export const TopicCalendarView = ({
         </p>
       )}
       <div class="table-scroll">
-        <table class="table">
+        <table class="table table--stack">
           <caption>{t('topics:calendar.caption')}</caption>
           <thead>
             <tr>
@@ -172,13 +172,15 @@ export const TopicCalendarView = ({
               entry.topics.length === 0
                 ? [
                     <tr>
-                      <td>{formatCalendarDate(entry.publishOn, locale)}</td>
-                      <td>
+                      <td data-label={t('topics:calendar.columns.day')}>
+                        {formatCalendarDate(entry.publishOn, locale)}
+                      </td>
+                      <td data-label={t('topics:calendar.columns.slot')}>
                         <SlotLabel slot={entry.slot} />
                       </td>
-                      <td>{t('topics:calendar.empty')}</td>
-                      <td>—</td>
-                      <td>
+                      <td data-label={t('topics:calendar.columns.topic')}>{t('topics:calendar.empty')}</td>
+                      <td data-label={t('topics:calendar.columns.status')}>—</td>
+                      <td data-label={t('topics:calendar.columns.actions')}>
                         {canWrite && round.status !== 'finished' && (
                           <a href={`${topicsPath(round.id)}/new?publishOn=${entry.publishOn}`}>
                             {t('topics:calendar.writeFor')}
@@ -193,16 +195,18 @@ export const TopicCalendarView = ({
                   ]
                 : entry.topics.map((topic) => (
                     <tr data-topic-id={topic.id}>
-                      <td>
+                      <td data-label={t('topics:calendar.columns.day')}>
                         {formatCalendarDate(topic.publishOn, locale)}
                         <br />
                         <span class="table__sub">{topic.publishTime}</span>
                       </td>
-                      <td>
+                      <td data-label={t('topics:calendar.columns.slot')}>
                         <SlotLabel slot={entry.slot} />
                       </td>
-                      <th scope="row">{topic.title}</th>
-                      <td>
+                      <th scope="row" data-label={t('topics:calendar.columns.topic')}>
+                        {topic.title}
+                      </th>
+                      <td data-label={t('topics:calendar.columns.status')}>
                         <TopicStatus
                           topic={topic}
                           round={round}
@@ -210,7 +214,7 @@ export const TopicCalendarView = ({
                           now={now}
                         />
                       </td>
-                      <td>
+                      <td data-label={t('topics:calendar.columns.actions')}>
                         <TopicActions
                           topic={topic}
                           index={ordered.indexOf(topic)}
