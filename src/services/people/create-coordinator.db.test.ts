@@ -39,8 +39,9 @@ test('without countries the person becomes a program coordinator, and an audit r
       name: 'Lead',
       isProgramCoordinator: true,
       coordinatedCountryCodes: [],
-      // Not chosen yet: pages show times in the program's zone.
+      // Not chosen yet: pages show times in the program's zone, in the browser's language.
       timeZone: null,
+      locale: null,
     },
   });
   const audit = await auditRows();
