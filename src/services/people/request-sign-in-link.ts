@@ -74,6 +74,7 @@ export const requestSignInLink = async (
     return { linkSent: false };
   }
   await attempts.record('email', emailKey, now);
-  await input.issueLink(person, { next: input.next, locale: input.locale });
+  // The person's own choice of language wins over the page's (a browser's or another's).
+  await input.issueLink(person, { next: input.next, locale: person.chosenLocale ?? input.locale });
   return { linkSent: true };
 };
