@@ -1,43 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { createTestDatabase, type TestDatabase, testDialect } from '../../tests/support/test-database';
+import { expect, test } from 'vitest';
+import { captureCliIo, useCliEnvironment } from '../../tests/support/cli-environment';
 import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/connection';
 import { createPeopleRepository } from '../db/repositories/people/people-repository';
 import { databaseTargetFor } from '../main';
-import type { CliIo } from './command';
 import { UsageError } from './command';
 import { createCoordinatorCommand } from './create-coordinator';
 
 // The verb opens the database the environment names: the embedded SQLite file in DATA_DIR, or
 // on the PostgreSQL run a fresh database given as DATABASE_URL.
-let dataDir: string;
-let postgres: TestDatabase | undefined;
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'iln-cli-'));
-  postgres = testDialect() === 'postgres' ? await createTestDatabase() : undefined;
-  vi.stubEnv('NODE_ENV', 'test');
-  vi.stubEnv('DATA_DIR', dataDir);
-  vi.stubEnv('DATABASE_URL', postgres?.location.dialect === 'postgres' ? postgres.location.url : '');
-  vi.stubEnv('BASE_URL', '');
-  vi.stubEnv('PORT', '3000');
-  vi.stubEnv('LOG_LEVEL', 'silent');
-  vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
-});
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await postgres?.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '' };
-  return { io, out, err };
-};
+useCliEnvironment();
+const capture = captureCliIo;
 
 test('creates a program coordinator, then a country coordinator, idempotently', async () => {
   const first = capture();

@@ -1,43 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { expect, test } from 'vitest';
+import { captureCliIo, useCliEnvironment } from '../../tests/support/cli-environment';
 import { enqueueRawMail } from '../../tests/support/mail';
-import { createTestDatabase, type TestDatabase, testDialect } from '../../tests/support/test-database';
 import { seedParticipants, seedTopic, seedUnderWayRound } from '../../tests/support/topic-fixtures';
 import { loadConfig } from '../config/env';
 import { openDatabase } from '../db/connection';
 import { migrateToLatest } from '../db/migrate';
 import { databaseTargetFor } from '../main';
-import type { CliIo } from './command';
 import { runDueCommand } from './run-due';
 
 // The verb opens the database the environment names, as cron would run it.
-let dataDir: string;
-let postgres: TestDatabase | undefined;
-beforeEach(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'iln-cli-'));
-  postgres = testDialect() === 'postgres' ? await createTestDatabase() : undefined;
-  vi.stubEnv('NODE_ENV', 'test');
-  vi.stubEnv('DATA_DIR', dataDir);
-  vi.stubEnv('DATABASE_URL', postgres?.location.dialect === 'postgres' ? postgres.location.url : '');
-  vi.stubEnv('BASE_URL', '');
-  vi.stubEnv('SMTP_URL', '');
-  vi.stubEnv('LOG_LEVEL', 'silent');
-  vi.stubEnv('AUTH_SECRET', 'x'.repeat(32));
-});
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await postgres?.dispose();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readStdin: async () => '' };
-  return { io, out, err };
-};
+useCliEnvironment();
+const capture = captureCliIo;
 
 const queueMail = async (count: number) => {
   const database = openDatabase(databaseTargetFor(loadConfig()));
